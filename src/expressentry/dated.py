@@ -1,0 +1,127 @@
+"""Effective-dated rule tables.
+
+Every number the engine uses lives in a :class:`DatedTable`: a sequence of values, each with the
+date it takes effect and the :class:`Citation` it comes from. A lookup on a date takes the
+latest entry that started on or before it (the way OpenFisca parameters work). A rule change is
+a new row, never a new ``if`` in a predicate.
+
+>>> from datetime import date
+>>> ita_days = DatedTable(
+...     "Days to submit an application after an invitation",
+...     (
+...         Dated(date(2015, 1, 1), 60, Citation("MI", "s. 11", "https://example.org/a")),
+...         Dated(date(2016, 11, 19), 90, Citation("MI", "s. 11", "https://example.org/b")),
+...     ),
+... )
+>>> ita_days.at(date(2016, 11, 18)), ita_days.at(date(2016, 11, 19))
+(60, 90)
+>>> ita_days.change_dates
+(datetime.date(2015, 1, 1), datetime.date(2016, 11, 19))
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterator
+from datetime import date
+from typing import Generic, TypeVar
+
+import attrs
+
+from expressentry.exceptions import NotInForce
+
+__all__ = [
+    "EXPRESS_ENTRY_LAUNCH",
+    "RULES_VERIFIED_THROUGH",
+    "Citation",
+    "Dated",
+    "DatedTable",
+]
+
+T = TypeVar("T")
+
+EXPRESS_ENTRY_LAUNCH = date(2015, 1, 1)
+"""Express Entry and the CRS began on this day; earlier dates are refused (policy P1)."""
+
+RULES_VERIFIED_THROUGH = date(2026, 11, 29)
+"""The day the rule tables were last checked against their sources (policy P15)."""
+
+
+@attrs.frozen
+class Citation:
+    """Where a rule comes from.
+
+    ``instrument`` names the legal or official text (``"IRPR"``, ``"Ministerial Instructions"``,
+    ``"IRCC"``); ``provision`` the part of it (``"s. 75(2)(a)"``); ``url`` a public page.
+    """
+
+    instrument: str
+    provision: str
+    url: str
+
+    def __str__(self) -> str:
+        return f"{self.instrument} {self.provision} <{self.url}>"
+
+
+@attrs.frozen
+class Dated(Generic[T]):
+    """One row of a dated table: ``value`` applies from ``start`` until the next row starts."""
+
+    start: date
+    value: T
+    citation: Citation
+
+
+def _check_entries(
+    instance: DatedTable[T], attribute: attrs.Attribute[object], entries: tuple[Dated[T], ...]
+) -> None:
+    if not entries:
+        raise ValueError(f"dated table {instance.name!r} has no entries")
+    for earlier, later in zip(entries, entries[1:]):
+        if not earlier.start < later.start:
+            raise ValueError(
+                f"dated table {instance.name!r}: entries must start on strictly increasing "
+                f"dates, but {later.start.isoformat()} follows {earlier.start.isoformat()}"
+            )
+
+
+@attrs.frozen
+class DatedTable(Generic[T]):
+    """Values that change over time, each row with its start date and citation."""
+
+    name: str
+    entries: tuple[Dated[T], ...] = attrs.field(validator=_check_entries)
+    _starts: tuple[date, ...] = attrs.field(init=False, repr=False, eq=False)
+
+    @_starts.default
+    def _starts_default(self) -> tuple[date, ...]:
+        return tuple(entry.start for entry in self.entries)
+
+    def entry_at(self, on: date) -> Dated[T]:
+        """The row in force on ``on``; :class:`NotInForce` before the first row."""
+        index = bisect_right(self._starts, on) - 1
+        if index < 0:
+            raise NotInForce(
+                f"{self.name}: no rule in force on {on.isoformat()}; the first takes effect "
+                f"on {self._starts[0].isoformat()}"
+            )
+        return self.entries[index]
+
+    def at(self, on: date) -> T:
+        """The value in force on ``on``."""
+        return self.entry_at(on).value
+
+    def citation_at(self, on: date) -> Citation:
+        """The citation of the row in force on ``on``."""
+        return self.entry_at(on).citation
+
+    @property
+    def change_dates(self) -> tuple[date, ...]:
+        """Every date on which the table changes, oldest first (for boundary tests)."""
+        return self._starts
+
+    def __iter__(self) -> Iterator[Dated[T]]:
+        return iter(self.entries)
+
+    def __len__(self) -> int:
+        return len(self.entries)

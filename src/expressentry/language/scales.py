@@ -1,0 +1,193 @@
+"""The accepted official-language tests and the score scale of each ability.
+
+rules.md §5.1 lists the five tests accepted for Express Entry; §5.4-§5.8 give their scales.
+The TEF Canada scale depends on the date the test was taken (policy P3): before 2019-10-01 the
+old scale (listening 0-360, reading 0-300, speaking and writing 0-450), from then on 0-699 in
+every ability. A score outside its scale is an input error, not a low result.
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import date
+from decimal import Decimal
+
+import attrs
+
+from expressentry.dated import Citation, Dated, DatedTable
+
+__all__ = [
+    "NOT_ACCEPTED",
+    "Ability",
+    "Language",
+    "Scale",
+    "TestKind",
+    "scale_for",
+    "score_problem",
+]
+
+
+class Language(enum.Enum):
+    """An official language of Canada."""
+
+    ENGLISH = "english"
+    FRENCH = "french"
+
+
+class Ability(enum.Enum):
+    """The four language abilities every accepted test scores."""
+
+    LISTENING = "listening"
+    READING = "reading"
+    WRITING = "writing"
+    SPEAKING = "speaking"
+
+
+class TestKind(enum.Enum):
+    """A language test accepted for Express Entry (rules.md §5.1)."""
+
+    __test__ = False  # not a pytest test class
+
+    IELTS_GENERAL_TRAINING = "ielts_general_training"
+    CELPIP_GENERAL = "celpip_general"
+    PTE_CORE = "pte_core"
+    TEF_CANADA = "tef_canada"
+    TCF_CANADA = "tcf_canada"
+
+    @property
+    def language(self) -> Language:
+        """The official language the test assesses."""
+        if self in (TestKind.TEF_CANADA, TestKind.TCF_CANADA):
+            return Language.FRENCH
+        return Language.ENGLISH
+
+    @property
+    def title(self) -> str:
+        """The test's name as its publisher writes it."""
+        return _TITLES[self]
+
+
+_TITLES = {
+    TestKind.IELTS_GENERAL_TRAINING: "IELTS General Training",
+    TestKind.CELPIP_GENERAL: "CELPIP-General",
+    TestKind.PTE_CORE: "PTE Core",
+    TestKind.TEF_CANADA: "TEF Canada",
+    TestKind.TCF_CANADA: "TCF Canada",
+}
+
+NOT_ACCEPTED: dict[str, str] = {
+    "ielts_academic": "IELTS Academic is not accepted for Express Entry; "
+    "IELTS General Training is",
+    "pte_academic": "PTE Academic is not accepted for Express Entry; PTE Core is",
+    "celpip_general_ls": "CELPIP-General LS is not accepted for Express Entry; "
+    "CELPIP-General is",
+    "tef": "only the TEF Canada version of the TEF is accepted for Express Entry",
+    "tcf": "only the TCF Canada version of the TCF is accepted for Express Entry",
+}
+"""Tests people often report that Express Entry refuses, with the accepted one to take instead."""
+
+
+@attrs.frozen
+class Scale:
+    """The scores a test reports for one ability: ``minimum`` to ``maximum`` in ``step``s."""
+
+    minimum: Decimal
+    maximum: Decimal
+    step: Decimal
+
+    def contains(self, score: float) -> bool:
+        """Whether ``score`` is a score this scale can report."""
+        value = Decimal(str(score))
+        return self.minimum <= value <= self.maximum and (value - self.minimum) % self.step == 0
+
+    def describe(self) -> str:
+        """The scale in words, for error messages."""
+        if self.step == 1:
+            return f"a whole number from {self.minimum} to {self.maximum}"
+        return f"{self.minimum} to {self.maximum} in steps of {self.step}"
+
+
+def _whole(minimum: int, maximum: int) -> Scale:
+    return Scale(Decimal(minimum), Decimal(maximum), Decimal(1))
+
+
+
+_IELTS = {ability: Scale(Decimal(0), Decimal(9), Decimal("0.5")) for ability in Ability}
+_CELPIP = {ability: _whole(0, 12) for ability in Ability}
+_PTE_CORE = {ability: _whole(10, 90) for ability in Ability}
+_TCF = {
+    Ability.READING: _whole(0, 699),
+    Ability.LISTENING: _whole(0, 699),
+    Ability.WRITING: _whole(0, 20),
+    Ability.SPEAKING: _whole(0, 20),
+}
+
+_S13 = Citation(
+    "IRCC",
+    "Language test equivalency charts",
+    "https://www.canada.ca/en/immigration-refugees-citizenship/corporate/publications-manuals/"
+    "operational-bulletins-manuals/standard-requirements/language-requirements/"
+    "test-equivalency-charts.html",
+)
+_S14 = Citation(
+    "IRCC",
+    "Language test results (equivalency tables)",
+    "https://www.canada.ca/en/immigration-refugees-citizenship/services/study-canada/work/"
+    "after-graduation/eligibility/language-results.html",
+)
+
+TEF_CANADA_SCALES: DatedTable[dict[Ability, Scale]] = DatedTable(
+    "TEF Canada score scale, by test date (policy P3)",
+    (
+        Dated(
+            date.min,
+            {
+                Ability.LISTENING: _whole(0, 360),
+                Ability.READING: _whole(0, 300),
+                Ability.WRITING: _whole(0, 450),
+                Ability.SPEAKING: _whole(0, 450),
+            },
+            _S13,
+        ),
+        Dated(date(2019, 10, 1), {ability: _whole(0, 699) for ability in Ability}, _S14),
+    ),
+)
+
+_FIXED_SCALES = {
+    TestKind.IELTS_GENERAL_TRAINING: _IELTS,
+    TestKind.CELPIP_GENERAL: _CELPIP,
+    TestKind.PTE_CORE: _PTE_CORE,
+    TestKind.TCF_CANADA: _TCF,
+}
+
+
+def scale_for(kind: TestKind, ability: Ability, test_date: date) -> Scale:
+    """The scale of ``ability`` for a ``kind`` test taken on ``test_date``.
+
+    >>> from datetime import date
+    >>> scale_for(TestKind.TEF_CANADA, Ability.READING, date(2019, 9, 30)).describe()
+    'a whole number from 0 to 300'
+    >>> scale_for(TestKind.TEF_CANADA, Ability.READING, date(2019, 10, 1)).describe()
+    'a whole number from 0 to 699'
+    """
+    if kind is TestKind.TEF_CANADA:
+        return TEF_CANADA_SCALES.at(test_date)[ability]
+    return _FIXED_SCALES[kind][ability]
+
+
+def score_problem(kind: TestKind, ability: Ability, score: float, test_date: date) -> str | None:
+    """Why ``score`` cannot be a ``kind`` result for ``ability``, or ``None`` if it can.
+
+    >>> from datetime import date
+    >>> score_problem(TestKind.IELTS_GENERAL_TRAINING, Ability.READING, 9.5, date(2025, 1, 1))
+    '9.5 is not an IELTS General Training band (0 to 9 in steps of 0.5)'
+    >>> score_problem(TestKind.CELPIP_GENERAL, Ability.READING, 9, date(2025, 1, 1)) is None
+    True
+    """
+    scale = scale_for(kind, ability, test_date)
+    if scale.contains(score):
+        return None
+    if kind is TestKind.IELTS_GENERAL_TRAINING:
+        return f"{score} is not an {kind.title} band ({scale.describe()})"
+    era = f" for a test taken on {test_date.isoformat()}" if kind is TestKind.TEF_CANADA else ""
+    return f"{score} is not a {kind.title} {ability.value} score ({scale.describe()}{era})"
