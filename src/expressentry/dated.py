@@ -22,9 +22,10 @@ a new row, never a new ``if`` in a predicate.
 from __future__ import annotations
 
 from bisect import bisect_right
+from itertools import pairwise
 from collections.abc import Iterator
 from datetime import date
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 import attrs
 
@@ -73,11 +74,11 @@ class Dated(Generic[T]):
 
 
 def _check_entries(
-    instance: DatedTable[T], attribute: attrs.Attribute[object], entries: tuple[Dated[T], ...]
+    instance: DatedTable[Any], attribute: attrs.Attribute[Any], entries: tuple[Dated[Any], ...]
 ) -> None:
     if not entries:
         raise ValueError(f"dated table {instance.name!r} has no entries")
-    for earlier, later in zip(entries, entries[1:]):
+    for earlier, later in pairwise(entries):
         if not earlier.start < later.start:
             raise ValueError(
                 f"dated table {instance.name!r}: entries must start on strictly increasing "

@@ -14,16 +14,22 @@ from decimal import Decimal
 
 import attrs
 
-from expressentry.dated import Citation, Dated, DatedTable
+from expressentry.dated import Dated, DatedTable
+from expressentry.language._citations import LANGUAGE_RESULTS_PAGE, TEST_EQUIVALENCY_CHARTS
 
 __all__ = [
+    "CELPIP_MINIMAL",
     "NOT_ACCEPTED",
+    "TEF_CANADA_699_SCALE_FROM",
+    "TEF_CANADA_SCALES",
     "Ability",
     "Language",
     "Scale",
     "TestKind",
     "scale_for",
+    "score_from_report",
     "score_problem",
+    "test_kind_from_name",
 ]
 
 
@@ -79,12 +85,70 @@ NOT_ACCEPTED: dict[str, str] = {
     "ielts_academic": "IELTS Academic is not accepted for Express Entry; "
     "IELTS General Training is",
     "pte_academic": "PTE Academic is not accepted for Express Entry; PTE Core is",
-    "celpip_general_ls": "CELPIP-General LS is not accepted for Express Entry; "
-    "CELPIP-General is",
+    "celpip_general_ls": "CELPIP-General LS is not accepted for Express Entry; CELPIP-General is",
     "tef": "only the TEF Canada version of the TEF is accepted for Express Entry",
     "tcf": "only the TCF Canada version of the TCF is accepted for Express Entry",
 }
 """Tests people often report that Express Entry refuses, with the accepted one to take instead."""
+
+
+def test_kind_from_name(name: str) -> TestKind:
+    """The accepted test called ``name`` (its lower-case value), refusing the look-alikes.
+
+    A test that Express Entry does not accept is an input error whose message names the test
+    to take instead (rules.md §5.1):
+
+    >>> test_kind_from_name("celpip_general")
+    <TestKind.CELPIP_GENERAL: 'celpip_general'>
+    >>> test_kind_from_name("ielts_academic")
+    Traceback (most recent call last):
+    ...
+    ValueError: IELTS Academic is not accepted for Express Entry; IELTS General Training is
+    >>> test_kind_from_name("toefl")
+    Traceback (most recent call last):
+    ...
+    ValueError: 'toefl' is not an accepted language test; expected one of: ...
+    """
+    if name in NOT_ACCEPTED:
+        raise ValueError(NOT_ACCEPTED[name])
+    try:
+        return TestKind(name)
+    except ValueError:
+        accepted = ", ".join(kind.value for kind in TestKind)
+        raise ValueError(
+            f"{name!r} is not an accepted language test; expected one of: {accepted}"
+        ) from None
+
+
+CELPIP_MINIMAL = "M"
+"""What a CELPIP report prints for a result below level 3 ("minimal"); it counts as level 0."""
+
+
+def score_from_report(kind: TestKind, reported: str | float) -> float:
+    """The score of one ability as a test report prints it, as a number.
+
+    Scores are numbers, except that a CELPIP-General report prints ``M`` (minimal) for a
+    result below level 3; the engine reads it as level 0, which converts to "below CLB 4"
+    like any other level under 4. The number is not checked against the scale here:
+    :func:`score_problem` does that.
+
+    >>> score_from_report(TestKind.CELPIP_GENERAL, "M")
+    0
+    >>> score_from_report(TestKind.IELTS_GENERAL_TRAINING, 6.5)
+    6.5
+    >>> score_from_report(TestKind.IELTS_GENERAL_TRAINING, "M")
+    Traceback (most recent call last):
+    ...
+    ValueError: 'M' is not a score: IELTS General Training reports numbers (only ...)
+    """
+    if isinstance(reported, str):
+        if kind is TestKind.CELPIP_GENERAL and reported == CELPIP_MINIMAL:
+            return 0
+        raise ValueError(
+            f"{reported!r} is not a score: {kind.title} reports numbers "
+            f"(only CELPIP-General reports {CELPIP_MINIMAL})"
+        )
+    return reported
 
 
 @attrs.frozen
@@ -111,7 +175,6 @@ def _whole(minimum: int, maximum: int) -> Scale:
     return Scale(Decimal(minimum), Decimal(maximum), Decimal(1))
 
 
-
 _IELTS = {ability: Scale(Decimal(0), Decimal(9), Decimal("0.5")) for ability in Ability}
 _CELPIP = {ability: _whole(0, 12) for ability in Ability}
 _PTE_CORE = {ability: _whole(10, 90) for ability in Ability}
@@ -122,19 +185,11 @@ _TCF = {
     Ability.SPEAKING: _whole(0, 20),
 }
 
-_S13 = Citation(
-    "IRCC",
-    "Language test equivalency charts",
-    "https://www.canada.ca/en/immigration-refugees-citizenship/corporate/publications-manuals/"
-    "operational-bulletins-manuals/standard-requirements/language-requirements/"
-    "test-equivalency-charts.html",
-)
-_S14 = Citation(
-    "IRCC",
-    "Language test results (equivalency tables)",
-    "https://www.canada.ca/en/immigration-refugees-citizenship/services/study-canada/work/"
-    "after-graduation/eligibility/language-results.html",
-)
+TEF_CANADA_699_SCALE_FROM = date(2019, 10, 1)
+"""TEF Canada tests taken from this day are scored 0-699 in every ability (policy P3).
+
+Both the scale and the NCLC chart change on this day, so both tables start their row here.
+"""
 
 TEF_CANADA_SCALES: DatedTable[dict[Ability, Scale]] = DatedTable(
     "TEF Canada score scale, by test date (policy P3)",
@@ -147,9 +202,13 @@ TEF_CANADA_SCALES: DatedTable[dict[Ability, Scale]] = DatedTable(
                 Ability.WRITING: _whole(0, 450),
                 Ability.SPEAKING: _whole(0, 450),
             },
-            _S13,
+            TEST_EQUIVALENCY_CHARTS,
         ),
-        Dated(date(2019, 10, 1), {ability: _whole(0, 699) for ability in Ability}, _S14),
+        Dated(
+            TEF_CANADA_699_SCALE_FROM,
+            {ability: _whole(0, 699) for ability in Ability},
+            LANGUAGE_RESULTS_PAGE,
+        ),
     ),
 )
 

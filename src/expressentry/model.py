@@ -1,0 +1,549 @@
+"""The facts about a candidate: immutable, validated domain types.
+
+Every fact the engine accepts (DESIGN.md, "The facts the engine accepts") has a place here.
+An optional fact is ``None`` until it is answered: "not answered" is never the same as "no",
+and the programs report an unanswered fact as *unknown*, never as *not met*.
+
+Each class is frozen, slotted and keyword-only, and checks itself when it is built. A class
+reports *every* problem it finds at once, as a :class:`~expressentry.exceptions.ProfileError`
+whose paths are relative to the object being built (``$.scores.reading``); the JSON layer moves
+them under the object's place in the profile (``$.language_tests[0].scores.reading``).
+
+>>> from datetime import date
+>>> test = LanguageTest(
+...     kind=TestKind.IELTS_GENERAL_TRAINING,
+...     test_date=date(2025, 3, 1),
+...     scores=AbilityScores(listening=8.0, reading=7.0, writing=7.0, speaking=7.0),
+... )
+>>> test.scores.of(Ability.LISTENING)
+8.0
+>>> AbilityScores(listening=8.0, reading=7.0, writing=7.0, speaking=7.0) == test.scores
+True
+"""
+
+from __future__ import annotations
+
+import enum
+import math
+from collections.abc import Iterator
+from datetime import date
+
+import attrs
+
+from expressentry._countries import COUNTRIES
+from expressentry.exceptions import Problem, ProfileError
+from expressentry.language.scales import Ability, Language, TestKind, score_problem
+from expressentry.noc.code import NocCode
+
+__all__ = [
+    "Ability",
+    "AbilityScores",
+    "Candidate",
+    "CertificateOfQualification",
+    "Credential",
+    "CredentialLevel",
+    "EcaOrganization",
+    "EducationalCredentialAssessment",
+    "IssuingAuthority",
+    "JobOffer",
+    "Language",
+    "LanguageTest",
+    "LmiaStatus",
+    "MaritalStatus",
+    "NocCode",
+    "Province",
+    "ProvincialNomination",
+    "Spouse",
+    "TestKind",
+    "TravelDocument",
+    "WorkAuthorization",
+    "WorkHistory",
+    "WorkPeriod",
+]
+
+EARLIEST_BIRTH_DATE = date(1900, 1, 1)
+"""Birth dates before this are refused as implausible."""
+
+MAX_HOURS_PER_WEEK = 168
+"""Hours in a week: a job cannot claim more."""
+
+
+class MaritalStatus(enum.Enum):
+    """Marital status as the Express Entry profile asks it."""
+
+    NEVER_MARRIED = "never_married"
+    MARRIED = "married"
+    COMMON_LAW = "common_law"
+    LEGALLY_SEPARATED = "legally_separated"
+    DIVORCED = "divorced"
+    WIDOWED = "widowed"
+    ANNULLED = "annulled"
+
+    @property
+    def has_partner(self) -> bool:
+        """Whether the status implies a spouse or common-law partner."""
+        return self in (MaritalStatus.MARRIED, MaritalStatus.COMMON_LAW)
+
+
+class Province(enum.Enum):
+    """A Canadian province or territory, by its two-letter postal abbreviation."""
+
+    AB = "ab"
+    BC = "bc"
+    MB = "mb"
+    NB = "nb"
+    NL = "nl"
+    NS = "ns"
+    NT = "nt"
+    NU = "nu"
+    ON = "on"
+    PE = "pe"
+    QC = "qc"
+    SK = "sk"
+    YT = "yt"
+
+
+class IssuingAuthority(enum.Enum):
+    """Who issued a certificate of qualification: a province, a territory or a federal body."""
+
+    AB = "ab"
+    BC = "bc"
+    MB = "mb"
+    NB = "nb"
+    NL = "nl"
+    NS = "ns"
+    NT = "nt"
+    NU = "nu"
+    ON = "on"
+    PE = "pe"
+    QC = "qc"
+    SK = "sk"
+    YT = "yt"
+    FEDERAL = "federal"
+
+
+class CredentialLevel(enum.Enum):
+    """The level of one completed credential, as the CRS and the FSW grid name them.
+
+    "Two or more credentials" is not a level of one credential: the engine derives it from the
+    list of credentials (policy P29).
+    """
+
+    SECONDARY = "secondary"
+    ONE_YEAR = "one_year"
+    TWO_YEAR = "two_year"
+    BACHELORS_OR_THREE_YEAR = "bachelors_or_three_year"
+    MASTERS_OR_PROFESSIONAL = "masters_or_professional"
+    DOCTORAL = "doctoral"
+
+
+class EcaOrganization(enum.Enum):
+    """An organization designated by IRCC to issue Educational Credential Assessments."""
+
+    WES = "wes"  # World Education Services
+    CES = "ces"  # Comparative Education Service, University of Toronto
+    ICAS = "icas"  # International Credential Assessment Service of Canada
+    IQAS = "iqas"  # International Qualifications Assessment Service
+    ICES = "ices"  # International Credential Evaluation Service
+    MCC = "mcc"  # Medical Council of Canada (physicians)
+    PEBC = "pebc"  # Pharmacy Examining Board of Canada (pharmacists)
+
+
+class LmiaStatus(enum.Enum):
+    """Whether a job offer rests on a Labour Market Impact Assessment."""
+
+    APPROVED = "approved"  # a positive LMIA was issued for this offer
+    EXEMPT = "exempt"  # the work permit is LMIA-exempt (e.g. CUSMA, significant benefit)
+    NONE = "none"  # no LMIA and no exemption
+
+
+class WorkAuthorization(enum.Enum):
+    """Whether, and how, the candidate may work in Canada today."""
+
+    NONE = "none"
+    LMIA_WORK_PERMIT = "lmia_work_permit"
+    LMIA_EXEMPT_WORK_PERMIT = "lmia_exempt_work_permit"
+    OPEN_WORK_PERMIT = "open_work_permit"
+    WITHOUT_PERMIT = "without_permit"  # authorized to work without a work permit
+
+    @property
+    def authorized(self) -> bool:
+        """Whether the candidate may legally work in Canada."""
+        return self is not WorkAuthorization.NONE
+
+
+class _Problems:
+    """Collects the problems of one object so that all of them are reported together."""
+
+    __slots__ = ("items",)
+
+    def __init__(self) -> None:
+        self.items: list[Problem] = []
+
+    def add(self, path: str, message: str) -> None:
+        self.items.append(("$." + path, message))
+
+    def raise_any(self) -> None:
+        if self.items:
+            raise ProfileError(self.items)
+
+
+def _check_country(problems: _Problems, path: str, code: str) -> None:
+    if code not in COUNTRIES:
+        problems.add(path, f"{code!r} is not an ISO 3166-1 alpha-2 country code (e.g. 'CA')")
+
+
+def _check_text(problems: _Problems, path: str, text: str | None) -> None:
+    if text is not None and not text.strip():
+        problems.add(path, "must not be empty (leave it out if it is not known)")
+
+
+def _check_count(problems: _Problems, path: str, value: int | None, what: str) -> None:
+    if value is not None and value < 0:
+        problems.add(path, f"{value} {what} cannot be negative")
+
+
+@attrs.frozen(kw_only=True)
+class AbilityScores:
+    """A test's result in each of the four abilities, on the test's own scale."""
+
+    listening: float
+    reading: float
+    writing: float
+    speaking: float
+
+    def of(self, ability: Ability) -> float:
+        """The score of ``ability``."""
+        score: float = getattr(self, ability.value)
+        return score
+
+    def __attrs_post_init__(self) -> None:
+        problems = _Problems()
+        for ability in Ability:
+            score = self.of(ability)
+            if isinstance(score, bool) or not math.isfinite(score):
+                problems.add(ability.value, f"{score!r} is not a score")
+        problems.raise_any()
+
+
+@attrs.frozen(kw_only=True)
+class LanguageTest:
+    """One sitting of an accepted language test (rules.md §5.1)."""
+
+    kind: TestKind
+    test_date: date
+    result_date: date | None = None
+    registration_number: str | None = None
+    scores: AbilityScores
+
+    def __attrs_post_init__(self) -> None:
+        problems = _Problems()
+        if self.result_date is not None and self.result_date < self.test_date:
+            problems.add(
+                "result_date",
+                f"the result date {self.result_date.isoformat()} is before the test date "
+                f"{self.test_date.isoformat()}",
+            )
+        _check_text(problems, "registration_number", self.registration_number)
+        for ability in Ability:
+            problem = score_problem(self.kind, ability, self.scores.of(ability), self.test_date)
+            if problem is not None:
+                problems.add(f"scores.{ability.value}", problem)
+        problems.raise_any()
+
+    @property
+    def language(self) -> Language:
+        """The official language the test assesses."""
+        return self.kind.language
+
+
+@attrs.frozen(kw_only=True)
+class EducationalCredentialAssessment:
+    """An ECA "for immigration purposes" of a foreign credential (valid five years)."""
+
+    organization: EcaOrganization
+    reference: str | None = None
+    issue_date: date
+    canadian_equivalent: CredentialLevel
+
+    def __attrs_post_init__(self) -> None:
+        problems = _Problems()
+        _check_text(problems, "reference", self.reference)
+        problems.raise_any()
+
+
+_PROGRAM_YEARS = {
+    CredentialLevel.ONE_YEAR: (1, 1),
+    CredentialLevel.TWO_YEAR: (2, 2),
+    CredentialLevel.BACHELORS_OR_THREE_YEAR: (3, None),
+}
+"""Program lengths that agree with a level; other levels accept any length."""
+
+
+@attrs.frozen(kw_only=True)
+class Credential:
+    """A diploma, certificate or degree, Canadian or foreign.
+
+    ``completion_date`` is ``None`` while the credential is not completed; an incomplete
+    credential never earns points (policy P29), but its full-time study in Canada may still
+    count for FSW adaptability. A foreign credential needs ``eca`` to count (policy P21).
+    """
+
+    level: CredentialLevel
+    program_years: int | None = None
+    country: str
+    institution: str | None = None
+    completion_date: date | None = None
+    full_time: bool | None = None
+    months_studied_in_canada: int | None = None
+    eca: EducationalCredentialAssessment | None = None
+
+    @property
+    def canadian(self) -> bool:
+        """Whether the credential is Canadian (needs no ECA)."""
+        return self.country == "CA"
+
+    def __attrs_post_init__(self) -> None:
+        problems = _Problems()
+        _check_country(problems, "country", self.country)
+        _check_text(problems, "institution", self.institution)
+        if self.program_years is not None:
+            low, high = _PROGRAM_YEARS.get(self.level, (1, None))
+            if self.program_years < low or (high is not None and self.program_years > high):
+                problems.add(
+                    "program_years",
+                    f"a {self.level.value} credential cannot come from a program of "
+                    f"{self.program_years} years",
+                )
+        _check_count(problems, "months_studied_in_canada", self.months_studied_in_canada, "months")
+        if self.canadian and self.eca is not None:
+            problems.add("eca", "a Canadian credential needs no educational credential assessment")
+        if (
+            self.eca is not None
+            and self.completion_date is not None
+            and self.eca.issue_date < self.completion_date
+        ):
+            problems.add(
+                "eca.issue_date",
+                f"the assessment ({self.eca.issue_date.isoformat()}) predates the completion "
+                f"of the credential ({self.completion_date.isoformat()})",
+            )
+        problems.raise_any()
+
+
+@attrs.frozen(kw_only=True)
+class WorkPeriod:
+    """One job held over a period: both ``start`` and ``end`` are included (policy P24).
+
+    ``end`` is ``None`` for a job still held. ``authorized`` matters for work in Canada: whether
+    the candidate was authorized to work (temporary resident status, a work permit or an
+    exemption) during the period.
+    """
+
+    noc: NocCode | None = None
+    job_title: str | None = None
+    employer: str | None = None
+    country: str
+    start: date
+    end: date | None = None
+    hours_per_week: float
+    paid: bool | None = None
+    self_employed: bool | None = None
+    full_time_student: bool | None = None
+    authorized: bool | None = None
+
+    @property
+    def in_canada(self) -> bool:
+        """Whether the work was done in Canada."""
+        return self.country == "CA"
+
+    def __attrs_post_init__(self) -> None:
+        problems = _Problems()
+        _check_country(problems, "country", self.country)
+        _check_text(problems, "job_title", self.job_title)
+        _check_text(problems, "employer", self.employer)
+        if self.end is not None and self.end < self.start:
+            problems.add(
+                "end",
+                f"the job ends ({self.end.isoformat()}) before it starts "
+                f"({self.start.isoformat()})",
+            )
+        hours = self.hours_per_week
+        if isinstance(hours, bool) or not (
+            math.isfinite(hours) and 0 < hours <= MAX_HOURS_PER_WEEK
+        ):
+            problems.add(
+                "hours_per_week",
+                f"{hours!r} hours a week is not possible: give more than 0 and at most "
+                f"{MAX_HOURS_PER_WEEK}",
+            )
+        problems.raise_any()
+
+
+@attrs.frozen(kw_only=True)
+class WorkHistory:
+    """Every job the person has held, in any order. In JSON it is a plain list of periods."""
+
+    periods: tuple[WorkPeriod, ...] = ()
+
+    def __iter__(self) -> Iterator[WorkPeriod]:
+        return iter(self.periods)
+
+    def __len__(self) -> int:
+        return len(self.periods)
+
+
+@attrs.frozen(kw_only=True)
+class JobOffer:
+    """A written offer of employment in Canada (FSW factor 5, FST, historical CRS points).
+
+    ``currently_working_for_employer`` and ``year_of_full_time_work_with_employer`` describe the
+    candidate's present work-permit situation with this employer (rules.md §1.6, policy P34).
+    """
+
+    noc: NocCode | None = None
+    employer: str | None = None
+    province: Province | None = None
+    full_time: bool | None = None
+    non_seasonal: bool | None = None
+    at_least_one_year: bool | None = None
+    lmia: LmiaStatus | None = None
+    currently_working_for_employer: bool | None = None
+    year_of_full_time_work_with_employer: bool | None = None
+
+    def __attrs_post_init__(self) -> None:
+        problems = _Problems()
+        _check_text(problems, "employer", self.employer)
+        problems.raise_any()
+
+
+@attrs.frozen(kw_only=True)
+class CertificateOfQualification:
+    """A certificate of qualification in a trade, from a province, territory or federal body."""
+
+    noc: NocCode | None = None
+    issued_by: IssuingAuthority
+    issue_date: date | None = None
+
+
+@attrs.frozen(kw_only=True)
+class ProvincialNomination:
+    """A nomination by a province or territory."""
+
+    province: Province
+    nomination_date: date | None = None
+    express_entry_stream: bool | None = None  # an "enhanced" stream aligned with Express Entry
+
+    def __attrs_post_init__(self) -> None:
+        problems = _Problems()
+        if self.province is Province.QC:
+            problems.add(
+                "province",
+                "Quebec has no provincial nominee program; it selects its own immigrants",
+            )
+        problems.raise_any()
+
+
+@attrs.frozen(kw_only=True)
+class TravelDocument:
+    """A passport or other travel document."""
+
+    number: str
+    issuing_country: str
+    expiry_date: date | None = None
+
+    def __attrs_post_init__(self) -> None:
+        problems = _Problems()
+        _check_text(problems, "number", self.number)
+        _check_country(problems, "issuing_country", self.issuing_country)
+        problems.raise_any()
+
+
+@attrs.frozen(kw_only=True)
+class Spouse:
+    """The spouse or common-law partner.
+
+    The CRS scores the candidate with the spouse only when the spouse is neither a Canadian
+    citizen nor a permanent resident and is coming to Canada (policy P12).
+    """
+
+    canadian_citizen_or_pr: bool | None = None
+    accompanying: bool | None = None
+    education: tuple[Credential, ...] = ()
+    language_tests: tuple[LanguageTest, ...] = ()
+    work_history: WorkHistory = WorkHistory()
+
+
+@attrs.frozen(kw_only=True)
+class Candidate:
+    """Everything known about a candidate (the principal applicant).
+
+    >>> Candidate()  # a profile not yet filled in is still a valid candidate
+    Candidate(birth_date=None, ...)
+    """
+
+    birth_date: date | None = None
+    marital_status: MaritalStatus | None = None
+    intended_province: Province | None = None
+    work_authorization: WorkAuthorization | None = None
+    travel_document: TravelDocument | None = None
+    personal_reference_code: str | None = None
+    first_official_language: Language | None = None
+    language_tests: tuple[LanguageTest, ...] = ()
+    education: tuple[Credential, ...] = ()
+    work_history: WorkHistory = WorkHistory()
+    primary_occupation: NocCode | None = None
+    meets_trade_requirements: bool | None = None
+    job_offers: tuple[JobOffer, ...] = ()
+    certificates_of_qualification: tuple[CertificateOfQualification, ...] = ()
+    provincial_nomination: ProvincialNomination | None = None
+    spouse: Spouse | None = None
+    dependent_children: int | None = None
+    settlement_funds_cad: int | None = None
+    sibling_in_canada: bool | None = None
+    relative_in_canada: bool | None = None
+
+    def __attrs_post_init__(self) -> None:
+        problems = _Problems()
+        if self.birth_date is not None:
+            self._check_birth_date(problems, self.birth_date)
+        if (
+            self.spouse is not None
+            and self.marital_status is not None
+            and not self.marital_status.has_partner
+        ):
+            problems.add(
+                "spouse",
+                f"a spouse or partner is given but the marital status is "
+                f"{self.marital_status.value}",
+            )
+        _check_count(problems, "dependent_children", self.dependent_children, "children")
+        _check_count(problems, "settlement_funds_cad", self.settlement_funds_cad, "dollars")
+        problems.raise_any()
+
+    def _check_birth_date(self, problems: _Problems, birth_date: date) -> None:
+        if birth_date < EARLIEST_BIRTH_DATE:
+            problems.add(
+                "birth_date", f"{birth_date.isoformat()} is not a plausible birth date"
+            )
+            return
+        born = birth_date.isoformat()
+        for index, test in enumerate(self.language_tests):
+            if test.test_date < birth_date:
+                problems.add(
+                    f"language_tests[{index}].test_date",
+                    f"the test ({test.test_date.isoformat()}) predates the birth date {born}",
+                )
+        for index, period in enumerate(self.work_history.periods):
+            if period.start < birth_date:
+                problems.add(
+                    f"work_history[{index}].start",
+                    f"the job starts ({period.start.isoformat()}) before the birth date {born}",
+                )
+        for index, credential in enumerate(self.education):
+            if credential.completion_date is not None and credential.completion_date < birth_date:
+                problems.add(
+                    f"education[{index}].completion_date",
+                    f"the credential was completed ({credential.completion_date.isoformat()}) "
+                    f"before the birth date {born}",
+                )

@@ -1,0 +1,411 @@
+"""JSON interchange, version 1: ``from_dict``, ``to_dict`` and ``json_schema``.
+
+One cattrs converter turns plain JSON-ready data into the domain types and back. It is strict:
+unknown keys, wrong types (a number written as a string, a string where a list belongs) and
+out-of-range values are errors, and *every* error is reported at once in a single
+:class:`~expressentry.exceptions.ProfileError`, each with its JSON path. Nothing is silently
+dropped or coerced. Dates are ISO 8601 strings, enumerations lower-case strings, NOC codes
+strings (leading zeros matter), and a work history is a plain list of periods.
+
+>>> profile = {
+...     "schema_version": 1,
+...     "birth_date": "1996-04-02",
+...     "language_tests": [{
+...         "kind": "ielts_general_training",
+...         "test_date": "2025-01-10",
+...         "scores": {"listening": 8.0, "reading": 9.5, "writing": 7.0, "speaking": 7.0},
+...     }],
+...     "work_history": [{"country": "IN", "start": "2020-01-01", "hours_per_week": "40"}],
+...     "hobby": "chess",
+... }
+>>> from_dict(profile)
+Traceback (most recent call last):
+...
+expressentry.exceptions.ProfileError: 3 problems in the profile:
+  $.language_tests[0].scores.reading: 9.5 is not an IELTS General Training band ...
+  $.work_history[0].hours_per_week: expected a number, got the string '40'
+  $.hobby: unknown key (the profile has no such field)
+"""
+
+from __future__ import annotations
+
+import enum
+import math
+import types
+import typing
+from collections.abc import Callable, Mapping
+from datetime import date
+from typing import Any, TypeVar
+
+import attrs
+import cattrs
+from cattrs.errors import (
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+)
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
+
+from expressentry._countries import COUNTRIES
+from expressentry.exceptions import Problem, ProfileError
+from expressentry.language.scales import NOT_ACCEPTED, TestKind
+from expressentry.model import Candidate, WorkHistory, WorkPeriod
+from expressentry.noc.code import NocCode
+
+__all__ = ["SCHEMA_VERSION", "from_dict", "json_schema", "to_dict"]
+
+SCHEMA_VERSION = 1
+"""The version of the JSON interchange format this library reads and writes."""
+
+T = TypeVar("T")
+
+_JSON_TYPE_NAMES = {
+    bool: "true or false",
+    int: "a whole number",
+    float: "a number",
+    str: "a string",
+    dict: "an object",
+    list: "a list",
+    type(None): "null",
+}
+
+
+def _describe(value: object) -> str:
+    """How a JSON value looks, for messages: "the string '40'", "a list", ..."""
+    if isinstance(value, str):
+        return f"the string {value!r}"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return f"the number {value!r}"
+    return _JSON_TYPE_NAMES.get(type(value), type(value).__name__)
+
+
+class _InputError(ValueError):
+    """A value that cannot be structured; its message is shown to the user as is."""
+
+
+def _expect(kind: str, value: object) -> _InputError:
+    return _InputError(f"expected {kind}, got {_describe(value)}")
+
+
+def _structure_str(value: object, _: type) -> str:
+    if not isinstance(value, str):
+        raise _expect("a string", value)
+    return value
+
+
+def _structure_bool(value: object, _: type) -> bool:
+    if not isinstance(value, bool):
+        raise _expect("true or false", value)
+    return value
+
+
+def _structure_int(value: object, _: type) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        if isinstance(value, float) and value.is_integer():
+            return int(value)
+        raise _expect("a whole number", value)
+    return value
+
+
+def _structure_float(value: object, _: type) -> float:
+    # An int is a valid float in JSON and stays an int, so "7" round-trips as 7, not 7.0.
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise _expect("a number", value)
+    if not math.isfinite(value):
+        raise _InputError(f"{value!r} is not a finite number")
+    return value
+
+
+def _structure_date(value: object, _: type) -> date:
+    if not isinstance(value, str):
+        raise _expect("an ISO 8601 date such as '2025-03-01'", value)
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise _InputError(
+            f"{value!r} is not a date: write it as YYYY-MM-DD, e.g. '2025-03-01'"
+        ) from None
+
+
+def _structure_noc(value: object, _: type) -> NocCode:
+    if not isinstance(value, str):
+        raise _expect("a NOC code written as a string, e.g. '21231'", value)
+    return NocCode(value)
+
+
+def _structure_country(value: object) -> str:
+    if not isinstance(value, str):
+        raise _expect("a two-letter country code such as 'CA'", value)
+    return value.upper() if value.upper() in COUNTRIES else value
+
+
+def _enum_hook(enum_type: type[enum.Enum]) -> Callable[[object, type], enum.Enum]:
+    by_value = {member.value: member for member in enum_type}
+    choices = ", ".join(repr(value) for value in by_value)
+
+    def structure(value: object, _: type) -> enum.Enum:
+        member = by_value.get(value) if isinstance(value, str) else None
+        if member is not None:
+            return member
+        if enum_type is TestKind and isinstance(value, str) and value in NOT_ACCEPTED:
+            raise _InputError(NOT_ACCEPTED[value])
+        raise _InputError(f"expected one of {choices}; got {_describe(value)}")
+
+    return structure
+
+
+def _is_tuple(type_: Any) -> bool:
+    return typing.get_origin(type_) is tuple
+
+
+def _is_optional(type_: Any) -> bool:
+    return typing.get_origin(type_) in (typing.Union, types.UnionType) and type(None) in (
+        typing.get_args(type_)
+    )
+
+
+def _problems(exc: BaseException, path: str = "$") -> list[Problem]:
+    """Flatten a structuring failure into ``(json path, message)`` pairs."""
+    if isinstance(exc, ProfileError):
+        return list(exc.under(path).problems)
+    if isinstance(exc, ForbiddenExtraKeysError):
+        return [
+            (f"{path}.{key}", "unknown key (the profile has no such field)")
+            for key in sorted(exc.extra_fields)
+        ]
+    if isinstance(exc, ClassValidationError):
+        with_notes, without = exc.group_exceptions()
+        found = [
+            problem
+            for sub, note in with_notes
+            for problem in _problems(sub, f"{path}.{note.name}")
+        ]
+        return found + [problem for sub in without for problem in _problems(sub, path)]
+    if isinstance(exc, IterableValidationError):
+        with_index, without = exc.group_exceptions()
+        found = [
+            problem
+            for sub, note in with_index
+            for problem in _problems(sub, f"{path}[{note.index}]")
+        ]
+        return found + [problem for sub in without for problem in _problems(sub, path)]
+    if isinstance(exc, KeyError):
+        return [(path, "required but missing")]
+    return [(path, str(exc))]
+
+
+def _make_converter() -> cattrs.Converter:
+    converter = cattrs.Converter(detailed_validation=True, forbid_extra_keys=True)
+    converter.register_structure_hook(str, _structure_str)
+    converter.register_structure_hook(bool, _structure_bool)
+    converter.register_structure_hook(int, _structure_int)
+    converter.register_structure_hook(float, _structure_float)
+    converter.register_structure_hook(date, _structure_date)
+    converter.register_unstructure_hook(date, date.isoformat)
+    converter.register_structure_hook(NocCode, _structure_noc)
+    converter.register_unstructure_hook(NocCode, str)
+    converter.register_structure_hook_factory(
+        lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _enum_hook
+    )
+    converter.register_unstructure_hook_factory(
+        lambda t: isinstance(t, type) and issubclass(t, enum.Enum),
+        lambda _: lambda member: member.value,
+    )
+
+    def tuple_hook(type_: Any) -> Callable[[object, type], tuple[object, ...]]:
+        (item_type, _ellipsis) = typing.get_args(type_)
+
+        def structure(value: object, _: type) -> tuple[object, ...]:
+            # cattrs would iterate a string or an object's keys; JSON wants an array here.
+            if not isinstance(value, list):
+                raise _expect("a list", value)
+            items: list[object] = []
+            problems: list[Problem] = []
+            for index, item in enumerate(value):
+                try:
+                    items.append(converter.structure(item, item_type))
+                except Exception as exc:  # every failure becomes a reported problem
+                    problems.extend(_problems(exc, f"$[{index}]"))
+            if problems:
+                raise ProfileError(problems)
+            return tuple(items)
+
+        return structure
+
+    converter.register_structure_hook_factory(_is_tuple, tuple_hook)
+
+    def structure_work_history(value: object, _: type) -> WorkHistory:
+        return WorkHistory(periods=converter.structure(value, tuple[WorkPeriod, ...]))
+
+    converter.register_structure_hook(WorkHistory, structure_work_history)
+    converter.register_unstructure_hook(
+        WorkHistory, lambda history: [converter.unstructure(p) for p in history.periods]
+    )
+
+    def attrs_structure(cls: type[Any]) -> Callable[[Mapping[str, Any], Any], Any]:
+        generated = make_dict_structure_fn(cls, converter)
+        countries = [
+            field.name
+            for field in attrs.fields(cls)
+            if field.name in ("country", "issuing_country")
+        ]
+
+        def structure(value: object, type_: Any) -> Any:
+            if not isinstance(value, dict):
+                raise _expect("an object", value)
+            if countries:
+                value = {
+                    key: _structure_country(item) if key in countries else item
+                    for key, item in value.items()
+                }
+            return generated(value, type_)
+
+        return structure
+
+    def attrs_unstructure(cls: type[Any]) -> Callable[[Any], dict[str, Any]]:
+        return make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=True)
+
+    converter.register_structure_hook_factory(attrs.has, attrs_structure)
+    converter.register_unstructure_hook_factory(attrs.has, attrs_unstructure)
+    return converter
+
+
+_CONVERTER = _make_converter()
+
+
+def from_dict(data: object) -> Candidate:
+    """Build a :class:`~expressentry.model.Candidate` from JSON-ready data.
+
+    Raises :class:`~expressentry.exceptions.ProfileError` listing every problem by JSON path.
+
+    >>> candidate = from_dict({"schema_version": 1, "birth_date": "1990-05-17"})
+    >>> candidate.birth_date
+    datetime.date(1990, 5, 17)
+    """
+    if not isinstance(data, dict):
+        raise ProfileError([("$", f"a profile is a JSON object, got {_describe(data)}")])
+    version = data.get("schema_version")
+    if version != SCHEMA_VERSION:
+        message = (
+            "required but missing"
+            if "schema_version" not in data
+            else f"this library reads version {SCHEMA_VERSION}, got {_describe(version)}"
+        )
+        problems: list[Problem] = [("$.schema_version", message)]
+        try:
+            _CONVERTER.structure(_without_version(data), Candidate)
+        except Exception as exc:  # report the other problems alongside
+            problems.extend(_problems(exc))
+        raise ProfileError(problems)
+    try:
+        return _CONVERTER.structure(_without_version(data), Candidate)
+    except Exception as exc:  # every failure becomes a reported problem
+        raise ProfileError(_problems(exc)) from None
+
+
+def _without_version(data: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in data.items() if key != "schema_version"}
+
+
+def to_dict(candidate: Candidate) -> dict[str, Any]:
+    """The JSON-ready form of ``candidate``; ``from_dict(to_dict(c)) == c``.
+
+    Facts that are not answered are left out.
+
+    >>> to_dict(from_dict({"schema_version": 1, "dependent_children": 2}))
+    {'schema_version': 1, 'dependent_children': 2}
+    """
+    unstructured: dict[str, Any] = _CONVERTER.unstructure(candidate)
+    return {"schema_version": SCHEMA_VERSION, **unstructured}
+
+
+# --- JSON Schema -------------------------------------------------------------------------
+
+_PRIMITIVE_SCHEMAS: dict[object, dict[str, Any]] = {
+    str: {"type": "string", "minLength": 1},
+    bool: {"type": "boolean"},
+    int: {"type": "integer"},
+    float: {"type": "number"},
+    date: {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"},
+    NocCode: {"type": "string", "pattern": r"^(\d{4}|\d{5})$"},
+}
+
+_FIELD_SCHEMAS: dict[str, dict[str, Any]] = {
+    "country": {"type": "string", "enum": sorted(COUNTRIES)},
+    "issuing_country": {"type": "string", "enum": sorted(COUNTRIES)},
+    "hours_per_week": {"type": "number", "exclusiveMinimum": 0, "maximum": 168},
+    "dependent_children": {"type": "integer", "minimum": 0},
+    "settlement_funds_cad": {"type": "integer", "minimum": 0},
+    "months_studied_in_canada": {"type": "integer", "minimum": 0},
+    "program_years": {"type": "integer", "minimum": 1},
+}
+
+
+def _type_schema(type_: Any, definitions: dict[str, Any]) -> dict[str, Any]:
+    if _is_optional(type_):
+        (inner,) = [arg for arg in typing.get_args(type_) if arg is not type(None)]
+        return {"anyOf": [_type_schema(inner, definitions), {"type": "null"}]}
+    if _is_tuple(type_):
+        return {"type": "array", "items": _type_schema(typing.get_args(type_)[0], definitions)}
+    if type_ is WorkHistory:
+        return {"type": "array", "items": _type_schema(WorkPeriod, definitions)}
+    if type_ in _PRIMITIVE_SCHEMAS:
+        return dict(_PRIMITIVE_SCHEMAS[type_])
+    if isinstance(type_, type) and issubclass(type_, enum.Enum):
+        return {"type": "string", "enum": [member.value for member in type_]}
+    if attrs.has(type_):
+        name = type_.__name__
+        if name not in definitions:
+            definitions[name] = {}  # placeholder: stops recursion through the same type
+            definitions[name] = _class_schema(type_, definitions)
+        return {"$ref": f"#/$defs/{name}"}
+    raise TypeError(f"no JSON Schema for {type_!r}")  # pragma: no cover - a new field type
+
+
+def _class_schema(cls: type[Any], definitions: dict[str, Any]) -> dict[str, Any]:
+    hints = typing.get_type_hints(cls)
+    properties: dict[str, Any] = {}
+    required: list[str] = []
+    for field in attrs.fields(cls):
+        field_schema = _type_schema(hints[field.name], definitions)
+        if field.name in _FIELD_SCHEMAS:
+            override = dict(_FIELD_SCHEMAS[field.name])
+            field_schema = (
+                {"anyOf": [override, {"type": "null"}]} if "anyOf" in field_schema else override
+            )
+        properties[field.name] = field_schema
+        if field.default is attrs.NOTHING:
+            required.append(field.name)
+    schema: dict[str, Any] = {
+        "type": "object",
+        "description": (cls.__doc__ or "").strip().split("\n\n")[0],
+        "properties": properties,
+        "additionalProperties": False,
+    }
+    if required:
+        schema["required"] = required
+    return schema
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of the profile format, derived from the domain types.
+
+    >>> schema = json_schema()
+    >>> schema["properties"]["schema_version"]
+    {'const': 1}
+    >>> schema["$defs"]["LanguageTest"]["required"]
+    ['kind', 'test_date', 'scores']
+    """
+    definitions: dict[str, Any] = {}
+    root = _class_schema(Candidate, definitions)
+    root["properties"] = {"schema_version": {"const": SCHEMA_VERSION}, **root["properties"]}
+    root["required"] = ["schema_version"]
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": f"https://expressentry.readthedocs.io/schema/v{SCHEMA_VERSION}.json",
+        "title": "Express Entry candidate profile",
+        **root,
+        "$defs": dict(sorted(definitions.items())),
+    }
