@@ -22,9 +22,9 @@ a new row, never a new ``if`` in a predicate.
 from __future__ import annotations
 
 from bisect import bisect_right
-from itertools import pairwise
 from collections.abc import Iterator
 from datetime import date
+from itertools import pairwise
 from typing import Any, Generic, TypeVar
 
 import attrs
