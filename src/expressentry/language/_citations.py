@@ -1,0 +1,49 @@
+"""Where the language rules come from: one :class:`~expressentry.dated.Citation` per source.
+
+The source keys (S1, S11, S13, S14) are those of ``rules.md``.
+"""
+
+from __future__ import annotations
+
+from expressentry.dated import Citation
+
+TEST_EQUIVALENCY_CHARTS = Citation(
+    "IRCC",
+    "Language test equivalency charts",
+    "https://www.canada.ca/en/immigration-refugees-citizenship/corporate/publications-manuals/"
+    "operational-bulletins-manuals/standard-requirements/language-requirements/"
+    "test-equivalency-charts.html",
+)
+"""S13: the operational equivalency charts (IELTS, CELPIP, TEF Canada old scale, TCF Canada)."""
+
+LANGUAGE_RESULTS_PAGE = Citation(
+    "IRCC",
+    "Language test results (equivalency tables)",
+    "https://www.canada.ca/en/immigration-refugees-citizenship/services/study-canada/work/"
+    "after-graduation/eligibility/language-results.html",
+)
+"""S14: the language-results page (PTE Core, and the TEF Canada 0-699 charts)."""
+
+APPROVED_LANGUAGE_TESTS = Citation(
+    "IRCC",
+    "Express Entry: language test results (approved tests; PTE Core from 2024-01-30)",
+    "https://www.canada.ca/en/immigration-refugees-citizenship/services/immigrate-canada/"
+    "express-entry/documents/language-test.html",
+)
+"""S9: the approved tests. The PTE Core start date is confirmed by secondary sources only."""
+
+RESULTS_LESS_THAN_TWO_YEARS_OLD = Citation(
+    "IRPR",
+    "s. 75(2)(d); Express Entry eligibility (results valid 2 years from the result date)",
+    "https://www.canada.ca/en/immigration-refugees-citizenship/services/immigrate-canada/"
+    "express-entry/eligibility/federal-skilled-workers.html",
+)
+"""S1 and S10: results must be less than two years old (policy P4)."""
+
+CRS_CRITERIA = Citation(
+    "Ministerial Instructions",
+    "Comprehensive Ranking System criteria: official languages (core factors)",
+    "https://www.canada.ca/en/immigration-refugees-citizenship/services/immigrate-canada/"
+    "express-entry/check-score/crs-criteria.html",
+)
+"""S11: the CRS points per ability for the first and second official languages."""

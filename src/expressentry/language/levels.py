@@ -1,0 +1,327 @@
+"""Canadian Language Benchmark levels: converting test scores, ability by ability.
+
+IRCC converts each ability of an English test to a Canadian Language Benchmark (CLB) level and
+each ability of a French test to a Niveau de compétence linguistique canadien (NCLC), through
+its equivalency charts (rules.md §5.4-§5.8). The charts give, for levels 4 to 10, the range of
+scores that reach the level; the ranges are contiguous, so each chart is written here as the
+lowest score of each level. Every chart is a row of a :class:`~expressentry.dated.DatedTable`
+keyed by the date the test was *taken*: the TEF Canada has three scoring eras (policy P3); the
+other tests have one chart each so far.
+
+**Levels.** A level is an ``int``: 4 to 10 as the chart gives it, where 10 means "10 or more"
+(CELPIP 10, 11 and 12 all convert to CLB 10, as the charts say), or :data:`BELOW_LEVEL_4` (0)
+for a score under the chart's level-4 row. No Express Entry rule tells levels under 4 apart
+(the CRS gives 0 points for "less than CLB 4", every program asks for 4 or more), and most
+charts stop at 4, so every test reports them alike. (The PTE Core page also lists a CLB 3 row;
+it is not used.)
+
+>>> from datetime import date
+>>> level_for(TestKind.IELTS_GENERAL_TRAINING, Ability.LISTENING, 8.0, date(2025, 1, 1))
+9
+>>> level_for(TestKind.TCF_CANADA, Ability.WRITING, 3, date(2025, 1, 1))
+0
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Mapping
+from datetime import date
+from itertools import pairwise
+from typing import TYPE_CHECKING
+
+import attrs
+
+from expressentry.dated import Dated, DatedTable
+from expressentry.language._citations import LANGUAGE_RESULTS_PAGE, TEST_EQUIVALENCY_CHARTS
+from expressentry.language.scales import (
+    TEF_CANADA_699_SCALE_FROM,
+    Ability,
+    Language,
+    TestKind,
+)
+
+if TYPE_CHECKING:
+    from expressentry.model import LanguageTest
+
+__all__ = [
+    "BELOW_LEVEL_4",
+    "HIGHEST_LEVEL",
+    "LEVEL_CHARTS",
+    "LOWEST_LEVEL",
+    "LanguageLevels",
+    "LevelChart",
+    "benchmark_name",
+    "describe_level",
+    "level_for",
+    "levels_of",
+]
+
+BELOW_LEVEL_4 = 0
+"""The level reported for a score below the chart's level-4 row ("less than CLB 4")."""
+
+LOWEST_LEVEL = 4
+"""The lowest level an equivalency chart gives."""
+
+HIGHEST_LEVEL = 10
+"""The highest level an equivalency chart gives; it means "10 or more"."""
+
+_CHART_LEVELS = tuple(range(LOWEST_LEVEL, HIGHEST_LEVEL + 1))
+
+
+def benchmark_name(language: Language) -> str:
+    """The name of the benchmark for ``language``: ``"CLB"`` (English) or ``"NCLC"`` (French).
+
+    >>> benchmark_name(Language.FRENCH)
+    'NCLC'
+    """
+    return "CLB" if language is Language.ENGLISH else "NCLC"
+
+
+def describe_level(level: int, language: Language) -> str:
+    """A level in words, e.g. ``"CLB 7"`` or ``"below NCLC 4"``.
+
+    >>> describe_level(7, Language.ENGLISH), describe_level(BELOW_LEVEL_4, Language.FRENCH)
+    ('CLB 7', 'below NCLC 4')
+    """
+    name = benchmark_name(language)
+    if level < LOWEST_LEVEL:
+        return f"below {name} {LOWEST_LEVEL}"
+    return f"{name} {level}"
+
+
+def _check_minimums(
+    instance: LevelChart,
+    attribute: attrs.Attribute[Mapping[Ability, tuple[float, ...]]],
+    minimums: Mapping[Ability, tuple[float, ...]],
+) -> None:
+    if set(minimums) != set(Ability):
+        raise ValueError(f"chart {instance.name!r} must give every ability")
+    for ability, scores in minimums.items():
+        if len(scores) != len(_CHART_LEVELS):
+            raise ValueError(
+                f"chart {instance.name!r}, {ability.value}: expected one lowest score for each "
+                f"of levels {LOWEST_LEVEL} to {HIGHEST_LEVEL}, got {len(scores)}"
+            )
+        if any(not lower < higher for lower, higher in pairwise(scores)):
+            raise ValueError(
+                f"chart {instance.name!r}, {ability.value}: the lowest scores must rise with "
+                f"the level, got {scores}"
+            )
+
+
+@attrs.frozen
+class LevelChart:
+    """One equivalency chart: per ability, the lowest score of each level, 4 to 10.
+
+    >>> chart = LevelChart.uniform("Example", (4, 5, 6, 7, 8, 9, 10))
+    >>> chart.level(Ability.READING, 7), chart.level(Ability.READING, 3)
+    (7, 0)
+    >>> chart.lowest_score(Ability.READING, 10)
+    10
+    """
+
+    name: str
+    minimums: Mapping[Ability, tuple[float, ...]] = attrs.field(validator=_check_minimums)
+
+    @classmethod
+    def from_rows(
+        cls,
+        name: str,
+        *,
+        reading: tuple[float, ...],
+        writing: tuple[float, ...],
+        listening: tuple[float, ...],
+        speaking: tuple[float, ...],
+    ) -> LevelChart:
+        """A chart written as IRCC prints it: each ability's lowest scores from level 10 down."""
+        columns = {
+            Ability.READING: reading,
+            Ability.WRITING: writing,
+            Ability.LISTENING: listening,
+            Ability.SPEAKING: speaking,
+        }
+        return cls(name, {ability: column[::-1] for ability, column in columns.items()})
+
+    @classmethod
+    def uniform(cls, name: str, minimums: tuple[float, ...]) -> LevelChart:
+        """A chart with the same lowest scores, from level 4 up, in every ability."""
+        return cls(name, dict.fromkeys(Ability, minimums))
+
+    def level(self, ability: Ability, score: float) -> int:
+        """The level ``score`` reaches in ``ability``; :data:`BELOW_LEVEL_4` under the chart."""
+        reached = bisect_right(self.minimums[ability], score)
+        return BELOW_LEVEL_4 if reached == 0 else LOWEST_LEVEL + reached - 1
+
+    def lowest_score(self, ability: Ability, level: int) -> float:
+        """The lowest score that reaches ``level`` (4 to 10) in ``ability``."""
+        return self.minimums[ability][level - LOWEST_LEVEL]
+
+
+# rules.md §5.4: each CELPIP level is the same CLB level; 10, 11 and 12 are all CLB 10.
+_CELPIP = LevelChart.uniform("CELPIP-General → CLB", (4, 5, 6, 7, 8, 9, 10))
+
+# rules.md §5.5, the lowest band of each CLB level.
+_IELTS = LevelChart.from_rows(
+    "IELTS General Training → CLB",
+    reading=(8.0, 7.0, 6.5, 6.0, 5.0, 4.0, 3.5),
+    writing=(7.5, 7.0, 6.5, 6.0, 5.5, 5.0, 4.0),
+    listening=(8.5, 8.0, 7.5, 6.0, 5.5, 5.0, 4.5),
+    speaking=(7.5, 7.0, 6.5, 6.0, 5.5, 5.0, 4.0),
+)
+
+# rules.md §5.6, the lower end of each CLB range.
+_PTE_CORE = LevelChart.from_rows(
+    "PTE Core → CLB",
+    reading=(88, 78, 69, 60, 51, 42, 33),
+    writing=(90, 88, 79, 69, 60, 51, 41),
+    listening=(89, 82, 71, 60, 50, 39, 28),
+    speaking=(89, 84, 76, 68, 59, 51, 42),
+)
+
+# rules.md §5.7 (c): the old scale (listening 0-360, reading 0-300, speaking and writing 0-450).
+_TEF_OLD_SCALE = LevelChart.from_rows(
+    "TEF Canada → NCLC, tests taken before 2019-10-01 (old scale)",
+    reading=(263, 248, 233, 207, 181, 151, 121),
+    writing=(393, 371, 349, 310, 271, 226, 181),
+    listening=(316, 298, 280, 249, 217, 181, 145),
+    speaking=(393, 371, 349, 310, 271, 226, 181),
+)
+
+# rules.md §5.7 (b): one 0-699 chart for all four abilities.
+_TEF_2019 = LevelChart.uniform(
+    "TEF Canada → NCLC, tests taken from 2019-10-01 to 2023-12-10",
+    (300, 350, 400, 450, 500, 533, 566),
+)
+
+# rules.md §5.7 (a): the current chart, per ability.
+_TEF_2023 = LevelChart.from_rows(
+    "TEF Canada → NCLC, tests taken from 2023-12-11",
+    reading=(546, 503, 462, 434, 393, 352, 306),
+    writing=(558, 512, 472, 428, 379, 330, 268),
+    listening=(546, 503, 462, 434, 393, 352, 306),
+    speaking=(556, 518, 494, 456, 422, 387, 328),
+)
+
+# rules.md §5.8: reading and listening 0-699, writing and speaking 0-20.
+_TCF = LevelChart.from_rows(
+    "TCF Canada → NCLC",
+    reading=(549, 524, 499, 453, 406, 375, 342),
+    writing=(16, 14, 12, 10, 7, 6, 4),
+    listening=(549, 523, 503, 458, 398, 369, 331),
+    speaking=(16, 14, 12, 10, 7, 6, 4),
+)
+
+LEVEL_CHARTS: Mapping[TestKind, DatedTable[LevelChart]] = {
+    TestKind.IELTS_GENERAL_TRAINING: DatedTable(
+        "IELTS General Training → CLB, by test date",
+        (Dated(date.min, _IELTS, TEST_EQUIVALENCY_CHARTS),),
+    ),
+    TestKind.CELPIP_GENERAL: DatedTable(
+        "CELPIP-General → CLB, by test date",
+        (Dated(date.min, _CELPIP, TEST_EQUIVALENCY_CHARTS),),
+    ),
+    # Express Entry accepts PTE Core only from 2024-01-30; that is an acceptance rule
+    # (validity.ACCEPTED_TESTS), not a property of the chart, so the chart has no start date.
+    TestKind.PTE_CORE: DatedTable(
+        "PTE Core → CLB, by test date",
+        (Dated(date.min, _PTE_CORE, LANGUAGE_RESULTS_PAGE),),
+    ),
+    # Policy P3: the chart is chosen by the date the test was taken.
+    TestKind.TEF_CANADA: DatedTable(
+        "TEF Canada → NCLC, by test date (policy P3)",
+        (
+            Dated(date.min, _TEF_OLD_SCALE, TEST_EQUIVALENCY_CHARTS),
+            Dated(TEF_CANADA_699_SCALE_FROM, _TEF_2019, LANGUAGE_RESULTS_PAGE),
+            Dated(date(2023, 12, 11), _TEF_2023, LANGUAGE_RESULTS_PAGE),
+        ),
+    ),
+    TestKind.TCF_CANADA: DatedTable(
+        "TCF Canada → NCLC, by test date",
+        (Dated(date.min, _TCF, TEST_EQUIVALENCY_CHARTS),),
+    ),
+}
+"""The equivalency chart of each test, keyed by the date the test was taken."""
+
+
+def level_for(kind: TestKind, ability: Ability, score: float, test_date: date) -> int:
+    """The CLB or NCLC level of one ``score`` in ``ability`` of a ``kind`` test.
+
+    The TEF Canada chart is the one in force on ``test_date`` (policy P3):
+
+    >>> from datetime import date
+    >>> level_for(TestKind.TEF_CANADA, Ability.READING, 530, date(2023, 12, 10))
+    8
+    >>> level_for(TestKind.TEF_CANADA, Ability.READING, 530, date(2023, 12, 11))
+    9
+    """
+    return LEVEL_CHARTS[kind].at(test_date).level(ability, score)
+
+
+@attrs.frozen(kw_only=True)
+class LanguageLevels:
+    """The CLB (English) or NCLC (French) level of each ability of one test.
+
+    Each level is 4 to 10 (10 meaning "10 or more") or :data:`BELOW_LEVEL_4`.
+
+    >>> levels = LanguageLevels(
+    ...     language=Language.ENGLISH, listening=9, reading=9, writing=7, speaking=8
+    ... )
+    >>> levels.lowest, levels.all_at_least(7), levels.all_at_least(8)
+    (7, True, False)
+    >>> str(levels)
+    'CLB L 9, R 9, W 7, S 8'
+    """
+
+    language: Language
+    listening: int
+    reading: int
+    writing: int
+    speaking: int
+
+    def of(self, ability: Ability) -> int:
+        """The level of ``ability``."""
+        level: int = getattr(self, ability.value)
+        return level
+
+    @property
+    def lowest(self) -> int:
+        """The lowest of the four levels."""
+        return min(self.listening, self.reading, self.writing, self.speaking)
+
+    def all_at_least(self, level: int) -> bool:
+        """Whether every ability reaches ``level`` (the programs' "CLB 7 in all four")."""
+        return self.lowest >= level
+
+    @property
+    def benchmark(self) -> str:
+        """``"CLB"`` or ``"NCLC"``."""
+        return benchmark_name(self.language)
+
+    def __str__(self) -> str:
+        parts = ", ".join(f"{ability.value[0].upper()} {self.of(ability)}" for ability in Ability)
+        return f"{self.benchmark} {parts}"
+
+
+def levels_of(test: LanguageTest) -> LanguageLevels:
+    """The level of each ability of ``test``, through the chart in force on its test date.
+
+    >>> from datetime import date
+    >>> from expressentry.model import AbilityScores, LanguageTest
+    >>> test = LanguageTest(
+    ...     kind=TestKind.IELTS_GENERAL_TRAINING,
+    ...     test_date=date(2025, 3, 1),
+    ...     scores=AbilityScores(listening=8.0, reading=7.0, writing=7.0, speaking=7.0),
+    ... )
+    >>> str(levels_of(test))
+    'CLB L 9, R 9, W 9, S 9'
+    """
+    chart = LEVEL_CHARTS[test.kind].at(test.test_date)
+    scores = test.scores
+    return LanguageLevels(
+        language=test.kind.language,
+        listening=chart.level(Ability.LISTENING, scores.listening),
+        reading=chart.level(Ability.READING, scores.reading),
+        writing=chart.level(Ability.WRITING, scores.writing),
+        speaking=chart.level(Ability.SPEAKING, scores.speaking),
+    )
