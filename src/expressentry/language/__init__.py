@@ -1,21 +1,100 @@
-"""Official-language tests: the accepted tests, their score scales and their CLB/NCLC levels."""
+"""Official-language tests: the accepted tests, their scales, their CLB/NCLC levels, their
+validity, and which test speaks for the first and second official language.
 
+The modules read in the order of the rules: :mod:`~expressentry.language.scales` (the tests
+and their score scales), :mod:`~expressentry.language.levels` (the equivalency charts),
+:mod:`~expressentry.language.validity` (acceptance and the two-year validity),
+:mod:`~expressentry.language.roles` (first and second official language) and
+:mod:`~expressentry.language.notes` (the explanations). See ``docs/language.md``.
+"""
+
+from expressentry.language.levels import (
+    BELOW_LEVEL_4,
+    HIGHEST_LEVEL,
+    LEVEL_CHARTS,
+    LOWEST_LEVEL,
+    LanguageLevels,
+    LevelChart,
+    benchmark_name,
+    describe_level,
+    level_for,
+    levels_of,
+)
+from expressentry.language.notes import LanguageNote, LanguageRule
+from expressentry.language.roles import (
+    CRS_LANGUAGE_POINTS,
+    LanguagePoints,
+    LanguagePointsChart,
+    OfficialLanguageRole,
+    OfficialLanguages,
+    crs_language_points,
+    official_languages,
+)
 from expressentry.language.scales import (
+    CELPIP_MINIMAL,
     NOT_ACCEPTED,
+    TEF_CANADA_699_SCALE_FROM,
+    TEF_CANADA_SCALES,
     Ability,
     Language,
     Scale,
     TestKind,
     scale_for,
+    score_from_report,
     score_problem,
+    test_kind_from_name,
+)
+from expressentry.language.validity import (
+    ACCEPTED_TESTS,
+    RESULT_VALIDITY_YEARS,
+    AssessedTest,
+    assess_test,
+    counts_from,
+    describe_test,
+    expiry_date,
+    is_accepted,
+    is_valid_on,
 )
 
 __all__ = [
+    "ACCEPTED_TESTS",
+    "BELOW_LEVEL_4",
+    "CELPIP_MINIMAL",
+    "CRS_LANGUAGE_POINTS",
+    "HIGHEST_LEVEL",
+    "LEVEL_CHARTS",
+    "LOWEST_LEVEL",
     "NOT_ACCEPTED",
+    "RESULT_VALIDITY_YEARS",
+    "TEF_CANADA_699_SCALE_FROM",
+    "TEF_CANADA_SCALES",
     "Ability",
+    "AssessedTest",
     "Language",
+    "LanguageLevels",
+    "LanguageNote",
+    "LanguagePoints",
+    "LanguagePointsChart",
+    "LanguageRule",
+    "LevelChart",
+    "OfficialLanguageRole",
+    "OfficialLanguages",
     "Scale",
     "TestKind",
+    "assess_test",
+    "benchmark_name",
+    "counts_from",
+    "crs_language_points",
+    "describe_level",
+    "describe_test",
+    "expiry_date",
+    "is_accepted",
+    "is_valid_on",
+    "level_for",
+    "levels_of",
+    "official_languages",
     "scale_for",
+    "score_from_report",
     "score_problem",
+    "test_kind_from_name",
 ]

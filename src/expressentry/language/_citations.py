@@ -47,3 +47,10 @@ CRS_CRITERIA = Citation(
     "express-entry/check-score/crs-criteria.html",
 )
 """S11: the CRS points per ability for the first and second official languages."""
+
+FIRST_OFFICIAL_LANGUAGE_DECLARED = Citation(
+    "IRPR",
+    "s. 79(1) (the applicant names the official language to be considered first)",
+    "https://laws-lois.justice.gc.ca/eng/regulations/SOR-2002-227/section-79.html",
+)
+"""S6: the candidate declares the first official language (policy P5)."""
