@@ -1,24 +1,33 @@
-"""A NOC code and the version of the classification it belongs to."""
+"""A NOC unit-group code and the version of the classification it belongs to.
+
+A code is a string, because leading zeros matter ("00010" is Legislators in NOC 2021). Its length
+tells the version: 5 digits for NOC 2021 V1.0, 4 for NOC 2016 V1.3. Construction checks that the
+code is a unit group of that version, so a :class:`NocCode` always has a title, a lineage and a
+TEER or skill level.
+
+>>> nurses = NocCode("31301")
+>>> nurses.title
+'Registered nurses and registered psychiatric nurses'
+>>> nurses.teer.value, nurses.version.label
+(1, 'NOC 2021 V1.0')
+>>> NocCode("21239")
+Traceback (most recent call last):
+...
+expressentry.exceptions.InvalidNocCode: '21239' is not a unit group of NOC 2021 V1.0
+"""
 
 from __future__ import annotations
-
-import enum
 
 import attrs
 
 from expressentry.exceptions import InvalidNocCode
+from expressentry.noc.hierarchy import _UNIT_GROUP_CODES, NocGroup, group
+from expressentry.noc.skill import SkillLevel, Teer
+from expressentry.noc.version import NocVersion
 
 __all__ = ["NocCode", "NocVersion"]
 
-
-class NocVersion(enum.Enum):
-    """A version of the NOC used by Express Entry."""
-
-    NOC_2016 = "2016"
-    NOC_2021 = "2021"
-
-
-_VERSION_BY_LENGTH = {4: NocVersion.NOC_2016, 5: NocVersion.NOC_2021}
+_VERSION_BY_LENGTH = {version.digits: version for version in NocVersion}
 
 
 def _check_code(instance: NocCode, attribute: attrs.Attribute[str], code: str) -> None:
@@ -29,6 +38,9 @@ def _check_code(instance: NocCode, attribute: attrs.Attribute[str], code: str) -
             f"{code!r} is not a NOC code: NOC 2021 codes have 5 digits (e.g. '21231'), "
             "NOC 2016 codes 4 (e.g. '2173'); write it as a string so leading zeros stay"
         )
+    version = _VERSION_BY_LENGTH[len(code)]
+    if code not in _UNIT_GROUP_CODES[version]:
+        raise InvalidNocCode(f"{code!r} is not a unit group of {version.label}")
 
 
 @attrs.frozen
@@ -39,6 +51,8 @@ class NocCode:
     <NocVersion.NOC_2021: '2021'>
     >>> NocCode("0011").version
     <NocVersion.NOC_2016: '2016'>
+    >>> str(NocCode("00010"))
+    '00010'
     """
 
     code: str = attrs.field(validator=_check_code)
@@ -47,6 +61,56 @@ class NocCode:
     def version(self) -> NocVersion:
         """The classification version, told by the number of digits."""
         return _VERSION_BY_LENGTH[len(self.code)]
+
+    @property
+    def unit_group(self) -> NocGroup:
+        """The unit group this code names, with its titles and level."""
+        return group(self.code, self.version)
+
+    @property
+    def title(self) -> str:
+        """The official English title.
+
+        >>> NocCode("72200").title
+        'Electricians (except industrial and power system)'
+        """
+        return self.unit_group.title
+
+    @property
+    def title_fr(self) -> str | None:
+        """The official French title; ``None`` for NOC 2016 (English only in the tables).
+
+        >>> NocCode("21231").title_fr
+        'Ingénieurs/ingénieures et concepteurs/conceptrices en logiciel'
+        """
+        return self.unit_group.title_fr
+
+    @property
+    def lineage(self) -> tuple[NocGroup, ...]:
+        """The groups from the broad category down to this unit group.
+
+        >>> for level in NocCode("0011").lineage:
+        ...     print(level)
+        0 Management occupations
+        00 Senior management occupations
+        001 Legislators and senior management
+        0011 Legislators
+        """
+        return self.unit_group.lineage
+
+    @property
+    def teer(self) -> Teer:
+        """The TEER (NOC 2021 codes only; :class:`InvalidNocCode` for a NOC 2016 code)."""
+        return self.unit_group.teer
+
+    @property
+    def skill_level(self) -> SkillLevel:
+        """Skill type 0 or skill level A-D (NOC 2016 codes only).
+
+        >>> NocCode("2173").skill_level
+        <SkillLevel.A: 'A'>
+        """
+        return self.unit_group.skill_level
 
     def __str__(self) -> str:
         return self.code
