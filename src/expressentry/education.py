@@ -1,0 +1,440 @@
+"""The level of education, and Canadian study, that a candidate's credentials prove on a date.
+
+The CRS and the FSW grid score one *level of education* (rules.md §4.2, §1.3). The level is
+derived from the credentials (policies P21 and P29):
+
+* A credential counts only once it is **completed** on or before the evaluation date; an
+  incomplete one (no ``completion_date``, or one after ``on``) never counts.
+* A **Canadian** credential counts as it is. A **foreign** one counts only with an Educational
+  Credential Assessment issued on or before ``on`` and still valid (five years from its issue
+  date, calendar arithmetic); its level is the ECA's ``canadian_equivalent``, not the level the
+  foreign institution gave it.
+* The level is the highest recognized credential, except that two or more recognized
+  post-secondary credentials, one of them from a program of three years or more, rank at least
+  :attr:`EducationLevel.TWO_OR_MORE`.
+
+The CRS also gives additional points for post-secondary study in Canada (rules.md §4.8,
+:func:`canadian_education_credit`).
+
+>>> from datetime import date
+>>> from expressentry.model import Credential, CredentialLevel
+>>> bachelor = Credential(
+...     level=CredentialLevel.BACHELORS_OR_THREE_YEAR,
+...     program_years=4,
+...     country="CA",
+...     completion_date=date(2019, 5, 1),
+... )
+>>> college = Credential(
+...     level=CredentialLevel.ONE_YEAR, program_years=1, country="CA",
+...     completion_date=date(2020, 5, 1),
+... )
+>>> derived = education_level((bachelor, college), on=date(2025, 1, 1))
+>>> derived.level
+<EducationLevel.TWO_OR_MORE: 'two_or_more'>
+>>> print(derived.explanation)
+Two or more post-secondary credentials, one from a program of 3 years or more: bachelor's \
+degree or 3-year program (CA, completed 2019-05-01) and one-year program (CA, completed \
+2020-05-01).
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Sequence
+from datetime import date
+
+import attrs
+from dateutil.relativedelta import relativedelta
+
+from expressentry.dated import EXPRESS_ENTRY_LAUNCH, Citation, Dated, DatedTable
+from expressentry.model import Credential, CredentialLevel
+
+__all__ = [
+    "CANADIAN_STUDY_MINIMUM_MONTHS",
+    "ECA_VALIDITY_YEARS",
+    "CanadianEducation",
+    "CanadianEducationCredit",
+    "CredentialUse",
+    "DerivedEducation",
+    "EducationLevel",
+    "canadian_education_credit",
+    "education_level",
+]
+
+
+class EducationLevel(enum.Enum):
+    """The level of education the CRS and the FSW grid score, lowest first.
+
+    Members compare by rank:
+
+    >>> EducationLevel.TWO_OR_MORE > EducationLevel.BACHELORS_OR_THREE_YEAR
+    True
+    >>> EducationLevel.from_credential_level(CredentialLevel.TWO_YEAR)
+    <EducationLevel.TWO_YEAR: 'two_year'>
+    """
+
+    LESS_THAN_SECONDARY = "less_than_secondary"
+    SECONDARY = "secondary"
+    ONE_YEAR = "one_year"
+    TWO_YEAR = "two_year"
+    BACHELORS_OR_THREE_YEAR = "bachelors_or_three_year"
+    TWO_OR_MORE = "two_or_more"
+    MASTERS_OR_PROFESSIONAL = "masters_or_professional"
+    DOCTORAL = "doctoral"
+
+    @property
+    def rank(self) -> int:
+        """0 for less than secondary up to 7 for doctoral."""
+        return _RANKS[self]
+
+    @property
+    def title(self) -> str:
+        """The level in words, as the CRS criteria name it."""
+        return _TITLES[self]
+
+    @property
+    def post_secondary(self) -> bool:
+        """Whether the level is a post-secondary credential."""
+        return self.rank >= _RANKS[EducationLevel.ONE_YEAR]
+
+    @classmethod
+    def from_credential_level(cls, level: CredentialLevel) -> EducationLevel:
+        """The education level of one credential of ``level``."""
+        return cls(level.value)
+
+    def __lt__(self, other: EducationLevel) -> bool:
+        return _RANKS[self] < _RANKS[other]
+
+    def __le__(self, other: EducationLevel) -> bool:
+        return _RANKS[self] <= _RANKS[other]
+
+    def __gt__(self, other: EducationLevel) -> bool:
+        return _RANKS[self] > _RANKS[other]
+
+    def __ge__(self, other: EducationLevel) -> bool:
+        return _RANKS[self] >= _RANKS[other]
+
+
+_RANKS = {level: rank for rank, level in enumerate(EducationLevel)}
+_TITLES = {
+    EducationLevel.LESS_THAN_SECONDARY: "less than secondary school",
+    EducationLevel.SECONDARY: "secondary diploma",
+    EducationLevel.ONE_YEAR: "one-year program",
+    EducationLevel.TWO_YEAR: "two-year program",
+    EducationLevel.BACHELORS_OR_THREE_YEAR: "bachelor's degree or 3-year program",
+    EducationLevel.TWO_OR_MORE: "two or more credentials, one of 3 years or more",
+    EducationLevel.MASTERS_OR_PROFESSIONAL: "master's or professional degree",
+    EducationLevel.DOCTORAL: "doctoral degree",
+}
+
+
+class CanadianEducation(enum.Enum):
+    """The class of Canadian post-secondary education for the CRS additional points (§4.8)."""
+
+    NONE = "none"
+    ONE_OR_TWO_YEAR = "one_or_two_year"
+    THREE_YEAR_OR_MORE = "three_year_or_more"
+
+    @property
+    def title(self) -> str:
+        """The class in words."""
+        return _CANADIAN_TITLES[self]
+
+    @property
+    def rank(self) -> int:
+        """0, 1 or 2."""
+        return _CANADIAN_RANKS[self]
+
+
+_CANADIAN_RANKS = {kind: rank for rank, kind in enumerate(CanadianEducation)}
+_CANADIAN_TITLES = {
+    CanadianEducation.NONE: "no Canadian post-secondary credential",
+    CanadianEducation.ONE_OR_TWO_YEAR: "a Canadian one- or two-year diploma or certificate",
+    CanadianEducation.THREE_YEAR_OR_MORE: (
+        "a Canadian credential of 3 years or more, or a master's, professional or doctoral degree"
+    ),
+}
+
+_ECA_PAGE = Citation(
+    "IRCC",
+    "Educational credential assessment for Express Entry (valid five years from its issue date)",
+    "https://www.canada.ca/en/immigration-refugees-citizenship/services/immigrate-canada/"
+    "express-entry/documents/education-assessed.html",
+)
+
+ECA_VALIDITY_YEARS: DatedTable[int] = DatedTable(
+    "Years an educational credential assessment stays valid",
+    (Dated(EXPRESS_ENTRY_LAUNCH, 5, _ECA_PAGE),),
+)
+"""An ECA is valid for five years from its issue date (rules.md §1.1, confidence med; P21)."""
+
+_CANADIAN_STUDY_CITATION = Citation(
+    "Ministerial Instructions",
+    "Comprehensive Ranking System: additional points for post-secondary education in Canada "
+    "(full-time study in Canada for at least eight months)",
+    "https://www.canada.ca/en/immigration-refugees-citizenship/services/immigrate-canada/"
+    "express-entry/check-score/crs-criteria.html",
+)
+
+CANADIAN_STUDY_MINIMUM_MONTHS: DatedTable[int] = DatedTable(
+    "Months of full-time study in Canada for the Canadian-education points",
+    (Dated(EXPRESS_ENTRY_LAUNCH, 8, _CANADIAN_STUDY_CITATION),),
+)
+"""Canadian study earns CRS points only after at least 8 months of full-time study in Canada
+(rules.md §4.8, "2016 rules"). The points themselves start on 2016-11-19 (the CRS tables say
+so); the minimum is kept from the launch so that the class can be derived on any date."""
+
+
+@attrs.frozen(kw_only=True)
+class CredentialUse:
+    """What one credential counted for, and why (``reason`` is a plain sentence)."""
+
+    index: int
+    credential: Credential
+    level: EducationLevel | None
+    reason: str
+
+
+@attrs.frozen(kw_only=True)
+class DerivedEducation:
+    """The education level proven on a date, with the credentials used and those ignored."""
+
+    level: EducationLevel
+    used: tuple[CredentialUse, ...]
+    ignored: tuple[CredentialUse, ...]
+    explanation: str
+    citation: Citation
+
+
+def _describe(credential: Credential, level: EducationLevel) -> str:
+    completed = credential.completion_date
+    finished = f", completed {completed.isoformat()}" if completed is not None else ""
+    return f"{level.title} ({credential.country}{finished})"
+
+
+def _recognized(index: int, credential: Credential, on: date) -> CredentialUse:
+    """Whether ``credential`` counts on ``on`` (P21, P29), and at which level."""
+    completed = credential.completion_date
+    if completed is None:
+        return CredentialUse(
+            index=index, credential=credential, level=None, reason="not completed"
+        )
+    if completed > on:
+        return CredentialUse(
+            index=index,
+            credential=credential,
+            level=None,
+            reason=f"completed only on {completed.isoformat()}, after {on.isoformat()}",
+        )
+    if credential.canadian:
+        level = EducationLevel.from_credential_level(credential.level)
+        return CredentialUse(
+            index=index,
+            credential=credential,
+            level=level,
+            reason=f"Canadian credential: {_describe(credential, level)}",
+        )
+    eca = credential.eca
+    if eca is None:
+        return CredentialUse(
+            index=index,
+            credential=credential,
+            level=None,
+            reason="foreign credential without an educational credential assessment",
+        )
+    if eca.issue_date > on:
+        return CredentialUse(
+            index=index,
+            credential=credential,
+            level=None,
+            reason=f"its assessment is issued only on {eca.issue_date.isoformat()}",
+        )
+    expires = eca.issue_date + relativedelta(years=ECA_VALIDITY_YEARS.at(on))
+    if expires <= on:
+        return CredentialUse(
+            index=index,
+            credential=credential,
+            level=None,
+            reason=(
+                f"its assessment (issued {eca.issue_date.isoformat()}) expired on "
+                f"{expires.isoformat()}"
+            ),
+        )
+    level = EducationLevel.from_credential_level(eca.canadian_equivalent)
+    return CredentialUse(
+        index=index,
+        credential=credential,
+        level=level,
+        reason=(
+            f"foreign credential assessed by {eca.organization.name} on "
+            f"{eca.issue_date.isoformat()} as {level.title}"
+        ),
+    )
+
+
+def _three_years_or_more(use: CredentialUse) -> bool:
+    """Whether the credential comes from a program of 3 years or more.
+
+    A bachelor's-or-3-year level implies it (the model refuses a shorter program for it); for
+    other levels only a stated ``program_years`` of 3 or more does.
+    """
+    years = use.credential.program_years
+    return use.level is EducationLevel.BACHELORS_OR_THREE_YEAR or (
+        years is not None and years >= 3
+    )
+
+
+_EDUCATION_CITATION = Citation(
+    "Ministerial Instructions",
+    "Comprehensive Ranking System criteria: level of education (policies P21, P29)",
+    "https://www.canada.ca/en/immigration-refugees-citizenship/services/immigrate-canada/"
+    "express-entry/check-score/crs-criteria.html",
+)
+
+
+def education_level(credentials: Sequence[Credential], *, on: date) -> DerivedEducation:
+    """The level of education ``credentials`` prove on ``on`` (policies P21, P29).
+
+    >>> from datetime import date
+    >>> from expressentry.model import (
+    ...     Credential, CredentialLevel, EcaOrganization, EducationalCredentialAssessment)
+    >>> masters = Credential(
+    ...     level=CredentialLevel.MASTERS_OR_PROFESSIONAL, country="IN",
+    ...     completion_date=date(2015, 6, 1),
+    ...     eca=EducationalCredentialAssessment(
+    ...         organization=EcaOrganization.WES, issue_date=date(2020, 1, 10),
+    ...         canadian_equivalent=CredentialLevel.BACHELORS_OR_THREE_YEAR),
+    ... )
+    >>> education_level((masters,), on=date(2024, 12, 31)).level
+    <EducationLevel.BACHELORS_OR_THREE_YEAR: 'bachelors_or_three_year'>
+    >>> late = education_level((masters,), on=date(2025, 1, 10))
+    >>> late.level, late.ignored[0].reason
+    (<EducationLevel.LESS_THAN_SECONDARY: 'less_than_secondary'>, \
+'its assessment (issued 2020-01-10) expired on 2025-01-10')
+    """
+    uses = [_recognized(index, credential, on) for index, credential in enumerate(credentials)]
+    ignored = tuple(use for use in uses if use.level is None)
+    counted = [(use, use.level) for use in uses if use.level is not None]
+    if not counted:
+        return DerivedEducation(
+            level=EducationLevel.LESS_THAN_SECONDARY,
+            used=(),
+            ignored=ignored,
+            explanation="No completed and recognized credential: less than secondary school.",
+            citation=_EDUCATION_CITATION,
+        )
+    best, best_level = max(counted, key=lambda pair: pair[1].rank)
+    post_secondary = [(use, level) for use, level in counted if level.post_secondary]
+    if (
+        best_level < EducationLevel.TWO_OR_MORE
+        and len(post_secondary) >= 2
+        and any(_three_years_or_more(use) for use, _ in post_secondary)
+    ):
+        names = " and ".join(_describe(use.credential, level) for use, level in post_secondary)
+        return DerivedEducation(
+            level=EducationLevel.TWO_OR_MORE,
+            used=tuple(use for use, _ in post_secondary),
+            ignored=ignored + tuple(use for use, level in counted if not level.post_secondary),
+            explanation=(
+                f"Two or more post-secondary credentials, one from a program of 3 years or "
+                f"more: {names}."
+            ),
+            citation=_EDUCATION_CITATION,
+        )
+    return DerivedEducation(
+        level=best_level,
+        used=(best,),
+        ignored=ignored + tuple(use for use, _ in counted if use is not best),
+        explanation=f"Highest recognized credential: {_describe(best.credential, best_level)}.",
+        citation=_EDUCATION_CITATION,
+    )
+
+
+@attrs.frozen(kw_only=True)
+class CanadianEducationCredit:
+    """The Canadian-education class a candidate earns, and the one still unconfirmed.
+
+    ``credit`` counts only credentials whose full-time study in Canada for the minimum months
+    is confirmed. ``unconfirmed`` is the higher class a credential would earn if its unanswered
+    conditions (``full_time`` or ``months_studied_in_canada`` left out) were met; it is
+    :attr:`CanadianEducation.NONE` when nothing is pending. Unknown is reported, never silently
+    a "no".
+    """
+
+    credit: CanadianEducation
+    unconfirmed: CanadianEducation
+    credential: Credential | None
+    explanation: str
+
+
+def _canadian_class(level: CredentialLevel) -> CanadianEducation:
+    if level is CredentialLevel.SECONDARY:
+        return CanadianEducation.NONE
+    if level in (CredentialLevel.ONE_YEAR, CredentialLevel.TWO_YEAR):
+        return CanadianEducation.ONE_OR_TWO_YEAR
+    return CanadianEducation.THREE_YEAR_OR_MORE
+
+
+def canadian_education_credit(
+    credentials: Sequence[Credential], *, on: date
+) -> CanadianEducationCredit:
+    """The class of completed Canadian post-secondary study for the CRS (rules.md §4.8).
+
+    A Canadian credential counts when completed by ``on``, post-secondary, and studied full
+    time in Canada for at least 8 months. Where ``full_time`` or ``months_studied_in_canada``
+    is not answered the credential is *unconfirmed*: it earns nothing yet, and the result says
+    what it would earn.
+
+    >>> from datetime import date
+    >>> from expressentry.model import Credential, CredentialLevel
+    >>> diploma = Credential(
+    ...     level=CredentialLevel.TWO_YEAR, program_years=2, country="CA",
+    ...     completion_date=date(2022, 4, 30), full_time=True, months_studied_in_canada=20)
+    >>> degree = Credential(
+    ...     level=CredentialLevel.BACHELORS_OR_THREE_YEAR, country="CA",
+    ...     completion_date=date(2024, 4, 30))
+    >>> credit = canadian_education_credit((diploma, degree), on=date(2025, 1, 1))
+    >>> credit.credit, credit.unconfirmed
+    (<CanadianEducation.ONE_OR_TWO_YEAR: 'one_or_two_year'>, \
+<CanadianEducation.THREE_YEAR_OR_MORE: 'three_year_or_more'>)
+    """
+    minimum = CANADIAN_STUDY_MINIMUM_MONTHS.at(on)
+    best = CanadianEducation.NONE
+    best_credential: Credential | None = None
+    pending = CanadianEducation.NONE
+    pending_reason = ""
+    for credential in credentials:
+        completed = credential.completion_date
+        if not credential.canadian or completed is None or completed > on:
+            continue
+        kind = _canadian_class(credential.level)
+        if kind.rank <= best.rank:
+            continue
+        months = credential.months_studied_in_canada
+        if credential.full_time is False or (months is not None and months < minimum):
+            continue
+        if credential.full_time is None or months is None:
+            if kind.rank > pending.rank:
+                pending = kind
+                missing = "full-time study" if credential.full_time is None else "months"
+                pending_reason = (
+                    f"{kind.title} (completed {completed.isoformat()}) would count if "
+                    f"studied full time in Canada for at least {minimum} months ({missing} "
+                    f"not answered)"
+                )
+            continue
+        best, best_credential = kind, credential
+    if pending.rank <= best.rank:
+        pending, pending_reason = CanadianEducation.NONE, ""
+    if best is CanadianEducation.NONE:
+        explanation = "No Canadian post-secondary credential with confirmed full-time study."
+    else:
+        explanation = f"Canadian study: {best.title}."
+    if pending_reason:
+        explanation += f" Unconfirmed: {pending_reason}."
+    return CanadianEducationCredit(
+        credit=best,
+        unconfirmed=pending,
+        credential=best_credential,
+        explanation=explanation,
+    )
