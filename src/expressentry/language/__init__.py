@@ -39,10 +39,10 @@ from expressentry.language.scales import (
     Language,
     Scale,
     TestKind,
+    accepted_test_kind,
     scale_for,
     score_from_report,
     score_problem,
-    test_kind_from_name,
 )
 from expressentry.language.validity import (
     ACCEPTED_TESTS,
@@ -81,6 +81,7 @@ __all__ = [
     "OfficialLanguages",
     "Scale",
     "TestKind",
+    "accepted_test_kind",
     "assess_test",
     "benchmark_name",
     "counts_from",
@@ -96,5 +97,4 @@ __all__ = [
     "scale_for",
     "score_from_report",
     "score_problem",
-    "test_kind_from_name",
 ]

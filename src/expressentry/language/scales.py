@@ -26,10 +26,10 @@ __all__ = [
     "Language",
     "Scale",
     "TestKind",
+    "accepted_test_kind",
     "scale_for",
     "score_from_report",
     "score_problem",
-    "test_kind_from_name",
 ]
 
 
@@ -92,19 +92,19 @@ NOT_ACCEPTED: dict[str, str] = {
 """Tests people often report that Express Entry refuses, with the accepted one to take instead."""
 
 
-def test_kind_from_name(name: str) -> TestKind:
+def accepted_test_kind(name: str) -> TestKind:
     """The accepted test called ``name`` (its lower-case value), refusing the look-alikes.
 
     A test that Express Entry does not accept is an input error whose message names the test
     to take instead (rules.md §5.1):
 
-    >>> test_kind_from_name("celpip_general")
+    >>> accepted_test_kind("celpip_general")
     <TestKind.CELPIP_GENERAL: 'celpip_general'>
-    >>> test_kind_from_name("ielts_academic")
+    >>> accepted_test_kind("ielts_academic")
     Traceback (most recent call last):
     ...
     ValueError: IELTS Academic is not accepted for Express Entry; IELTS General Training is
-    >>> test_kind_from_name("toefl")
+    >>> accepted_test_kind("toefl")
     Traceback (most recent call last):
     ...
     ValueError: 'toefl' is not an accepted language test; expected one of: ...

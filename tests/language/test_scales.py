@@ -1,0 +1,133 @@
+"""The accepted tests, the look-alikes refused at input, and the score scales."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+import pytest
+
+from expressentry.language import (
+    CELPIP_MINIMAL,
+    NOT_ACCEPTED,
+    TEF_CANADA_699_SCALE_FROM,
+    TEF_CANADA_SCALES,
+    Ability,
+    Language,
+    TestKind,
+    accepted_test_kind,
+    score_from_report,
+    score_problem,
+)
+
+ACCEPTED_INSTEAD = {
+    "ielts_academic": "IELTS General Training",
+    "pte_academic": "PTE Core",
+    "celpip_general_ls": "CELPIP-General",
+    "tef": "TEF Canada",
+    "tcf": "TCF Canada",
+}
+
+
+@pytest.mark.parametrize("kind", list(TestKind))
+def test_accepted_tests_are_read_by_name(kind: TestKind) -> None:
+    assert accepted_test_kind(kind.value) is kind
+
+
+@pytest.mark.parametrize(("name", "instead"), ACCEPTED_INSTEAD.items())
+def test_look_alikes_are_refused_naming_the_accepted_test(name: str, instead: str) -> None:
+    assert set(ACCEPTED_INSTEAD) == set(NOT_ACCEPTED)
+    with pytest.raises(ValueError, match=instead):
+        accepted_test_kind(name)
+
+
+def test_unknown_tests_are_refused_listing_the_accepted_ones() -> None:
+    with pytest.raises(ValueError, match=r"expected one of: ielts_general_training, .*tcf_canada"):
+        accepted_test_kind("toefl")
+
+
+@pytest.mark.parametrize(
+    ("kind", "language"),
+    [
+        (TestKind.IELTS_GENERAL_TRAINING, Language.ENGLISH),
+        (TestKind.CELPIP_GENERAL, Language.ENGLISH),
+        (TestKind.PTE_CORE, Language.ENGLISH),
+        (TestKind.TEF_CANADA, Language.FRENCH),
+        (TestKind.TCF_CANADA, Language.FRENCH),
+    ],
+)
+def test_each_test_has_its_language(kind: TestKind, language: Language) -> None:
+    assert kind.language is language
+
+
+def test_celpip_minimal_reads_as_level_0() -> None:
+    assert score_from_report(TestKind.CELPIP_GENERAL, CELPIP_MINIMAL) == 0
+    assert score_from_report(TestKind.CELPIP_GENERAL, 7) == 7
+    with pytest.raises(ValueError, match="not a score"):
+        score_from_report(TestKind.CELPIP_GENERAL, "NA")
+
+
+DAY = date(2025, 1, 1)
+
+
+@pytest.mark.parametrize(
+    ("kind", "ability", "score"),
+    [
+        (TestKind.IELTS_GENERAL_TRAINING, Ability.LISTENING, 0),
+        (TestKind.IELTS_GENERAL_TRAINING, Ability.LISTENING, 6.5),
+        (TestKind.IELTS_GENERAL_TRAINING, Ability.LISTENING, 9),
+        (TestKind.CELPIP_GENERAL, Ability.SPEAKING, 12),
+        (TestKind.PTE_CORE, Ability.READING, 10),
+        (TestKind.PTE_CORE, Ability.READING, 90),
+        (TestKind.TCF_CANADA, Ability.READING, 699),
+        (TestKind.TCF_CANADA, Ability.WRITING, 20),
+    ],
+)
+def test_scores_on_the_scale_are_accepted(kind: TestKind, ability: Ability, score: float) -> None:
+    assert score_problem(kind, ability, score, DAY) is None
+
+
+@pytest.mark.parametrize(
+    ("kind", "ability", "score", "message"),
+    [
+        (TestKind.IELTS_GENERAL_TRAINING, Ability.LISTENING, 6.25, "not an IELTS General"),
+        (TestKind.IELTS_GENERAL_TRAINING, Ability.LISTENING, -0.5, "0 to 9 in steps of 0.5"),
+        (TestKind.CELPIP_GENERAL, Ability.SPEAKING, 13, "whole number from 0 to 12"),
+        (TestKind.PTE_CORE, Ability.READING, 9, "whole number from 10 to 90"),
+        (TestKind.PTE_CORE, Ability.READING, 50.5, "whole number from 10 to 90"),
+        (TestKind.TCF_CANADA, Ability.WRITING, 21, "writing score .*0 to 20"),
+        (TestKind.TCF_CANADA, Ability.LISTENING, 700, "0 to 699"),
+    ],
+)
+def test_scores_off_the_scale_are_refused(
+    kind: TestKind, ability: Ability, score: float, message: str
+) -> None:
+    problem = score_problem(kind, ability, score, DAY)
+    assert problem is not None
+    assert re.search(message, problem)
+
+
+@pytest.mark.parametrize(
+    ("ability", "old_maximum"),
+    [
+        (Ability.LISTENING, 360),
+        (Ability.READING, 300),
+        (Ability.WRITING, 450),
+        (Ability.SPEAKING, 450),
+    ],
+)
+def test_tef_scale_follows_the_test_date(ability: Ability, old_maximum: int) -> None:
+    # Policy P3: the day before the 0-699 scale, the old maximum is the top of the scale.
+    day_before = TEF_CANADA_699_SCALE_FROM - timedelta(days=1)
+    assert score_problem(TestKind.TEF_CANADA, ability, old_maximum, day_before) is None
+    problem = score_problem(TestKind.TEF_CANADA, ability, old_maximum + 1, day_before)
+    assert problem == (
+        f"{old_maximum + 1} is not a TEF Canada {ability.value} score (a whole number from 0 "
+        f"to {old_maximum} for a test taken on {day_before.isoformat()})"
+    )
+    assert score_problem(TestKind.TEF_CANADA, ability, 699, TEF_CANADA_699_SCALE_FROM) is None
+    assert score_problem(TestKind.TEF_CANADA, ability, 700, TEF_CANADA_699_SCALE_FROM)
+
+
+def test_tef_scale_changes_once() -> None:
+    assert TEF_CANADA_SCALES.change_dates[1:] == (TEF_CANADA_699_SCALE_FROM,)
