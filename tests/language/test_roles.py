@@ -10,6 +10,7 @@ from expressentry.language import (
     CRS_LANGUAGE_POINTS,
     Language,
     LanguageLevels,
+    LanguageNote,
     LanguageRule,
     OfficialLanguageRole,
     TestKind,
@@ -25,8 +26,8 @@ FIRST = OfficialLanguageRole.FIRST
 SECOND = OfficialLanguageRole.SECOND
 
 
-def _rules(notes: tuple[object, ...]) -> list[LanguageRule]:
-    return [note.rule for note in notes]  # type: ignore[attr-defined]
+def _rules(notes: tuple[LanguageNote, ...]) -> list[LanguageRule]:
+    return [note.rule for note in notes]
 
 
 def test_no_tests(make_test: MakeTest) -> None:

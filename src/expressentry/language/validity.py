@@ -210,12 +210,13 @@ def assess_test(test: LanguageTest, on: date, *, index: int = 0) -> AssessedTest
     show them.
     """
     start = counts_from(test)
+    expiry = expiry_date(test)
     problem: LanguageNote | None = None
     if not is_accepted(test):
         problem = _not_accepted(test, index)
     elif on < start:
         problem = _not_yet_counting(test, index, on)
-    elif on >= expiry_date(test):
+    elif on >= expiry:
         problem = _expired(test, index)
     chart = LEVEL_CHARTS[test.kind].entry_at(test.test_date)
     return AssessedTest(
@@ -223,7 +224,7 @@ def assess_test(test: LanguageTest, on: date, *, index: int = 0) -> AssessedTest
         index=index,
         levels=levels_of(test),
         counts_from=start,
-        expiry_date=expiry_date(test),
+        expiry_date=expiry,
         chart=chart.value.name,
         chart_citation=chart.citation,
         problem=problem,
