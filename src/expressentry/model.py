@@ -523,9 +523,7 @@ class Candidate:
 
     def _check_birth_date(self, problems: _Problems, birth_date: date) -> None:
         if birth_date < EARLIEST_BIRTH_DATE:
-            problems.add(
-                "birth_date", f"{birth_date.isoformat()} is not a plausible birth date"
-            )
+            problems.add("birth_date", f"{birth_date.isoformat()} is not a plausible birth date")
             return
         born = birth_date.isoformat()
         for index, test in enumerate(self.language_tests):

@@ -135,10 +135,11 @@ def _structure_noc(value: object, _: type) -> NocCode:
     return NocCode(value)
 
 
-def _structure_country(value: object) -> str:
-    if not isinstance(value, str):
-        raise _expect("a two-letter country code such as 'CA'", value)
-    return value.upper() if value.upper() in COUNTRIES else value
+def _normalize_country(value: object) -> object:
+    """Upper-case a country code written in lower case; anything else is checked later."""
+    if isinstance(value, str) and value.upper() in COUNTRIES:
+        return value.upper()
+    return value
 
 
 def _enum_hook(enum_type: type[enum.Enum]) -> Callable[[object, type], enum.Enum]:
@@ -257,7 +258,7 @@ def _make_converter() -> cattrs.Converter:
                 raise _expect("an object", value)
             if countries:
                 value = {
-                    key: _structure_country(item) if key in countries else item
+                    key: _normalize_country(item) if key in countries else item
                     for key, item in value.items()
                 }
             return generated(value, type_)

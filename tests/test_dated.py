@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from expressentry.dated import Citation, Dated, DatedTable
+from expressentry.exceptions import NotInForce
+
+CITE = Citation("IRPR", "s. 1", "https://example.org")
+TABLE = DatedTable(
+    "test table",
+    (
+        Dated(date(2015, 1, 1), "a", CITE),
+        Dated(date(2016, 11, 19), "b", Citation("MI", "s. 2", "https://example.org/2")),
+        Dated(date(2025, 3, 25), "c", CITE),
+    ),
+)
+
+
+@pytest.mark.parametrize(
+    ("on", "expected"),
+    [
+        (date(2015, 1, 1), "a"),
+        (date(2016, 11, 18), "a"),
+        (date(2016, 11, 19), "b"),
+        (date(2025, 3, 24), "b"),
+        (date(2025, 3, 25), "c"),
+        (date(2099, 1, 1), "c"),
+    ],
+)
+def test_lookup_takes_the_latest_row_started_on_or_before_the_date(on, expected):
+    assert TABLE.at(on) == expected
+
+
+def test_the_citation_follows_the_row():
+    assert TABLE.citation_at(date(2017, 1, 1)).instrument == "MI"
+    assert str(CITE) == "IRPR s. 1 <https://example.org>"
+
+
+def test_before_the_first_row_nothing_is_in_force():
+    with pytest.raises(NotInForce, match=r"test table: no rule in force on 2014-12-31"):
+        TABLE.at(date(2014, 12, 31))
+
+
+def test_change_dates_list_every_start():
+    assert TABLE.change_dates == (date(2015, 1, 1), date(2016, 11, 19), date(2025, 3, 25))
+    assert len(TABLE) == 3
+    assert [row.value for row in TABLE] == ["a", "b", "c"]
+
+
+def test_rows_must_start_in_strictly_increasing_order():
+    with pytest.raises(ValueError, match="2015-01-01 follows 2016-01-01"):
+        DatedTable("bad", (Dated(date(2016, 1, 1), 1, CITE), Dated(date(2015, 1, 1), 2, CITE)))
+    with pytest.raises(ValueError, match="strictly increasing"):
+        DatedTable("bad", (Dated(date(2016, 1, 1), 1, CITE), Dated(date(2016, 1, 1), 2, CITE)))
+
+
+def test_a_table_needs_a_row():
+    with pytest.raises(ValueError, match="has no entries"):
+        DatedTable("empty", ())

@@ -1,0 +1,286 @@
+"""Construction-time validation of the domain types: every problem, by path, at once."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from expressentry.exceptions import ProfileError
+from expressentry.model import (
+    AbilityScores,
+    Candidate,
+    Credential,
+    CredentialLevel,
+    EcaOrganization,
+    EducationalCredentialAssessment,
+    JobOffer,
+    LanguageTest,
+    MaritalStatus,
+    Province,
+    ProvincialNomination,
+    Spouse,
+    TestKind,
+    TravelDocument,
+    WorkAuthorization,
+    WorkHistory,
+    WorkPeriod,
+)
+from expressentry.noc import NocCode
+
+IELTS_SCORES = AbilityScores(listening=8.0, reading=7.0, writing=7.0, speaking=7.0)
+
+
+def problems(exc_info: pytest.ExceptionInfo[ProfileError]) -> dict[str, str]:
+    return dict(exc_info.value.problems)
+
+
+def period(**changes: object) -> WorkPeriod:
+    fields: dict[str, object] = {
+        "noc": NocCode("21231"),
+        "country": "CA",
+        "start": date(2020, 1, 1),
+        "hours_per_week": 40,
+    }
+    fields.update(changes)
+    return WorkPeriod(**fields)  # type: ignore[arg-type]
+
+
+def test_an_empty_candidate_is_valid_and_answers_nothing():
+    candidate = Candidate()
+    assert candidate.birth_date is None
+    assert candidate.spouse is None
+    assert candidate.work_history == WorkHistory()
+    assert len(candidate.work_history) == 0
+
+
+def test_types_are_frozen_and_keyword_only():
+    with pytest.raises(AttributeError):
+        Candidate().birth_date = date(1990, 1, 1)  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        AbilityScores(8.0, 7.0, 7.0, 7.0)  # type: ignore[misc]
+
+
+def test_scores_out_of_scale_are_reported_per_ability():
+    with pytest.raises(ProfileError) as caught:
+        LanguageTest(
+            kind=TestKind.CELPIP_GENERAL,
+            test_date=date(2024, 5, 1),
+            result_date=date(2024, 4, 1),
+            registration_number=" ",
+            scores=AbilityScores(listening=13, reading=7.5, writing=7, speaking=-1),
+        )
+    assert problems(caught) == {
+        "$.result_date": "the result date 2024-04-01 is before the test date 2024-05-01",
+        "$.registration_number": "must not be empty (leave it out if it is not known)",
+        "$.scores.listening": "13 is not a CELPIP-General listening score "
+        "(a whole number from 0 to 12)",
+        "$.scores.reading": "7.5 is not a CELPIP-General reading score "
+        "(a whole number from 0 to 12)",
+        "$.scores.speaking": "-1 is not a CELPIP-General speaking score "
+        "(a whole number from 0 to 12)",
+    }
+
+
+def test_a_score_must_be_a_finite_number():
+    with pytest.raises(ProfileError) as caught:
+        AbilityScores(listening=float("nan"), reading=True, writing=7, speaking=7)
+    assert set(problems(caught)) == {"$.listening", "$.reading"}
+
+
+@pytest.mark.parametrize(
+    ("test_date", "reading", "ok"),
+    [
+        (date(2019, 9, 30), 300, True),
+        (date(2019, 9, 30), 301, False),
+        (date(2019, 10, 1), 699, True),
+        (date(2019, 10, 1), 700, False),
+    ],
+)
+def test_the_tef_scale_follows_the_test_date(test_date, reading, ok):
+    scores = AbilityScores(listening=200, reading=reading, writing=300, speaking=300)
+    if ok:
+        LanguageTest(kind=TestKind.TEF_CANADA, test_date=test_date, scores=scores)
+    else:
+        with pytest.raises(ProfileError, match="TEF Canada reading"):
+            LanguageTest(kind=TestKind.TEF_CANADA, test_date=test_date, scores=scores)
+
+
+def test_the_language_of_a_test():
+    test = LanguageTest(
+        kind=TestKind.IELTS_GENERAL_TRAINING, test_date=date(2025, 1, 1), scores=IELTS_SCORES
+    )
+    assert test.language.value == "english"
+
+
+@pytest.mark.parametrize("hours", [0, -5, 168.5, float("inf"), True])
+def test_hours_per_week_must_be_in_0_to_168(hours):
+    with pytest.raises(ProfileError, match=r"hours a week is not possible"):
+        period(hours_per_week=hours)
+
+
+@pytest.mark.parametrize("hours", [0.5, 30, 168])
+def test_hours_per_week_at_the_edges(hours):
+    assert period(hours_per_week=hours).hours_per_week == hours
+
+
+def test_a_job_cannot_end_before_it_starts_and_every_problem_is_listed():
+    with pytest.raises(ProfileError) as caught:
+        period(end=date(2019, 12, 31), country="XX", job_title="", employer="  ")
+    assert set(problems(caught)) == {"$.end", "$.country", "$.job_title", "$.employer"}
+
+
+def test_a_one_day_job_is_fine():
+    assert period(end=date(2020, 1, 1)).end == date(2020, 1, 1)
+
+
+def test_in_canada():
+    assert period().in_canada
+    assert not period(country="FR").in_canada
+
+
+def eca(**changes: object) -> EducationalCredentialAssessment:
+    fields: dict[str, object] = {
+        "organization": EcaOrganization.WES,
+        "issue_date": date(2024, 1, 1),
+        "canadian_equivalent": CredentialLevel.MASTERS_OR_PROFESSIONAL,
+    }
+    fields.update(changes)
+    return EducationalCredentialAssessment(**fields)  # type: ignore[arg-type]
+
+
+def test_a_canadian_credential_needs_no_eca():
+    with pytest.raises(ProfileError) as caught:
+        Credential(level=CredentialLevel.DOCTORAL, country="CA", eca=eca())
+    assert problems(caught) == {
+        "$.eca": "a Canadian credential needs no educational credential assessment"
+    }
+
+
+def test_an_eca_cannot_predate_the_credential():
+    with pytest.raises(ProfileError, match="predates the completion"):
+        Credential(
+            level=CredentialLevel.MASTERS_OR_PROFESSIONAL,
+            country="IN",
+            completion_date=date(2024, 6, 1),
+            eca=eca(issue_date=date(2024, 5, 31)),
+        )
+    same_day = Credential(
+        level=CredentialLevel.MASTERS_OR_PROFESSIONAL,
+        country="IN",
+        completion_date=date(2024, 6, 1),
+        eca=eca(issue_date=date(2024, 6, 1)),
+    )
+    assert not same_day.canadian
+
+
+def test_an_eca_reference_cannot_be_blank():
+    with pytest.raises(ProfileError, match=r"\$\.reference"):
+        eca(reference="")
+
+
+@pytest.mark.parametrize(
+    ("level", "years", "ok"),
+    [
+        (CredentialLevel.ONE_YEAR, 1, True),
+        (CredentialLevel.ONE_YEAR, 2, False),
+        (CredentialLevel.TWO_YEAR, 1, False),
+        (CredentialLevel.TWO_YEAR, 2, True),
+        (CredentialLevel.TWO_YEAR, 3, False),
+        (CredentialLevel.BACHELORS_OR_THREE_YEAR, 2, False),
+        (CredentialLevel.BACHELORS_OR_THREE_YEAR, 3, True),
+        (CredentialLevel.BACHELORS_OR_THREE_YEAR, 5, True),
+        (CredentialLevel.MASTERS_OR_PROFESSIONAL, 1, True),
+        (CredentialLevel.SECONDARY, 0, False),
+    ],
+)
+def test_program_years_must_agree_with_the_level(level, years, ok):
+    build = lambda: Credential(level=level, program_years=years, country="CA")  # noqa: E731
+    if ok:
+        assert build().program_years == years
+    else:
+        with pytest.raises(ProfileError, match=r"\$\.program_years"):
+            build()
+
+
+def test_months_of_study_cannot_be_negative():
+    with pytest.raises(ProfileError, match="-1 months cannot be negative"):
+        Credential(level=CredentialLevel.TWO_YEAR, country="CA", months_studied_in_canada=-1)
+
+
+def test_quebec_nominates_no_one():
+    with pytest.raises(ProfileError, match="Quebec has no provincial nominee program"):
+        ProvincialNomination(province=Province.QC)
+    assert ProvincialNomination(province=Province.ON).province is Province.ON
+
+
+def test_travel_document_checks():
+    with pytest.raises(ProfileError) as caught:
+        TravelDocument(number="", issuing_country="ZZ")
+    assert set(problems(caught)) == {"$.number", "$.issuing_country"}
+
+
+def test_job_offer_employer_cannot_be_blank():
+    with pytest.raises(ProfileError, match=r"\$\.employer"):
+        JobOffer(employer="")
+
+
+def test_authorization():
+    assert not WorkAuthorization.NONE.authorized
+    assert WorkAuthorization.OPEN_WORK_PERMIT.authorized
+
+
+def test_a_spouse_needs_a_partner_status():
+    with pytest.raises(ProfileError) as caught:
+        Candidate(marital_status=MaritalStatus.DIVORCED, spouse=Spouse())
+    assert problems(caught) == {
+        "$.spouse": "a spouse or partner is given but the marital status is divorced"
+    }
+    for status in (MaritalStatus.MARRIED, MaritalStatus.COMMON_LAW, None):
+        assert Candidate(marital_status=status, spouse=Spouse()).spouse == Spouse()
+
+
+def test_counts_and_amounts_cannot_be_negative():
+    with pytest.raises(ProfileError) as caught:
+        Candidate(dependent_children=-1, settlement_funds_cad=-10)
+    assert set(problems(caught)) == {"$.dependent_children", "$.settlement_funds_cad"}
+    assert Candidate(dependent_children=0, settlement_funds_cad=0).settlement_funds_cad == 0
+
+
+def test_birth_date_must_be_plausible():
+    with pytest.raises(ProfileError, match="1899-12-31 is not a plausible birth date"):
+        Candidate(birth_date=date(1899, 12, 31))
+    assert Candidate(birth_date=date(1900, 1, 1)).birth_date == date(1900, 1, 1)
+
+
+def test_events_cannot_predate_the_birth_date():
+    born = date(1990, 6, 1)
+    with pytest.raises(ProfileError) as caught:
+        Candidate(
+            birth_date=born,
+            language_tests=(
+                LanguageTest(
+                    kind=TestKind.IELTS_GENERAL_TRAINING,
+                    test_date=date(1990, 5, 31),
+                    scores=IELTS_SCORES,
+                ),
+            ),
+            work_history=WorkHistory(periods=(period(), period(start=date(1989, 1, 1)))),
+            education=(
+                Credential(
+                    level=CredentialLevel.SECONDARY,
+                    country="CA",
+                    completion_date=date(1980, 1, 1),
+                ),
+            ),
+        )
+    assert set(problems(caught)) == {
+        "$.language_tests[0].test_date",
+        "$.work_history[1].start",
+        "$.education[0].completion_date",
+    }
+
+
+def test_marital_status_partner():
+    assert MaritalStatus.COMMON_LAW.has_partner
+    assert not MaritalStatus.WIDOWED.has_partner

@@ -1,0 +1,56 @@
+"""The JSON Schema is derived from the types, and every shipped or generated profile fits it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+from hypothesis import given
+
+from expressentry import json_schema
+from expressentry.strategies import profiles
+
+EXAMPLE_FILES = sorted((Path(__file__).resolve().parents[1] / "examples").glob("*.json"))
+SCHEMA = json_schema()
+VALIDATOR = jsonschema.Draft202012Validator(
+    SCHEMA, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+)
+
+
+def test_the_schema_is_a_valid_draft_2020_12_schema():
+    jsonschema.Draft202012Validator.check_schema(SCHEMA)
+    assert SCHEMA["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+
+
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.stem)
+def test_every_example_fits_the_schema(path: Path) -> None:
+    VALIDATOR.validate(json.loads(path.read_text(encoding="utf-8")))
+
+
+@given(profiles())
+def test_every_generated_profile_fits_the_schema(profile: dict[str, Any]) -> None:
+    VALIDATOR.validate(profile)
+
+
+def test_the_schema_refuses_what_from_dict_refuses():
+    assert not VALIDATOR.is_valid({"schema_version": 1, "surprise": 1})
+    assert not VALIDATOR.is_valid({"birth_date": "1990-01-01"})
+    assert not VALIDATOR.is_valid(
+        {"schema_version": 1, "work_history": [{"country": "CA", "start": "2020-01-01"}]}
+    )
+    assert not VALIDATOR.is_valid(
+        {
+            "schema_version": 1,
+            "work_history": [{"country": "CA", "start": "2020-01-01", "hours_per_week": 0}],
+        }
+    )
+
+
+def test_every_field_of_every_type_is_described():
+    for name, definition in SCHEMA["$defs"].items():
+        assert definition["description"], name
+        assert definition["additionalProperties"] is False
+    assert set(SCHEMA["$defs"]) >= {"LanguageTest", "WorkPeriod", "Spouse", "Credential"}

@@ -1,0 +1,330 @@
+"""JSON interchange: lossless round trips and every problem reported at its JSON path."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from expressentry import Candidate, ProfileError, from_dict, to_dict
+from expressentry.strategies import candidates, profiles
+
+EXAMPLE_FILES = sorted((Path(__file__).resolve().parents[1] / "examples").glob("*.json"))
+
+
+def problems_of(data: object) -> list[tuple[str, str]]:
+    with pytest.raises(ProfileError) as caught:
+        from_dict(data)
+    return list(caught.value.problems)
+
+
+def paths_of(data: object) -> list[str]:
+    return [path for path, _ in problems_of(data)]
+
+
+@given(candidates())
+def test_round_trip_is_lossless(candidate: Candidate) -> None:
+    assert from_dict(to_dict(candidate)) == candidate
+
+
+@given(candidates())
+def test_to_dict_is_json_ready(candidate: Candidate) -> None:
+    data = to_dict(candidate)
+    assert json.loads(json.dumps(data)) == data
+
+
+def test_there_are_at_least_five_examples():
+    assert len(EXAMPLE_FILES) >= 5
+
+
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.stem)
+def test_every_example_loads_and_round_trips(path):
+    data = json.loads(path.read_text(encoding="utf-8"))
+    candidate = from_dict(data)
+    assert to_dict(candidate) == data
+
+
+def test_unanswered_facts_are_left_out_and_read_back_as_none():
+    assert to_dict(Candidate()) == {"schema_version": 1}
+    assert from_dict({"schema_version": 1, "birth_date": None}).birth_date is None
+
+
+def test_numbers_keep_their_kind():
+    data = {
+        "schema_version": 1,
+        "language_tests": [
+            {
+                "kind": "celpip_general",
+                "test_date": "2025-01-01",
+                "scores": {"listening": 9, "reading": 9, "writing": 8, "speaking": 9.0},
+            }
+        ],
+    }
+    scores = to_dict(from_dict(data))["language_tests"][0]["scores"]
+    assert scores == {"listening": 9, "reading": 9, "writing": 8, "speaking": 9.0}
+    assert from_dict({"schema_version": 1, "dependent_children": 2.0}).dependent_children == 2
+
+
+def test_country_codes_are_upper_cased():
+    data = {"schema_version": 1, "travel_document": {"number": "A1", "issuing_country": "fr"}}
+    assert from_dict(data).travel_document.issuing_country == "FR"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        ([], [("$", "a profile is a JSON object, got a list")]),
+        ({}, [("$.schema_version", "required but missing")]),
+        (
+            {"schema_version": "1"},
+            [("$.schema_version", "this library reads version 1, got the string '1'")],
+        ),
+        (
+            {"schema_version": 2, "birth_date": "yesterday"},
+            [
+                ("$.schema_version", "this library reads version 1, got the number 2"),
+                (
+                    "$.birth_date",
+                    "'yesterday' is not a date: write it as YYYY-MM-DD, e.g. '2025-03-01'",
+                ),
+            ],
+        ),
+        (
+            {"schema_version": 1, "marital_status": "Married"},
+            [
+                (
+                    "$.marital_status",
+                    "expected one of 'never_married', 'married', 'common_law', "
+                    "'legally_separated', 'divorced', 'widowed', 'annulled'; "
+                    "got the string 'Married'",
+                )
+            ],
+        ),
+        (
+            {"schema_version": 1, "dependent_children": 1.5},
+            [("$.dependent_children", "expected a whole number, got the number 1.5")],
+        ),
+        (
+            {"schema_version": 1, "dependent_children": True},
+            [("$.dependent_children", "expected a whole number, got true")],
+        ),
+        (
+            {"schema_version": 1, "sibling_in_canada": 1},
+            [("$.sibling_in_canada", "expected true or false, got the number 1")],
+        ),
+        (
+            {"schema_version": 1, "personal_reference_code": 4350881372},
+            [("$.personal_reference_code", "expected a string, got the number 4350881372")],
+        ),
+        (
+            {"schema_version": 1, "spouse": []},
+            [("$.spouse", "expected an object, got a list")],
+        ),
+        (
+            {"schema_version": 1, "education": {"level": "secondary"}},
+            [("$.education", "expected a list, got an object")],
+        ),
+        (
+            {"schema_version": 1, "education": [{"level": "secondary"}]},
+            [("$.education[0].country", "required but missing")],
+        ),
+        (
+            {"schema_version": 1, "primary_occupation": "2123"},
+            [],  # a well-formed NOC 2016 code: no problem expected here
+        ),
+        (
+            {"schema_version": 1, "primary_occupation": 21231},
+            [
+                (
+                    "$.primary_occupation",
+                    "expected a NOC code written as a string, e.g. '21231', got the number 21231",
+                )
+            ],
+        ),
+        (
+            {"schema_version": 1, "primary_occupation": "212311"},
+            [
+                (
+                    "$.primary_occupation",
+                    "'212311' is not a NOC code: NOC 2021 codes have 5 digits (e.g. '21231'), "
+                    "NOC 2016 codes 4 (e.g. '2173'); write it as a string so leading zeros stay",
+                )
+            ],
+        ),
+        (
+            {
+                "schema_version": 1,
+                "language_tests": [
+                    {
+                        "kind": "pte_academic",
+                        "test_date": "2025-01-01",
+                        "scores": {"listening": 80, "reading": 80, "writing": 80, "speaking": 80},
+                    }
+                ],
+            },
+            [
+                (
+                    "$.language_tests[0].kind",
+                    "PTE Academic is not accepted for Express Entry; PTE Core is",
+                )
+            ],
+        ),
+        (
+            {"schema_version": 1, "settlement_funds_cad": float("nan")},
+            [("$.settlement_funds_cad", "expected a whole number, got the number nan")],
+        ),
+    ],
+)
+def test_specific_problems(data: Any, expected: list[tuple[str, str]]) -> None:
+    if expected:
+        assert problems_of(data) == expected
+    else:
+        from_dict(data)
+
+
+def test_every_problem_is_listed_at_once():
+    data = {
+        "schema_version": 1,
+        "birth_date": "1990-13-01",
+        "unknown": 1,
+        "language_tests": [
+            {
+                "kind": "ielts_general_training",
+                "test_date": "2025-01-10",
+                "scores": {"listening": 8.0, "reading": 9.5, "writing": 7.0, "speaking": 10},
+            },
+            {"kind": "tef_canada", "test_date": "2025-01-10"},
+        ],
+        "work_history": [
+            {"country": "CA", "start": "2020-01-01", "hours_per_week": 200},
+            {"country": "CA", "start": "2020-01-01", "hours_per_week": "40"},
+        ],
+    }
+    assert paths_of(data) == [
+        "$.birth_date",
+        "$.language_tests[0].scores.reading",
+        "$.language_tests[0].scores.speaking",
+        "$.language_tests[1].scores",
+        "$.work_history[0].hours_per_week",
+        "$.work_history[1].hours_per_week",
+        "$.unknown",
+    ]
+
+
+def test_non_finite_floats_are_refused():
+    data = {
+        "schema_version": 1,
+        "work_history": [{"country": "CA", "start": "2020-01-01", "hours_per_week": float("inf")}],
+    }
+    assert problems_of(data) == [
+        ("$.work_history[0].hours_per_week", "inf is not a finite number")
+    ]
+
+
+def test_the_error_message_lists_the_problems():
+    with pytest.raises(ProfileError) as caught:
+        from_dict({"schema_version": 1, "a": 1, "b": 2})
+    assert str(caught.value) == (
+        "2 problems in the profile:\n"
+        "  $.a: unknown key (the profile has no such field)\n"
+        "  $.b: unknown key (the profile has no such field)"
+    )
+    assert isinstance(caught.value, ValueError)
+
+
+# --- a single mutation of a valid profile is reported at its path -------------------------
+
+
+def _places(node: Any, path: str = "$") -> list[tuple[str, Any, Any]]:
+    """Every (path, container, key) of a JSON document."""
+    found: list[tuple[str, Any, Any]] = []
+    if isinstance(node, dict):
+        for key, value in node.items():
+            child = f"{path}.{key}"
+            found.append((child, node, key))
+            found.extend(_places(value, child))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            child = f"{path}[{index}]"
+            found.append((child, node, index))
+            found.extend(_places(value, child))
+    return found
+
+
+def _objects(node: Any, path: str = "$") -> list[tuple[str, dict[str, Any]]]:
+    found: list[tuple[str, dict[str, Any]]] = []
+    if isinstance(node, dict):
+        found.append((path, node))
+        for key, value in node.items():
+            found.extend(_objects(value, f"{path}.{key}"))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            found.extend(_objects(value, f"{path}[{index}]"))
+    return found
+
+
+def _wrong_type(value: Any) -> Any:
+    if isinstance(value, (bool, int, float)):
+        return "not a number"
+    if isinstance(value, str):
+        return 12345
+    if isinstance(value, list):
+        return "not a list"
+    return ["not", "an", "object"]
+
+
+@given(profiles(), st.data())
+def test_an_unknown_key_is_reported_at_its_path(profile: dict[str, Any], data: st.DataObject):
+    path, node = data.draw(st.sampled_from(_objects(profile)))
+    node["surprise"] = True
+    assert paths_of(profile) == [f"{path}.surprise"]
+
+
+@given(profiles(), st.data())
+def test_a_wrong_type_is_reported_at_its_path(profile: dict[str, Any], data: st.DataObject):
+    places = [place for place in _places(profile) if place[0] != "$.schema_version"]
+    if not places:
+        profile["birth_date"] = 19900101
+        assert paths_of(profile) == ["$.birth_date"]
+        return
+    path, container, key = data.draw(st.sampled_from(places))
+    container[key] = _wrong_type(container[key])
+    assert paths_of(profile) == [path]
+
+
+_OUT_OF_RANGE = {
+    "hours_per_week": 169,
+    "dependent_children": -1,
+    "settlement_funds_cad": -1,
+    "months_studied_in_canada": -3,
+    "listening": -1,
+    "reading": 1000,
+    "writing": 1000,
+    "speaking": -1,
+}
+
+
+@given(profiles(), st.data())
+def test_an_out_of_range_value_is_reported_at_its_path(
+    profile: dict[str, Any], data: st.DataObject
+):
+    places = [place for place in _places(profile) if place[2] in _OUT_OF_RANGE]
+    if not places:
+        profile["dependent_children"] = -2
+        assert paths_of(profile) == ["$.dependent_children"]
+        return
+    path, container, key = data.draw(st.sampled_from(places))
+    container[key] = _OUT_OF_RANGE[key]
+    assert paths_of(profile) == [path]
+
+
+def test_dates_before_1900_are_read_but_refused_as_birth_dates():
+    assert paths_of({"schema_version": 1, "birth_date": "1899-01-01"}) == ["$.birth_date"]
+    assert from_dict({"schema_version": 1, "birth_date": "1900-01-01"}).birth_date == date(
+        1900, 1, 1
+    )
