@@ -5,16 +5,22 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from expressentry.dated import DatedTable
 from expressentry.language import (
+    ACCEPTED_TESTS,
     BELOW_LEVEL_4,
+    CRS_LANGUAGE_POINTS,
     HIGHEST_LEVEL,
     LEVEL_CHARTS,
     LOWEST_LEVEL,
+    RESULT_VALIDITY_YEARS,
+    TEF_CANADA_SCALES,
     Ability,
     Language,
     LanguageLevels,
@@ -134,21 +140,57 @@ def test_tef_charts_change_on_2019_10_01(make_test: MakeTest) -> None:
     assert str(levels_of(after)) == "NCLC L 4, R 4, W 4, S 4"
 
 
-@pytest.mark.parametrize(
-    "change",
-    [
-        pytest.param(day, id=day.isoformat())
-        for day in LEVEL_CHARTS[TestKind.TEF_CANADA].change_dates[1:]
-    ],
-)
-def test_every_tef_era_starts_on_its_day(change: date) -> None:
-    table = LEVEL_CHARTS[TestKind.TEF_CANADA]
+# Every day on which a chart changes, in every table: the day before and the day of differ.
+CHART_CHANGES = [
+    pytest.param(kind, day, id=f"{kind.value}-{day.isoformat()}")
+    for kind, table in LEVEL_CHARTS.items()
+    for day in table.change_dates[1:]
+]
+
+
+@pytest.mark.parametrize(("kind", "change"), CHART_CHANGES)
+def test_every_chart_change_starts_on_its_day(kind: TestKind, change: date) -> None:
+    table = LEVEL_CHARTS[kind]
     assert table.at(change - timedelta(days=1)) != table.at(change)
+    assert table.at(change) == table.entries[table.change_dates.index(change)].value
+
+
+def test_tef_eras_follow_policy_p3() -> None:
+    assert LEVEL_CHARTS[TestKind.TEF_CANADA].change_dates[1:] == (
+        date(2019, 10, 1),
+        date(2023, 12, 11),
+    )
+
+
+# Every dated table of the language rules, for the citation check.
+LANGUAGE_TABLES: list[DatedTable[Any]] = [
+    *LEVEL_CHARTS.values(),
+    ACCEPTED_TESTS,
+    RESULT_VALIDITY_YEARS,
+    TEF_CANADA_SCALES,
+    CRS_LANGUAGE_POINTS,
+]
+
+
+@pytest.mark.parametrize("table", LANGUAGE_TABLES, ids=lambda table: table.name)
+def test_every_row_cites_a_public_source(table: DatedTable[Any]) -> None:
+    for row in table:
+        assert row.citation.instrument
+        assert row.citation.provision
+        assert row.citation.url.startswith("https://")
 
 
 def test_describe_level() -> None:
     assert describe_level(10, Language.ENGLISH) == "CLB 10"
     assert describe_level(3, Language.FRENCH) == "below NCLC 4"
+
+
+@pytest.mark.parametrize("level", [-1, 1, 3, 11, 12])
+def test_levels_outside_the_charts_are_refused(level: int) -> None:
+    with pytest.raises(ValueError, match=f"writing: {level} is not a level"):
+        LanguageLevels(
+            language=Language.ENGLISH, listening=4, reading=4, writing=level, speaking=4
+        )
 
 
 def test_levels_of_and_lowest() -> None:

@@ -258,11 +258,24 @@ def level_for(kind: TestKind, ability: Ability, score: float, test_date: date) -
     return LEVEL_CHARTS[kind].at(test_date).level(ability, score)
 
 
+_LEVELS = frozenset({BELOW_LEVEL_4, *_CHART_LEVELS})
+
+
+def _check_level(instance: LanguageLevels, attribute: attrs.Attribute[int], level: int) -> None:
+    # Only levels a chart can give: the CRS and program tables are keyed by exactly these.
+    if level not in _LEVELS:
+        raise ValueError(
+            f"{attribute.name}: {level!r} is not a level; expected {BELOW_LEVEL_4} (below "
+            f"{LOWEST_LEVEL}) or {LOWEST_LEVEL} to {HIGHEST_LEVEL}"
+        )
+
+
 @attrs.frozen(kw_only=True)
 class LanguageLevels:
     """The CLB (English) or NCLC (French) level of each ability of one test.
 
-    Each level is 4 to 10 (10 meaning "10 or more") or :data:`BELOW_LEVEL_4`.
+    Each level is 4 to 10 (10 meaning "10 or more") or :data:`BELOW_LEVEL_4`; any other
+    value is refused.
 
     >>> levels = LanguageLevels(
     ...     language=Language.ENGLISH, listening=9, reading=9, writing=7, speaking=8
@@ -274,10 +287,10 @@ class LanguageLevels:
     """
 
     language: Language
-    listening: int
-    reading: int
-    writing: int
-    speaking: int
+    listening: int = attrs.field(validator=_check_level)
+    reading: int = attrs.field(validator=_check_level)
+    writing: int = attrs.field(validator=_check_level)
+    speaking: int = attrs.field(validator=_check_level)
 
     def of(self, ability: Ability) -> int:
         """The level of ``ability``."""
