@@ -28,6 +28,7 @@ from expressentry.language import (
     Scale,
     TestKind,
     assess_test,
+    chart_level,
     describe_level,
     level_for,
     levels_of,
@@ -185,12 +186,20 @@ def test_describe_level() -> None:
     assert describe_level(3, Language.FRENCH) == "below NCLC 4"
 
 
-@pytest.mark.parametrize("level", [-1, 1, 3, 11, 12])
-def test_levels_outside_the_charts_are_refused(level: int) -> None:
-    with pytest.raises(ValueError, match=f"writing: {level} is not a level"):
+@pytest.mark.parametrize("level", [-1, 13, True, 7.0])
+def test_levels_outside_the_benchmarks_are_refused(level: int) -> None:
+    with pytest.raises(ValueError, match=f"writing: {level!r} is not a level"):
         LanguageLevels(
             language=Language.ENGLISH, listening=4, reading=4, writing=level, speaking=4
         )
+
+
+def test_hand_built_levels_read_as_chart_levels() -> None:
+    levels = LanguageLevels(
+        language=Language.ENGLISH, listening=3, reading=12, writing=11, speaking=4
+    )
+    assert [chart_level(levels.of(ability)) for ability in Ability] == [0, 10, 10, 4]
+    assert levels.lowest == 3
 
 
 def test_levels_of_and_lowest() -> None:

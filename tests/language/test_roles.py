@@ -163,6 +163,9 @@ def test_crs_points_follow_rules_4_3_and_4_4() -> None:
     assert first == [0, 24, 36, 68, 92, 124, 136]
     assert second == [0, 0, 4, 12, 24]
     assert CRS_LANGUAGE_POINTS.at(ON)[FIRST].per_level[BELOW_LEVEL_4] == 0
+    # Hand-built levels outside the charts read as the nearest chart level.
+    assert crs_language_points(uniform(3), FIRST, ON) == 0
+    assert crs_language_points(uniform(12), FIRST, ON) == 136
 
 
 def test_expired_tests_leave_no_first_language(make_test: MakeTest) -> None:

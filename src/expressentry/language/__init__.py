@@ -10,12 +10,14 @@ and their score scales), :mod:`~expressentry.language.levels` (the equivalency c
 
 from expressentry.language.levels import (
     BELOW_LEVEL_4,
+    BENCHMARK_TOP,
     HIGHEST_LEVEL,
     LEVEL_CHARTS,
     LOWEST_LEVEL,
     LanguageLevels,
     LevelChart,
     benchmark_name,
+    chart_level,
     describe_level,
     level_for,
     levels_of,
@@ -59,6 +61,7 @@ from expressentry.language.validity import (
 __all__ = [
     "ACCEPTED_TESTS",
     "BELOW_LEVEL_4",
+    "BENCHMARK_TOP",
     "CELPIP_MINIMAL",
     "CRS_LANGUAGE_POINTS",
     "HIGHEST_LEVEL",
@@ -84,6 +87,7 @@ __all__ = [
     "accepted_test_kind",
     "assess_test",
     "benchmark_name",
+    "chart_level",
     "counts_from",
     "crs_language_points",
     "describe_level",

@@ -46,12 +46,14 @@ if TYPE_CHECKING:
 
 __all__ = [
     "BELOW_LEVEL_4",
+    "BENCHMARK_TOP",
     "HIGHEST_LEVEL",
     "LEVEL_CHARTS",
     "LOWEST_LEVEL",
     "LanguageLevels",
     "LevelChart",
     "benchmark_name",
+    "chart_level",
     "describe_level",
     "level_for",
     "levels_of",
@@ -66,7 +68,24 @@ LOWEST_LEVEL = 4
 HIGHEST_LEVEL = 10
 """The highest level an equivalency chart gives; it means "10 or more"."""
 
+BENCHMARK_TOP = 12
+"""The top of the Canadian Language Benchmarks; a level built by hand may go up to it."""
+
 _CHART_LEVELS = tuple(range(LOWEST_LEVEL, HIGHEST_LEVEL + 1))
+
+
+def chart_level(level: int) -> int:
+    """``level`` as the charts and the points tables see it: 0 below 4, at most 10.
+
+    Converted levels are already chart levels; a level built by hand (a CLB 3 or 12 in a what-if)
+    is not, and every rule treats it like this.
+
+    >>> chart_level(3), chart_level(7), chart_level(12)
+    (0, 7, 10)
+    """
+    if level < LOWEST_LEVEL:
+        return BELOW_LEVEL_4
+    return min(level, HIGHEST_LEVEL)
 
 
 def benchmark_name(language: Language) -> str:
@@ -258,15 +277,11 @@ def level_for(kind: TestKind, ability: Ability, score: float, test_date: date) -
     return LEVEL_CHARTS[kind].at(test_date).level(ability, score)
 
 
-_LEVELS = frozenset({BELOW_LEVEL_4, *_CHART_LEVELS})
-
-
 def _check_level(instance: LanguageLevels, attribute: attrs.Attribute[int], level: int) -> None:
-    # Only levels a chart can give: the CRS and program tables are keyed by exactly these.
-    if level not in _LEVELS:
+    if isinstance(level, bool) or not isinstance(level, int) or not 0 <= level <= BENCHMARK_TOP:
         raise ValueError(
-            f"{attribute.name}: {level!r} is not a level; expected {BELOW_LEVEL_4} (below "
-            f"{LOWEST_LEVEL}) or {LOWEST_LEVEL} to {HIGHEST_LEVEL}"
+            f"{attribute.name}: {level!r} is not a level; expected a whole number from 0 to "
+            f"{BENCHMARK_TOP}"
         )
 
 
@@ -274,8 +289,9 @@ def _check_level(instance: LanguageLevels, attribute: attrs.Attribute[int], leve
 class LanguageLevels:
     """The CLB (English) or NCLC (French) level of each ability of one test.
 
-    Each level is 4 to 10 (10 meaning "10 or more") or :data:`BELOW_LEVEL_4`; any other
-    value is refused.
+    A converted level is 4 to 10 (10 meaning "10 or more") or :data:`BELOW_LEVEL_4`. Levels
+    built by hand (what-if scenarios) may be any whole number from 0 to 12; the rules read them
+    through :func:`chart_level`.
 
     >>> levels = LanguageLevels(
     ...     language=Language.ENGLISH, listening=9, reading=9, writing=7, speaking=8

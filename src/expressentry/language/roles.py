@@ -55,7 +55,7 @@ import attrs
 
 from expressentry.dated import EXPRESS_ENTRY_LAUNCH, Dated, DatedTable
 from expressentry.language._citations import CRS_CRITERIA, FIRST_OFFICIAL_LANGUAGE_DECLARED
-from expressentry.language.levels import BELOW_LEVEL_4, LanguageLevels
+from expressentry.language.levels import BELOW_LEVEL_4, LanguageLevels, chart_level
 from expressentry.language.notes import LanguageNote, LanguageRule
 from expressentry.language.scales import Ability, Language
 from expressentry.language.validity import AssessedTest, assess_test
@@ -102,7 +102,7 @@ class LanguagePointsChart:
         ... )
         24
         """
-        total = sum(self.per_level[levels.of(ability)] for ability in Ability)
+        total = sum(self.per_level[chart_level(levels.of(ability))] for ability in Ability)
         return total if self.cap is None else min(total, self.cap)
 
 
