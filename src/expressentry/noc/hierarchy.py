@@ -172,14 +172,16 @@ def _build() -> tuple[
 
 _GROUPS, _PARENTS = _build()
 
-_CHILDREN: dict[NocVersion, dict[str, tuple[NocGroup, ...]]] = {
-    version: {
-        parent: tuple(_GROUPS[version][code] for code, up in parents.items() if up == parent)
-        for parent in set(parents.values())
-        if parent is not None
-    }
-    for version, parents in _PARENTS.items()
-}
+
+def _children_by_parent(version: NocVersion) -> dict[str, tuple[NocGroup, ...]]:
+    children: dict[str, list[NocGroup]] = {}
+    for code, parent in _PARENTS[version].items():
+        if parent is not None:
+            children.setdefault(parent, []).append(_GROUPS[version][code])
+    return {parent: tuple(found) for parent, found in children.items()}
+
+
+_CHILDREN = {version: _children_by_parent(version) for version in NocVersion}
 
 _UNIT_GROUP_CODES: dict[NocVersion, frozenset[str]] = {
     version: frozenset(code for code, found in table.items() if found.level is NocLevel.UNIT_GROUP)
