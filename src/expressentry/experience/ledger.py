@@ -1,0 +1,855 @@
+"""The work-experience ledger: hours and years of experience from dated job periods.
+
+**The arithmetic** (policies P9, P24, P25, P26). A period covers the days from its start to its
+end, both included; an open end means the job is still held and counts through the evaluation
+date ``on``; no day after ``on`` ever counts. A query first keeps the periods its program
+accepts (paid, skilled, in Canada, authorized...), clips them to its window (the days from ``on``
+minus N calendar years through ``on``), and only then applies the cap: on each day the periods
+that remain give ``min(30, sum of their hours a week) / 7`` hours. One year is 1,560 hours;
+whole years are floored.
+
+The sum runs over the boundaries of the periods (a sweep over sorted start and end days), never
+over single days, and in integers: hours a week are taken to the hundredth of an hour, so a
+day of work is an exact multiple of 1/700 of an hour and 364 days at 30 hours a week are exactly
+1,560 hours.
+
+**Unanswered facts** (DESIGN principle 4). A period whose answer to a fact the query needs is
+missing (paid, self-employed, full-time student, authorized, the NOC code, or its code in the
+version in force) is neither counted nor dropped: every figure has a lower bound (such periods
+left out) and an upper bound (such periods counted). Every figure grows with the set of periods,
+so the truth lies between the two, and a threshold is *decided* when both bounds fall on the
+same side of it (:meth:`Experience.reaches`); otherwise it is unknown, and
+:meth:`Experience.uses` names each undecided period and its missing facts.
+
+>>> from datetime import date
+>>> from expressentry.model import NocCode, WorkHistory, WorkPeriod
+>>> from expressentry.experience.queries import CRS_CANADIAN
+>>> history = WorkHistory(periods=(
+...     WorkPeriod(noc=NocCode("21231"), country="CA", start=date(2024, 1, 1),
+...                end=date(2024, 12, 29), hours_per_week=30, paid=True,
+...                self_employed=False, full_time_student=False, authorized=True),
+... ))
+>>> experience = Ledger.of(history, date(2026, 11, 29)).measure(CRS_CANADIAN)
+>>> experience.hours, experience.years
+(Fraction(1560, 1), 1)
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+from datetime import date
+from fractions import Fraction
+from itertools import pairwise
+from typing import Final
+
+import attrs
+
+from expressentry.experience._occupations import OccupationInForce, in_force
+from expressentry.experience.queries import (
+    AUTHORIZED,
+    FULL_TIME_STUDENT,
+    IN_CANADA,
+    OUTSIDE_CANADA,
+    PAID,
+    SELF_EMPLOYED,
+    SKILLED,
+    TRADE,
+    ExperienceQuery,
+)
+from expressentry.experience.tables import FULL_TIME_HOURS_PER_WEEK, HOURS_PER_YEAR
+from expressentry.model import WorkHistory, WorkPeriod
+from expressentry.noc import (
+    SKILLED_OCCUPATIONS,
+    SKILLED_TRADES,
+    NocCode,
+    NocVersion,
+    version_in_force,
+)
+
+__all__ = [
+    "Continuity",
+    "ContinuousRun",
+    "Experience",
+    "Ledger",
+    "MissingFact",
+    "PeriodUse",
+    "Reason",
+    "Use",
+    "measure",
+]
+
+_HUNDREDTHS: Final = 100
+"""Hours a week are kept in hundredths of an hour, so that every sum is an exact integer."""
+
+_UNITS_PER_HOUR: Final = 7 * _HUNDREDTHS
+"""A ledger unit is one day at one hundredth of an hour a week: 1/700 of an hour."""
+
+
+class Use(enum.Enum):
+    """What a query made of one period."""
+
+    COUNTED = "counted"
+    EXCLUDED = "excluded"
+    UNKNOWN = "unknown"  # it counts or not depending on facts not answered
+
+
+class Reason(enum.Enum):
+    """Why some or all of a period's hours were left out."""
+
+    AFTER_EVALUATION_DATE = "after_evaluation_date"
+    OUTSIDE_WINDOW = "outside_window"
+    OUTSIDE_CANADA = "outside_canada"
+    IN_CANADA = "in_canada"
+    UNPAID = "unpaid"
+    UNAUTHORIZED = "unauthorized"
+    SELF_EMPLOYED = "self_employed"
+    FULL_TIME_STUDENT = "full_time_student"
+    UNSKILLED = "unskilled"
+    NOT_A_TRADE = "not_a_trade"
+    OTHER_OCCUPATION = "other_occupation"
+    OVER_WEEKLY_CAP = "over_weekly_cap"
+
+
+class MissingFact(enum.Enum):
+    """A fact about a period that a query needs and the profile does not answer."""
+
+    PAID = "paid"
+    SELF_EMPLOYED = "self_employed"
+    FULL_TIME_STUDENT = "full_time_student"
+    AUTHORIZED = "authorized"
+    NOC = "noc"
+    NOC_IN_FORCE = "noc_in_force"  # the code in the NOC version in force on the date
+
+
+# Fact bits shared with the queries, in the order the reasons are reported.
+_FACT_REASONS: Final = (
+    (IN_CANADA, Reason.IN_CANADA, None),
+    (OUTSIDE_CANADA, Reason.OUTSIDE_CANADA, None),
+    (PAID, Reason.UNPAID, MissingFact.PAID),
+    (AUTHORIZED, Reason.UNAUTHORIZED, MissingFact.AUTHORIZED),
+    (SELF_EMPLOYED, Reason.SELF_EMPLOYED, MissingFact.SELF_EMPLOYED),
+    (FULL_TIME_STUDENT, Reason.FULL_TIME_STUDENT, MissingFact.FULL_TIME_STUDENT),
+    (SKILLED, Reason.UNSKILLED, None),  # the missing fact is the code: see _code_fact
+    (TRADE, Reason.NOT_A_TRADE, None),
+)
+
+_SOME_ONE: Final = frozenset({"any single occupation"})
+"""Target of a one-occupation query before its occupation is chosen (compared by identity)."""
+
+# Where a period falls for a query (see Ledger._place).
+_OUT_OF_DATES: Final = 0
+_EXCLUDED: Final = 1
+_COUNTED: Final = 2
+_UNKNOWN: Final = 3
+
+Interval = tuple[int, int, int]
+"""First day and day after the last (ordinals), and hundredths of an hour a week."""
+
+
+def _years_before(on: date, years: int) -> date:
+    """``on`` minus ``years`` calendar years; 29 February falls back to the 28th (P25)."""
+    try:
+        return on.replace(year=on.year - years)
+    except ValueError:
+        return on.replace(year=on.year - years, day=28)
+
+
+def _tri(value: bool | None, failing: bool, bit: int) -> tuple[int, int]:
+    """The (fails, unknowns) bits of one three-valued fact: ``failing`` is the excluding answer."""
+    if value is None:
+        return 0, bit
+    return (bit if value is failing else 0), 0
+
+
+class _Job:
+    """One period, resolved once per ledger: day ordinals, hundredths a week, fact bits."""
+
+    __slots__ = (
+        "codes",
+        "end",
+        "fails",
+        "index",
+        "occupation",
+        "period",
+        "start",
+        "unknowns",
+        "weekly",
+    )
+
+    def __init__(self, index: int, period: WorkPeriod, groups: tuple[date, date]) -> None:
+        self.index = index
+        self.period = period
+        self.start = period.start.toordinal()
+        self.end = None if period.end is None else period.end.toordinal()
+        self.weekly = round(period.hours_per_week * _HUNDREDTHS)
+        self.occupation = None if period.noc is None else in_force(period.noc, *groups)
+        occupation = self.occupation
+        self.codes = (
+            None if occupation is None else frozenset(c.code for c in occupation.candidates)
+        )
+        in_canada = period.in_canada
+        fails, unknowns = (IN_CANADA, 0) if in_canada else (OUTSIDE_CANADA, 0)
+        for value, failing, bit in (
+            (period.paid, False, PAID),
+            (period.self_employed, True, SELF_EMPLOYED),
+            (period.full_time_student, True, FULL_TIME_STUDENT),
+            # Authorization matters only for work in Canada (P11, P28).
+            (period.authorized if in_canada else True, False, AUTHORIZED),
+            (None if occupation is None else occupation.skilled, False, SKILLED),
+            (None if occupation is None else occupation.trade, False, TRADE),
+        ):
+            fail, unknown = _tri(value, failing, bit)
+            fails |= fail
+            unknowns |= unknown
+        self.fails = fails
+        self.unknowns = unknowns
+
+
+def _sweep(intervals: list[Interval], cap: int) -> int:
+    """Ledger units of ``intervals`` with at most ``cap`` hundredths a week on any day."""
+    if len(intervals) == 1:  # the common case needs no sort
+        first, after, weekly = intervals[0]
+        return (after - first) * min(weekly, cap)
+    events: list[tuple[int, int]] = []
+    for first, after, weekly in intervals:
+        events.append((first, weekly))
+        events.append((after, -weekly))
+    events.sort()
+    total = level = previous = 0
+    for day, change in events:
+        if level:
+            total += (day - previous) * (level if level < cap else cap)
+        level += change
+        previous = day
+    return total
+
+
+def _runs(intervals: list[Interval], cap: int) -> list[Interval]:
+    """Each continuous run (no day without work) as (first, after, units)."""
+    # At a day where one period ends and another starts, the start comes first, so that
+    # back-to-back periods make one run.
+    events = sorted(
+        [(first, 0, weekly) for first, _, weekly in intervals]
+        + [(after, 1, -weekly) for _, after, weekly in intervals]
+    )
+    runs: list[Interval] = []
+    total = level = active = previous = run_start = 0
+    for day, is_end, change in events:
+        if active:
+            total += (day - previous) * (level if level < cap else cap)
+        else:
+            run_start, total = day, 0
+        level += change
+        active += -1 if is_end else 1
+        previous = day
+        if not active:
+            runs.append((run_start, day, total))
+    return runs
+
+
+def _best_run(intervals: list[Interval], cap: int) -> Interval | None:
+    """The run with the most hours; ties go to the longer, then the more recent."""
+    runs = _runs(intervals, cap)
+    if not runs:
+        return None
+    return max(runs, key=lambda run: (run[2], run[1] - run[0], run[1]))
+
+
+def _attribute(
+    intervals: Iterable[tuple[int, int, int, int]], cap: int
+) -> dict[int, tuple[Fraction, int]]:
+    """Per job index: the units it gave under the cap, and the units it gave before the cap.
+
+    When simultaneous jobs exceed the cap, the capped hours are shared in proportion to each
+    job's hours a week (the order of the periods does not matter).
+    """
+    items = list(intervals)
+    points = sorted({first for first, _, _, _ in items} | {after for _, after, _, _ in items})
+    counted: dict[int, Fraction] = {index: Fraction(0) for _, _, _, index in items}
+    raw = dict.fromkeys(counted, 0)
+    for first, after in pairwise(points):
+        active = [(index, w) for s, e, w, index in items if s <= first and after <= e]
+        level = sum(weekly for _, weekly in active)
+        days = after - first
+        for index, weekly in active:
+            raw[index] += days * weekly
+            counted[index] += Fraction(days * min(level, cap) * weekly, level)
+    return {index: (counted[index], raw[index]) for index in counted}
+
+
+def _hours(units: int | Fraction) -> Fraction:
+    return Fraction(units) / _UNITS_PER_HOUR
+
+
+def _format_hours(hours: Fraction) -> str:
+    """``1,560`` or ``1,234.57``: whole hours plainly, otherwise to the hundredth."""
+    if hours.denominator == 1:
+        return f"{hours.numerator:,}"
+    return f"{float(hours):,.2f}"
+
+
+@attrs.frozen(kw_only=True)
+class ContinuousRun:
+    """A stretch of days with work on every day, and the hours it gave."""
+
+    first_day: date
+    last_day: date
+    hours: Fraction
+
+    @property
+    def days(self) -> int:
+        """How many days the run covers, both ends included."""
+        return (self.last_day - self.first_day).days + 1
+
+
+@attrs.frozen(kw_only=True)
+class Continuity:
+    """The best continuous run (most hours): certainly (``at_least``) and at most (``at_most``).
+
+    ``at_least`` leaves out the periods with unanswered facts, ``at_most`` counts them.
+    """
+
+    at_least: ContinuousRun | None
+    at_most: ContinuousRun | None
+
+    def reaches(self, hours: int | Fraction) -> bool | None:
+        """Whether one continuous run gives ``hours``; ``None`` if missing facts decide it."""
+        if self.at_least is not None and self.at_least.hours >= hours:
+            return True
+        if self.at_most is None or self.at_most.hours < hours:
+            return False
+        return None
+
+
+@attrs.frozen(kw_only=True)
+class PeriodUse:
+    """What one query made of one period, with the candidate's own figures.
+
+    ``hours`` are the hours counted (``COUNTED``), or those the period would add if its missing
+    facts were answered favourably (``UNKNOWN``); ``hours_over_cap`` those above 30 hours a week.
+    ``reasons`` say why the period, or a part of it, was left out; ``missing`` which facts are
+    not answered. ``first_day`` and ``last_day`` bound the days that count.
+    """
+
+    index: int
+    period: WorkPeriod
+    use: Use
+    occupation: NocCode | None
+    first_day: date | None
+    last_day: date | None
+    hours: Fraction
+    hours_over_cap: Fraction
+    reasons: tuple[Reason, ...]
+    missing: tuple[MissingFact, ...]
+    sentence: str
+
+
+@attrs.frozen
+class Ledger:
+    """A work history resolved once for an evaluation date, ready to answer every query.
+
+    Build it with :meth:`Ledger.of`; :meth:`measure` then answers each program's question.
+    The NOC version in force on ``on`` judges every code (rules.md §8.2).
+    """
+
+    history: WorkHistory
+    on: date
+    version: NocVersion
+    _groups_from: tuple[date, date] = attrs.field(alias="groups", repr=False)
+    _jobs: tuple[_Job, ...] = attrs.field(alias="jobs", repr=False, eq=False)
+    _cap: int = attrs.field(alias="cap", repr=False)
+    _year_units: int = attrs.field(alias="year_units", repr=False)
+
+    @classmethod
+    def of(cls, history: WorkHistory, on: date) -> Ledger:
+        """Resolve ``history`` on ``on``; :class:`~expressentry.exceptions.NotInForce` before
+        2015."""
+        groups = (SKILLED_OCCUPATIONS.entry_at(on).start, SKILLED_TRADES.entry_at(on).start)
+        return cls(
+            history=history,
+            on=on,
+            version=version_in_force(on),
+            groups=groups,
+            jobs=tuple(_Job(index, period, groups) for index, period in enumerate(history)),
+            cap=FULL_TIME_HOURS_PER_WEEK.at(on) * _HUNDREDTHS,
+            year_units=HOURS_PER_YEAR.at(on) * _UNITS_PER_HOUR,
+        )
+
+    # -- where one period falls ------------------------------------------------------------
+
+    def _place(
+        self, job: _Job, mask: int, first: int, target: frozenset[str] | None
+    ) -> tuple[int, int, int]:
+        """(placement, first day, last day) of ``job`` for a query, target occupation given."""
+        on = self.on.toordinal()
+        start = job.start if job.start > first else first
+        end = on if job.end is None or job.end > on else job.end
+        if start > end:
+            return _OUT_OF_DATES, start, end
+        if job.fails & mask:
+            return _EXCLUDED, start, end
+        unknown = job.unknowns & mask
+        if target is not None:
+            codes = job.codes
+            if codes is None or len(codes) > 1:
+                unknown = 1
+            elif target is not _SOME_ONE:
+                if codes.isdisjoint(target):
+                    return _EXCLUDED, start, end
+                unknown |= len(target) > 1
+        return (_UNKNOWN if unknown else _COUNTED), start, end
+
+    def _first_day(self, query: ExperienceQuery) -> date | None:
+        years = query.window_years(self.on)
+        return None if years is None else _years_before(self.on, years)
+
+    def _collect(
+        self, query: ExperienceQuery, first: int, target: frozenset[str] | None
+    ) -> tuple[list[Interval], list[Interval]]:
+        """The intervals that count, and those that count only if missing facts allow."""
+        counted: list[Interval] = []
+        possible: list[Interval] = []
+        mask = query.mask
+        for job in self._jobs:
+            placement, start, end = self._place(job, mask, first, target)
+            if placement == _COUNTED:
+                counted.append((start, end + 1, job.weekly))
+            elif placement == _UNKNOWN:
+                possible.append((start, end + 1, job.weekly))
+        return counted, possible
+
+    def _groups(
+        self, query: ExperienceQuery, first: int
+    ) -> tuple[dict[str, tuple[list[Interval], list[Interval]]], list[Interval]]:
+        """Per candidate code: (intervals certainly in it, intervals possibly in it); and the
+        intervals of periods without a code, which could be in any occupation."""
+        groups: dict[str, tuple[list[Interval], list[Interval]]] = {}
+        uncoded: list[Interval] = []
+        for job in self._jobs:
+            placement, start, end = self._place(job, query.mask, first, _SOME_ONE)
+            if placement < _COUNTED:
+                continue
+            interval = (start, end + 1, job.weekly)
+            if job.codes is None:
+                uncoded.append(interval)
+                continue
+            for code in sorted(job.codes):
+                certain, possible = groups.setdefault(code, ([], []))
+                (certain if placement == _COUNTED else possible).append(interval)
+        return groups, uncoded
+
+    def _target(self, occupation: NocCode | None) -> frozenset[str] | None:
+        if occupation is None:
+            return None
+        resolved = in_force(occupation, *self._groups_from)
+        return frozenset(code.code for code in resolved.candidates)
+
+    # -- the public questions --------------------------------------------------------------
+
+    def measure(self, query: ExperienceQuery, occupation: NocCode | None = None) -> Experience:
+        """The experience ``query`` counts, in ``occupation`` alone when it is given.
+
+        A one-occupation query without ``occupation`` reports its best occupation.
+        """
+        window_start = self._first_day(query)
+        first = window_start.toordinal() if window_start is not None else 0
+        cap = self._cap
+        if occupation is None and query.one_occupation:
+            groups, uncoded = self._groups(query, first)
+            lowest = {code: _sweep(certain, cap) for code, (certain, _) in groups.items()}
+            best = max(sorted(lowest), key=lowest.__getitem__, default=None)
+            at_least = lowest[best] if best is not None else 0
+            at_most = max(
+                (
+                    _sweep(certain + possible + uncoded, cap)
+                    for certain, possible in groups.values()
+                ),
+                default=_sweep(uncoded, cap) if uncoded else 0,
+            )
+            chosen = NocCode(best) if best is not None and at_least else None
+            return Experience(
+                ledger=self,
+                query=query,
+                window_start=window_start,
+                occupation=chosen,
+                at_least=at_least,
+                at_most=at_most,
+            )
+        counted, possible = self._collect(query, first, self._target(occupation))
+        at_least = _sweep(counted, cap) if counted else 0
+        at_most = _sweep(counted + possible, cap) if possible else at_least
+        return Experience(
+            ledger=self,
+            query=query,
+            window_start=window_start,
+            occupation=occupation,
+            at_least=at_least,
+            at_most=at_most,
+        )
+
+
+def measure(
+    history: WorkHistory, on: date, query: ExperienceQuery, occupation: NocCode | None = None
+) -> Experience:
+    """Shorthand for ``Ledger.of(history, on).measure(query, occupation)``.
+
+    Build the :class:`Ledger` once when several queries look at the same history.
+    """
+    return Ledger.of(history, on).measure(query, occupation)
+
+
+@attrs.frozen(kw_only=True)
+class Experience:
+    """How much experience a query counts, exactly, with the means to explain it.
+
+    The figures are bounds: ``hours_at_least`` leaves out the periods whose missing facts could
+    exclude them, ``hours_at_most`` counts them; they are equal when nothing is missing.
+    ``occupation`` is the occupation measured (given, or the best one of a one-occupation query).
+    """
+
+    ledger: Ledger = attrs.field(repr=False)
+    query: ExperienceQuery
+    window_start: date | None
+    occupation: NocCode | None
+    _at_least: int = attrs.field(alias="at_least")
+    _at_most: int = attrs.field(alias="at_most")
+
+    @property
+    def on(self) -> date:
+        """The evaluation date."""
+        return self.ledger.on
+
+    @property
+    def hours_at_least(self) -> Fraction:
+        """The hours that count whatever the missing facts turn out to be."""
+        return _hours(self._at_least)
+
+    @property
+    def hours_at_most(self) -> Fraction:
+        """The hours that would count if every missing fact were favourable."""
+        return _hours(self._at_most)
+
+    @property
+    def known(self) -> bool:
+        """Whether the hours are known exactly (no missing fact changes them)."""
+        return self._at_least == self._at_most
+
+    @property
+    def hours(self) -> Fraction | None:
+        """The hours, or ``None`` when missing facts leave them open."""
+        return self.hours_at_least if self.known else None
+
+    @property
+    def years_at_least(self) -> int:
+        """Whole years certainly counted (1,560 hours each, floored)."""
+        return self._at_least // self.ledger._year_units
+
+    @property
+    def years_at_most(self) -> int:
+        """Whole years that would count if every missing fact were favourable."""
+        return self._at_most // self.ledger._year_units
+
+    @property
+    def years(self) -> int | None:
+        """Whole years, or ``None`` when missing facts could change them."""
+        years = self.years_at_least
+        return years if years == self.years_at_most else None
+
+    def reaches(self, hours: int | Fraction) -> bool | None:
+        """Whether at least ``hours`` count: ``None`` when it depends on missing facts."""
+        if self.hours_at_least >= hours:
+            return True
+        if self.hours_at_most < hours:
+            return False
+        return None
+
+    def reaches_years(self, years: int) -> bool | None:
+        """Whether at least ``years`` whole years count; ``None`` when undecided."""
+        return self.reaches(years * HOURS_PER_YEAR.at(self.on))
+
+    # -- derived, on demand ----------------------------------------------------------------
+
+    def _target(self) -> frozenset[str] | None:
+        if self.occupation is not None:
+            return self.ledger._target(self.occupation)
+        return _SOME_ONE if self.query.one_occupation else None
+
+    def continuous_run(self) -> Continuity:
+        """The continuous run with the most hours among the periods this figure counts.
+
+        Measure one occupation (``occupation=`` or a one-occupation query) to get the run in
+        one occupation, as FSW's qualifying year needs (P9).
+        """
+        ledger, cap = self.ledger, self.ledger._cap
+        first = self.window_start.toordinal() if self.window_start is not None else 0
+        target = self._target()
+        if target is _SOME_ONE:  # no occupation certainly counts: only an upper bound exists
+            groups, uncoded = ledger._groups(self.query, first)
+            candidates = [certain + possible + uncoded for certain, possible in groups.values()]
+            runs = [run for run in (_best_run(ivs, cap) for ivs in candidates) if run]
+            uncoded_run = _best_run(uncoded, cap)
+            runs += [uncoded_run] if uncoded_run else []
+            best = max(runs, key=lambda run: (run[2], run[1] - run[0], run[1]), default=None)
+            return Continuity(at_least=None, at_most=_run(best))
+        counted, possible = ledger._collect(self.query, first, target)
+        return Continuity(
+            at_least=_run(_best_run(counted, cap)),
+            at_most=_run(_best_run(counted + possible, cap)),
+        )
+
+    def by_occupation(self) -> tuple[Experience, ...]:
+        """The same query in each occupation the periods may be in, most hours first."""
+        first = self.window_start.toordinal() if self.window_start is not None else 0
+        groups, _ = self.ledger._groups(self.query, first)
+        each = [self.ledger.measure(self.query, NocCode(code)) for code in sorted(groups)]
+        return tuple(sorted(each, key=lambda item: -item._at_most))
+
+    def uses(self) -> tuple[PeriodUse, ...]:
+        """What the query made of every period of the history, in the history's order."""
+        return _Explainer(self).uses()
+
+    @property
+    def missing(self) -> tuple[tuple[int, MissingFact], ...]:
+        """(period index, fact) for every fact whose answer could change the figure."""
+        return tuple(
+            (use.index, fact)
+            for use in self.uses()
+            if use.use is Use.UNKNOWN
+            for fact in use.missing
+        )
+
+    def summary(self) -> str:
+        """One sentence with the figure.
+
+        >>> from expressentry.experience.queries import CEC
+        >>> print(Ledger.of(WorkHistory(), date(2026, 11, 29)).measure(CEC).summary())
+        Canadian Experience Class: 0 hours (0 years) from 2023-11-29 to 2026-11-29.
+        """
+        span = (
+            f"from {self.window_start.isoformat()} to {self.on.isoformat()}"
+            if self.window_start is not None
+            else f"up to {self.on.isoformat()}"
+        )
+        where = f" in NOC {self.occupation.code}" if self.occupation is not None else ""
+        if self.known:
+            figure = f"{_format_hours(self.hours_at_least)} hours ({self.years_at_least} years)"
+        else:
+            figure = (
+                f"between {_format_hours(self.hours_at_least)} and "
+                f"{_format_hours(self.hours_at_most)} hours ({self.years_at_least} to "
+                f"{self.years_at_most} years), depending on facts not answered"
+            )
+        return f"{self.query.name}: {figure}{where} {span}."
+
+    def explain(self) -> str:
+        """The summary, then one line per period."""
+        lines = [self.summary()]
+        lines.extend(f"- {use.sentence}" for use in self.uses())
+        return "\n".join(lines)
+
+
+def _run(run: Interval | None) -> ContinuousRun | None:
+    if run is None:
+        return None
+    first, after, units = run
+    return ContinuousRun(
+        first_day=date.fromordinal(first),
+        last_day=date.fromordinal(after - 1),
+        hours=_hours(units),
+    )
+
+
+class _Explainer:
+    """Builds the per-period explanation of one :class:`Experience` (the slow, rare path)."""
+
+    def __init__(self, experience: Experience) -> None:
+        self.experience = experience
+        self.ledger = experience.ledger
+        self.query = experience.query
+        window_start = experience.window_start
+        self.first = window_start.toordinal() if window_start is not None else 0
+        self.target = experience._target()
+
+    def uses(self) -> tuple[PeriodUse, ...]:
+        placed = [
+            (job, *self.ledger._place(job, self.query.mask, self.first, self.target))
+            for job in self.ledger._jobs
+        ]
+        cap = self.ledger._cap
+        counted = [
+            (start, end + 1, job.weekly, job.index)
+            for job, placement, start, end in placed
+            if placement == _COUNTED
+        ]
+        possible = counted + [
+            (start, end + 1, job.weekly, job.index)
+            for job, placement, start, end in placed
+            if placement == _UNKNOWN
+        ]
+        shares = _attribute(possible, cap) | _attribute(counted, cap)
+        return tuple(
+            self._use(job, placement, start, end, shares.get(job.index))
+            for job, placement, start, end in placed
+        )
+
+    def _use(
+        self,
+        job: _Job,
+        placement: int,
+        start: int,
+        end: int,
+        share: tuple[Fraction, int] | None,
+    ) -> PeriodUse:
+        period, on, window_start = job.period, self.ledger.on, self.experience.window_start
+        use = {_COUNTED: Use.COUNTED, _UNKNOWN: Use.UNKNOWN}.get(placement, Use.EXCLUDED)
+        # Whole-period reasons explain an exclusion; partial ones what a counted period lost.
+        reasons: list[Reason] = []
+        missing: list[MissingFact] = []
+        notes: list[str] = []
+        if job.start > on.toordinal():
+            reasons.append(Reason.AFTER_EVALUATION_DATE)
+        elif start > end:
+            reasons.append(Reason.OUTSIDE_WINDOW)
+        elif use is not Use.EXCLUDED:
+            if job.start < start:
+                reasons.append(Reason.OUTSIDE_WINDOW)
+                notes.append(
+                    f"the days before {window_start} are outside the "
+                    f"{self.query.window_years(on)}-year window"
+                )
+            if job.end is not None and job.end > end:
+                reasons.append(Reason.AFTER_EVALUATION_DATE)
+                notes.append(f"the days after {on.isoformat()} do not count")
+        mask = self.query.mask
+        for bit, reason, fact in _FACT_REASONS:
+            if job.fails & mask & bit:
+                reasons.append(reason)
+            elif job.unknowns & mask & bit:
+                missing.append(fact if fact is not None else _code_fact(job.occupation))
+        occupation_reason, occupation_fact = self._occupation_status(job)
+        if occupation_reason is not None:
+            reasons.append(occupation_reason)
+        if occupation_fact is not None and occupation_fact not in missing:
+            missing.append(occupation_fact)
+        hours = over_cap = Fraction(0)
+        if share is not None:
+            counted_units, raw_units = share
+            hours, over_cap = _hours(counted_units), _hours(raw_units - counted_units)
+            if over_cap:
+                reasons.append(Reason.OVER_WEEKLY_CAP)
+                notes.append(
+                    f"{_format_hours(over_cap)} hours above "
+                    f"{FULL_TIME_HOURS_PER_WEEK.at(on)} hours a week are left out"
+                )
+        if use is Use.COUNTED and period.self_employed and not self.query.mask & SELF_EMPLOYED:
+            notes.append("self-employment is counted here (policy P8)")
+        notes.extend(self._conversion_notes(job.occupation))
+        counts = use is not Use.EXCLUDED
+        return PeriodUse(
+            index=job.index,
+            period=period,
+            use=use,
+            occupation=None if job.occupation is None else job.occupation.code,
+            first_day=date.fromordinal(start) if counts else None,
+            last_day=date.fromordinal(end) if counts else None,
+            hours=hours,
+            hours_over_cap=over_cap,
+            reasons=tuple(reasons),
+            missing=tuple(missing) if use is Use.UNKNOWN else (),
+            sentence=self._sentence(job, use, start, end, hours, reasons, missing, notes),
+        )
+
+    def _occupation_status(self, job: _Job) -> tuple[Reason | None, MissingFact | None]:
+        target = self.target
+        if target is None:
+            return None, None
+        codes = job.codes
+        if codes is None:
+            return None, MissingFact.NOC
+        if len(codes) > 1:
+            return None, MissingFact.NOC_IN_FORCE
+        if target is not _SOME_ONE and codes.isdisjoint(target):
+            return Reason.OTHER_OCCUPATION, None
+        return None, None
+
+    def _conversion_notes(self, occupation: OccupationInForce | None) -> list[str]:
+        if occupation is None or not occupation.converted:
+            return []
+        stated = f"{occupation.stated.version.label} {occupation.stated.code}"
+        label = self.ledger.version.label
+        if occupation.code is not None:
+            return [f"{stated} is converted to {label} {occupation.code.code}, its only match"]
+        codes = ", ".join(code.code for code in occupation.candidates)
+        return [f"{stated} matches several {label} codes ({codes}): give the code in {label}"]
+
+    def _phrase(self, job: _Job, reason: Reason) -> str:
+        on, query = self.ledger.on, self.query
+        occupation = job.occupation
+        # Only a period with a code can fail a code test; name it in the version in force.
+        code = "" if occupation is None else (occupation.code or occupation.stated).code
+        label = self.ledger.version.label
+        phrases = {
+            Reason.AFTER_EVALUATION_DATE: f"it starts after {on.isoformat()}",
+            Reason.OUTSIDE_WINDOW: (
+                f"it ended before {self.experience.window_start}, outside the "
+                f"{query.window_years(on)}-year window"
+            ),
+            Reason.OUTSIDE_CANADA: "it was outside Canada and only work in Canada counts here",
+            Reason.IN_CANADA: "it was in Canada and only work outside Canada counts here",
+            Reason.UNPAID: "it was unpaid",
+            Reason.UNAUTHORIZED: "it was done without authorization to work in Canada",
+            Reason.SELF_EMPLOYED: "it was self-employment",
+            Reason.FULL_TIME_STUDENT: "it was done while a full-time student",
+            Reason.UNSKILLED: f"NOC {code} is not a skilled occupation (TEER 0 to 3, or "
+            f"skill type 0 or level A or B) in {label}",
+            Reason.NOT_A_TRADE: f"NOC {code} is not a skilled trade in {label}",
+            Reason.OTHER_OCCUPATION: (
+                f"NOC {code} is another occupation than NOC {self.experience.occupation}"
+            ),
+        }
+        return phrases[reason]
+
+    def _sentence(
+        self,
+        job: _Job,
+        use: Use,
+        start: int,
+        end: int,
+        hours: Fraction,
+        reasons: list[Reason],
+        missing: list[MissingFact],
+        notes: list[str],
+    ) -> str:
+        period = job.period
+        what = period.job_title or period.employer or "a job"
+        noc = f", NOC {period.noc.code}" if period.noc is not None else ""
+        until = period.end.isoformat() if period.end is not None else "ongoing"
+        label = f"Period {job.index + 1} ({what}{noc}, {period.start.isoformat()} to {until})"
+        tail = "".join(f"; {note}" for note in notes)
+        if use is Use.EXCLUDED:
+            why = " and ".join(self._phrase(job, reason) for reason in reasons)
+            return f"{label}: not counted, because {why}{tail}."
+        days = f"{date.fromordinal(start).isoformat()} to {date.fromordinal(end).isoformat()}"
+        if use is Use.COUNTED:
+            return f"{label}: {_format_hours(hours)} hours counted, {days}{tail}."
+        facts = "; ".join(_FACT_QUESTIONS[fact] for fact in missing)
+        return (
+            f"{label}: up to {_format_hours(hours)} hours ({days}) count only if these are "
+            f"answered: {facts}{tail}."
+        )
+
+
+_FACT_QUESTIONS: Final = {
+    MissingFact.PAID: "was it paid?",
+    MissingFact.SELF_EMPLOYED: "was it self-employment?",
+    MissingFact.FULL_TIME_STUDENT: "was it done while a full-time student?",
+    MissingFact.AUTHORIZED: "was it authorized work in Canada?",
+    MissingFact.NOC: "what is its NOC code?",
+    MissingFact.NOC_IN_FORCE: "what is its code in the NOC version in force?",
+}
+
+
+def _code_fact(occupation: OccupationInForce | None) -> MissingFact:
+    """A skill or trade question left open is a question about the code."""
+    return MissingFact.NOC if occupation is None else MissingFact.NOC_IN_FORCE
