@@ -1,0 +1,1768 @@
+"""The Comprehensive Ranking System (CRS): the score that ranks candidates in the pool.
+
+The Ministerial Instructions under IRPA s. 10.3 score a candidate out of 1,200 in four parts
+(rules.md §4):
+
+* **A. Core / human capital**: age, level of education, first and second official language and
+  Canadian work experience; at most 460 with a spouse or partner, 500 without.
+* **B. Spouse or common-law partner**: the spouse's education, first official language and
+  Canadian work experience; at most 40, and only in the "with spouse" column.
+* **C. Skill transferability**: five combinations of education, language, Canadian and foreign
+  work experience and a certificate of qualification; the education pair is capped at 50, the
+  foreign-experience pair at 50, the certificate at 50, and the whole part at 100.
+* **D. Additional points**: provincial nomination, a qualifying job offer (until 2025-03-25),
+  French-language skills, post-secondary education in Canada and a sibling in Canada; at most
+  600.
+
+The "with spouse" column applies only when the spouse or partner is neither a Canadian citizen
+nor a permanent resident and is coming to Canada (policy P12, :func:`spouse_counts`).
+
+Every number is a row of a :class:`~expressentry.dated.DatedTable` with its citation; the rule
+eras (2015-01-01, 2016-11-19, 2017-06-06, 2020-10-27, 2022-11-16, 2025-03-25) are rows, never
+``if``\\ s. Scoring works from *levels* (:class:`CrsFactors`, :func:`score`,
+:func:`crs_from_levels`), the way the official online tool asks its questions.
+
+Golden case 1 of ``golden-crs.md``: single, 29, bachelor's degree, IELTS 7.0 in all four
+(CLB L 7, R 9, W 9, S 9):
+
+>>> from datetime import date
+>>> result = crs_from_levels(
+...     on=date(2025, 4, 1),
+...     age=29,
+...     education=EducationLevel.BACHELORS_OR_THREE_YEAR,
+...     first_language=clb(listening=7, reading=9, writing=9, speaking=9),
+... )
+>>> result.total
+353
+>>> [(section.name, section.points) for section in result.sections]
+[('core', 340), ('spouse', 0), ('transferability', 13), ('additional', 0)]
+>>> print(result.line("crs.core.canadian_experience").sentence)
+No points for Canadian work experience: 0 years in the last 10; 1 year needed.
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+import math
+from bisect import bisect_right
+from collections.abc import Callable, Iterator, Mapping
+from datetime import date
+from typing import Any
+
+import attrs
+
+from expressentry.dated import EXPRESS_ENTRY_LAUNCH, Citation, Dated, DatedTable
+from expressentry.education import CanadianEducation, EducationLevel
+from expressentry.exceptions import Problem, ProfileError
+from expressentry.language.levels import LanguageLevels
+from expressentry.language.scales import Ability, Language
+
+__all__ = [
+    "AGE_POINTS",
+    "CANADIAN_EDUCATION_POINTS",
+    "CANADIAN_EXPERIENCE_POINTS",
+    "CRS_CAPS",
+    "CRS_RULES",
+    "EDUCATION_POINTS",
+    "FIRST_LANGUAGE_POINTS",
+    "FRENCH_POINTS",
+    "JOB_OFFER_POINTS",
+    "PROVINCIAL_NOMINATION_POINTS",
+    "SECOND_LANGUAGE_POINTS",
+    "SIBLING_POINTS",
+    "SPOUSE_EDUCATION_POINTS",
+    "SPOUSE_EXPERIENCE_POINTS",
+    "SPOUSE_LANGUAGE_POINTS",
+    "TRANSFERABILITY",
+    "Band",
+    "CanadianEducation",
+    "CrsCaps",
+    "CrsFactors",
+    "CrsLine",
+    "CrsResult",
+    "CrsSection",
+    "EducationLevel",
+    "JobOfferClass",
+    "PointsScale",
+    "clb",
+    "crs_from_levels",
+    "nclc",
+    "score",
+    "spouse_counts",
+]
+
+# --------------------------------------------------------------------------------------------
+# Citations (rules.md source key)
+# --------------------------------------------------------------------------------------------
+
+_CRITERIA_URL = (
+    "https://www.canada.ca/en/immigration-refugees-citizenship/services/immigrate-canada/"
+    "express-entry/check-score/crs-criteria.html"
+)
+_MI_2015_URL = (
+    "https://www.canada.ca/en/immigration-refugees-citizenship/corporate/mandate/"
+    "policies-operational-instructions-agreements/ministerial-instructions/"
+    "express-entry-application-management-system/30-may-2015-18-november-2016.html"
+)
+_MI_2016_URL = "https://go4visa.com/2016/11/14/ministerial-instructions-respecting-the-express-entry-system/3/"
+_HELP_CENTRE_2017_URL = "http://www.cic.gc.ca/english/helpcentre/answer.asp?qnum=1318&top=29"
+
+
+def _criteria(part: str) -> Citation:
+    """S11: the CRS criteria page (core tables unchanged since the launch, per S15 and S27)."""
+    return Citation("Ministerial Instructions", f"CRS criteria: {part}", _CRITERIA_URL)
+
+
+_MI_2015 = Citation(
+    "Ministerial Instructions",
+    "Express Entry, s. 8(2): arranged employment 600 points (archived MI, 2015-05-30 to "
+    "2016-11-18)",
+    _MI_2015_URL,
+)
+_MI_2016 = Citation(
+    "Ministerial Instructions",
+    "Express Entry (2016-11-19 consolidation): arranged employment 200 (NOC major group 00) or "
+    "50; Canadian study 15 or 30",
+    _MI_2016_URL,
+)
+_HELP_CENTRE_2017 = Citation(
+    "IRCC Help Centre",
+    "Changes of 2017-06-06: French-language skills 15 or 30; a sibling in Canada 15",
+    _HELP_CENTRE_2017_URL,
+)
+_FRENCH_2020 = Citation(
+    "Ministerial Instructions",
+    "CRS criteria: French-language skills 25 or 50 (news release of 2020-10-27; policy P2)",
+    _CRITERIA_URL,
+)
+_TEER_2022 = Citation(
+    "Ministerial Instructions",
+    "CRS criteria: arranged employment in NOC 2021 TEER wording (2022-11-16): 200 for TEER 0 "
+    "major group 00, 50 for other TEER 0, 1, 2 or 3",
+    _CRITERIA_URL,
+)
+_REMOVED_2025 = Citation(
+    "Ministerial Instructions",
+    "CRS criteria: arranged-employment points removed from 2025-03-25 (policy P16)",
+    _CRITERIA_URL,
+)
+
+# --------------------------------------------------------------------------------------------
+# Banded tables
+# --------------------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class Band:
+    """One row of a banded table: values from ``lowest`` up to the next row's ``lowest``."""
+
+    lowest: int
+    label: str
+    with_spouse: int
+    without_spouse: int
+
+    def points(self, with_spouse: bool) -> int:
+        """The points in the candidate's column."""
+        return self.with_spouse if with_spouse else self.without_spouse
+
+
+@attrs.frozen
+class PointsScale:
+    """A table that gives points to a whole-number fact by bands (age, years, levels).
+
+    ``needed`` says in words what the first band with points asks for, for the zero lines.
+
+    >>> AGE_POINTS.at(date(2025, 1, 1)).band(29)
+    Band(lowest=20, label='20 to 29', with_spouse=100, without_spouse=110)
+    """
+
+    title: str
+    needed: str
+    bands: tuple[Band, ...]
+    _lowests: tuple[int, ...] = attrs.field(init=False, repr=False, eq=False)
+    maximum_with_spouse: int = attrs.field(init=False, repr=False, eq=False)
+    maximum_without_spouse: int = attrs.field(init=False, repr=False, eq=False)
+
+    @_lowests.default
+    def _lowests_default(self) -> tuple[int, ...]:
+        return tuple(band.lowest for band in self.bands)
+
+    @maximum_with_spouse.default
+    def _maximum_with_spouse_default(self) -> int:
+        return max(band.with_spouse for band in self.bands)
+
+    @maximum_without_spouse.default
+    def _maximum_without_spouse_default(self) -> int:
+        return max(band.without_spouse for band in self.bands)
+
+    def band(self, value: int) -> Band:
+        """The band that holds ``value`` (every scale starts at 0; values are never negative)."""
+        return self.bands[bisect_right(self._lowests, value) - 1]
+
+    def maximum(self, with_spouse: bool) -> int:
+        """The most this table can give in the candidate's column."""
+        return self.maximum_with_spouse if with_spouse else self.maximum_without_spouse
+
+
+def _scale(title: str, needed: str, *rows: tuple[int, str, int, int]) -> PointsScale:
+    return PointsScale(title, needed, tuple(Band(*row) for row in rows))
+
+
+def _single(title: str, needed: str, *rows: tuple[int, str, int]) -> PointsScale:
+    """A spouse table: one column (it only applies with a spouse)."""
+    return PointsScale(
+        title, needed, tuple(Band(lowest, label, pts, pts) for lowest, label, pts in rows)
+    )
+
+
+def _since_launch(name: str, value: PointsScale, part: str) -> DatedTable[PointsScale]:
+    return DatedTable(name, (Dated(EXPRESS_ENTRY_LAUNCH, value, _criteria(part)),))
+
+
+AGE_POINTS = _since_launch(
+    "CRS core points for age",
+    _scale(
+        "age",
+        "an age from 18 to 44",
+        (0, "17 or less", 0, 0),
+        (18, "18", 90, 99),
+        (19, "19", 95, 105),
+        (20, "20 to 29", 100, 110),
+        (30, "30", 95, 105),
+        (31, "31", 90, 99),
+        (32, "32", 85, 94),
+        (33, "33", 80, 88),
+        (34, "34", 75, 83),
+        (35, "35", 70, 77),
+        (36, "36", 65, 72),
+        (37, "37", 60, 66),
+        (38, "38", 55, 61),
+        (39, "39", 50, 55),
+        (40, "40", 45, 50),
+        (41, "41", 35, 39),
+        (42, "42", 25, 28),
+        (43, "43", 15, 17),
+        (44, "44", 5, 6),
+        (45, "45 or more", 0, 0),
+    ),
+    "A. core factors, age (§4.1)",
+)
+"""rules.md §4.1: age in whole years on the evaluation date (policy P13)."""
+
+
+def _education_rows(*points: tuple[int, int]) -> tuple[Band, ...]:
+    return tuple(
+        Band(level.rank, level.title, with_spouse, without_spouse)
+        for level, (with_spouse, without_spouse) in zip(EducationLevel, points, strict=True)
+    )
+
+
+EDUCATION_POINTS: DatedTable[PointsScale] = DatedTable(
+    "CRS core points for the level of education",
+    (
+        Dated(
+            EXPRESS_ENTRY_LAUNCH,
+            PointsScale(
+                "level of education",
+                "a secondary diploma",
+                _education_rows(
+                    (0, 0),
+                    (28, 30),
+                    (84, 90),
+                    (91, 98),
+                    (112, 120),
+                    (119, 128),
+                    (126, 135),
+                    (140, 150),
+                ),
+            ),
+            _criteria("A. core factors, level of education (§4.2)"),
+        ),
+    ),
+)
+"""rules.md §4.2, by :attr:`EducationLevel.rank` (policies P21, P29)."""
+
+FIRST_LANGUAGE_POINTS = _since_launch(
+    "CRS core points per ability, first official language",
+    _scale(
+        "the first official language",
+        "4 in an ability",
+        (0, "less than 4", 0, 0),
+        (4, "4 or 5", 6, 6),
+        (6, "6", 8, 9),
+        (7, "7", 16, 17),
+        (8, "8", 22, 23),
+        (9, "9", 29, 31),
+        (10, "10 or more", 32, 34),
+    ),
+    "A. core factors, first official language (§4.3)",
+)
+"""rules.md §4.3: CLB/NCLC level of each ability; CLB 4 earns 6 (pitfall §13: not 0)."""
+
+SECOND_LANGUAGE_POINTS = _since_launch(
+    "CRS core points per ability, second official language",
+    _scale(
+        "the second official language",
+        "5 in an ability",
+        (0, "4 or less", 0, 0),
+        (5, "5 or 6", 1, 1),
+        (7, "7 or 8", 3, 3),
+        (9, "9 or more", 6, 6),
+    ),
+    "A. core factors, second official language (§4.4)",
+)
+"""rules.md §4.4; the sum of the four is capped by :data:`CRS_CAPS` (22 or 24)."""
+
+CANADIAN_EXPERIENCE_POINTS = _since_launch(
+    "CRS core points for Canadian work experience",
+    _scale(
+        "Canadian work experience",
+        "1 year",
+        (0, "less than 1 year", 0, 0),
+        (1, "1 year", 35, 40),
+        (2, "2 years", 46, 53),
+        (3, "3 years", 56, 64),
+        (4, "4 years", 63, 72),
+        (5, "5 years or more", 70, 80),
+    ),
+    "A. core factors, Canadian work experience (§4.5)",
+)
+"""rules.md §4.5: whole years of skilled work in Canada in the last 10 years (policy P11)."""
+
+SPOUSE_EDUCATION_POINTS: DatedTable[PointsScale] = DatedTable(
+    "CRS spouse points for the level of education",
+    (
+        Dated(
+            EXPRESS_ENTRY_LAUNCH,
+            PointsScale(
+                "the spouse's level of education",
+                "a secondary diploma",
+                _education_rows(
+                    (0, 0), (2, 2), (6, 6), (7, 7), (8, 8), (9, 9), (10, 10), (10, 10)
+                ),
+            ),
+            _criteria("B. spouse or common-law partner factors, level of education (§4.6)"),
+        ),
+    ),
+)
+"""rules.md §4.6."""
+
+SPOUSE_LANGUAGE_POINTS = _since_launch(
+    "CRS spouse points per ability, first official language",
+    _single(
+        "the spouse's first official language",
+        "5 in an ability",
+        (0, "4 or less", 0),
+        (5, "5 or 6", 1),
+        (7, "7 or 8", 3),
+        (9, "9 or more", 5),
+    ),
+    "B. spouse or common-law partner factors, official languages (§4.6)",
+)
+"""rules.md §4.6: CLB 4 or less earns 0 (pitfall §13: not 1)."""
+
+SPOUSE_EXPERIENCE_POINTS = _since_launch(
+    "CRS spouse points for Canadian work experience",
+    _single(
+        "the spouse's Canadian work experience",
+        "1 year",
+        (0, "less than 1 year", 0),
+        (1, "1 year", 5),
+        (2, "2 years", 7),
+        (3, "3 years", 8),
+        (4, "4 years", 9),
+        (5, "5 years or more", 10),
+    ),
+    "B. spouse or common-law partner factors, Canadian work experience (§4.6)",
+)
+"""rules.md §4.6."""
+
+# --------------------------------------------------------------------------------------------
+# Skill transferability grids
+# --------------------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class Tiers:
+    """How a fact falls into the tiers of a transferability grid.
+
+    ``fact`` names the input read (``education``, ``first_language``, ``canadian_years``,
+    ``foreign_years``, ``certificate_of_qualification``). The tier of a value is the number of
+    ``thresholds`` it reaches; ``labels`` names each tier and ``needed`` what tier 1 asks for.
+    """
+
+    fact: str
+    thresholds: tuple[int, ...]
+    labels: tuple[str, ...]
+    needed: str
+
+    def tier(self, value: int) -> int:
+        """0, 1 or 2."""
+        return bisect_right(self.thresholds, value)
+
+
+@attrs.frozen
+class Grid:
+    """One skill-transferability combination (rules.md §4.7): points by row and column tier."""
+
+    rule_id: str
+    title: str
+    rows: Tiers
+    columns: Tiers
+    points: tuple[tuple[int, ...], ...]
+    maximum: int = attrs.field(init=False, eq=False)
+
+    @maximum.default
+    def _maximum_default(self) -> int:
+        return max(max(row) for row in self.points)
+
+
+@attrs.frozen
+class SubCap:
+    """A group of grids whose points together are capped (the education pair at 50, ...)."""
+
+    rule_id: str
+    title: str
+    cap: int
+    grids: tuple[Grid, ...]
+
+
+_EDUCATION_TIERS = Tiers(
+    "education",
+    (EducationLevel.ONE_YEAR.rank, EducationLevel.TWO_OR_MORE.rank),
+    (
+        "secondary or less",
+        "a post-secondary credential of one year or longer",
+        "two or more credentials (one of 3+ years), a master's, professional or doctoral degree",
+    ),
+    "a post-secondary credential",
+)
+_LANGUAGE_TIERS = Tiers(
+    "first_language",
+    (7, 9),
+    (
+        "first official language below level 7 in an ability",
+        "first official language at level 7 or more in all four, one below 9",
+        "first official language at level 9 or more in all four",
+    ),
+    "level 7 or more in all four abilities of the first official language",
+)
+_CANADIAN_TIERS = Tiers(
+    "canadian_years",
+    (1, 2),
+    ("less than 1 year in Canada", "1 year in Canada", "2 years or more in Canada"),
+    "1 year of Canadian work experience",
+)
+_FOREIGN_TIERS = Tiers(
+    "foreign_years",
+    (1, 3),
+    ("less than 1 year abroad", "1 or 2 years abroad", "3 years or more abroad"),
+    "1 year of foreign work experience",
+)
+_CERTIFICATE_TIERS = Tiers(
+    "certificate_of_qualification",
+    (1,),
+    ("no certificate of qualification", "a certificate of qualification"),
+    "a certificate",
+)
+_CERTIFICATE_LANGUAGE_TIERS = Tiers(
+    "first_language",
+    (5, 7),
+    (
+        "first official language below level 5 in an ability",
+        "first official language at level 5 or more in all four, one below 7",
+        "first official language at level 7 or more in all four",
+    ),
+    "level 5 or more in all four abilities of the first official language",
+)
+_PAIR = ((0, 0, 0), (0, 13, 25), (0, 25, 50))
+
+_EDUCATION_LANGUAGE = Grid(
+    "crs.transferability.education_language",
+    "education and first official language",
+    _EDUCATION_TIERS,
+    _LANGUAGE_TIERS,
+    _PAIR,
+)
+_EDUCATION_CANADIAN = Grid(
+    "crs.transferability.education_canadian_experience",
+    "education and Canadian work experience",
+    _EDUCATION_TIERS,
+    _CANADIAN_TIERS,
+    _PAIR,
+)
+_FOREIGN_LANGUAGE = Grid(
+    "crs.transferability.foreign_experience_language",
+    "foreign work experience and first official language",
+    _FOREIGN_TIERS,
+    _LANGUAGE_TIERS,
+    _PAIR,
+)
+_FOREIGN_CANADIAN = Grid(
+    "crs.transferability.foreign_experience_canadian_experience",
+    "foreign and Canadian work experience",
+    _FOREIGN_TIERS,
+    _CANADIAN_TIERS,
+    _PAIR,
+)
+_CERTIFICATE_LANGUAGE = Grid(
+    "crs.transferability.certificate_language",
+    "certificate of qualification and first official language",
+    _CERTIFICATE_TIERS,
+    _CERTIFICATE_LANGUAGE_TIERS,
+    ((0, 0, 0), (0, 25, 50)),
+)
+
+TRANSFERABILITY: DatedTable[tuple[SubCap, ...]] = DatedTable(
+    "CRS skill-transferability grids and their sub-caps",
+    (
+        Dated(
+            EXPRESS_ENTRY_LAUNCH,
+            (
+                SubCap(
+                    "crs.transferability.education",
+                    "education combinations",
+                    50,
+                    (_EDUCATION_LANGUAGE, _EDUCATION_CANADIAN),
+                ),
+                SubCap(
+                    "crs.transferability.foreign_experience",
+                    "foreign work experience combinations",
+                    50,
+                    (_FOREIGN_LANGUAGE, _FOREIGN_CANADIAN),
+                ),
+                SubCap(
+                    "crs.transferability.certificate",
+                    "certificate of qualification combination",
+                    50,
+                    (_CERTIFICATE_LANGUAGE,),
+                ),
+            ),
+            _criteria("C. skill transferability factors (§4.7)"),
+        ),
+    ),
+)
+"""rules.md §4.7: five grids in three capped groups (pitfall §13: sub-caps of 50)."""
+
+# --------------------------------------------------------------------------------------------
+# Additional points
+# --------------------------------------------------------------------------------------------
+
+
+class JobOfferClass(enum.Enum):
+    """The class of a qualifying job offer for the CRS (policy P34)."""
+
+    NONE = "none"
+    SENIOR_MANAGEMENT = "senior_management"  # NOC major group 00 (TEER 0 major group 00)
+    OTHER_SKILLED = "other_skilled"  # other NOC 0, A, B; from 2022-11-16 TEER 0 to 3
+
+
+@attrs.frozen
+class JobOfferPoints:
+    """Points for a qualifying job offer in each class, with the rule in words."""
+
+    senior_management: int
+    other_skilled: int
+    senior_management_row: str
+    other_skilled_row: str
+
+    def points(self, job_offer: JobOfferClass) -> int:
+        """The points of ``job_offer``."""
+        if job_offer is JobOfferClass.SENIOR_MANAGEMENT:
+            return self.senior_management
+        if job_offer is JobOfferClass.OTHER_SKILLED:
+            return self.other_skilled
+        return 0
+
+    def row(self, job_offer: JobOfferClass) -> str:
+        """The rule applied to ``job_offer`` in words."""
+        if job_offer is JobOfferClass.SENIOR_MANAGEMENT:
+            return self.senior_management_row
+        return self.other_skilled_row
+
+
+@attrs.frozen
+class FrenchPoints:
+    """Additional points for French: NCLC 7+ in all four, with or without English CLB 5+."""
+
+    french_only: int
+    bilingual: int
+
+
+@attrs.frozen
+class CanadianEducationPoints:
+    """Additional points for post-secondary education in Canada (rules.md §4.8)."""
+
+    one_or_two_year: int
+    three_year_or_more: int
+
+    def points(self, kind: CanadianEducation) -> int:
+        """The points of ``kind``."""
+        return (0, self.one_or_two_year, self.three_year_or_more)[kind.rank]
+
+
+PROVINCIAL_NOMINATION_POINTS: DatedTable[int] = DatedTable(
+    "CRS additional points for a provincial or territorial nomination",
+    (Dated(EXPRESS_ENTRY_LAUNCH, 600, _criteria("D. additional points, provincial nomination")),),
+)
+"""rules.md §4.8, §4.9: 600 in every era."""
+
+JOB_OFFER_POINTS: DatedTable[JobOfferPoints] = DatedTable(
+    "CRS additional points for arranged employment",
+    (
+        Dated(
+            EXPRESS_ENTRY_LAUNCH,
+            JobOfferPoints(
+                600,
+                600,
+                "a qualifying (LMIA-supported) job offer earns 600",
+                "a qualifying (LMIA-supported) job offer earns 600",
+            ),
+            _MI_2015,
+        ),
+        Dated(
+            date(2016, 11, 19),
+            JobOfferPoints(
+                200,
+                50,
+                "a job offer in NOC 2016 major group 00 (senior management) earns 200",
+                "a job offer in another NOC 0, A or B occupation earns 50",
+            ),
+            _MI_2016,
+        ),
+        Dated(
+            date(2022, 11, 16),
+            JobOfferPoints(
+                200,
+                50,
+                "a job offer in NOC 2021 TEER 0 major group 00 earns 200",
+                "a job offer in TEER 1, 2 or 3, or TEER 0 outside major group 00, earns 50",
+            ),
+            _TEER_2022,
+        ),
+        Dated(
+            date(2025, 3, 25),
+            JobOfferPoints(
+                0,
+                0,
+                "job-offer points were removed on 2025-03-25",
+                "job-offer points were removed on 2025-03-25",
+            ),
+            _REMOVED_2025,
+        ),
+    ),
+)
+"""rules.md §4.9; policy P16 (0 from 2025-03-25), P34 (what qualifies)."""
+
+FRENCH_POINTS: DatedTable[FrenchPoints | None] = DatedTable(
+    "CRS additional points for French-language skills",
+    (
+        Dated(EXPRESS_ENTRY_LAUNCH, None, _MI_2015),
+        Dated(date(2017, 6, 6), FrenchPoints(15, 30), _HELP_CENTRE_2017),
+        Dated(date(2020, 10, 27), FrenchPoints(25, 50), _FRENCH_2020),
+    ),
+)
+"""rules.md §4.8, §4.9; policies P2 (cut-over 2020-10-27) and P20 (which tests count)."""
+
+CANADIAN_EDUCATION_POINTS: DatedTable[CanadianEducationPoints | None] = DatedTable(
+    "CRS additional points for post-secondary education in Canada",
+    (
+        Dated(EXPRESS_ENTRY_LAUNCH, None, _MI_2015),
+        Dated(date(2016, 11, 19), CanadianEducationPoints(15, 30), _MI_2016),
+    ),
+)
+"""rules.md §4.8, §4.9 (policy P21)."""
+
+SIBLING_POINTS: DatedTable[int | None] = DatedTable(
+    "CRS additional points for a sibling in Canada",
+    (
+        Dated(EXPRESS_ENTRY_LAUNCH, None, _MI_2015),
+        Dated(date(2017, 6, 6), 15, _HELP_CENTRE_2017),
+    ),
+)
+"""rules.md §4.8, §4.9."""
+
+
+@attrs.frozen(kw_only=True)
+class CrsCaps:
+    """The caps of rules.md §4.0, §4.4 and §4.7."""
+
+    core_with_spouse: int
+    core_without_spouse: int
+    spouse: int
+    second_language_with_spouse: int
+    second_language_without_spouse: int
+    transferability: int
+    additional: int
+    total: int
+
+
+CRS_CAPS: DatedTable[CrsCaps] = DatedTable(
+    "CRS caps",
+    (
+        Dated(
+            EXPRESS_ENTRY_LAUNCH,
+            CrsCaps(
+                core_with_spouse=460,
+                core_without_spouse=500,
+                spouse=40,
+                second_language_with_spouse=22,
+                second_language_without_spouse=24,
+                transferability=100,
+                additional=600,
+                total=1200,
+            ),
+            _criteria("maximum points of each part (§4.0)"),
+        ),
+    ),
+)
+"""rules.md §4.0 (core 460/500, spouse 40, transferability 100, additional 600, total 1,200)
+and §4.4 (second official language 22/24)."""
+
+# --------------------------------------------------------------------------------------------
+# Rules in force on a day: one bundle per era, looked up once per score
+# --------------------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class _Rules:
+    """Every CRS table row in force during one era (precomputed, so a score does one lookup)."""
+
+    age: Dated[PointsScale]
+    education: Dated[PointsScale]
+    first_language: Dated[PointsScale]
+    second_language: Dated[PointsScale]
+    canadian_experience: Dated[PointsScale]
+    spouse_education: Dated[PointsScale]
+    spouse_language: Dated[PointsScale]
+    spouse_experience: Dated[PointsScale]
+    transferability: Dated[tuple[SubCap, ...]]
+    provincial_nomination: Dated[int]
+    job_offer: Dated[JobOfferPoints]
+    french: Dated[FrenchPoints | None]
+    canadian_education: Dated[CanadianEducationPoints | None]
+    sibling: Dated[int | None]
+    caps: Dated[CrsCaps]
+    french_from: date | None
+    canadian_education_from: date | None
+    sibling_from: date | None
+
+
+def _first_start_with_value(table: DatedTable[Any], day: date) -> date | None:
+    """When a factor that is not in force on ``day`` begins (``None`` if it never does)."""
+    return next((row.start for row in table if row.start > day and row.value is not None), None)
+
+
+def _rules_on(day: date) -> _Rules:
+    return _Rules(
+        age=AGE_POINTS.entry_at(day),
+        education=EDUCATION_POINTS.entry_at(day),
+        first_language=FIRST_LANGUAGE_POINTS.entry_at(day),
+        second_language=SECOND_LANGUAGE_POINTS.entry_at(day),
+        canadian_experience=CANADIAN_EXPERIENCE_POINTS.entry_at(day),
+        spouse_education=SPOUSE_EDUCATION_POINTS.entry_at(day),
+        spouse_language=SPOUSE_LANGUAGE_POINTS.entry_at(day),
+        spouse_experience=SPOUSE_EXPERIENCE_POINTS.entry_at(day),
+        transferability=TRANSFERABILITY.entry_at(day),
+        provincial_nomination=PROVINCIAL_NOMINATION_POINTS.entry_at(day),
+        job_offer=JOB_OFFER_POINTS.entry_at(day),
+        french=FRENCH_POINTS.entry_at(day),
+        canadian_education=CANADIAN_EDUCATION_POINTS.entry_at(day),
+        sibling=SIBLING_POINTS.entry_at(day),
+        caps=CRS_CAPS.entry_at(day),
+        french_from=_first_start_with_value(FRENCH_POINTS, day),
+        canadian_education_from=_first_start_with_value(CANADIAN_EDUCATION_POINTS, day),
+        sibling_from=_first_start_with_value(SIBLING_POINTS, day),
+    )
+
+
+_TABLES: tuple[DatedTable[Any], ...] = (
+    AGE_POINTS,
+    EDUCATION_POINTS,
+    FIRST_LANGUAGE_POINTS,
+    SECOND_LANGUAGE_POINTS,
+    CANADIAN_EXPERIENCE_POINTS,
+    SPOUSE_EDUCATION_POINTS,
+    SPOUSE_LANGUAGE_POINTS,
+    SPOUSE_EXPERIENCE_POINTS,
+    TRANSFERABILITY,
+    PROVINCIAL_NOMINATION_POINTS,
+    JOB_OFFER_POINTS,
+    FRENCH_POINTS,
+    CANADIAN_EDUCATION_POINTS,
+    SIBLING_POINTS,
+    CRS_CAPS,
+)
+
+
+def _citation_of_change(day: date) -> Citation:
+    """The citation of the (last listed) table that changes on ``day``."""
+    return [table.citation_at(day) for table in _TABLES if day in table.change_dates][-1]
+
+
+CRS_RULES: DatedTable[_Rules] = DatedTable(
+    "CRS rule versions",
+    tuple(
+        Dated(day, _rules_on(day), _citation_of_change(day))
+        for day in sorted({day for table in _TABLES for day in table.change_dates})
+    ),
+)
+"""Every CRS rule version: the union of the change dates of every CRS table.
+
+>>> [day.isoformat() for day in CRS_RULES.change_dates]
+['2015-01-01', '2016-11-19', '2017-06-06', '2020-10-27', '2022-11-16', '2025-03-25']
+"""
+
+# --------------------------------------------------------------------------------------------
+# Input
+# --------------------------------------------------------------------------------------------
+
+
+def clb(
+    all_four: int | None = None,
+    *,
+    listening: int | None = None,
+    reading: int | None = None,
+    writing: int | None = None,
+    speaking: int | None = None,
+) -> LanguageLevels:
+    """English CLB levels: ``clb(9)`` for 9 in all four, or each ability by name.
+
+    >>> str(clb(9, writing=7))
+    'CLB L 9, R 9, W 7, S 9'
+    """
+    return _levels(Language.ENGLISH, all_four, listening, reading, writing, speaking)
+
+
+def nclc(
+    all_four: int | None = None,
+    *,
+    listening: int | None = None,
+    reading: int | None = None,
+    writing: int | None = None,
+    speaking: int | None = None,
+) -> LanguageLevels:
+    """French NCLC levels, like :func:`clb`.
+
+    >>> str(nclc(7))
+    'NCLC L 7, R 7, W 7, S 7'
+    """
+    return _levels(Language.FRENCH, all_four, listening, reading, writing, speaking)
+
+
+def _levels(
+    language: Language,
+    all_four: int | None,
+    listening: int | None,
+    reading: int | None,
+    writing: int | None,
+    speaking: int | None,
+) -> LanguageLevels:
+    given = {
+        "listening": listening,
+        "reading": reading,
+        "writing": writing,
+        "speaking": speaking,
+    }
+    levels: dict[str, int] = {}
+    problems: list[Problem] = []
+    for name, level in given.items():
+        chosen = all_four if level is None else level
+        if chosen is None:
+            problems.append((f"$.{name}", "no level given"))
+        else:
+            levels[name] = chosen
+    if problems:
+        raise ProfileError(problems)
+    return LanguageLevels(language=language, **levels)
+
+
+def _check_levels(problems: list[Problem], path: str, levels: LanguageLevels | None) -> None:
+    if levels is None:
+        return
+    for ability in Ability:
+        level = levels.of(ability)
+        if isinstance(level, bool) or not isinstance(level, int) or level < 0:
+            problems.append((f"$.{path}.{ability.value}", f"{level!r} is not a CLB/NCLC level"))
+
+
+def _check_years(problems: list[Problem], path: str, years: float) -> None:
+    if isinstance(years, bool) or not (math.isfinite(years) and years >= 0):
+        problems.append((f"$.{path}", f"{years!r} is not a number of years"))
+
+
+@attrs.frozen(kw_only=True)
+class CrsFactors:
+    """Everything the CRS scores, as levels (the questions of IRCC's online tool).
+
+    * ``age``: whole years on the day scored (policy P13).
+    * ``education``: the candidate's :class:`EducationLevel` (policies P21, P29).
+    * ``first_language`` and ``second_language``: CLB (English) or NCLC (French) level per
+      ability, 10 meaning 10 or more; ``None`` without a valid test.
+    * ``canadian_years``: skilled work in Canada in the last 10 years (P11); ``foreign_years``:
+      skilled work abroad in the last 10 years, in one occupation (P10). Only whole years count;
+      a fraction is kept so that explanations show it.
+    * ``with_spouse``: whether the spouse column applies (P12, :func:`spouse_counts`), and then
+      the spouse's education, first official language and Canadian work experience.
+    * ``certificate_of_qualification`` (P19), ``provincial_nomination``, ``sibling_in_canada``,
+      ``job_offer`` (P34).
+    * ``canadian_education``: the confirmed class of Canadian post-secondary study;
+      ``canadian_education_unconfirmed``: a higher class whose conditions are not answered
+      (reported, not counted).
+
+    French points (P20) come from whichever of the two languages is French.
+    """
+
+    age: int
+    education: EducationLevel = EducationLevel.LESS_THAN_SECONDARY
+    first_language: LanguageLevels | None = None
+    second_language: LanguageLevels | None = None
+    canadian_years: float = 0
+    foreign_years: float = 0
+    with_spouse: bool = False
+    spouse_education: EducationLevel = EducationLevel.LESS_THAN_SECONDARY
+    spouse_language: LanguageLevels | None = None
+    spouse_canadian_years: float = 0
+    certificate_of_qualification: bool = False
+    provincial_nomination: bool = False
+    sibling_in_canada: bool = False
+    canadian_education: CanadianEducation = CanadianEducation.NONE
+    canadian_education_unconfirmed: CanadianEducation = CanadianEducation.NONE
+    job_offer: JobOfferClass = JobOfferClass.NONE
+
+    def __attrs_post_init__(self) -> None:
+        problems: list[Problem] = []
+        if isinstance(self.age, bool) or not isinstance(self.age, int) or self.age < 0:
+            problems.append(("$.age", f"{self.age!r} is not an age in whole years"))
+        _check_levels(problems, "first_language", self.first_language)
+        _check_levels(problems, "second_language", self.second_language)
+        _check_levels(problems, "spouse_language", self.spouse_language)
+        if self.second_language is not None and (
+            self.first_language is None
+            or self.first_language.language is self.second_language.language
+        ):
+            problems.append(
+                (
+                    "$.second_language",
+                    "the second official language must be the other language than the first",
+                )
+            )
+        _check_years(problems, "canadian_years", self.canadian_years)
+        _check_years(problems, "foreign_years", self.foreign_years)
+        _check_years(problems, "spouse_canadian_years", self.spouse_canadian_years)
+        if problems:
+            raise ProfileError(problems)
+
+
+def spouse_counts(*, partnered: bool, canadian_citizen_or_pr: bool, accompanying: bool) -> bool:
+    """Whether the "with spouse" column applies (policy P12).
+
+    Only a spouse or common-law partner who is neither a Canadian citizen nor a permanent
+    resident and who is coming to Canada counts; otherwise the candidate is scored as single.
+
+    >>> spouse_counts(partnered=True, canadian_citizen_or_pr=True, accompanying=True)
+    False
+    """
+    return partnered and not canadian_citizen_or_pr and accompanying
+
+
+# --------------------------------------------------------------------------------------------
+# Result
+# --------------------------------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class CrsLine:
+    """One line of the score: a factor, a combination or a cap.
+
+    ``rule_id`` names the rule (``crs.core.age``); ``points`` is negative only for a cap line
+    (``crs.additional.cap``), so that a section's lines always add up to its points.
+    ``maximum`` is the most the rule can give in the candidate's column; ``facts`` the inputs
+    used; ``row`` the table row applied, in words; ``sentence`` the line in plain words with the
+    candidate's own figures (a zero always says why).
+    """
+
+    rule_id: str
+    points: int
+    maximum: int
+    facts: Mapping[str, object]
+    row: str
+    sentence: str
+    citation: Citation
+
+
+@attrs.frozen(kw_only=True)
+class CrsSection:
+    """One part of the score (``core``, ``spouse``, ``transferability``, ``additional``).
+
+    ``uncapped`` is the sum before the part's cap; when the cap bites, the last line says so.
+    """
+
+    name: str
+    title: str
+    points: int
+    cap: int
+    uncapped: int
+    lines: tuple[CrsLine, ...]
+
+
+_Describe = Callable[..., tuple[Mapping[str, object], str, str]]
+"""Turns a line's figures into its facts, its table row and its sentence (only when asked)."""
+
+_RawLine = tuple[str, int, int, Citation, _Describe, tuple[Any, ...]]
+"""rule id, points, maximum, citation, describe, the figures describe needs."""
+
+_RawSection = tuple[str, str, int, int, int, list[_RawLine]]
+"""name, title, points, cap, points before the cap, lines."""
+
+
+def _materialize(raw: _RawLine) -> CrsLine:
+    rule_id, points, maximum, citation, describe, figures = raw
+    facts, row, sentence = describe(*figures)
+    return CrsLine(
+        rule_id=rule_id,
+        points=points,
+        maximum=maximum,
+        facts=facts,
+        row=row,
+        sentence=sentence,
+        citation=citation,
+    )
+
+
+@attrs.frozen(kw_only=True)
+class CrsResult:
+    """A CRS score: the total, and the four sections with their lines.
+
+    The points are computed when the score is; the lines (their facts, rows and sentences) are
+    written the first time :attr:`sections` is read, so that scoring a whole pool for totals
+    stays cheap. ``rule_version`` is the start of the rule era used (a change date of
+    :data:`CRS_RULES`).
+    """
+
+    total: int
+    on: date
+    rule_version: date
+    with_spouse: bool
+    factors: CrsFactors
+    _raw: tuple[_RawSection, ...] = attrs.field(eq=False, repr=False, alias="raw")
+
+    @property
+    def points(self) -> Mapping[str, int]:
+        """The points of each section by name (without writing the lines).
+
+        >>> crs_from_levels(on=date(2025, 4, 1), age=25, first_language=9).points
+        {'core': 234, 'spouse': 0, 'transferability': 0, 'additional': 0}
+        """
+        return {raw[0]: raw[2] for raw in self._raw}
+
+    @functools.cached_property
+    def sections(self) -> tuple[CrsSection, ...]:
+        """The four sections, each with its lines."""
+        return tuple(
+            CrsSection(
+                name=name,
+                title=title,
+                points=points,
+                cap=cap,
+                uncapped=uncapped,
+                lines=tuple(_materialize(raw) for raw in raws),
+            )
+            for name, title, points, cap, uncapped, raws in self._raw
+        )
+
+    def section(self, name: str) -> CrsSection:
+        """The section called ``name``; :class:`KeyError` if there is none."""
+        for section in self.sections:
+            if section.name == name:
+                return section
+        raise KeyError(name)
+
+    @property
+    def lines(self) -> Iterator[CrsLine]:
+        """Every line of every section, in order."""
+        return (line for section in self.sections for line in section.lines)
+
+    def line(self, rule_id: str) -> CrsLine:
+        """The line of ``rule_id``; :class:`KeyError` if the score has no such line."""
+        for line in self.lines:
+            if line.rule_id == rule_id:
+                return line
+        raise KeyError(rule_id)
+
+    def explain(self) -> str:
+        """The score as plain text, one line per rule.
+
+        >>> print(crs_from_levels(on=date(2025, 4, 1), age=46).explain())
+        CRS 0 on 2025-04-01 (rules of 2025-03-25, without a spouse or partner)
+        A. Core / human capital factors: 0 of 500
+            0  No points for age: 46 years old; an age from 18 to 44 needed.
+        ...
+        """
+        column = "with a spouse or partner" if self.with_spouse else "without a spouse or partner"
+        out = [
+            f"CRS {self.total} on {self.on.isoformat()} (rules of "
+            f"{self.rule_version.isoformat()}, {column})"
+        ]
+        for section in self.sections:
+            out.append(f"{section.title}: {section.points} of {section.cap}")
+            out.extend(f"  {line.points:>3}  {line.sentence}" for line in section.lines)
+        return "\n".join(out)
+
+
+# --------------------------------------------------------------------------------------------
+# Words: each line's facts, row and sentence, written only when the lines are read
+# --------------------------------------------------------------------------------------------
+
+_COLUMN = {True: "with spouse", False: "without spouse"}
+_SECTION_WORDS = {
+    "core": "core points",
+    "spouse": "spouse or partner points",
+    "transferability": "skill transferability points",
+    "additional": "additional points",
+}
+
+
+def _upper_first(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _years(years: float) -> str:
+    return f"{years:g} year" if years == 1 else f"{years:g} years"
+
+
+def _age_words(age: int) -> str:
+    return f"{age} years old"
+
+
+def _education_words(level: EducationLevel) -> str:
+    return level.title
+
+
+def _experience_words(years: float) -> str:
+    return f"{_years(years)} in the last 10"
+
+
+def _describe_scale(
+    scale: PointsScale,
+    band: Band,
+    points: int,
+    with_spouse: bool,
+    fact: str,
+    value: object,
+    words: Callable[[Any], str],
+) -> tuple[Mapping[str, object], str, str]:
+    figure = words(value)
+    if points:
+        sentence = f"{_upper_first(figure)}: {points} points for {scale.title}."
+    else:
+        sentence = f"No points for {scale.title}: {figure}; {scale.needed} needed."
+    return {fact: value}, f"{band.label} → {points} ({_COLUMN[with_spouse]})", sentence
+
+
+def _describe_no_test(scale: PointsScale, fact: str) -> tuple[Mapping[str, object], str, str]:
+    return {fact: None}, "no test → 0", f"No points for {scale.title}: no valid test result."
+
+
+def _describe_language(
+    scale: PointsScale,
+    levels: LanguageLevels,
+    with_spouse: bool,
+    cap: int | None,
+    total: int,
+    points: int,
+    what: str,
+    fact: str,
+) -> tuple[Mapping[str, object], str, str]:
+    benchmark = levels.benchmark
+    parts = []
+    rows = []
+    for ability in Ability:
+        level = levels.of(ability)
+        band = scale.band(level)
+        each = band.points(with_spouse)
+        parts.append(f"{ability.value[0].upper()} {level} → {each}")
+        rows.append(f"{ability.value} {benchmark} {band.label} → {each}")
+    capped = f", capped at {cap} ({total} before the cap)" if points < total else ""
+    if points:
+        sentence = f"{what} ({benchmark} {', '.join(parts)}): {points} points{capped}."
+    else:
+        sentence = f"No points for {scale.title}: {levels}; {benchmark} {scale.needed} needed."
+    row = f"{'; '.join(rows)} ({_COLUMN[with_spouse]})"
+    return {fact: levels}, row, sentence
+
+
+def _describe_grid(
+    grid: Grid, row_tier: int, column_tier: int, points: int, factors: CrsFactors
+) -> tuple[Mapping[str, object], str, str]:
+    rows, columns = grid.rows, grid.columns
+    row_label = rows.labels[row_tier]
+    column_label = columns.labels[column_tier]
+    if points:
+        sentence = f"{_upper_first(grid.title)}: {row_label}, {column_label}: {points} points."
+    else:
+        missing = [
+            tiers.needed for tiers, tier in ((rows, row_tier), (columns, column_tier)) if tier == 0
+        ]
+        sentence = (
+            f"No points for {grid.title}: {row_label}, {column_label}; "
+            f"{' and '.join(missing)} needed."
+        )
+    facts = {
+        rows.fact: getattr(factors, rows.fact),
+        columns.fact: getattr(factors, columns.fact),
+    }
+    return facts, f"{row_label} × {column_label} → {points}", sentence
+
+
+def _describe_cap(title: str, cap: int, before: int) -> tuple[Mapping[str, object], str, str]:
+    return (
+        {"before_cap": before, "cap": cap},
+        f"cap {cap}",
+        f"{_upper_first(title)} capped at {cap} ({before} before the cap).",
+    )
+
+
+def _describe_fixed(
+    facts: Mapping[str, object], row: str, sentence: str
+) -> tuple[Mapping[str, object], str, str]:
+    return facts, row, sentence
+
+
+def _describe_not_in_force(
+    what: str, since: date | None, on: date
+) -> tuple[Mapping[str, object], str, str]:
+    start = f"it counts from {since.isoformat()}" if since is not None else "it is not in force"
+    return (
+        {},
+        "not in force",
+        f"No points for {what}: not part of the CRS on {on.isoformat()}; {start}.",
+    )
+
+
+def _describe_french(
+    table: FrenchPoints,
+    french: LanguageLevels | None,
+    english: LanguageLevels | None,
+    points: int,
+) -> tuple[Mapping[str, object], str, str]:
+    facts = {"french": french, "english": english}
+    if french is None:
+        return (
+            facts,
+            "no French test → 0",
+            "No points for French-language skills: no valid French test; NCLC 7 in all four "
+            "abilities needed.",
+        )
+    if french.lowest < 7:
+        return (
+            facts,
+            "NCLC below 7 in an ability → 0",
+            f"No points for French-language skills: {french}; NCLC 7 in all four abilities "
+            f"needed.",
+        )
+    if points == table.bilingual:
+        return (
+            facts,
+            f"NCLC 7+ in all four and CLB 5+ in all four → {points}",
+            f"French-language skills ({french}) with English ({english}): {points} points.",
+        )
+    shown = "no English test" if english is None else f"English {english}"
+    return (
+        facts,
+        f"NCLC 7+ in all four, English CLB 4 or less or no English test → {points}",
+        f"French-language skills ({french}), {shown}: {points} points (CLB 5 in all four "
+        f"English abilities would give {table.bilingual}).",
+    )
+
+
+def _describe_canadian_education(
+    table: CanadianEducationPoints,
+    kind: CanadianEducation,
+    pending: CanadianEducation,
+    points: int,
+) -> tuple[Mapping[str, object], str, str]:
+    if points:
+        sentence = f"Post-secondary education in Canada, {kind.title}: {points} points."
+    else:
+        sentence = f"No points for post-secondary education in Canada: {kind.title}."
+    if pending.rank > kind.rank:
+        sentence += (
+            f" Not confirmed: {pending.title} would give {table.points(pending)} if studied "
+            f"full time in Canada for at least 8 months (not answered)."
+        )
+    facts = {"canadian_education": kind, "unconfirmed": pending}
+    return facts, f"{kind.title} → {points}", sentence
+
+
+def _describe_job_offer(
+    table: JobOfferPoints, offer: JobOfferClass, points: int
+) -> tuple[Mapping[str, object], str, str]:
+    facts = {"job_offer": offer}
+    if offer is JobOfferClass.NONE:
+        return facts, "no job offer → 0", "No points for a job offer: no qualifying job offer."
+    row = table.row(offer)
+    if points:
+        return facts, row, f"Qualifying job offer: {row}."
+    return facts, row, f"No points for a job offer: {row} (policy P16)."
+
+
+# --------------------------------------------------------------------------------------------
+# Scoring
+# --------------------------------------------------------------------------------------------
+
+
+def _scale_line(
+    rule_id: str,
+    entry: Dated[PointsScale],
+    value: int,
+    with_spouse: bool,
+    fact: str,
+    fact_value: object,
+    words: Callable[[Any], str],
+) -> _RawLine:
+    """A banded table's line: ``words`` writes the candidate's figure for the sentence."""
+    scale = entry.value
+    band = scale.band(value)
+    points = band.with_spouse if with_spouse else band.without_spouse
+    return (
+        rule_id,
+        points,
+        scale.maximum_with_spouse if with_spouse else scale.maximum_without_spouse,
+        entry.citation,
+        _describe_scale,
+        (scale, band, points, with_spouse, fact, fact_value, words),
+    )
+
+
+def _language_line(
+    rule_id: str,
+    entry: Dated[PointsScale],
+    levels: LanguageLevels | None,
+    with_spouse: bool,
+    cap: int | None,
+    what: str,
+    fact: str,
+) -> _RawLine:
+    """An official language's line: points per ability, summed, then capped if need be."""
+    scale = entry.value
+    maximum = scale.maximum(with_spouse) * 4 if cap is None else cap
+    if levels is None:
+        return (rule_id, 0, maximum, entry.citation, _describe_no_test, (scale, fact))
+    band = scale.band
+    total = (
+        band(levels.listening).points(with_spouse)
+        + band(levels.reading).points(with_spouse)
+        + band(levels.writing).points(with_spouse)
+        + band(levels.speaking).points(with_spouse)
+    )
+    points = total if cap is None or total <= cap else cap
+    return (
+        rule_id,
+        points,
+        maximum,
+        entry.citation,
+        _describe_language,
+        (scale, levels, with_spouse, cap, total, points, what, fact),
+    )
+
+
+def _section(
+    name: str, title: str, cap: int, lines: list[_RawLine], citation: Citation
+) -> _RawSection:
+    """A section whose lines are capped at ``cap``; the cap is a line when it bites."""
+    uncapped = 0
+    for line in lines:
+        uncapped += line[1]
+    if uncapped > cap:
+        lines.append(
+            (
+                f"crs.{name}.cap",
+                cap - uncapped,
+                0,
+                citation,
+                _describe_cap,
+                (_SECTION_WORDS[name], cap, uncapped),
+            )
+        )
+        return (name, title, cap, cap, uncapped, lines)
+    return (name, title, uncapped, cap, uncapped, lines)
+
+
+def _core(factors: CrsFactors, rules: _Rules, caps: CrsCaps, with_spouse: bool) -> _RawSection:
+    education = factors.education
+    canadian_years = factors.canadian_years
+    lines = [
+        _scale_line(
+            "crs.core.age", rules.age, factors.age, with_spouse, "age", factors.age, _age_words
+        ),
+        _scale_line(
+            "crs.core.education",
+            rules.education,
+            education.rank,
+            with_spouse,
+            "education",
+            education,
+            _education_words,
+        ),
+        _language_line(
+            "crs.core.first_language",
+            rules.first_language,
+            factors.first_language,
+            with_spouse,
+            None,
+            "First official language",
+            "first_language",
+        ),
+        _language_line(
+            "crs.core.second_language",
+            rules.second_language,
+            factors.second_language,
+            with_spouse,
+            caps.second_language_with_spouse
+            if with_spouse
+            else caps.second_language_without_spouse,
+            "Second official language",
+            "second_language",
+        ),
+        _scale_line(
+            "crs.core.canadian_experience",
+            rules.canadian_experience,
+            int(canadian_years),
+            with_spouse,
+            "canadian_years",
+            canadian_years,
+            _experience_words,
+        ),
+    ]
+    cap = caps.core_with_spouse if with_spouse else caps.core_without_spouse
+    return _section("core", "A. Core / human capital factors", cap, lines, rules.caps.citation)
+
+
+_NOT_WITH_SPOUSE = (
+    {"with_spouse": False},
+    "without spouse: no spouse factors",
+    "No spouse or partner points: scored as single (no spouse or partner who is coming to "
+    "Canada and is not a Canadian citizen or permanent resident; policy P12).",
+)
+
+
+def _spouse(factors: CrsFactors, rules: _Rules, caps: CrsCaps, with_spouse: bool) -> _RawSection:
+    title = "B. Spouse or common-law partner factors"
+    if not with_spouse:
+        line = ("crs.spouse", 0, 0, rules.caps.citation, _describe_fixed, _NOT_WITH_SPOUSE)
+        return ("spouse", title, 0, 0, 0, [line])
+    education = factors.spouse_education
+    years = factors.spouse_canadian_years
+    lines = [
+        _scale_line(
+            "crs.spouse.education",
+            rules.spouse_education,
+            education.rank,
+            True,
+            "spouse_education",
+            education,
+            _education_words,
+        ),
+        _language_line(
+            "crs.spouse.language",
+            rules.spouse_language,
+            factors.spouse_language,
+            True,
+            None,
+            "Spouse's first official language",
+            "spouse_language",
+        ),
+        _scale_line(
+            "crs.spouse.canadian_experience",
+            rules.spouse_experience,
+            int(years),
+            True,
+            "spouse_canadian_years",
+            years,
+            _experience_words,
+        ),
+    ]
+    return _section("spouse", title, caps.spouse, lines, rules.caps.citation)
+
+
+def _transferability(factors: CrsFactors, rules: _Rules, caps: CrsCaps) -> _RawSection:
+    first = factors.first_language
+    # The value each grid reads, by fact name: education rank, lowest first-language level,
+    # whole years, and the certificate as 0 or 1.
+    values = {
+        "education": factors.education.rank,
+        "first_language": 0 if first is None else first.lowest,
+        "canadian_years": int(factors.canadian_years),
+        "foreign_years": int(factors.foreign_years),
+        "certificate_of_qualification": int(factors.certificate_of_qualification),
+    }
+    citation = rules.transferability.citation
+    lines: list[_RawLine] = []
+    for group in rules.transferability.value:
+        before = 0
+        for grid in group.grids:
+            row_tier = bisect_right(grid.rows.thresholds, values[grid.rows.fact])
+            column_tier = bisect_right(grid.columns.thresholds, values[grid.columns.fact])
+            points = grid.points[row_tier][column_tier]
+            before += points
+            lines.append(
+                (
+                    grid.rule_id,
+                    points,
+                    grid.maximum,
+                    citation,
+                    _describe_grid,
+                    (grid, row_tier, column_tier, points, factors),
+                )
+            )
+        if before > group.cap:
+            lines.append(
+                (
+                    f"{group.rule_id}.cap",
+                    group.cap - before,
+                    0,
+                    citation,
+                    _describe_cap,
+                    (group.title, group.cap, before),
+                )
+            )
+    return _section(
+        "transferability",
+        "C. Skill transferability factors",
+        caps.transferability,
+        lines,
+        rules.caps.citation,
+    )
+
+
+def _french(factors: CrsFactors, rules: _Rules, on: date) -> _RawLine:
+    """French-language skills (policy P20): the French test, whether first or second."""
+    entry = rules.french
+    table = entry.value
+    if table is None:
+        figures: tuple[Any, ...] = ("French-language skills", rules.french_from, on)
+        return ("crs.additional.french", 0, 0, entry.citation, _describe_not_in_force, figures)
+    first, second = factors.first_language, factors.second_language
+    french: LanguageLevels | None
+    english: LanguageLevels | None
+    if first is not None and first.language is Language.FRENCH:
+        french, english = first, second
+    else:
+        french, english = second, first
+    if french is None or french.lowest < 7:
+        points = 0
+    elif english is not None and english.lowest >= 5:
+        points = table.bilingual
+    else:
+        points = table.french_only
+    return (
+        "crs.additional.french",
+        points,
+        table.bilingual,
+        entry.citation,
+        _describe_french,
+        (table, french, english, points),
+    )
+
+
+def _canadian_education(factors: CrsFactors, rules: _Rules, on: date) -> _RawLine:
+    entry = rules.canadian_education
+    table = entry.value
+    rule_id = "crs.additional.canadian_education"
+    if table is None:
+        what = "post-secondary education in Canada"
+        figures: tuple[Any, ...] = (what, rules.canadian_education_from, on)
+        return (rule_id, 0, 0, entry.citation, _describe_not_in_force, figures)
+    kind = factors.canadian_education
+    points = table.points(kind)
+    return (
+        rule_id,
+        points,
+        table.three_year_or_more,
+        entry.citation,
+        _describe_canadian_education,
+        (table, kind, factors.canadian_education_unconfirmed, points),
+    )
+
+
+def _sibling(factors: CrsFactors, rules: _Rules, on: date) -> _RawLine:
+    entry = rules.sibling
+    value = entry.value
+    rule_id = "crs.additional.sibling"
+    if value is None:
+        figures: tuple[Any, ...] = ("a sibling in Canada", rules.sibling_from, on)
+        return (rule_id, 0, 0, entry.citation, _describe_not_in_force, figures)
+    has_sibling = factors.sibling_in_canada
+    points = value if has_sibling else 0
+    sentence = (
+        f"A brother or sister in Canada: {points} points."
+        if has_sibling
+        else "No points for a sibling in Canada: none declared."
+    )
+    figures = ({"sibling_in_canada": has_sibling}, f"sibling in Canada → {value}", sentence)
+    return (rule_id, points, value, entry.citation, _describe_fixed, figures)
+
+
+def _nomination(factors: CrsFactors, rules: _Rules) -> _RawLine:
+    entry = rules.provincial_nomination
+    nominated = factors.provincial_nomination
+    points = entry.value if nominated else 0
+    sentence = (
+        f"Provincial or territorial nomination: {points} points."
+        if nominated
+        else "No points for a provincial or territorial nomination: none."
+    )
+    figures = ({"provincial_nomination": nominated}, f"nomination → {entry.value}", sentence)
+    rule_id = "crs.additional.provincial_nomination"
+    return (rule_id, points, entry.value, entry.citation, _describe_fixed, figures)
+
+
+def _job_offer(factors: CrsFactors, rules: _Rules) -> _RawLine:
+    entry = rules.job_offer
+    table = entry.value
+    offer = factors.job_offer
+    points = table.points(offer)
+    maximum = max(table.senior_management, table.other_skilled)
+    return (
+        "crs.additional.job_offer",
+        points,
+        maximum,
+        entry.citation,
+        _describe_job_offer,
+        (table, offer, points),
+    )
+
+
+def _additional(factors: CrsFactors, rules: _Rules, caps: CrsCaps, on: date) -> _RawSection:
+    lines = [
+        _nomination(factors, rules),
+        _job_offer(factors, rules),
+        _french(factors, rules, on),
+        _canadian_education(factors, rules, on),
+        _sibling(factors, rules, on),
+    ]
+    return _section(
+        "additional", "D. Additional points", caps.additional, lines, rules.caps.citation
+    )
+
+
+def score(factors: CrsFactors, *, on: date) -> CrsResult:
+    """The CRS score of ``factors`` under the rules in force on ``on``.
+
+    :class:`~expressentry.exceptions.NotInForce` before 2015-01-01.
+
+    Golden case 4: a master's, CLB 9, 9, 8, 9, 32 years old, 3 years abroad, a provincial
+    nomination and a sibling: additional points 615, capped at 600.
+
+    >>> factors = CrsFactors(
+    ...     age=32,
+    ...     education=EducationLevel.MASTERS_OR_PROFESSIONAL,
+    ...     first_language=clb(9, writing=8),
+    ...     foreign_years=3,
+    ...     provincial_nomination=True,
+    ...     sibling_in_canada=True,
+    ... )
+    >>> result = score(factors, on=date(2025, 4, 1))
+    >>> result.total
+    995
+    >>> print(result.line("crs.additional.cap").sentence)
+    Additional points capped at 600 (615 before the cap).
+    """
+    era = CRS_RULES.entry_at(on)
+    rules = era.value
+    caps = rules.caps.value
+    with_spouse = factors.with_spouse
+    sections = (
+        _core(factors, rules, caps, with_spouse),
+        _spouse(factors, rules, caps, with_spouse),
+        _transferability(factors, rules, caps),
+        _additional(factors, rules, caps, on),
+    )
+    total = sections[0][2] + sections[1][2] + sections[2][2] + sections[3][2]
+    return CrsResult(
+        total=total if total <= caps.total else caps.total,
+        on=on,
+        rule_version=era.start,
+        with_spouse=with_spouse,
+        factors=factors,
+        raw=sections,
+    )
+
+
+def _as_levels(levels: LanguageLevels | int | None, language: Language) -> LanguageLevels | None:
+    if isinstance(levels, int):
+        return _levels(language, levels, None, None, None, None)
+    return levels
+
+
+def crs_from_levels(
+    *,
+    on: date,
+    age: int,
+    education: EducationLevel = EducationLevel.LESS_THAN_SECONDARY,
+    first_language: LanguageLevels | int | None = None,
+    second_language: LanguageLevels | int | None = None,
+    canadian_years: float = 0,
+    foreign_years: float = 0,
+    partnered: bool = False,
+    spouse_canadian_citizen_or_pr: bool = False,
+    spouse_accompanying: bool = True,
+    spouse_education: EducationLevel = EducationLevel.LESS_THAN_SECONDARY,
+    spouse_language: LanguageLevels | int | None = None,
+    spouse_canadian_years: float = 0,
+    certificate_of_qualification: bool = False,
+    provincial_nomination: bool = False,
+    sibling_in_canada: bool = False,
+    canadian_education: CanadianEducation = CanadianEducation.NONE,
+    job_offer: JobOfferClass = JobOfferClass.NONE,
+) -> CrsResult:
+    """The CRS from levels, asked the way IRCC's online tool asks (no dated history needed).
+
+    A language given as a plain ``int`` means that level in all four abilities: English for
+    the first language and the spouse's, and the other language for the second (give
+    :func:`clb` or :func:`nclc` levels to say otherwise). ``partnered`` with
+    ``spouse_canadian_citizen_or_pr`` and ``spouse_accompanying`` settle the column (P12).
+
+    Golden case 5: married, 36, bachelor's, CLB 10, 3 years abroad; the spouse has a bachelor's
+    and CLB 7:
+
+    >>> result = crs_from_levels(
+    ...     on=date(2025, 4, 1), age=36, education=EducationLevel.BACHELORS_OR_THREE_YEAR,
+    ...     first_language=10, foreign_years=3, partnered=True,
+    ...     spouse_education=EducationLevel.BACHELORS_OR_THREE_YEAR, spouse_language=7,
+    ... )
+    >>> result.total, result.points["spouse"]
+    (400, 20)
+    """
+    first = _as_levels(first_language, Language.ENGLISH)
+    other = (
+        Language.ENGLISH
+        if first is not None and first.language is Language.FRENCH
+        else Language.FRENCH
+    )
+    return score(
+        CrsFactors(
+            age=age,
+            education=education,
+            first_language=first,
+            second_language=_as_levels(second_language, other),
+            canadian_years=canadian_years,
+            foreign_years=foreign_years,
+            with_spouse=spouse_counts(
+                partnered=partnered,
+                canadian_citizen_or_pr=spouse_canadian_citizen_or_pr,
+                accompanying=spouse_accompanying,
+            ),
+            spouse_education=spouse_education,
+            spouse_language=_as_levels(spouse_language, Language.ENGLISH),
+            spouse_canadian_years=spouse_canadian_years,
+            certificate_of_qualification=certificate_of_qualification,
+            provincial_nomination=provincial_nomination,
+            sibling_in_canada=sibling_in_canada,
+            canadian_education=canadian_education,
+            job_offer=job_offer,
+        ),
+        on=on,
+    )
