@@ -15,6 +15,7 @@ from expressentry.noc import (
     NocVersion,
     correspondences,
     counterparts,
+    in_version,
     maps_to_one_2021_code,
     unit_groups,
 )
@@ -80,3 +81,12 @@ def test_change_types_have_distinct_labels_and_meanings() -> None:
     assert len({change.label for change in ChangeType}) == len(ChangeType) == 7
     assert len({change.meaning for change in ChangeType}) == 7
     assert ChangeType("RC4.2").label == "Split off"
+
+
+@given(st.sampled_from(ALL_CODES), st.sampled_from(list(NocVersion)))
+def test_in_version_keeps_a_code_of_that_version_and_translates_the_others(
+    code: NocCode, version: NocVersion
+) -> None:
+    expected = (code,) if code.version is version else counterparts(code)
+    assert in_version(code, version) == expected
+    assert all(each.version is version for each in in_version(code, version))

@@ -19,6 +19,7 @@ from expressentry.noc.concordance import (
     Correspondence,
     correspondences,
     counterparts,
+    in_version,
     maps_to_one_2021_code,
 )
 from expressentry.noc.groups import (
@@ -60,6 +61,7 @@ __all__ = [
     "group",
     "groups",
     "in_category",
+    "in_version",
     "is_senior_management",
     "is_skilled",
     "is_skilled_trade",

@@ -31,6 +31,7 @@ __all__ = [
     "Correspondence",
     "correspondences",
     "counterparts",
+    "in_version",
     "maps_to_one_2021_code",
 ]
 
@@ -133,6 +134,17 @@ def counterparts(code: NocCode) -> tuple[NocCode, ...]:
     if code.version is NocVersion.NOC_2016:
         return tuple(row.noc2021 for row in correspondences(code))
     return tuple(row.noc2016 for row in correspondences(code))
+
+
+def in_version(code: NocCode, version: NocVersion) -> tuple[NocCode, ...]:
+    """``code`` itself if it belongs to ``version``, else its counterparts there.
+
+    >>> [str(code) for code in in_version(NocCode("7511"), NocVersion.NOC_2021)]
+    ['73300']
+    >>> [str(code) for code in in_version(NocCode("7511"), NocVersion.NOC_2016)]
+    ['7511']
+    """
+    return (code,) if code.version is version else counterparts(code)
 
 
 def maps_to_one_2021_code(code: NocCode) -> bool:

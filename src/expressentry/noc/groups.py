@@ -35,7 +35,7 @@ import attrs
 from expressentry.dated import EXPRESS_ENTRY_LAUNCH, Citation, Dated, DatedTable
 from expressentry.exceptions import InvalidNocCode, NotInForce
 from expressentry.noc.code import NocCode
-from expressentry.noc.concordance import counterparts
+from expressentry.noc.concordance import in_version
 from expressentry.noc.hierarchy import NocGroup, NocLevel, group, groups
 from expressentry.noc.skill import SkillLevel, Teer
 from expressentry.noc.version import NOC_VERSION_IN_FORCE, NocVersion
@@ -122,9 +122,7 @@ def _answer(
     question: Callable[[OccupationGroup, NocCode], _T],
 ) -> _T:
     """Ask ``question`` about ``code``, through the concordance if its version differs."""
-    if code.version is definition.version:
-        return question(definition, code)
-    candidates = counterparts(code)
+    candidates = in_version(code, definition.version)
     answers = {question(definition, candidate) for candidate in candidates}
     if len(answers) > 1:
         listed = ", ".join(str(candidate) for candidate in candidates)
