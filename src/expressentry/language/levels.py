@@ -314,9 +314,14 @@ class LanguageLevels:
         return level
 
     @property
+    def four(self) -> tuple[int, int, int, int]:
+        """The four levels in the order of :class:`Ability`: L, R, W, S."""
+        return (self.listening, self.reading, self.writing, self.speaking)
+
+    @property
     def lowest(self) -> int:
         """The lowest of the four levels."""
-        return min(self.listening, self.reading, self.writing, self.speaking)
+        return min(self.four)
 
     def all_at_least(self, level: int) -> bool:
         """Whether every ability reaches ``level`` (the programs' "CLB 7 in all four")."""

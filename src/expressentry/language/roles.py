@@ -57,7 +57,7 @@ from expressentry.dated import EXPRESS_ENTRY_LAUNCH, Dated, DatedTable
 from expressentry.language._citations import CRS_CRITERIA, FIRST_OFFICIAL_LANGUAGE_DECLARED
 from expressentry.language.levels import BELOW_LEVEL_4, LanguageLevels, chart_level
 from expressentry.language.notes import LanguageNote, LanguageRule
-from expressentry.language.scales import Ability, Language
+from expressentry.language.scales import Language
 from expressentry.language.validity import AssessedTest, assess_test
 
 if TYPE_CHECKING:
@@ -102,7 +102,7 @@ class LanguagePointsChart:
         ... )
         24
         """
-        total = sum(self.per_level[chart_level(levels.of(ability))] for ability in Ability)
+        total = sum(self.per_level[chart_level(level)] for level in levels.four)
         return total if self.cap is None else min(total, self.cap)
 
 
@@ -185,39 +185,71 @@ def _name(language: Language) -> str:
     return language.value.capitalize()
 
 
+_LANGUAGES = tuple(Language)
+_FIRST, _SECOND = OfficialLanguageRole.FIRST, OfficialLanguageRole.SECOND
+
+
+def _default_points(on: date) -> LanguagePoints:
+    charts = CRS_LANGUAGE_POINTS.at(on)
+    return lambda levels, role: charts[role].points(levels)
+
+
 class _Ranking:
-    """The valid tests of each language, and the best one for each role."""
+    """The valid tests of each language, their points in each role, and the best for each role.
+
+    Everything is computed once, when the ranking is built: a profile has a handful of tests.
+    (Tuples indexed by role rather than dicts keyed by enums: this runs for every candidate of
+    a pool, and hashing an enum member is slow.)
+    """
 
     def __init__(self, assessed: Sequence[AssessedTest], points: LanguagePoints) -> None:
-        self.points = points
         self.valid = {
             language: [a for a in assessed if a.counts and a.test.kind.language is language]
-            for language in Language
+            for language in _LANGUAGES
+        }
+        # The points of each valid test, by its index: (as first language, as second).
+        self._points = {
+            a.index: (points(a.levels, _FIRST), points(a.levels, _SECOND))
+            for tests in self.valid.values()
+            for a in tests
+        }
+        # The best test of each language: (as first language, as second).
+        self._best = {
+            language: (self._choose(tests, _FIRST), self._choose(tests, _SECOND))
+            for language, tests in self.valid.items()
         }
 
-    def best(self, language: Language, role: OfficialLanguageRole) -> AssessedTest | None:
-        candidates = self.valid[language]
-        if not candidates:
+    def _choose(
+        self, tests: Sequence[AssessedTest], role: OfficialLanguageRole
+    ) -> AssessedTest | None:
+        if not tests:
             return None
+        position = _position(role)
         return max(
-            candidates,
+            tests,
             key=lambda a: (
-                self.points(a.levels, role),
-                sum(a.levels.of(ability) for ability in Ability),
+                self._points[a.index][position],
+                sum(a.levels.four),
                 a.expiry_date,
                 -a.index,
             ),
         )
 
+    def best(self, language: Language, role: OfficialLanguageRole) -> AssessedTest | None:
+        return self._best[language][_position(role)]
+
     def points_of(self, test: AssessedTest | None, role: OfficialLanguageRole) -> int:
-        return 0 if test is None else self.points(test.levels, role)
+        return 0 if test is None else self._points[test.index][_position(role)]
+
+    def best_points(self, language: Language, role: OfficialLanguageRole) -> int:
+        return self.points_of(self.best(language, role), role)
 
     def assignment_points(self, first: Language) -> int:
-        return self.points_of(
-            self.best(first, OfficialLanguageRole.FIRST), OfficialLanguageRole.FIRST
-        ) + self.points_of(
-            self.best(_other(first), OfficialLanguageRole.SECOND), OfficialLanguageRole.SECOND
-        )
+        return self.best_points(first, _FIRST) + self.best_points(_other(first), _SECOND)
+
+
+def _position(role: OfficialLanguageRole) -> int:
+    return 0 if role is _FIRST else 1
 
 
 def _settle_first_language(
@@ -232,7 +264,7 @@ def _settle_first_language(
             citation=FIRST_OFFICIAL_LANGUAGE_DECLARED,
             facts={"first_language": declared_first.value},
         )
-    tested = [language for language in Language if ranking.valid[language]]
+    tested = [language for language in _LANGUAGES if ranking.valid[language]]
     if not tested:
         return None, None
     if len(tested) == 1:
@@ -247,14 +279,12 @@ def _settle_first_language(
             citation=FIRST_OFFICIAL_LANGUAGE_DECLARED,
             facts={"first_language": first.value},
         )
-    totals = {language: ranking.assignment_points(language) for language in Language}
+    totals = {language: ranking.assignment_points(language) for language in _LANGUAGES}
     first = max(
-        Language,
+        _LANGUAGES,
         key=lambda language: (
             totals[language],
-            ranking.points_of(
-                ranking.best(language, OfficialLanguageRole.FIRST), OfficialLanguageRole.FIRST
-            ),
+            ranking.best_points(language, OfficialLanguageRole.FIRST),
             language is Language.ENGLISH,
         ),
     )
@@ -281,7 +311,7 @@ def _chosen(
     ranking: _Ranking, test: AssessedTest, role: OfficialLanguageRole, on: date
 ) -> LanguageNote:
     language = test.test.kind.language
-    points = ranking.points(test.levels, role)
+    points = ranking.points_of(test, role)
     among = len(ranking.valid[language])
     sentence = (
         f"For {_name(language)}, the {role.value} official language: {test.describe()} "
@@ -319,7 +349,7 @@ def official_languages(
     ``points`` ranks tests (see the module docstring); by default the CRS points without a
     spouse in force on ``on``.
     """
-    rank: LanguagePoints = points or (lambda levels, role: crs_language_points(levels, role, on))
+    rank = points if points is not None else _default_points(on)
     assessed = tuple(assess_test(test, on, index=index) for index, test in enumerate(tests))
     notes = [a.problem for a in assessed if a.problem is not None]
     ranking = _Ranking(assessed, rank)
