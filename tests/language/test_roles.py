@@ -5,6 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
+import pytest
+
+from expressentry.exceptions import NotInForce
 from expressentry.language import (
     BELOW_LEVEL_4,
     CRS_LANGUAGE_POINTS,
@@ -173,3 +176,10 @@ def test_expired_tests_leave_no_first_language(make_test: MakeTest) -> None:
     roles = official_languages((expired,), ON)
     assert roles.first_language is None
     assert _rules(roles.notes) == [LanguageRule.EXPIRED]
+
+
+def test_evaluations_before_express_entry_are_refused(make_test: MakeTest) -> None:
+    english = make_test(TestKind.CELPIP_GENERAL, (9, 9, 9, 9), test_date=date(2014, 6, 1))
+    with pytest.raises(NotInForce, match="2014-12-31"):
+        official_languages((english,), date(2014, 12, 31))
+    assert official_languages((english,), date(2015, 1, 1)).first is not None
