@@ -37,9 +37,10 @@ same side of it (:meth:`Experience.reaches`); otherwise it is unknown, and
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import date
 from fractions import Fraction
+from functools import lru_cache
 from itertools import pairwise
 from typing import Final
 
@@ -155,15 +156,48 @@ def _years_before(on: date, years: int) -> date:
         return on.replace(year=on.year - years, day=28)
 
 
-def _tri(value: bool | None, failing: bool, bit: int) -> tuple[int, int]:
-    """The (fails, unknowns) bits of one three-valued fact: ``failing`` is the excluding answer."""
-    if value is None:
-        return 0, bit
-    return (bit if value is failing else 0), 0
+_Resolved = tuple[OccupationInForce | None, frozenset[str] | None, int, int]
+
+_RESOLVED: dict[tuple[str, tuple[date, date]], _Resolved] = {}
+"""Memo of :func:`_resolve`: the classification and its groups never change at run time."""
+
+
+def _resolve(noc: NocCode, groups: tuple[date, date]) -> _Resolved:
+    """A code in force, its candidate codes, and its (fails, unknowns) bits: once per code."""
+    key = (noc.code, groups)
+    found = _RESOLVED.get(key)
+    if found is None:
+        found = _RESOLVED[key] = _resolve_uncached(noc, groups)
+    return found
+
+
+def _resolve_uncached(noc: NocCode, groups: tuple[date, date]) -> _Resolved:
+    occupation = in_force(noc, *groups)
+    fails = unknowns = 0
+    for answer, bit in ((occupation.skilled, SKILLED), (occupation.trade, TRADE)):
+        if answer is None:
+            unknowns |= bit
+        elif not answer:
+            fails |= bit
+    return occupation, frozenset(code.code for code in occupation.candidates), fails, unknowns
+
+
+@lru_cache(maxsize=4096)
+def _noc(code: str) -> NocCode:
+    """The code of a candidate code string, checked once."""
+    return NocCode(code)
+
+
+_NO_CODE: Final[_Resolved] = (None, None, 0, SKILLED | TRADE)
+"""A period without a code: whether it is skilled or a trade is unknown."""
 
 
 class _Job:
-    """One period, resolved once per ledger: day ordinals, hundredths a week, fact bits."""
+    """One period, resolved once per ledger: day ordinals, hundredths a week, fact bits.
+
+    ``fails`` has the bit of every fact whose answer excludes the period from a query that
+    filters on it, ``unknowns`` the bit of every fact left unanswered.
+    """
 
     __slots__ = (
         "codes",
@@ -183,25 +217,29 @@ class _Job:
         self.start = period.start.toordinal()
         self.end = None if period.end is None else period.end.toordinal()
         self.weekly = round(period.hours_per_week * _HUNDREDTHS)
-        self.occupation = None if period.noc is None else in_force(period.noc, *groups)
-        occupation = self.occupation
-        self.codes = (
-            None if occupation is None else frozenset(c.code for c in occupation.candidates)
-        )
-        in_canada = period.in_canada
-        fails, unknowns = (IN_CANADA, 0) if in_canada else (OUTSIDE_CANADA, 0)
-        for value, failing, bit in (
-            (period.paid, False, PAID),
-            (period.self_employed, True, SELF_EMPLOYED),
-            (period.full_time_student, True, FULL_TIME_STUDENT),
+        resolved = _NO_CODE if period.noc is None else _resolve(period.noc, groups)
+        self.occupation, self.codes, fails, unknowns = resolved
+        if period.country == "CA":
+            fails |= IN_CANADA
             # Authorization matters only for work in Canada (P11, P28).
-            (period.authorized if in_canada else True, False, AUTHORIZED),
-            (None if occupation is None else occupation.skilled, False, SKILLED),
-            (None if occupation is None else occupation.trade, False, TRADE),
-        ):
-            fail, unknown = _tri(value, failing, bit)
-            fails |= fail
-            unknowns |= unknown
+            if period.authorized is None:
+                unknowns |= AUTHORIZED
+            elif not period.authorized:
+                fails |= AUTHORIZED
+        else:
+            fails |= OUTSIDE_CANADA
+        if period.paid is None:
+            unknowns |= PAID
+        elif not period.paid:
+            fails |= PAID
+        if period.self_employed is None:
+            unknowns |= SELF_EMPLOYED
+        elif period.self_employed:
+            fails |= SELF_EMPLOYED
+        if period.full_time_student is None:
+            unknowns |= FULL_TIME_STUDENT
+        elif period.full_time_student:
+            fails |= FULL_TIME_STUDENT
         self.fails = fails
         self.unknowns = unknowns
 
@@ -358,6 +396,7 @@ class Ledger:
     version: NocVersion
     _groups_from: tuple[date, date] = attrs.field(alias="groups", repr=False)
     _jobs: tuple[_Job, ...] = attrs.field(alias="jobs", repr=False, eq=False)
+    _on: int = attrs.field(alias="on_ordinal", repr=False, eq=False)
     _cap: int = attrs.field(alias="cap", repr=False)
     _year_units: int = attrs.field(alias="year_units", repr=False)
 
@@ -372,33 +411,38 @@ class Ledger:
             version=version_in_force(on),
             groups=groups,
             jobs=tuple(_Job(index, period, groups) for index, period in enumerate(history)),
+            on_ordinal=on.toordinal(),
             cap=FULL_TIME_HOURS_PER_WEEK.at(on) * _HUNDREDTHS,
             year_units=HOURS_PER_YEAR.at(on) * _UNITS_PER_HOUR,
         )
 
     # -- where one period falls ------------------------------------------------------------
 
-    def _place(
-        self, job: _Job, mask: int, first: int, target: frozenset[str] | None
-    ) -> tuple[int, int, int]:
-        """(placement, first day, last day) of ``job`` for a query, target occupation given."""
-        on = self.on.toordinal()
-        start = job.start if job.start > first else first
-        end = on if job.end is None or job.end > on else job.end
-        if start > end:
-            return _OUT_OF_DATES, start, end
-        if job.fails & mask:
-            return _EXCLUDED, start, end
-        unknown = job.unknowns & mask
-        if target is not None:
-            codes = job.codes
-            if codes is None or len(codes) > 1:
-                unknown = 1
-            elif target is not _SOME_ONE:
-                if codes.isdisjoint(target):
-                    return _EXCLUDED, start, end
-                unknown |= len(target) > 1
-        return (_UNKNOWN if unknown else _COUNTED), start, end
+    def _placements(
+        self, mask: int, first: int, target: frozenset[str] | None
+    ) -> Iterator[tuple[_Job, int, int, int]]:
+        """(job, placement, first day, last day) of every job for a query's ``mask``, window
+        start ``first`` and target occupation (candidate codes, :data:`_SOME_ONE` or ``None``).
+        """
+        on = self._on
+        for job in self._jobs:
+            start = job.start if job.start > first else first
+            end = on if job.end is None or job.end > on else job.end
+            if start > end:
+                yield job, _OUT_OF_DATES, start, end
+            elif job.fails & mask:
+                yield job, _EXCLUDED, start, end
+            elif target is None:
+                yield job, (_UNKNOWN if job.unknowns & mask else _COUNTED), start, end
+            else:
+                codes = job.codes
+                if codes is None or len(codes) > 1:
+                    yield job, _UNKNOWN, start, end
+                elif target is not _SOME_ONE and codes.isdisjoint(target):
+                    yield job, _EXCLUDED, start, end
+                else:
+                    unknown = job.unknowns & mask or len(target) > 1
+                    yield job, (_UNKNOWN if unknown else _COUNTED), start, end
 
     def _first_day(self, query: ExperienceQuery) -> date | None:
         years = query.window_years(self.on)
@@ -410,9 +454,7 @@ class Ledger:
         """The intervals that count, and those that count only if missing facts allow."""
         counted: list[Interval] = []
         possible: list[Interval] = []
-        mask = query.mask
-        for job in self._jobs:
-            placement, start, end = self._place(job, mask, first, target)
+        for job, placement, start, end in self._placements(query.mask, first, target):
             if placement == _COUNTED:
                 counted.append((start, end + 1, job.weekly))
             elif placement == _UNKNOWN:
@@ -426,15 +468,14 @@ class Ledger:
         intervals of periods without a code, which could be in any occupation."""
         groups: dict[str, tuple[list[Interval], list[Interval]]] = {}
         uncoded: list[Interval] = []
-        for job in self._jobs:
-            placement, start, end = self._place(job, query.mask, first, _SOME_ONE)
+        for job, placement, start, end in self._placements(query.mask, first, _SOME_ONE):
             if placement < _COUNTED:
                 continue
             interval = (start, end + 1, job.weekly)
             if job.codes is None:
                 uncoded.append(interval)
                 continue
-            for code in sorted(job.codes):
+            for code in job.codes:
                 certain, possible = groups.setdefault(code, ([], []))
                 (certain if placement == _COUNTED else possible).append(interval)
         return groups, uncoded
@@ -457,17 +498,16 @@ class Ledger:
         cap = self._cap
         if occupation is None and query.one_occupation:
             groups, uncoded = self._groups(query, first)
-            lowest = {code: _sweep(certain, cap) for code, (certain, _) in groups.items()}
+            lowest: dict[str, int] = {}
+            at_most = _sweep(uncoded, cap) if uncoded else 0
+            for code, (certain, possible) in groups.items():
+                lowest[code] = low = _sweep(certain, cap) if certain else 0
+                if possible or uncoded:
+                    low = _sweep(certain + possible + uncoded, cap)
+                at_most = max(at_most, low)
             best = max(sorted(lowest), key=lowest.__getitem__, default=None)
             at_least = lowest[best] if best is not None else 0
-            at_most = max(
-                (
-                    _sweep(certain + possible + uncoded, cap)
-                    for certain, possible in groups.values()
-                ),
-                default=_sweep(uncoded, cap) if uncoded else 0,
-            )
-            chosen = NocCode(best) if best is not None and at_least else None
+            chosen = _noc(best) if best is not None and at_least else None
             return Experience(
                 ledger=self,
                 query=query,
@@ -602,7 +642,7 @@ class Experience:
         """The same query in each occupation the periods may be in, most hours first."""
         first = self.window_start.toordinal() if self.window_start is not None else 0
         groups, _ = self.ledger._groups(self.query, first)
-        each = [self.ledger.measure(self.query, NocCode(code)) for code in sorted(groups)]
+        each = [self.ledger.measure(self.query, _noc(code)) for code in sorted(groups)]
         return tuple(sorted(each, key=lambda item: -item._at_most))
 
     def uses(self) -> tuple[PeriodUse, ...]:
@@ -672,10 +712,7 @@ class _Explainer:
         self.target = experience._target()
 
     def uses(self) -> tuple[PeriodUse, ...]:
-        placed = [
-            (job, *self.ledger._place(job, self.query.mask, self.first, self.target))
-            for job in self.ledger._jobs
-        ]
+        placed = list(self.ledger._placements(self.query.mask, self.first, self.target))
         cap = self.ledger._cap
         counted = [
             (start, end + 1, job.weekly, job.index)
