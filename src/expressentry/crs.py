@@ -744,14 +744,14 @@ class _Rules:
     canadian_education: Dated[CanadianEducationPoints | None]
     sibling: Dated[int | None]
     caps: Dated[CrsCaps]
-    french_from: date | None
-    canadian_education_from: date | None
-    sibling_from: date | None
+    french_from: date
+    canadian_education_from: date
+    sibling_from: date
 
 
-def _first_start_with_value(table: DatedTable[Any], day: date) -> date | None:
-    """When a factor that is not in force on ``day`` begins (``None`` if it never does)."""
-    return next((row.start for row in table if row.start > day and row.value is not None), None)
+def _introduced(table: DatedTable[Any]) -> date:
+    """The day a factor that began as "not in force" (``None``) first gave points."""
+    return next(row.start for row in table if row.value is not None)
 
 
 def _rules_on(day: date) -> _Rules:
@@ -771,9 +771,9 @@ def _rules_on(day: date) -> _Rules:
         canadian_education=CANADIAN_EDUCATION_POINTS.entry_at(day),
         sibling=SIBLING_POINTS.entry_at(day),
         caps=CRS_CAPS.entry_at(day),
-        french_from=_first_start_with_value(FRENCH_POINTS, day),
-        canadian_education_from=_first_start_with_value(CANADIAN_EDUCATION_POINTS, day),
-        sibling_from=_first_start_with_value(SIBLING_POINTS, day),
+        french_from=_introduced(FRENCH_POINTS),
+        canadian_education_from=_introduced(CANADIAN_EDUCATION_POINTS),
+        sibling_from=_introduced(SIBLING_POINTS),
     )
 
 
@@ -1231,13 +1231,13 @@ def _describe_fixed(
 
 
 def _describe_not_in_force(
-    what: str, since: date | None, on: date
+    what: str, since: date, on: date
 ) -> tuple[Mapping[str, object], str, str]:
-    start = f"it counts from {since.isoformat()}" if since is not None else "it is not in force"
     return (
         {},
         "not in force",
-        f"No points for {what}: not part of the CRS on {on.isoformat()}; {start}.",
+        f"No points for {what}: not part of the CRS on {on.isoformat()}; it counts from "
+        f"{since.isoformat()}.",
     )
 
 
