@@ -878,15 +878,6 @@ def _levels(
     return LanguageLevels(language=language, **levels)
 
 
-def _check_levels(problems: list[Problem], path: str, levels: LanguageLevels | None) -> None:
-    if levels is None:
-        return
-    for ability in Ability:
-        level = levels.of(ability)
-        if isinstance(level, bool) or not isinstance(level, int) or level < 0:
-            problems.append((f"$.{path}.{ability.value}", f"{level!r} is not a CLB/NCLC level"))
-
-
 def _check_years(problems: list[Problem], path: str, years: float) -> None:
     if isinstance(years, bool) or not (math.isfinite(years) and years >= 0):
         problems.append((f"$.{path}", f"{years!r} is not a number of years"))
@@ -935,9 +926,6 @@ class CrsFactors:
         problems: list[Problem] = []
         if isinstance(self.age, bool) or not isinstance(self.age, int) or self.age < 0:
             problems.append(("$.age", f"{self.age!r} is not an age in whole years"))
-        _check_levels(problems, "first_language", self.first_language)
-        _check_levels(problems, "second_language", self.second_language)
-        _check_levels(problems, "spouse_language", self.spouse_language)
         if self.second_language is not None and (
             self.first_language is None
             or self.first_language.language is self.second_language.language
