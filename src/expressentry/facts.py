@@ -1,0 +1,178 @@
+"""Derived facts: what the rules need to know about a candidate on a date, computed once.
+
+Every program and the CRS read the same :class:`Facts`, so their explanations agree and nothing
+is computed twice (DESIGN.md, principle 7). Each derived fact is computed the first time it is
+asked for and kept: a program that does not need the spouse's ledger never builds it.
+
+>>> from datetime import date
+>>> from expressentry.model import Candidate, MaritalStatus
+>>> facts = derive(
+...     Candidate(birth_date=date(2000, 2, 29), marital_status=MaritalStatus.NEVER_MARRIED,
+...               dependent_children=0),
+...     on=date(2026, 2, 28),
+... )
+>>> facts.age, facts.family_size, facts.spouse_counts
+(25, 1, False)
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import cached_property
+
+from expressentry.dated import EXPRESS_ENTRY_LAUNCH
+from expressentry.education import (
+    CanadianEducationCredit,
+    DerivedEducation,
+    canadian_education_credit,
+    education_level,
+)
+from expressentry.exceptions import NotInForce
+from expressentry.experience import Experience, ExperienceQuery, Ledger
+from expressentry.language import OfficialLanguages, official_languages
+from expressentry.model import Candidate
+from expressentry.noc import NocCode
+
+__all__ = ["Facts", "derive"]
+
+
+def _age_on(birth_date: date, on: date) -> int:
+    """Whole years on ``on`` (policy P13): a 29 February birthday falls on 1 March.
+
+    Compared as (month, day) pairs rather than with date arithmetic, which would move the
+    birthday back to 28 February in common years.
+    """
+    before_birthday = (on.month, on.day) < (birth_date.month, birth_date.day)
+    return on.year - birth_date.year - before_birthday
+
+
+class Facts:
+    """The derived facts of one candidate on one date (build them with :func:`derive`)."""
+
+    def __init__(self, candidate: Candidate, on: date) -> None:
+        if on < EXPRESS_ENTRY_LAUNCH:
+            raise NotInForce(
+                f"Express Entry began on {EXPRESS_ENTRY_LAUNCH.isoformat()}; no rule is in "
+                f"force on {on.isoformat()} (policy P1)"
+            )
+        self.candidate = candidate
+        self.on = on
+        self._experience: dict[tuple[ExperienceQuery, NocCode | None], Experience] = {}
+        self._spouse_experience: dict[ExperienceQuery, Experience] = {}
+
+    # -- the person ----------------------------------------------------------------------
+
+    @cached_property
+    def age(self) -> int | None:
+        """Age in whole years on the evaluation date (P13); ``None`` if no birth date."""
+        born = self.candidate.birth_date
+        return None if born is None else _age_on(born, self.on)
+
+    @cached_property
+    def partnered(self) -> bool | None:
+        """Whether the candidate has a spouse or common-law partner; ``None`` if unanswered."""
+        status = self.candidate.marital_status
+        return None if status is None else status.has_partner
+
+    @cached_property
+    def spouse_counts(self) -> bool | None:
+        """Whether the spouse counts, for the CRS column and FSW adaptability (P12).
+
+        Only a partner who is neither a Canadian citizen nor a PR and who comes to Canada
+        counts. ``None`` when an answer needed to tell is missing.
+        """
+        if self.partnered is not True:
+            return self.partnered
+        spouse = self.candidate.spouse
+        if spouse is None:
+            return None
+        if spouse.canadian_citizen_or_pr is True or spouse.accompanying is False:
+            return False
+        if spouse.canadian_citizen_or_pr is None or spouse.accompanying is None:
+            return None
+        return True
+
+    @cached_property
+    def family_size(self) -> int | None:
+        """The family size for settlement funds (P14): the candidate, a spouse or partner (even
+        a Canadian or non-accompanying one) and every dependent child of either."""
+        if self.partnered is None or self.candidate.dependent_children is None:
+            return None
+        return 1 + int(self.partnered) + self.candidate.dependent_children
+
+    @cached_property
+    def authorized_to_work(self) -> bool | None:
+        """Whether the candidate may legally work in Canada now; ``None`` if unanswered."""
+        authorization = self.candidate.work_authorization
+        return None if authorization is None else authorization.authorized
+
+    # -- languages ----------------------------------------------------------------------
+
+    @cached_property
+    def languages(self) -> OfficialLanguages:
+        """The first and second official languages and the tests behind them (P5, P6, P30)."""
+        return official_languages(
+            self.candidate.language_tests,
+            self.on,
+            declared_first=self.candidate.first_official_language,
+        )
+
+    @cached_property
+    def spouse_languages(self) -> OfficialLanguages | None:
+        """The spouse's official languages (the best valid test, P30); ``None`` if no spouse."""
+        spouse = self.candidate.spouse
+        return None if spouse is None else official_languages(spouse.language_tests, self.on)
+
+    # -- education ----------------------------------------------------------------------
+
+    @cached_property
+    def education(self) -> DerivedEducation:
+        """The recognized level of education on the evaluation date (P21, P29)."""
+        return education_level(self.candidate.education, on=self.on)
+
+    @cached_property
+    def spouse_education(self) -> DerivedEducation | None:
+        """The spouse's recognized level of education; ``None`` if no spouse."""
+        spouse = self.candidate.spouse
+        return None if spouse is None else education_level(spouse.education, on=self.on)
+
+    @cached_property
+    def canadian_education(self) -> CanadianEducationCredit:
+        """Completed Canadian post-secondary study, for the CRS additional points."""
+        return canadian_education_credit(self.candidate.education, on=self.on)
+
+    # -- work experience ------------------------------------------------------------------
+
+    @cached_property
+    def ledger(self) -> Ledger:
+        """The candidate's work history resolved for the evaluation date."""
+        return Ledger.of(self.candidate.work_history, self.on)
+
+    @cached_property
+    def spouse_ledger(self) -> Ledger | None:
+        """The spouse's work history resolved for the evaluation date; ``None`` if no spouse."""
+        spouse = self.candidate.spouse
+        return None if spouse is None else Ledger.of(spouse.work_history, self.on)
+
+    def experience(self, query: ExperienceQuery, occupation: NocCode | None = None) -> Experience:
+        """The candidate's experience for ``query`` (in ``occupation`` if given), kept."""
+        key = (query, occupation)
+        found = self._experience.get(key)
+        if found is None:
+            found = self._experience[key] = self.ledger.measure(query, occupation)
+        return found
+
+    def spouse_experience(self, query: ExperienceQuery) -> Experience | None:
+        """The spouse's experience for ``query``, kept; ``None`` if no spouse."""
+        ledger = self.spouse_ledger
+        if ledger is None:
+            return None
+        found = self._spouse_experience.get(query)
+        if found is None:
+            found = self._spouse_experience[query] = ledger.measure(query)
+        return found
+
+
+def derive(candidate: Candidate, *, on: date) -> Facts:
+    """The derived facts of ``candidate`` on ``on``; :class:`NotInForce` before 2015-01-01."""
+    return Facts(candidate, on)

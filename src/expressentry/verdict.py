@@ -1,0 +1,169 @@
+"""Explained verdicts: rules, findings and the verdict of a program.
+
+A program declares its :class:`Rule`\\ s (a stable id, a title and a citation). Assessing a
+candidate produces one :class:`Finding` per rule: an :class:`Outcome`, a plain sentence with the
+candidate's own figures, the facts used, the facts still missing and the citation. A
+:class:`Verdict` gathers the findings and decides (policy P32): any requirement not met makes
+the candidate not eligible; otherwise any requirement unknown leaves the verdict undetermined;
+otherwise the candidate is eligible.
+
+>>> from datetime import date
+>>> from expressentry.dated import Citation
+>>> rule = Rule("demo.language", "Language", Citation("IRPR", "s. 75(2)(d)", "https://x.ca"))
+>>> met = rule.finding(Outcome.MET, "Every ability is CLB 9; CLB 7 is needed.")
+>>> unknown = rule.finding(
+...     Outcome.UNKNOWN, "No language test is given.", missing=("$.language_tests",)
+... )
+>>> Verdict.decide("DEMO", date(2026, 11, 29), (met,)).outcome
+<VerdictOutcome.ELIGIBLE: 'eligible'>
+>>> verdict = Verdict.decide("DEMO", date(2026, 11, 29), (met, unknown))
+>>> verdict.outcome, verdict.missing_facts
+(<VerdictOutcome.UNDETERMINED: 'undetermined'>, ('$.language_tests',))
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from datetime import date
+from types import MappingProxyType
+
+import attrs
+
+from expressentry.dated import Citation
+
+__all__ = [
+    "FactValue",
+    "Finding",
+    "Outcome",
+    "Rule",
+    "Verdict",
+    "VerdictOutcome",
+]
+
+FactValue = str | int | float | bool | None
+"""A fact as a finding records it: JSON-ready."""
+
+
+class Outcome(enum.Enum):
+    """The outcome of one rule for one candidate."""
+
+    MET = "met"
+    NOT_MET = "not_met"
+    UNKNOWN = "unknown"
+    NOT_APPLICABLE = "not_applicable"
+
+    @property
+    def mark(self) -> str:
+        """A one-character mark for tables and text."""
+        return _MARKS[self]
+
+
+_MARKS = {
+    Outcome.MET: "✓",
+    Outcome.NOT_MET: "✗",
+    Outcome.UNKNOWN: "?",
+    Outcome.NOT_APPLICABLE: "–",
+}
+
+
+class VerdictOutcome(enum.Enum):
+    """The outcome of a program for one candidate."""
+
+    ELIGIBLE = "eligible"
+    NOT_ELIGIBLE = "not_eligible"
+    UNDETERMINED = "undetermined"
+
+
+def _frozen_facts(facts: Mapping[str, FactValue]) -> Mapping[str, FactValue]:
+    return MappingProxyType(dict(facts))
+
+
+@attrs.frozen(kw_only=True)
+class Finding:
+    """What one rule found for one candidate.
+
+    ``facts`` are the figures the rule used (JSON-ready); ``missing`` the JSON paths of the
+    facts whose answers the rule still needs (empty unless the outcome is unknown); ``policy``
+    the engine policy (rules.md §12) the finding relies on, if any.
+    """
+
+    rule_id: str
+    outcome: Outcome
+    sentence: str
+    facts: Mapping[str, FactValue] = attrs.field(factory=dict, converter=_frozen_facts, hash=False)
+    missing: tuple[str, ...] = ()
+    citation: Citation
+    policy: str | None = None
+
+
+@attrs.frozen
+class Rule:
+    """A rule a program declares: a stable id, a short title and where it comes from."""
+
+    rule_id: str
+    title: str
+    citation: Citation
+    policy: str | None = None
+
+    def finding(
+        self,
+        outcome: Outcome,
+        sentence: str,
+        *,
+        facts: Mapping[str, FactValue] | None = None,
+        missing: tuple[str, ...] = (),
+    ) -> Finding:
+        """A finding of this rule."""
+        return Finding(
+            rule_id=self.rule_id,
+            outcome=outcome,
+            sentence=sentence,
+            facts=facts or {},
+            missing=missing,
+            citation=self.citation,
+            policy=self.policy,
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Verdict:
+    """A program's verdict on a candidate on a date, with every finding behind it."""
+
+    program: str
+    on: date
+    outcome: VerdictOutcome
+    findings: tuple[Finding, ...]
+
+    @classmethod
+    def decide(cls, program: str, on: date, findings: tuple[Finding, ...]) -> Verdict:
+        """The verdict the findings lead to (policy P32)."""
+        outcomes = {finding.outcome for finding in findings}
+        if Outcome.NOT_MET in outcomes:
+            outcome = VerdictOutcome.NOT_ELIGIBLE
+        elif Outcome.UNKNOWN in outcomes:
+            outcome = VerdictOutcome.UNDETERMINED
+        else:
+            outcome = VerdictOutcome.ELIGIBLE
+        return cls(program=program, on=on, outcome=outcome, findings=findings)
+
+    @property
+    def eligible(self) -> bool:
+        """Whether the candidate is eligible."""
+        return self.outcome is VerdictOutcome.ELIGIBLE
+
+    @property
+    def missing_facts(self) -> tuple[str, ...]:
+        """Every fact still needed, by JSON path, in the order the findings ask for them."""
+        return tuple(dict.fromkeys(path for f in self.findings for path in f.missing))
+
+    def finding(self, rule_id: str) -> Finding:
+        """The finding of ``rule_id``; :class:`KeyError` if the verdict has none."""
+        for finding in self.findings:
+            if finding.rule_id == rule_id:
+                return finding
+        raise KeyError(rule_id)
+
+    def with_outcome(self, outcome: Outcome) -> tuple[Finding, ...]:
+        """The findings with ``outcome``."""
+        return tuple(f for f in self.findings if f.outcome is outcome)
