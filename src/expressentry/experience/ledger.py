@@ -870,20 +870,20 @@ class _Explainer:
         days = f"{date.fromordinal(start).isoformat()} to {date.fromordinal(end).isoformat()}"
         if use is Use.COUNTED:
             return f"{label}: {_format_hours(hours)} hours counted, {days}{tail}."
-        facts = "; ".join(_FACT_QUESTIONS[fact] for fact in missing)
+        facts = ", ".join(_FACT_QUESTIONS[fact] for fact in missing)
         return (
-            f"{label}: up to {_format_hours(hours)} hours ({days}) count only if these are "
-            f"answered: {facts}{tail}."
+            f"{label}: up to {_format_hours(hours)} hours ({days}) could count{tail}; not "
+            f"answered: {facts}."
         )
 
 
 _FACT_QUESTIONS: Final = {
-    MissingFact.PAID: "was it paid?",
-    MissingFact.SELF_EMPLOYED: "was it self-employment?",
-    MissingFact.FULL_TIME_STUDENT: "was it done while a full-time student?",
-    MissingFact.AUTHORIZED: "was it authorized work in Canada?",
-    MissingFact.NOC: "what is its NOC code?",
-    MissingFact.NOC_IN_FORCE: "what is its code in the NOC version in force?",
+    MissingFact.PAID: "whether it was paid",
+    MissingFact.SELF_EMPLOYED: "whether it was self-employment",
+    MissingFact.FULL_TIME_STUDENT: "whether it was done while a full-time student",
+    MissingFact.AUTHORIZED: "whether it was authorized work in Canada",
+    MissingFact.NOC: "its NOC code",
+    MissingFact.NOC_IN_FORCE: "its code in the NOC version in force",
 }
 
 

@@ -1,0 +1,89 @@
+"""Every figure explains itself: which periods counted, how many hours, what was left out."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from expressentry.experience import CEC, CRS_CANADIAN, FSW_QUALIFYING, Reason, Use, measure
+
+ON = date(2026, 11, 29)
+
+
+def test_a_story_explained_line_by_line(job, history):
+    work = history(
+        job(date(2024, 1, 1), date(2024, 12, 29), job_title="Developer", hours_per_week=40),
+        job(date(2025, 1, 1), date(2025, 3, 31), employer="Acme", paid=False),
+        job(date(2025, 4, 1), None, paid=None),
+        job(date(2019, 1, 1), date(2019, 12, 31), job_title="Analyst"),
+    )
+    experience = measure(work, ON, CEC)
+    assert experience.explain().splitlines() == [
+        # 1,560 certain hours, plus 608 days at 30/7 hours a day if period 3 was paid.
+        "Canadian Experience Class: between 1,560 and 4,165.71 hours (1 to 2 years), depending "
+        "on facts not answered from 2023-11-29 to 2026-11-29.",
+        "- Period 1 (Developer, NOC 21231, 2024-01-01 to 2024-12-29): 1,560 hours counted, "
+        "2024-01-01 to 2024-12-29; 520 hours above 30 hours a week are left out.",
+        "- Period 2 (Acme, NOC 21231, 2025-01-01 to 2025-03-31): not counted, because it was "
+        "unpaid.",
+        "- Period 3 (a job, NOC 21231, 2025-04-01 to ongoing): up to 2,605.71 hours (2025-04-01 "
+        "to 2026-11-29) could count; not answered: whether it was paid.",
+        "- Period 4 (Analyst, NOC 21231, 2019-01-01 to 2019-12-31): not counted, because it "
+        "ended before 2023-11-29, outside the 3-year window.",
+    ]
+    uses = experience.uses()
+    assert [use.use for use in uses] == [Use.COUNTED, Use.EXCLUDED, Use.UNKNOWN, Use.EXCLUDED]
+    assert uses[0].hours_over_cap == 520
+    assert uses[0].reasons == (Reason.OVER_WEEKLY_CAP,)
+    assert uses[1].first_day is None
+    assert uses[2].missing
+
+
+def test_every_reason_for_a_whole_exclusion_is_given(job, history):
+    work = history(
+        job(
+            date(2024, 1, 1),
+            date(2024, 12, 29),
+            noc="65201",
+            self_employed=True,
+            full_time_student=True,
+            authorized=False,
+            paid=False,
+        )
+    )
+    (use,) = measure(work, ON, CRS_CANADIAN).uses()
+    assert use.reasons == (
+        Reason.UNPAID,
+        Reason.UNAUTHORIZED,
+        Reason.SELF_EMPLOYED,
+        Reason.FULL_TIME_STUDENT,
+        Reason.UNSKILLED,
+    )
+    assert use.sentence.startswith(
+        "Period 1 (a job, NOC 65201, 2024-01-01 to 2024-12-29): "
+        "not counted, because it was unpaid and it was done without "
+        "authorization to work in Canada and it was self-employment "
+        "and it was done while a full-time student and NOC 65201"
+    )
+
+
+def test_work_abroad_in_a_query_of_work_abroad_is_explained(job, history):
+    from expressentry.experience import CRS_FOREIGN
+
+    (use,) = measure(history(job(date(2024, 1, 1), None)), ON, CRS_FOREIGN).uses()
+    assert use.reasons == (Reason.IN_CANADA,)
+    assert "only work outside Canada counts here" in use.sentence
+
+
+def test_an_unknown_period_over_the_cap_and_clipped(job, history):
+    work = history(job(date(2016, 1, 1), date(2017, 1, 1), hours_per_week=60, paid=None))
+    (use,) = measure(work, ON, FSW_QUALIFYING).uses()
+    assert use.use is Use.UNKNOWN
+    assert set(use.reasons) == {Reason.OUTSIDE_WINDOW, Reason.OVER_WEEKLY_CAP}
+
+
+def test_the_summary_names_the_occupation_of_a_one_occupation_figure(job, history):
+    experience = measure(history(job(date(2024, 1, 1), date(2024, 12, 29))), ON, FSW_QUALIFYING)
+    assert experience.summary() == (
+        "Federal Skilled Worker: qualifying experience: 1,560 hours (1 years) in NOC 21231 from "
+        "2016-11-29 to 2026-11-29."
+    )

@@ -1,0 +1,207 @@
+"""Whose work counts where: the predefined queries (policies P8, P10, P11, P27, P28)."""
+
+from __future__ import annotations
+
+from datetime import date
+from fractions import Fraction
+
+import pytest
+
+from expressentry.experience import (
+    CEC,
+    CRS_CANADIAN,
+    CRS_FOREIGN,
+    FSW_ADAPTABILITY,
+    FSW_GRID,
+    FSW_QUALIFYING,
+    FSW_SPOUSE_ADAPTABILITY,
+    FST,
+    QUERIES,
+    Ledger,
+    Occupations,
+    Reason,
+    Use,
+    measure,
+)
+from expressentry.model import NocCode
+
+ON = date(2026, 11, 29)
+A_YEAR = (date(2024, 1, 1), date(2024, 12, 29))  # 364 days: 1,560 hours at 30 h/week
+
+
+@pytest.mark.parametrize(
+    ("query", "counted"),
+    [(CEC, False), (CRS_CANADIAN, False), (FSW_QUALIFYING, True), (FSW_GRID, True)],
+)
+def test_self_employment_is_excluded_for_cec_and_crs_but_kept_for_fsw(
+    job, history, query, counted
+):
+    experience = measure(history(job(*A_YEAR, self_employed=True)), ON, query)
+    assert experience.hours == (1560 if counted else 0)
+    (use,) = experience.uses()
+    if counted:
+        assert "self-employment is counted here (policy P8)" in use.sentence
+    else:
+        assert use.reasons == (Reason.SELF_EMPLOYED,)
+        assert "it was self-employment" in use.sentence
+
+
+@pytest.mark.parametrize(
+    ("query", "counted"),
+    [(CEC, False), (CRS_CANADIAN, False), (FSW_GRID, True), (FSW_ADAPTABILITY, True)],
+)
+def test_work_while_a_full_time_student(job, history, query, counted):
+    experience = measure(history(job(*A_YEAR, full_time_student=True)), ON, query)
+    assert experience.hours == (1560 if counted else 0)
+
+
+def test_study_periods_are_not_excluded_for_foreign_experience(job, history):
+    work = history(job(*A_YEAR, country="IN", full_time_student=True))
+    assert measure(work, ON, CRS_FOREIGN).hours == 1560
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_unpaid_work_never_counts(job, history, query):
+    work = history(job(*A_YEAR, paid=False, noc="72200"), job(*A_YEAR, paid=False, country="IN"))
+    experience = measure(work, ON, query)
+    assert experience.hours == 0
+    assert all(Reason.UNPAID in use.reasons for use in experience.uses())
+
+
+@pytest.mark.parametrize(
+    ("query", "counted"),
+    [(CEC, False), (CRS_CANADIAN, False), (FSW_ADAPTABILITY, False), (FSW_GRID, True)],
+)
+def test_unauthorized_work_in_canada(job, history, query, counted):
+    experience = measure(history(job(*A_YEAR, authorized=False)), ON, query)
+    assert experience.hours == (1560 if counted else 0)
+    if not counted:
+        assert experience.uses()[0].reasons == (Reason.UNAUTHORIZED,)
+
+
+def test_authorization_is_not_asked_of_work_abroad(job, history):
+    work = history(job(*A_YEAR, country="FR", authorized=None))
+    experience = measure(work, ON, CRS_FOREIGN)
+    assert experience.known
+    assert experience.hours == 1560
+
+
+def test_canadian_experience_adds_up_across_occupations(job, history, days):
+    work = history(
+        job(*days(date(2022, 1, 1), 364)),
+        job(*days(date(2023, 1, 1), 364), noc="31301"),
+    )
+    experience = measure(work, ON, CRS_CANADIAN)
+    assert experience.years == 2
+    assert experience.occupation is None
+
+
+def test_foreign_experience_is_the_best_single_occupation(job, history, days):
+    # P10: 2 years as a software engineer and 1 year as a nurse abroad are 2 years, not 3.
+    work = history(
+        job(*days(date(2018, 1, 1), 2 * 364), country="IN"),
+        job(*days(date(2020, 1, 1), 364), country="IN", noc="31301"),
+        job(*days(date(2021, 1, 1), 364)),  # in Canada: not foreign
+    )
+    experience = measure(work, ON, CRS_FOREIGN)
+    assert experience.years == 2
+    assert experience.occupation == NocCode("21231")
+    uses = experience.uses()
+    assert [use.use for use in uses] == [Use.COUNTED, Use.EXCLUDED, Use.EXCLUDED]
+    assert uses[1].reasons == (Reason.OTHER_OCCUPATION,)
+    assert "NOC 31301 is another occupation than NOC 21231" in uses[1].sentence
+    assert uses[2].reasons == (Reason.IN_CANADA,)
+    by_occupation = experience.by_occupation()
+    assert [(e.occupation.code, e.years) for e in by_occupation if e.occupation] == [
+        ("21231", 2),
+        ("31301", 1),
+    ]
+
+
+def test_ties_between_occupations_go_to_the_lowest_code(job, history):
+    work = history(
+        job(*A_YEAR, country="IN", noc="31301"),
+        job(*A_YEAR, country="IN"),
+    )
+    assert measure(work, ON, CRS_FOREIGN).occupation == NocCode("21231")
+
+
+def test_canadian_experience_leaves_out_work_abroad(job, history):
+    experience = measure(history(job(*A_YEAR, country="US")), ON, CRS_CANADIAN)
+    assert experience.uses()[0].reasons == (Reason.OUTSIDE_CANADA,)
+    assert "only work in Canada counts here" in experience.uses()[0].sentence
+
+
+def test_unskilled_work_is_left_out(job, history):
+    experience = measure(history(job(*A_YEAR, noc="65201")), ON, CRS_CANADIAN)
+    (use,) = experience.uses()
+    assert use.reasons == (Reason.UNSKILLED,)
+    assert "NOC 65201 is not a skilled occupation" in use.sentence
+
+
+def test_fst_counts_paid_work_in_one_trade_in_any_country_within_5_years(job, history, days):
+    work = history(
+        job(*days(date(2022, 1, 1), 364), noc="72200", country="PH"),
+        job(*days(date(2023, 1, 1), 364), noc="72200", self_employed=True),
+        job(date(2024, 1, 1), date(2024, 12, 28), noc="62200"),  # chefs: another trade
+        job(date(2025, 1, 1), date(2025, 12, 30), noc="21231"),  # not a trade
+        job(date(2020, 1, 1), date(2021, 6, 30), noc="72200"),  # straddles the 5-year edge
+    )
+    experience = measure(work, ON, FST)
+    assert experience.window_start == date(2021, 11, 29)
+    assert experience.occupation == NocCode("72200")
+    assert experience.years == 2
+    reasons = [use.reasons for use in experience.uses()]
+    assert reasons[2] == (Reason.OTHER_OCCUPATION,)
+    assert reasons[3] == (Reason.NOT_A_TRADE, Reason.OTHER_OCCUPATION)
+    assert reasons[4] == (Reason.OUTSIDE_WINDOW,)
+    assert "NOC 21231 is not a skilled trade in NOC 2021 V1.0" in experience.uses()[3].sentence
+
+
+def test_fst_excludes_sub_major_group_726(job, history):
+    assert measure(history(job(*A_YEAR, noc="72600")), ON, FST).hours == 0
+
+
+def test_fsw_qualifying_experience_in_the_primary_occupation(job, history):
+    work = history(
+        job(date(2019, 1, 1), date(2019, 6, 30), country="IN"),
+        job(date(2019, 1, 1), date(2020, 6, 30), country="IN", noc="31301"),
+    )
+    ledger = Ledger.of(work, ON)
+    assert ledger.measure(FSW_QUALIFYING).occupation == NocCode("31301")
+    primary = ledger.measure(FSW_QUALIFYING, occupation=NocCode("21231"))
+    assert primary.occupation == NocCode("21231")
+    assert primary.hours == Fraction(181 * 30, 7)  # 1 January to 30 June 2019
+    assert primary.uses()[1].reasons == (Reason.OTHER_OCCUPATION,)
+
+
+def test_a_pooled_query_can_be_narrowed_to_one_occupation(job, history, days):
+    work = history(job(*A_YEAR), job(*days(date(2025, 1, 1), 364), noc="31301"))
+    ledger = Ledger.of(work, ON)
+    assert ledger.measure(CRS_CANADIAN).years == 2
+    assert ledger.measure(CRS_CANADIAN, occupation=NocCode("31301")).years == 1
+
+
+def test_fsw_adaptability_counts_skilled_authorized_work_in_canada_at_any_time(job, history, days):
+    work = history(
+        job(*days(date(2001, 1, 1), 364)),
+        job(*days(date(2002, 1, 1), 364), noc="65201"),
+    )
+    experience = measure(work, ON, FSW_ADAPTABILITY)
+    assert experience.window_start is None
+    assert experience.hours == 1560
+    assert experience.summary().endswith("up to 2026-11-29.")
+
+
+def test_the_spouse_adaptability_counts_any_occupation(job, history, days):
+    work = history(job(*days(date(2002, 1, 1), 364), noc="65201"))
+    assert measure(work, ON, FSW_SPOUSE_ADAPTABILITY).hours == 1560
+    assert FSW_SPOUSE_ADAPTABILITY.occupations is Occupations.ANY
+
+
+def test_every_query_has_a_citation_a_name_and_its_policies():
+    assert len({query.name for query in QUERIES}) == len(QUERIES)
+    for query in QUERIES:
+        assert query.citation.url.startswith("https://")
+        assert "P9" in query.policies
+        assert repr(query) == f"ExperienceQuery(name={query.name!r})"

@@ -1,0 +1,204 @@
+"""Unanswered facts give bounds, never a silent yes or no; NOC versions and conversions."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from expressentry.experience import (
+    CEC,
+    CRS_CANADIAN,
+    CRS_FOREIGN,
+    FSW_GRID,
+    FSW_QUALIFYING,
+    FSW_SPOUSE_ADAPTABILITY,
+    FST,
+    Ledger,
+    MissingFact,
+    Reason,
+    Use,
+    measure,
+)
+from expressentry.model import NocCode
+
+ON = date(2026, 11, 29)
+A_YEAR = (date(2024, 1, 1), date(2024, 12, 29))  # 364 days
+HALF_YEAR = (date(2025, 1, 1), date(2025, 7, 1))  # 182 days
+
+
+@pytest.mark.parametrize(
+    ("fact", "missing"),
+    [
+        ("paid", MissingFact.PAID),
+        ("self_employed", MissingFact.SELF_EMPLOYED),
+        ("full_time_student", MissingFact.FULL_TIME_STUDENT),
+        ("authorized", MissingFact.AUTHORIZED),
+        ("noc", MissingFact.NOC),
+    ],
+)
+def test_an_unanswered_fact_bounds_the_figure(job, history, fact, missing):
+    experience = measure(history(job(*A_YEAR, **{fact: None})), ON, CRS_CANADIAN)
+    assert not experience.known
+    assert (experience.hours_at_least, experience.hours_at_most) == (0, 1560)
+    assert (experience.hours, experience.years) == (None, None)
+    assert (experience.years_at_least, experience.years_at_most) == (0, 1)
+    assert experience.reaches(1560) is None
+    assert experience.reaches_years(1) is None
+    assert experience.missing == ((0, missing),)
+    (use,) = experience.uses()
+    assert use.use is Use.UNKNOWN
+    assert use.hours == 1560
+    assert "could count" in use.sentence
+    assert "between 0 and 1,560 hours (0 to 1 years)" in experience.summary()
+
+
+def test_a_threshold_is_decided_when_both_bounds_agree(job, history):
+    work = history(job(*A_YEAR), job(*HALF_YEAR, paid=None))
+    experience = measure(work, ON, CRS_CANADIAN)
+    assert experience.reaches(1560) is True  # the certain year suffices
+    assert experience.reaches_years(1) is True
+    assert experience.reaches(3000) is False  # even counting the unknown half-year
+    assert experience.years == 1  # 1,560 to 2,340 hours: one whole year either way
+    assert experience.hours is None
+
+
+def test_a_known_exclusion_wins_over_an_unanswered_fact(job, history):
+    experience = measure(history(job(*A_YEAR, self_employed=True, paid=None)), ON, CEC)
+    assert experience.known
+    (use,) = experience.uses()
+    assert use.use is Use.EXCLUDED
+    assert use.reasons == (Reason.SELF_EMPLOYED,)
+    assert use.missing == ()
+
+
+def test_facts_a_query_does_not_ask_do_not_matter(job, history):
+    work = history(job(*A_YEAR, self_employed=None, full_time_student=None, authorized=None))
+    assert measure(work, ON, FSW_GRID).known
+    assert measure(history(job(*A_YEAR, noc=None)), ON, FSW_SPOUSE_ADAPTABILITY).known
+
+
+def test_a_missing_code_leaves_the_best_occupation_open(job, history):
+    work = history(
+        job(*A_YEAR, country="IN"),
+        job(*HALF_YEAR, country="IN", noc=None),
+    )
+    experience = measure(work, ON, CRS_FOREIGN)
+    assert experience.occupation == NocCode("21231")
+    assert experience.hours_at_least == 1560
+    assert experience.hours_at_most == 1560 + 780
+    assert experience.missing == ((1, MissingFact.NOC),)
+
+
+def test_without_any_certain_occupation_only_an_upper_bound_exists(job, history):
+    experience = measure(history(job(*A_YEAR, country="IN", noc=None)), ON, CRS_FOREIGN)
+    assert experience.occupation is None
+    assert (experience.hours_at_least, experience.hours_at_most) == (0, 1560)
+    assert experience.uses()[0].missing == (MissingFact.NOC,)
+    run = experience.continuous_run()
+    assert run.at_least is None
+    assert run.at_most is not None
+    assert run.at_most.hours == 1560
+
+
+def test_one_occupation_with_a_missing_fact_and_no_certain_period(job, history):
+    experience = measure(history(job(*A_YEAR, country="IN", paid=None)), ON, CRS_FOREIGN)
+    assert experience.occupation is None
+    assert experience.hours_at_most == 1560
+    assert experience.missing == ((0, MissingFact.PAID),)
+    assert experience.by_occupation()[0].occupation == NocCode("21231")
+
+
+def test_a_certain_conversion_is_explained(job, history):
+    # NOC 2016 0011 (Legislators) is NOC 2021 00010, its only counterpart.
+    experience = measure(history(job(*A_YEAR, noc="0011")), ON, CRS_CANADIAN)
+    assert experience.hours == 1560
+    (use,) = experience.uses()
+    assert use.occupation == NocCode("00010")
+    assert "NOC 2016 V1.3 0011 is converted to NOC 2021 V1.0 00010, its only match" in (
+        use.sentence
+    )
+
+
+def test_an_ambiguous_code_counts_where_every_candidate_agrees(job, history):
+    # NOC 2016 2173 is 21211 or 21231 in NOC 2021: skilled either way, so CRS Canadian counts it.
+    experience = measure(history(job(*A_YEAR, noc="2173")), ON, CRS_CANADIAN)
+    assert experience.hours == 1560
+    (use,) = experience.uses()
+    assert use.occupation is None
+    assert "matches several NOC 2021 V1.0 codes (21211, 21231)" in use.sentence
+
+
+def test_an_ambiguous_code_leaves_a_single_occupation_unknown(job, history):
+    experience = measure(history(job(*A_YEAR, noc="2173", country="IN")), ON, CRS_FOREIGN)
+    assert (experience.hours_at_least, experience.hours_at_most) == (0, 1560)
+    assert experience.missing == ((0, MissingFact.NOC_IN_FORCE),)
+    assert [e.occupation.code for e in experience.by_occupation() if e.occupation] == [
+        "21211",
+        "21231",
+    ]
+    named = Ledger.of(experience.ledger.history, ON).measure(CRS_FOREIGN, NocCode("21231"))
+    assert named.missing == ((0, MissingFact.NOC_IN_FORCE),)
+    assert "its code in the NOC version in force" in named.uses()[0].sentence
+
+
+def test_an_ambiguous_code_whose_candidates_disagree_on_skill_is_unknown(job, history):
+    # NOC 2016 1123 is 10022 (TEER 0), 11202 (TEER 1) or 64409 (TEER 4) in NOC 2021.
+    experience = measure(history(job(*A_YEAR, noc="1123")), ON, CRS_CANADIAN)
+    assert (experience.hours_at_least, experience.hours_at_most) == (0, 1560)
+    assert experience.missing == ((0, MissingFact.NOC_IN_FORCE),)
+
+
+def test_an_ambiguous_code_can_be_definitely_unskilled(job, history):
+    # NOC 2016 1511 (mail clerks) is 64401 (TEER 4) or 74100 (TEER 4): unskilled either way.
+    experience = measure(history(job(*A_YEAR, noc="1511")), ON, CRS_CANADIAN)
+    assert experience.known
+    assert experience.uses()[0].reasons == (Reason.UNSKILLED,)
+    assert "NOC 1511 is not a skilled occupation" in experience.uses()[0].sentence
+
+
+def test_an_ambiguous_occupation_named_in_the_other_version(job, history):
+    ledger = Ledger.of(history(job(*A_YEAR, country="IN")), ON)
+    experience = ledger.measure(CRS_FOREIGN, NocCode("2173"))  # 21211 or 21231
+    assert (experience.hours_at_least, experience.hours_at_most) == (0, 1560)
+
+
+@pytest.mark.parametrize(
+    ("on", "counted"),
+    [(date(2022, 11, 15), False), (date(2022, 11, 16), True)],
+)
+@pytest.mark.parametrize("noc", ["7511", "73300"])  # transport truck drivers, either version
+def test_the_noc_switch_makes_truck_drivers_skilled(job, history, on, counted, noc):
+    experience = measure(history(job(date(2021, 1, 1), date(2021, 12, 30), noc=noc)), on, CEC)
+    assert experience.hours == (1560 if counted else 0)
+    assert experience.ledger.version.value == ("2021" if counted else "2016")
+    (use,) = experience.uses()
+    if not counted:
+        assert use.reasons == (Reason.UNSKILLED,)
+        assert "is not a skilled occupation" in use.sentence
+        assert "NOC 2016 V1.3" in use.sentence
+    converted = (noc == "7511") is counted
+    assert ("is converted to" in use.sentence) is converted
+
+
+@pytest.mark.parametrize(
+    ("on", "code"), [(date(2022, 11, 15), "2173"), (date(2022, 11, 16), "21231")]
+)
+def test_codes_are_judged_in_the_version_in_force(job, history, on, code):
+    # A NOC 2021 code before the switch is converted to NOC 2016 (21231 has one: 2173).
+    work = history(job(date(2021, 1, 1), date(2021, 12, 30), country="IN"))
+    assert measure(work, on, CRS_FOREIGN).occupation == NocCode(code)
+
+
+def test_fst_trades_through_the_concordance(job, history):
+    work = history(job(date(2023, 1, 1), date(2024, 12, 29), noc="7241", country="PH"))
+    experience = measure(work, ON, FST)  # NOC 2016 7241 electricians: NOC 2021 72200
+    assert experience.occupation == NocCode("72200")
+    assert experience.years == 2
+
+
+def test_fsw_qualifying_run_is_unknown_when_the_code_is_missing(job, history):
+    work = history(job(*A_YEAR, country="IN"), job(*HALF_YEAR, country="IN", noc=None))
+    experience = measure(work, ON, FSW_QUALIFYING)
+    assert experience.occupation == NocCode("21231")
+    assert not experience.known
