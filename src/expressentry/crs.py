@@ -48,15 +48,20 @@ import math
 from bisect import bisect_right
 from collections.abc import Callable, Iterator, Mapping
 from datetime import date
+from fractions import Fraction
 from typing import Any
 
 import attrs
 
 from expressentry.dated import EXPRESS_ENTRY_LAUNCH, Citation, Dated, DatedTable
 from expressentry.education import CanadianEducation, EducationLevel
-from expressentry.exceptions import Problem, ProfileError
+from expressentry.exceptions import NotInForce, Problem, ProfileError
+from expressentry.experience import CRS_CANADIAN, CRS_FOREIGN, HOURS_PER_YEAR, Experience
+from expressentry.facts import Facts, derive
 from expressentry.language.levels import LanguageLevels
 from expressentry.language.scales import Ability, Language
+from expressentry.model import Candidate, JobOffer, LmiaStatus
+from expressentry.noc import is_senior_management, is_skilled
 
 __all__ = [
     "AGE_POINTS",
@@ -68,6 +73,7 @@ __all__ = [
     "FIRST_LANGUAGE_POINTS",
     "FRENCH_POINTS",
     "JOB_OFFER_POINTS",
+    "LMIA_EXEMPT_OFFERS_QUALIFY",
     "PROVINCIAL_NOMINATION_POINTS",
     "SECOND_LANGUAGE_POINTS",
     "SIBLING_POINTS",
@@ -86,6 +92,9 @@ __all__ = [
     "JobOfferClass",
     "PointsScale",
     "clb",
+    "crs_factors",
+    "crs_for",
+    "crs_from_facts",
     "crs_from_levels",
     "nclc",
     "score",
@@ -398,7 +407,11 @@ class Tiers:
     needed: str
 
     def tier(self, value: int) -> int:
-        """0, 1 or 2."""
+        """0, 1 or 2 (the scoring inlines this lookup for speed).
+
+        >>> _FOREIGN_TIERS.tier(2), _FOREIGN_TIERS.tier(3)
+        (1, 2)
+        """
         return bisect_right(self.thresholds, value)
 
 
@@ -887,7 +900,8 @@ def _check_years(problems: list[Problem], path: str, years: float) -> None:
 class CrsFactors:
     """Everything the CRS scores, as levels (the questions of IRCC's online tool).
 
-    * ``age``: whole years on the day scored (policy P13).
+    * ``age``: whole years on the day scored (policy P13); ``None`` when the birth date is not
+      known (no age points, and the line says so).
     * ``education``: the candidate's :class:`EducationLevel` (policies P21, P29).
     * ``first_language`` and ``second_language``: CLB (English) or NCLC (French) level per
       ability, 10 meaning 10 or more; ``None`` without a valid test.
@@ -905,7 +919,7 @@ class CrsFactors:
     French points (P20) come from whichever of the two languages is French.
     """
 
-    age: int
+    age: int | None
     education: EducationLevel = EducationLevel.LESS_THAN_SECONDARY
     first_language: LanguageLevels | None = None
     second_language: LanguageLevels | None = None
@@ -924,7 +938,8 @@ class CrsFactors:
 
     def __attrs_post_init__(self) -> None:
         problems: list[Problem] = []
-        if isinstance(self.age, bool) or not isinstance(self.age, int) or self.age < 0:
+        age = self.age
+        if age is not None and (isinstance(age, bool) or not isinstance(age, int) or age < 0):
             problems.append(("$.age", f"{self.age!r} is not an age in whole years"))
         if self.second_language is not None and (
             self.first_language is None
@@ -1035,6 +1050,8 @@ class CrsResult:
     with_spouse: bool
     factors: CrsFactors
     _raw: tuple[_RawSection, ...] = attrs.field(eq=False, repr=False, alias="raw")
+    notes: tuple[str, ...] = ()
+    """How the inputs were derived where a choice or an unknown mattered (empty from levels)."""
 
     @property
     def points(self) -> Mapping[str, int]:
@@ -1381,9 +1398,17 @@ def _section(
 def _core(factors: CrsFactors, rules: _Rules, caps: CrsCaps, with_spouse: bool) -> _RawSection:
     education = factors.education
     canadian_years = factors.canadian_years
+    age = factors.age
     lines = [
-        _scale_line(
-            "crs.core.age", rules.age, factors.age, with_spouse, "age", factors.age, _age_words
+        _scale_line("crs.core.age", rules.age, age, with_spouse, "age", age, _age_words)
+        if age is not None
+        else (
+            "crs.core.age",
+            0,
+            rules.age.value.maximum(with_spouse),
+            rules.age.citation,
+            _describe_fixed,
+            _NO_AGE,
         ),
         _scale_line(
             "crs.core.education",
@@ -1427,6 +1452,8 @@ def _core(factors: CrsFactors, rules: _Rules, caps: CrsCaps, with_spouse: bool) 
     cap = caps.core_with_spouse if with_spouse else caps.core_without_spouse
     return _section("core", "A. Core / human capital factors", cap, lines, rules.caps.citation)
 
+
+_NO_AGE = ({"age": None}, "no age → 0", "No points for age: the birth date is not given.")
 
 _NOT_WITH_SPOUSE = (
     {"with_spouse": False},
@@ -1636,10 +1663,11 @@ def _additional(factors: CrsFactors, rules: _Rules, caps: CrsCaps, on: date) -> 
     )
 
 
-def score(factors: CrsFactors, *, on: date) -> CrsResult:
+def score(factors: CrsFactors, *, on: date, notes: tuple[str, ...] = ()) -> CrsResult:
     """The CRS score of ``factors`` under the rules in force on ``on``.
 
-    :class:`~expressentry.exceptions.NotInForce` before 2015-01-01.
+    :class:`~expressentry.exceptions.NotInForce` before 2015-01-01. ``notes`` explain how the
+    factors were derived (the Candidate path passes them); the result keeps them.
 
     Golden case 4: a master's, CLB 9, 9, 8, 9, 32 years old, 3 years abroad, a provincial
     nomination and a sibling: additional points 615, capped at 600.
@@ -1676,6 +1704,7 @@ def score(factors: CrsFactors, *, on: date) -> CrsResult:
         with_spouse=with_spouse,
         factors=factors,
         raw=sections,
+        notes=notes,
     )
 
 
@@ -1754,3 +1783,242 @@ def crs_from_levels(
         ),
         on=on,
     )
+
+
+# --------------------------------------------------------------------------------------------
+# From a Candidate: the derived facts (facts.py) turned into CRS factors
+# --------------------------------------------------------------------------------------------
+
+LMIA_EXEMPT_OFFERS_QUALIFY: DatedTable[bool] = DatedTable(
+    "LMIA-exempt job offers qualify for CRS points",
+    (
+        Dated(EXPRESS_ENTRY_LAUNCH, False, _MI_2015),
+        Dated(date(2016, 11, 19), True, _MI_2016),
+    ),
+)
+"""Policy P34: until 2016-11-18 only an LMIA-supported offer qualified; from 2016-11-19 an
+LMIA-exempt one does too, for a candidate authorized to work in Canada who has worked a year of
+continuous full time for the employer making the offer."""
+
+
+def _tenths(hours: Fraction, hours_per_year: int) -> float:
+    """Years of experience floored to a tenth (whole years stay exact, for the tiers)."""
+    tenths: int = math.floor(hours * 10 / hours_per_year)
+    return tenths / 10
+
+
+def _years_counted(experience: Experience | None, what: str, notes: list[str], on: date) -> float:
+    if experience is None:
+        return 0
+    per_year = HOURS_PER_YEAR.at(on)
+    if not experience.known:
+        notes.append(
+            f"{what}: {experience.years_at_least} to {experience.years_at_most} whole years "
+            f"depending on facts not given; {experience.years_at_least} counted."
+        )
+    return _tenths(experience.hours_at_least, per_year)
+
+
+def _offer_class(offer: JobOffer, facts: Facts, notes: list[str], index: int) -> JobOfferClass:
+    """The class of one offer under policy P34; unknown conditions are noted, not counted."""
+    on = facts.on
+    where = f"Job offer {index + 1}"
+    missing = [
+        name
+        for name, value in (
+            ("occupation", offer.noc),
+            ("full time", offer.full_time),
+            ("non-seasonal", offer.non_seasonal),
+            ("at least one year", offer.at_least_one_year),
+            ("LMIA status", offer.lmia),
+        )
+        if value is None
+    ]
+    if missing:
+        notes.append(f"{where} not counted: not answered: {', '.join(missing)} (policy P34).")
+        return JobOfferClass.NONE
+    noc = offer.noc
+    assert noc is not None  # checked among the missing answers
+    if not (offer.full_time and offer.non_seasonal and offer.at_least_one_year):
+        notes.append(
+            f"{where} does not qualify: it must be full time, non-seasonal and for at least "
+            f"one year (policy P34)."
+        )
+        return JobOfferClass.NONE
+    if not is_skilled(noc, on):
+        notes.append(f"{where} does not qualify: NOC {noc} is not a skilled occupation.")
+        return JobOfferClass.NONE
+    if offer.lmia is LmiaStatus.NONE or (
+        offer.lmia is LmiaStatus.EXEMPT and not LMIA_EXEMPT_OFFERS_QUALIFY.at(on)
+    ):
+        notes.append(
+            f"{where} does not qualify: no LMIA (an LMIA-exempt offer qualifies only from "
+            f"2016-11-19, policy P34)."
+        )
+        return JobOfferClass.NONE
+    if offer.lmia is LmiaStatus.EXEMPT:
+        conditions = (
+            facts.authorized_to_work,
+            offer.currently_working_for_employer,
+            offer.year_of_full_time_work_with_employer,
+        )
+        if False in conditions:
+            notes.append(
+                f"{where} does not qualify: an LMIA-exempt offer needs authorization to work "
+                f"and a year of continuous full-time work for the employer (policy P34)."
+            )
+            return JobOfferClass.NONE
+        if None in conditions:
+            notes.append(
+                f"{where} not counted: authorization to work or a year of full-time work for "
+                f"the employer is not answered (policy P34)."
+            )
+            return JobOfferClass.NONE
+    try:
+        senior = is_senior_management(noc, on)
+    except NotInForce:
+        # Before 2016-11-19 every qualifying offer earned the same points.
+        senior = False
+    return JobOfferClass.SENIOR_MANAGEMENT if senior else JobOfferClass.OTHER_SKILLED
+
+
+def _job_offer_class(facts: Facts, notes: list[str]) -> JobOfferClass:
+    best = JobOfferClass.NONE
+    for index, offer in enumerate(facts.candidate.job_offers):
+        kind = _offer_class(offer, facts, notes, index)
+        if kind is JobOfferClass.SENIOR_MANAGEMENT or best is JobOfferClass.NONE:
+            best = kind if kind is not JobOfferClass.NONE else best
+    return best
+
+
+def _nominated(candidate: Candidate, on: date, notes: list[str]) -> bool:
+    nomination = candidate.provincial_nomination
+    if nomination is None:
+        return False
+    if nomination.nomination_date is not None and nomination.nomination_date > on:
+        notes.append(
+            f"The provincial nomination dated {nomination.nomination_date.isoformat()} is "
+            f"after {on.isoformat()}: not counted."
+        )
+        return False
+    if nomination.express_entry_stream is None:
+        notes.append(
+            "The provincial nomination is not counted: whether it is through an Express "
+            "Entry-aligned stream is not answered."
+        )
+        return False
+    return nomination.express_entry_stream
+
+
+def _certificate(candidate: Candidate, on: date) -> bool:
+    """A certificate of qualification counts whatever the program (policy P19)."""
+    return any(
+        certificate.issue_date is None or certificate.issue_date <= on
+        for certificate in candidate.certificates_of_qualification
+    )
+
+
+def crs_factors(facts: Facts) -> tuple[CrsFactors, tuple[str, ...]]:
+    """The CRS factors of a candidate's derived facts, with notes on every assumption.
+
+    Age (P13), education (P21, P29), the official languages (P5, P6, P20, P30), the Canadian
+    and foreign years from the ledger (P10, P11), the spouse column (P12), the certificate of
+    qualification (P19) and the job offer (P34). An unanswered fact never counts as a "yes":
+    its points are left out and a note says so. When the spouse's status is unknown for a
+    partnered candidate, the with-spouse column (the lower one) is used and noted.
+    """
+    candidate = facts.candidate
+    on = facts.on
+    notes: list[str] = []
+    if facts.age is None:
+        notes.append("No birth date: no age points.")
+    spouse_counts = facts.spouse_counts
+    if spouse_counts is None:
+        spouse_counts = facts.partnered is not None
+        notes.append(
+            "The marital status is not answered: scored without a spouse."
+            if facts.partnered is None
+            else "Whether the spouse or partner is a Canadian citizen or permanent resident, "
+            "or is coming to Canada, is not answered: scored with a spouse (policy P12)."
+        )
+    languages = facts.languages
+    notes.extend(note.sentence for note in languages.notes)
+    education = facts.education
+    notes.extend(
+        f"Credential {use.index + 1} not counted: {use.reason}."
+        for use in education.ignored
+        if use.level is None
+    )
+    canadian = facts.canadian_education
+    spouse_education = facts.spouse_education
+    spouse_languages = facts.spouse_languages
+    spouse_language = None
+    if spouse_counts and spouse_languages is not None:
+        spouse_language = spouse_languages.first_levels
+    if candidate.sibling_in_canada is None:
+        notes.append("A sibling in Canada is not answered: not counted.")
+    factors = CrsFactors(
+        age=facts.age,
+        education=education.level,
+        first_language=languages.first_levels,
+        second_language=languages.second_levels,
+        canadian_years=_years_counted(
+            facts.experience(CRS_CANADIAN), "Canadian work experience", notes, on
+        ),
+        foreign_years=_years_counted(
+            facts.experience(CRS_FOREIGN), "Foreign work experience", notes, on
+        ),
+        with_spouse=spouse_counts,
+        spouse_education=(
+            spouse_education.level
+            if spouse_counts and spouse_education is not None
+            else EducationLevel.LESS_THAN_SECONDARY
+        ),
+        spouse_language=spouse_language,
+        spouse_canadian_years=(
+            _years_counted(
+                facts.spouse_experience(CRS_CANADIAN),
+                "The spouse's Canadian work experience",
+                notes,
+                on,
+            )
+            if spouse_counts
+            else 0
+        ),
+        certificate_of_qualification=_certificate(candidate, on),
+        provincial_nomination=_nominated(candidate, on, notes),
+        sibling_in_canada=candidate.sibling_in_canada is True,
+        canadian_education=canadian.credit,
+        canadian_education_unconfirmed=canadian.unconfirmed,
+        job_offer=_job_offer_class(facts, notes),
+    )
+    return factors, tuple(notes)
+
+
+def crs_for(candidate: Candidate, *, on: date) -> CrsResult:
+    """The CRS score of ``candidate`` on ``on``, every input derived from the dated facts.
+
+    >>> from expressentry.model import (
+    ...     AbilityScores, Candidate, Credential, CredentialLevel, LanguageTest, MaritalStatus,
+    ...     TestKind)
+    >>> candidate = Candidate(
+    ...     birth_date=date(1996, 2, 29),
+    ...     marital_status=MaritalStatus.NEVER_MARRIED,
+    ...     education=(Credential(level=CredentialLevel.BACHELORS_OR_THREE_YEAR, country="CA",
+    ...                           completion_date=date(2018, 5, 1)),),
+    ...     language_tests=(LanguageTest(
+    ...         kind=TestKind.IELTS_GENERAL_TRAINING, test_date=date(2025, 3, 1),
+    ...         scores=AbilityScores(listening=7.0, reading=7.0, writing=7.0, speaking=7.0)),),
+    ...     sibling_in_canada=False,
+    ... )
+    >>> result = crs_for(candidate, on=date(2025, 4, 1))
+    >>> result.total  # golden case 1, aged 29
+    353
+    """
+    return crs_from_facts(derive(candidate, on=on))
+
+
+def crs_from_facts(facts: Facts) -> CrsResult:
+    """The CRS score from derived facts shared with the programs (see :func:`crs_factors`)."""
+    factors, notes = crs_factors(facts)
+    return score(factors, on=facts.on, notes=notes)
