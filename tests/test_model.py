@@ -284,3 +284,16 @@ def test_events_cannot_predate_the_birth_date():
 def test_marital_status_partner():
     assert MaritalStatus.COMMON_LAW.has_partner
     assert not MaritalStatus.WIDOWED.has_partner
+
+
+def test_a_reference_code_is_kept_in_compact_form():
+    assert Candidate(personal_reference_code="qk 4350-881372").personal_reference_code == (
+        "QK4350881372"
+    )
+
+
+@pytest.mark.parametrize("code", ["QK43508813", "Q14350881372", "QK435088137X", ""])
+def test_a_malformed_reference_code_is_reported(code):
+    with pytest.raises(ProfileError) as caught:
+        Candidate(personal_reference_code=code)
+    assert set(problems(caught)) == {"$.personal_reference_code"}

@@ -31,7 +31,8 @@ from datetime import date
 import attrs
 
 from expressentry._countries import COUNTRIES
-from expressentry.exceptions import Problem, ProfileError
+from expressentry.codes import personal_reference_code as _prc
+from expressentry.exceptions import Problem, ProfileError, ValidationError
 from expressentry.language.scales import Ability, Language, TestKind, score_problem
 from expressentry.noc.code import NocCode
 
@@ -474,6 +475,12 @@ class Spouse:
     work_history: WorkHistory = WorkHistory()
 
 
+def _compact_code(value: str | None) -> str | None:
+    """The compact form of a valid reference code ("qk 4350 881372" → "QK4350881372");
+    anything else is kept as given for the check to report."""
+    return _prc.compact(value) if value is not None and _prc.is_valid(value) else value
+
+
 @attrs.frozen(kw_only=True)
 class Candidate:
     """Everything known about a candidate (the principal applicant).
@@ -487,7 +494,7 @@ class Candidate:
     intended_province: Province | None = None
     work_authorization: WorkAuthorization | None = None
     travel_document: TravelDocument | None = None
-    personal_reference_code: str | None = None
+    personal_reference_code: str | None = attrs.field(default=None, converter=_compact_code)
     first_official_language: Language | None = None
     language_tests: tuple[LanguageTest, ...] = ()
     education: tuple[Credential, ...] = ()
@@ -517,6 +524,11 @@ class Candidate:
                 f"a spouse or partner is given but the marital status is "
                 f"{self.marital_status.value}",
             )
+        if self.personal_reference_code is not None:
+            try:
+                _prc.validate(self.personal_reference_code)
+            except ValidationError as exc:
+                problems.add("personal_reference_code", str(exc))
         _check_count(problems, "dependent_children", self.dependent_children, "children")
         _check_count(problems, "settlement_funds_cad", self.settlement_funds_cad, "dollars")
         problems.raise_any()

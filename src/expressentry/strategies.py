@@ -23,6 +23,7 @@ from typing import Any
 from hypothesis import strategies as st
 
 from expressentry._countries import COUNTRIES
+from expressentry.codes import personal_reference_code
 from expressentry.language.scales import Ability, Language, TestKind, scale_for
 from expressentry.model import (
     AbilityScores,
@@ -45,7 +46,7 @@ from expressentry.model import (
     WorkHistory,
     WorkPeriod,
 )
-from expressentry.noc.code import NocCode
+from expressentry.noc import NocCode, NocVersion, unit_groups
 from expressentry.serialization import to_dict
 
 __all__ = [
@@ -57,6 +58,7 @@ __all__ = [
     "language_tests",
     "noc_codes",
     "profiles",
+    "reference_codes",
     "spouses",
     "work_histories",
     "work_periods",
@@ -65,25 +67,12 @@ __all__ = [
 EARLIEST = date(1950, 1, 1)
 LATEST = date(2035, 12, 31)
 
-_SAMPLE_NOC_CODES = (
-    "00010",
-    "11100",
-    "21211",
-    "21231",
-    "31301",
-    "33102",
-    "41200",
-    "62200",
-    "63200",
-    "65201",
-    "72200",
-    "72600",
-    "93200",
-    "2173",
-    "3012",
-    "6322",
-    "7241",
-)
+_NOC_CODES = tuple(group.code for version in NocVersion for group in unit_groups(version))
+
+
+def reference_codes() -> st.SearchStrategy[str]:
+    """Personal reference codes in their compact form (two letters then ten digits)."""
+    return st.randoms(use_true_random=False).map(personal_reference_code.generate)
 
 
 def dates(min_value: date = EARLIEST, max_value: date = LATEST) -> st.SearchStrategy[date]:
@@ -93,7 +82,7 @@ def dates(min_value: date = EARLIEST, max_value: date = LATEST) -> st.SearchStra
 
 def noc_codes() -> st.SearchStrategy[NocCode]:
     """NOC 2021 and NOC 2016 unit-group codes."""
-    return st.sampled_from(_SAMPLE_NOC_CODES).map(NocCode)
+    return st.sampled_from(_NOC_CODES).map(NocCode)
 
 
 def _optional(strategy: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
@@ -258,7 +247,7 @@ def candidates(draw: st.DrawFn, partial: bool = True) -> Candidate:
                 )
             )
         ),
-        personal_reference_code=None,
+        personal_reference_code=draw(maybe(reference_codes())),
         first_official_language=draw(maybe(st.sampled_from(Language))),
         language_tests=tuple(draw(st.lists(language_tests(birth), max_size=3))),
         education=tuple(draw(st.lists(credentials(birth), max_size=3))),
