@@ -1882,13 +1882,20 @@ def _offer_class(offer: JobOffer, facts: Facts, notes: list[str], index: int) ->
     return JobOfferClass.SENIOR_MANAGEMENT if senior else JobOfferClass.OTHER_SKILLED
 
 
+_OFFER_RANKS = {
+    JobOfferClass.NONE: 0,
+    JobOfferClass.OTHER_SKILLED: 1,
+    JobOfferClass.SENIOR_MANAGEMENT: 2,
+}
+
+
 def _job_offer_class(facts: Facts, notes: list[str]) -> JobOfferClass:
-    best = JobOfferClass.NONE
-    for index, offer in enumerate(facts.candidate.job_offers):
-        kind = _offer_class(offer, facts, notes, index)
-        if kind is JobOfferClass.SENIOR_MANAGEMENT or best is JobOfferClass.NONE:
-            best = kind if kind is not JobOfferClass.NONE else best
-    return best
+    """The best class among the candidate's offers (each one's problems noted)."""
+    classes = [
+        _offer_class(offer, facts, notes, index)
+        for index, offer in enumerate(facts.candidate.job_offers)
+    ]
+    return max(classes, key=_OFFER_RANKS.__getitem__, default=JobOfferClass.NONE)
 
 
 def _nominated(candidate: Candidate, on: date, notes: list[str]) -> bool:

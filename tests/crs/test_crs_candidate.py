@@ -1,0 +1,383 @@
+"""The CRS of a Candidate: every input derived from dated facts (age, tests, ledger, ...)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import attrs
+import pytest
+
+from expressentry.crs import (
+    CanadianEducation,
+    EducationLevel,
+    JobOfferClass,
+    crs_factors,
+    crs_for,
+    crs_from_levels,
+)
+from expressentry.facts import derive
+from expressentry.model import (
+    AbilityScores,
+    Candidate,
+    CertificateOfQualification,
+    Credential,
+    CredentialLevel,
+    EcaOrganization,
+    EducationalCredentialAssessment,
+    IssuingAuthority,
+    JobOffer,
+    Language,
+    LanguageTest,
+    LmiaStatus,
+    MaritalStatus,
+    NocCode,
+    Province,
+    ProvincialNomination,
+    Spouse,
+    TestKind,
+    WorkAuthorization,
+    WorkHistory,
+    WorkPeriod,
+)
+
+ON = date(2025, 4, 1)
+SOFTWARE = NocCode("21231")
+
+
+def ielts(listening: float, reading: float, writing: float, speaking: float) -> LanguageTest:
+    return LanguageTest(
+        kind=TestKind.IELTS_GENERAL_TRAINING,
+        test_date=date(2024, 10, 1),
+        result_date=date(2024, 10, 14),
+        scores=AbilityScores(
+            listening=listening, reading=reading, writing=writing, speaking=speaking
+        ),
+    )
+
+
+def job(country: str, start: date, end: date | None, hours: float = 40) -> WorkPeriod:
+    return WorkPeriod(
+        noc=SOFTWARE,
+        country=country,
+        start=start,
+        end=end,
+        hours_per_week=hours,
+        paid=True,
+        self_employed=False,
+        full_time_student=False,
+        authorized=True,
+    )
+
+
+BACHELORS_ABROAD = Credential(
+    level=CredentialLevel.BACHELORS_OR_THREE_YEAR,
+    program_years=4,
+    country="IN",
+    completion_date=date(2019, 5, 1),
+    eca=EducationalCredentialAssessment(
+        organization=EcaOrganization.WES,
+        issue_date=date(2022, 3, 1),
+        canadian_equivalent=CredentialLevel.BACHELORS_OR_THREE_YEAR,
+    ),
+)
+
+# Golden case 2 as a dated history: born 1997-06-15 (27 on 2025-04-01), married to an
+# accompanying spouse who is not Canadian; a bachelor's assessed by WES; IELTS L8 R6.5 W6 S6.5
+# (CLB 9, 8, 7, 8); 15 months in Canada at 40 h/week (capped at 30: 1 whole year) and 2.5
+# years in India (2 whole years, one occupation); spouse: Canadian secondary diploma, IELTS 5.0
+# ×4 (CLB 5, 6, 5, 5). Expected 394 (core 336, spouse 6, transferability 52).
+GOLDEN_2 = Candidate(
+    birth_date=date(1997, 6, 15),
+    marital_status=MaritalStatus.MARRIED,
+    work_authorization=WorkAuthorization.OPEN_WORK_PERMIT,
+    first_official_language=Language.ENGLISH,
+    language_tests=(ielts(8.0, 6.5, 6.0, 6.5),),
+    education=(BACHELORS_ABROAD,),
+    work_history=WorkHistory(
+        periods=(
+            job("IN", date(2020, 1, 1), date(2022, 6, 30)),
+            job("CA", date(2024, 1, 1), date(2025, 3, 31)),
+        )
+    ),
+    spouse=Spouse(
+        canadian_citizen_or_pr=False,
+        accompanying=True,
+        education=(
+            Credential(
+                level=CredentialLevel.SECONDARY, country="CA", completion_date=date(2015, 6, 1)
+            ),
+        ),
+        language_tests=(ielts(5.0, 5.0, 5.0, 5.0),),
+    ),
+    sibling_in_canada=False,
+)
+
+
+def test_golden_case_2_from_a_dated_history() -> None:
+    result = crs_for(GOLDEN_2, on=ON)
+    assert result.total == 394
+    assert dict(result.points) == {
+        "core": 336,
+        "spouse": 6,
+        "transferability": 52,
+        "additional": 0,
+    }
+    factors = result.factors
+    assert factors.age == 27
+    assert factors.education is EducationLevel.BACHELORS_OR_THREE_YEAR
+    assert int(factors.canadian_years) == 1
+    assert int(factors.foreign_years) == 2
+    assert factors.canadian_years == 1.2  # 15 months, floored to a tenth
+    assert factors.with_spouse
+    # Only the language module's notes: which language is first and which test speaks for it.
+    assert result.notes[0] == "English is the first official language, as declared."
+    assert len(result.notes) == 2
+    assert result == crs_for(GOLDEN_2, on=ON)
+
+
+def test_the_same_as_from_levels() -> None:
+    from_levels = crs_from_levels(
+        on=ON,
+        age=27,
+        education=EducationLevel.BACHELORS_OR_THREE_YEAR,
+        first_language=crs_for(GOLDEN_2, on=ON).factors.first_language,
+        canadian_years=1,
+        foreign_years=2,
+        partnered=True,
+        spouse_education=EducationLevel.SECONDARY,
+        spouse_language=crs_for(GOLDEN_2, on=ON).factors.spouse_language,
+    )
+    assert from_levels.total == crs_for(GOLDEN_2, on=ON).total
+
+
+def test_age_on_a_29_february_birthday() -> None:
+    leap = attrs.evolve(GOLDEN_2, birth_date=date(1996, 2, 29), marital_status=None, spouse=None)
+    assert crs_for(leap, on=date(2025, 2, 28)).factors.age == 28
+    assert crs_for(leap, on=date(2025, 3, 1)).factors.age == 29
+
+
+def test_unknowns_are_noted_not_counted() -> None:
+    unknown = Candidate(
+        spouse=Spouse(canadian_citizen_or_pr=None, accompanying=True),
+        marital_status=MaritalStatus.COMMON_LAW,
+    )
+    result = crs_for(unknown, on=ON)
+    assert result.factors.age is None
+    assert result.line("crs.core.age").sentence == (
+        "No points for age: the birth date is not given."
+    )
+    assert result.with_spouse
+    assert result.notes[:2] == (
+        "No birth date: no age points.",
+        "Whether the spouse or partner is a Canadian citizen or permanent resident, or is "
+        "coming to Canada, is not answered: scored with a spouse (policy P12).",
+    )
+    assert "A sibling in Canada is not answered: not counted." in result.notes
+    no_spouse_details = crs_for(Candidate(marital_status=MaritalStatus.MARRIED), on=ON)
+    assert no_spouse_details.with_spouse
+    assert no_spouse_details.factors.spouse_canadian_years == 0
+    single = crs_for(Candidate(), on=ON)
+    assert not single.with_spouse
+    assert "The marital status is not answered: scored without a spouse." in single.notes
+
+
+def test_spouse_who_does_not_count() -> None:
+    canadian = attrs.evolve(
+        GOLDEN_2, spouse=attrs.evolve(GOLDEN_2.spouse, canadian_citizen_or_pr=True)
+    )
+    result = crs_for(canadian, on=ON)
+    assert not result.with_spouse
+    assert result.factors.spouse_language is None
+    assert result.factors.spouse_education is EducationLevel.LESS_THAN_SECONDARY
+    # Single column: 110 + 120 + (31 + 23 + 17 + 23 = 94) + 40 = 364; C 52. Total 416.
+    assert result.total == 416
+
+
+def test_missing_facts_in_the_ledger_are_noted() -> None:
+    unclear = attrs.evolve(
+        GOLDEN_2,
+        work_history=WorkHistory(
+            periods=(
+                attrs.evolve(job("CA", date(2022, 1, 1), date(2025, 3, 31)), authorized=None),
+            )
+        ),
+    )
+    result = crs_for(unclear, on=ON)
+    assert result.factors.canadian_years == 0
+    assert any(
+        note.startswith("Canadian work experience: 0 to 3 whole years") for note in result.notes
+    )
+
+
+def test_ignored_credentials_and_language_notes() -> None:
+    candidate = attrs.evolve(
+        GOLDEN_2,
+        education=(attrs.evolve(BACHELORS_ABROAD, eca=None),),
+        first_official_language=None,
+    )
+    result = crs_for(candidate, on=ON)
+    assert result.factors.education is EducationLevel.LESS_THAN_SECONDARY
+    assert (
+        "Credential 1 not counted: foreign credential without an educational credential "
+        "assessment." in result.notes
+    )
+
+
+def offer(**changes: Any) -> JobOffer:
+    base = JobOffer(
+        noc=SOFTWARE,
+        full_time=True,
+        non_seasonal=True,
+        at_least_one_year=True,
+        lmia=LmiaStatus.APPROVED,
+    )
+    return attrs.evolve(base, **changes)
+
+
+def offer_class(
+    on: date, *offers: JobOffer, **changes: Any
+) -> tuple[JobOfferClass, tuple[str, ...]]:
+    candidate = attrs.evolve(GOLDEN_2, job_offers=offers, **changes)
+    factors, notes = crs_factors(derive(candidate, on=on))
+    return factors.job_offer, notes
+
+
+@pytest.mark.parametrize(
+    ("on", "offers", "changes", "expected", "note"),
+    [
+        (date(2020, 1, 1), (offer(),), {}, JobOfferClass.OTHER_SKILLED, None),
+        (
+            date(2020, 1, 1),
+            (offer(), offer(noc=NocCode("0012"))),
+            {},
+            JobOfferClass.SENIOR_MANAGEMENT,
+            None,
+        ),
+        # Before 2016-11-19 the senior-management group does not exist: same 600 anyway.
+        (date(2016, 1, 1), (offer(noc=NocCode("0012")),), {}, JobOfferClass.OTHER_SKILLED, None),
+        (date(2020, 1, 1), (offer(noc=None),), {}, JobOfferClass.NONE, "not answered: occupation"),
+        (date(2020, 1, 1), (offer(full_time=False),), {}, JobOfferClass.NONE, "full time"),
+        (
+            date(2020, 1, 1),
+            (offer(noc=NocCode("6611")),),
+            {},
+            JobOfferClass.NONE,
+            "is not a skilled occupation",
+        ),
+        (date(2020, 1, 1), (offer(lmia=LmiaStatus.NONE),), {}, JobOfferClass.NONE, "no LMIA"),
+        (date(2016, 1, 1), (offer(lmia=LmiaStatus.EXEMPT),), {}, JobOfferClass.NONE, "no LMIA"),
+        (
+            date(2020, 1, 1),
+            (
+                offer(
+                    lmia=LmiaStatus.EXEMPT,
+                    currently_working_for_employer=True,
+                    year_of_full_time_work_with_employer=True,
+                ),
+            ),
+            {},
+            JobOfferClass.OTHER_SKILLED,
+            None,
+        ),
+        (
+            date(2020, 1, 1),
+            (
+                offer(
+                    lmia=LmiaStatus.EXEMPT,
+                    currently_working_for_employer=True,
+                    year_of_full_time_work_with_employer=False,
+                ),
+            ),
+            {},
+            JobOfferClass.NONE,
+            "needs authorization to work",
+        ),
+        (
+            date(2020, 1, 1),
+            (offer(lmia=LmiaStatus.EXEMPT, currently_working_for_employer=True),),
+            {},
+            JobOfferClass.NONE,
+            "is not answered",
+        ),
+    ],
+)
+def test_job_offer_class(
+    on: date,
+    offers: tuple[JobOffer, ...],
+    changes: dict[str, Any],
+    expected: JobOfferClass,
+    note: str | None,
+) -> None:
+    found, notes = offer_class(on, *offers, **changes)
+    assert found is expected
+    if note is None:
+        assert not any("Job offer" in text for text in notes)
+    else:
+        assert any(note in text for text in notes)
+
+
+def test_nomination_certificate_and_sibling() -> None:
+    nominated = attrs.evolve(
+        GOLDEN_2,
+        provincial_nomination=ProvincialNomination(
+            province=Province.ON, nomination_date=date(2025, 1, 1), express_entry_stream=True
+        ),
+        certificates_of_qualification=(
+            CertificateOfQualification(issued_by=IssuingAuthority.ON, issue_date=None),
+        ),
+        sibling_in_canada=True,
+    )
+    factors = crs_for(nominated, on=ON).factors
+    assert factors.provincial_nomination
+    assert factors.certificate_of_qualification
+    assert factors.sibling_in_canada
+    later = attrs.evolve(
+        nominated,
+        provincial_nomination=ProvincialNomination(
+            province=Province.ON, nomination_date=date(2025, 5, 1), express_entry_stream=True
+        ),
+        certificates_of_qualification=(
+            CertificateOfQualification(issued_by=IssuingAuthority.ON, issue_date=date(2025, 5, 1)),
+        ),
+    )
+    result = crs_for(later, on=ON)
+    assert not result.factors.provincial_nomination
+    assert not result.factors.certificate_of_qualification
+    assert "The provincial nomination dated 2025-05-01 is after 2025-04-01: not counted." in (
+        result.notes
+    )
+    unknown_stream = attrs.evolve(
+        nominated, provincial_nomination=ProvincialNomination(province=Province.BC)
+    )
+    result = crs_for(unknown_stream, on=ON)
+    assert not result.factors.provincial_nomination
+    assert any("Express Entry-aligned stream is not answered" in note for note in result.notes)
+    base_stream = attrs.evolve(
+        nominated,
+        provincial_nomination=ProvincialNomination(
+            province=Province.BC, express_entry_stream=False
+        ),
+    )
+    assert not crs_for(base_stream, on=ON).factors.provincial_nomination
+
+
+def test_canadian_study_reaches_the_score() -> None:
+    studied = attrs.evolve(
+        GOLDEN_2,
+        education=(
+            BACHELORS_ABROAD,
+            Credential(
+                level=CredentialLevel.TWO_YEAR,
+                program_years=2,
+                country="CA",
+                completion_date=date(2023, 12, 15),
+                full_time=True,
+                months_studied_in_canada=20,
+            ),
+        ),
+    )
+    result = crs_for(studied, on=ON)
+    assert result.factors.canadian_education is CanadianEducation.ONE_OR_TWO_YEAR
+    assert result.factors.education is EducationLevel.TWO_OR_MORE
+    assert result.line("crs.additional.canadian_education").points == 15
