@@ -297,6 +297,8 @@ def test_shape_with_fixed_digit() -> None:
     shape = Shape("@9#")
     assert shape.fits(1, "9")
     assert not shape.fits(1, "8")
+    assert shape.fits(0, "Q")
+    assert not shape.fits(0, "1")
     assert shape.fits_kind(1, "8")
     assert shape.generate(random.Random(3))[1] == "9"
 
