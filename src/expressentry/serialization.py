@@ -237,6 +237,14 @@ def _make_converter() -> cattrs.Converter:
 
     converter.register_structure_hook_factory(_is_tuple, tuple_hook)
 
+    def optional_hook(type_: Any) -> Callable[[object, type], object]:
+        # Resolve the inner hook once, instead of dispatching on every value as cattrs does.
+        (inner_type,) = [arg for arg in typing.get_args(type_) if arg is not type(None)]
+        inner = converter.get_structure_hook(inner_type)
+        return lambda value, _: None if value is None else inner(value, inner_type)
+
+    converter.register_structure_hook_factory(_is_optional, optional_hook)
+
     def structure_work_history(value: object, _: type) -> WorkHistory:
         return WorkHistory(periods=converter.structure(value, tuple[WorkPeriod, ...]))
 
