@@ -1,0 +1,283 @@
+"""Findings that more than one program makes the same way.
+
+Every Express Entry program requires the candidate to intend to live outside Quebec (policy
+P18), reads the first official language's test for its language minimum (policy P33) and
+counts work through the experience ledger, whose undecided periods are named by JSON path.
+The programs build those findings here, each under its own rule id and citation, so that the
+three verdicts word them alike.
+
+>>> from datetime import date
+>>> from expressentry.dated import Citation
+>>> from expressentry.facts import derive
+>>> from expressentry.model import Candidate, Province
+>>> rule = Rule("demo.residence", "Outside Quebec", Citation("IRPR", "s. 1", "https://x.ca"))
+>>> finding = outside_quebec(rule, derive(Candidate(), on=date(2026, 11, 29)), "the demo")
+>>> finding.outcome, finding.missing
+(<Outcome.UNKNOWN: 'unknown'>, ('$.intended_province',))
+>>> candidate = Candidate(intended_province=Province.QC)
+>>> print(outside_quebec(rule, derive(candidate, on=date(2026, 11, 29)), "the demo").sentence)
+The intended province is Quebec; the demo requires intending to live outside Quebec.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from fractions import Fraction
+from typing import Final
+
+from expressentry.experience import Experience, MissingFact, PeriodUse, Reason, Use
+from expressentry.facts import Facts
+from expressentry.language import Ability, LanguageLevels, describe_level
+from expressentry.language.notes import LanguageRule
+from expressentry.model import Province
+from expressentry.verdict import FactValue, Finding, Outcome, Rule
+
+__all__ = [
+    "LAWS",
+    "PROVINCE_NAMES",
+    "describe_minimums",
+    "experience_facts",
+    "format_hours",
+    "hours_fact",
+    "language_facts",
+    "language_minimum_per_ability",
+    "left_out",
+    "no_language_test",
+    "outside_quebec",
+    "work_history_paths",
+]
+
+LAWS: Final = "https://laws-lois.justice.gc.ca/eng/regulations/SOR-2002-227/"
+"""The Immigration and Refugee Protection Regulations (SOR/2002-227) on the Justice Laws site."""
+
+PROVINCE_NAMES: Final[Mapping[Province, str]] = {
+    Province.AB: "Alberta",
+    Province.BC: "British Columbia",
+    Province.MB: "Manitoba",
+    Province.NB: "New Brunswick",
+    Province.NL: "Newfoundland and Labrador",
+    Province.NS: "Nova Scotia",
+    Province.NT: "the Northwest Territories",
+    Province.NU: "Nunavut",
+    Province.ON: "Ontario",
+    Province.PE: "Prince Edward Island",
+    Province.QC: "Quebec",
+    Province.SK: "Saskatchewan",
+    Province.YT: "Yukon",
+}
+
+
+# -- residence (P18) -------------------------------------------------------------------------
+
+
+def outside_quebec(rule: Rule, facts: Facts, program: str) -> Finding:
+    """Whether the candidate intends to live outside Quebec (policy P18).
+
+    Quebec selects its own skilled workers, so each federal program requires the intention to
+    live in another province or territory. An unanswered province is unknown, never a "no".
+    """
+    province = facts.candidate.intended_province
+    if province is None:
+        return rule.finding(
+            Outcome.UNKNOWN,
+            f"The intended province or territory is not answered; {program} requires intending "
+            "to live outside Quebec.",
+            facts={"intended_province": None},
+            missing=("$.intended_province",),
+        )
+    name = PROVINCE_NAMES[province]
+    if province is Province.QC:
+        return rule.finding(
+            Outcome.NOT_MET,
+            f"The intended province is {name}; {program} requires intending to live outside "
+            "Quebec.",
+            facts={"intended_province": province.value},
+        )
+    return rule.finding(
+        Outcome.MET,
+        f"The intended province or territory is {name}, outside Quebec.",
+        facts={"intended_province": province.value},
+    )
+
+
+# -- language (P33) ----------------------------------------------------------------------------
+
+_NOT_COUNTING: Final = frozenset(
+    {
+        LanguageRule.NOT_ACCEPTED,
+        LanguageRule.NOT_YET_COUNTING,
+        LanguageRule.EXPIRED,
+        LanguageRule.DECLARED_LANGUAGE_UNTESTED,
+    }
+)
+
+
+def language_facts(levels: LanguageLevels) -> dict[str, FactValue]:
+    """The facts a language finding records: the language and the level of each ability."""
+    return {
+        "language": levels.language.value,
+        **{ability.value: levels.of(ability) for ability in Ability},
+    }
+
+
+def no_language_test(rule: Rule, facts: Facts, requirement: str) -> Finding:
+    """The unknown finding when no test counts for the first official language (P33).
+
+    The sentence names the requirement and says why each test given does not count.
+    """
+    languages = facts.languages
+    reasons = " ".join(note.sentence for note in languages.notes if note.rule in _NOT_COUNTING)
+    first = languages.first_language
+    sentence = (
+        f"No language test counts for the first official language on {facts.on.isoformat()}; "
+        f"{requirement}."
+    )
+    return rule.finding(
+        Outcome.UNKNOWN,
+        f"{sentence} {reasons}" if reasons else sentence,
+        facts={
+            "first_official_language": None if first is None else first.value,
+            "tests_given": len(facts.candidate.language_tests),
+        },
+        missing=("$.language_tests",),
+    )
+
+
+def describe_minimums(minimums: Mapping[Ability, int], levels: LanguageLevels | None) -> str:
+    """The minimum per ability in words: ``"CLB 7 in each ability"``, or grouped by level,
+    highest first: ``"CLB 5 in listening and speaking and CLB 4 in reading and writing"``.
+
+    >>> describe_minimums({ability: 7 for ability in Ability}, None)
+    'CLB 7 in each ability'
+    """
+    name = "CLB" if levels is None else levels.benchmark
+    by_level: dict[int, list[str]] = {}
+    for ability in Ability:
+        by_level.setdefault(minimums[ability], []).append(ability.value)
+    if len(by_level) == 1:
+        return f"{name} {next(iter(by_level))} in each ability"
+    parts = (
+        f"{name} {level} in {' and '.join(abilities)}"
+        for level, abilities in sorted(by_level.items(), reverse=True)
+    )
+    return " and ".join(parts)
+
+
+def language_minimum_per_ability(
+    rule: Rule, facts: Facts, minimums: Mapping[Ability, int], program: str
+) -> Finding:
+    """A minimum level in each ability of the first official language's test (P33).
+
+    ``program`` names the program in the sentence ("the FST"). Every ability below its
+    minimum is named with the candidate's level: "Reading is CLB 3; the FST needs ...".
+    """
+    levels = facts.languages.first_levels
+    needed = describe_minimums(minimums, levels)
+    if levels is None:
+        return no_language_test(rule, facts, f"{program} needs {needed}")
+    short = [ability for ability in Ability if levels.of(ability) < minimums[ability]]
+    recorded = language_facts(levels)
+    if short:
+        below = " and ".join(
+            f"{ability.value} is {describe_level(levels.of(ability), levels.language)}"
+            for ability in short
+        )
+        return rule.finding(
+            Outcome.NOT_MET,
+            f"{below[0].upper()}{below[1:]}; {program} needs {needed}.",
+            facts=recorded,
+        )
+    return rule.finding(
+        Outcome.MET,
+        f"The first official language test gives {levels}; {program} needs {needed}.",
+        facts=recorded,
+    )
+
+
+# -- work experience ---------------------------------------------------------------------------
+
+_FACT_FIELDS: Final[Mapping[MissingFact, str]] = {
+    MissingFact.PAID: "paid",
+    MissingFact.SELF_EMPLOYED: "self_employed",
+    MissingFact.FULL_TIME_STUDENT: "full_time_student",
+    MissingFact.AUTHORIZED: "authorized",
+    MissingFact.NOC: "noc",
+    MissingFact.NOC_IN_FORCE: "noc",  # the code, given in the NOC version in force
+}
+
+
+def work_history_paths(
+    experience: Experience, indices: tuple[int, ...] | None = None
+) -> tuple[str, ...]:
+    """The JSON path of every unanswered fact that could change ``experience``.
+
+    ``indices`` maps the positions of a filtered history back to the candidate's own, when
+    the experience was measured on part of the history.
+    """
+    paths = (
+        f"$.work_history[{index if indices is None else indices[index]}].{_FACT_FIELDS[fact]}"
+        for index, fact in experience.missing
+    )
+    return tuple(dict.fromkeys(paths))
+
+
+def format_hours(hours: Fraction) -> str:
+    """``1,560`` or ``1,234.57``: whole hours plainly, otherwise to the hundredth.
+
+    >>> format_hours(Fraction(1560)), format_hours(Fraction(3121, 2))
+    ('1,560', '1,560.50')
+    """
+    if hours.denominator == 1:
+        return f"{hours.numerator:,}"
+    return f"{float(hours):,.2f}"
+
+
+def hours_fact(hours: Fraction) -> int | float:
+    """Hours as a JSON-ready fact: an integer when whole, else to the hundredth."""
+    return hours.numerator if hours.denominator == 1 else round(float(hours), 2)
+
+
+def experience_facts(experience: Experience, required: int) -> dict[str, FactValue]:
+    """The facts an experience finding records: the bounds, the window and the need."""
+    start = experience.window_start
+    return {
+        "hours_at_least": hours_fact(experience.hours_at_least),
+        "hours_at_most": hours_fact(experience.hours_at_most),
+        "hours_required": required,
+        "window_start": None if start is None else start.isoformat(),
+        "on": experience.on.isoformat(),
+        "occupation": None if experience.occupation is None else experience.occupation.code,
+    }
+
+
+_REASON_WORDS: Final[Mapping[Reason, str]] = {
+    Reason.AFTER_EVALUATION_DATE: "it starts after the evaluation date",
+    Reason.OUTSIDE_WINDOW: "it is outside the window",
+    Reason.OUTSIDE_CANADA: "it was outside Canada",
+    Reason.IN_CANADA: "it was in Canada",
+    Reason.UNPAID: "it was unpaid",
+    Reason.UNAUTHORIZED: "it was not authorized",
+    Reason.SELF_EMPLOYED: "it was self-employment",
+    Reason.FULL_TIME_STUDENT: "it was done while a full-time student",
+    Reason.UNSKILLED: "the occupation is not skilled",
+    Reason.NOT_A_TRADE: "the occupation is not a skilled trade",
+    Reason.OTHER_OCCUPATION: "it is in another occupation",
+    Reason.OVER_WEEKLY_CAP: "hours above 30 a week do not count",
+}
+
+
+def _left_out(use: PeriodUse) -> str:
+    why = " and ".join(_REASON_WORDS[reason] for reason in use.reasons)
+    return f"period {use.index + 1} ({why})"
+
+
+def left_out(experience: Experience) -> str:
+    """Which periods were left out and why, as a clause (empty if none was).
+
+    Only whole exclusions are listed: they are what a candidate needs to see when a
+    requirement is not met (the full explanation is :meth:`Experience.explain`).
+    """
+    excluded = [use for use in experience.uses() if use.use is Use.EXCLUDED]
+    if not excluded:
+        return ""
+    return " Left out: " + "; ".join(_left_out(use) for use in excluded) + "."

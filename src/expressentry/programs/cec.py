@@ -1,0 +1,399 @@
+"""The Canadian Experience Class (CEC), IRPR s. 87.1.
+
+The class is for people who may become permanent residents on the strength of their work in
+Canada and who intend to live in a province other than Quebec (s. 87.1(1)). A foreign national
+is a member when, in the three years before applying, they have at least one year of full-time
+work in Canada (1,560 hours, or the same amount part-time) in one or more skilled occupations
+(NOC 2021 TEER 0, 1, 2 or 3; NOC 2016 skill type 0 or level A or B before 2022-11-16), paid,
+authorized under temporary resident status, and not self-employed or while a full-time student
+(s. 87.1(2)(a), (3)); and when the first official language test reaches the minimum the Minister
+set for that work: CLB/NCLC 7 in each ability for TEER 0 or 1 work, CLB/NCLC 5 for TEER 2 or 3
+(s. 87.1(2), s. 74(1); rules.md §3, §5.2). There is no education or settlement-funds
+requirement.
+
+Rules (ids are stable):
+
+- ``cec.experience.canadian_year``: one year of qualifying Canadian work (policies P8, P9, P11,
+  P24-P27);
+- ``cec.language.minimum``: the minimum for the work, with experience that mixes TEERs counted
+  by policy P7 (hours in an occupation count only when the language reaches its minimum);
+- ``cec.residence.outside_quebec``: policy P18.
+
+>>> from datetime import date
+>>> from expressentry.facts import derive
+>>> from expressentry.model import (
+...     AbilityScores, Candidate, LanguageTest, NocCode, Province, TestKind, WorkHistory,
+...     WorkPeriod,
+... )
+>>> nurse_aide = WorkPeriod(
+...     noc=NocCode("33102"), country="CA", start=date(2024, 6, 1), end=None,
+...     hours_per_week=30, paid=True, self_employed=False, full_time_student=False,
+...     authorized=True,
+... )
+>>> celpip_5 = LanguageTest(
+...     kind=TestKind.CELPIP_GENERAL, test_date=date(2025, 9, 1),
+...     scores=AbilityScores(listening=5, reading=5, writing=5, speaking=5),
+... )
+>>> candidate = Candidate(
+...     intended_province=Province.MB, language_tests=(celpip_5,),
+...     work_history=WorkHistory(periods=(nurse_aide,)),
+... )
+>>> verdict = CEC.assess(derive(candidate, on=date(2026, 11, 29)))
+>>> verdict.outcome
+<VerdictOutcome.ELIGIBLE: 'eligible'>
+>>> print(verdict.finding("cec.language.minimum").sentence)
+The first official language test gives CLB L 5, R 5, W 5, S 5: enough for all the skilled \
+work in the history (CLB 7 in each ability for TEER 0 or 1 work; CLB 5 for TEER 2 or 3 work).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from fractions import Fraction
+from types import MappingProxyType
+from typing import Final
+
+import attrs
+
+from expressentry.dated import EXPRESS_ENTRY_LAUNCH, Citation, Dated, DatedTable
+from expressentry.experience import CEC as CEC_WORK
+from expressentry.experience import HOURS_PER_YEAR, Experience, Ledger
+from expressentry.facts import Facts
+from expressentry.language import describe_level
+from expressentry.model import WorkHistory, WorkPeriod
+from expressentry.noc import (
+    NOC_VERSION_IN_FORCE,
+    NocCode,
+    NocVersion,
+    SkillLevel,
+    Teer,
+    in_version,
+)
+from expressentry.programs._common import (
+    LAWS,
+    experience_facts,
+    format_hours,
+    hours_fact,
+    language_facts,
+    left_out,
+    no_language_test,
+    outside_quebec,
+    work_history_paths,
+)
+from expressentry.verdict import Finding, Outcome, Rule, Verdict
+
+__all__ = [
+    "CEC",
+    "CEC_LANGUAGE_MINIMUMS",
+    "CanadianExperienceClass",
+    "CecLanguageMinimums",
+]
+
+_CEC_PAGE: Final = (
+    "https://www.canada.ca/en/immigration-refugees-citizenship/services/immigrate-canada/"
+    "express-entry/eligibility/canadian-experience-class.html"
+)  # S8
+
+_LANGUAGE = Citation(
+    "IRPR",
+    "s. 87.1(2) and s. 74(1): CEC language thresholds (TEER 0 or 1: CLB/NCLC 7; TEER 2 or 3: "
+    "CLB/NCLC 5)",
+    _CEC_PAGE,
+)
+_EXPERIENCE = Citation(
+    "IRPR",
+    "s. 87.1(2)(a) and (3): one year of skilled work in Canada in the 3 years before applying",
+    LAWS + "section-87.1.html",
+)
+_RESIDENCE = Citation(
+    "IRPR",
+    "s. 87.1(1): intends to reside in a province other than Quebec",
+    LAWS + "section-87.1.html",
+)
+
+Level = Teer | SkillLevel
+"""How much training an occupation needs: a TEER (NOC 2021) or a skill type or level (2016)."""
+
+
+def level_of(code: NocCode) -> Level:
+    """The TEER of a NOC 2021 code, the skill type or level of a NOC 2016 code.
+
+    >>> level_of(NocCode("33102")), level_of(NocCode("3413"))
+    (<Teer.TEER_3: 3>, <SkillLevel.C: 'C'>)
+    """
+    return code.teer if code.version is NocVersion.NOC_2021 else code.skill_level
+
+
+def _level_name(level: Level) -> str:
+    if isinstance(level, Teer):
+        return f"TEER {level.value}"
+    if level is SkillLevel.SKILL_TYPE_0:
+        return "NOC skill type 0"
+    return f"NOC skill level {level.value}"
+
+
+def _frozen_minimums(by_level: Mapping[Level, int]) -> Mapping[Level, int]:
+    return MappingProxyType(dict(by_level))
+
+
+@attrs.frozen
+class CecLanguageMinimums:
+    """The CLB/NCLC level each skilled occupation level needs, in one NOC version.
+
+    >>> minimums = CEC_LANGUAGE_MINIMUMS.at(date(2026, 11, 29))
+    >>> minimums.minimum_for(NocCode("21231")), minimums.minimum_for(NocCode("72200"))
+    (7, 5)
+    >>> minimums.minimum_for(NocCode("65100")) is None  # TEER 6 work is not skilled
+    True
+    >>> minimums.describe()
+    'CLB 7 in each ability for TEER 0 or 1 work; CLB 5 for TEER 2 or 3 work'
+    """
+
+    version: NocVersion
+    by_level: Mapping[Level, int] = attrs.field(converter=_frozen_minimums)
+
+    @property
+    def levels(self) -> tuple[int, ...]:
+        """The distinct minimums, lowest first."""
+        return tuple(sorted(set(self.by_level.values())))
+
+    def minimum_for(self, code: NocCode) -> int | None:
+        """The minimum for work in ``code`` (of this version); ``None`` if it is not skilled."""
+        return self.by_level.get(level_of(code))
+
+    def occupations_needing(self, minimum: int) -> str:
+        """The occupation levels that need ``minimum``, in words: ``"TEER 0 or 1"``."""
+        return " or ".join(
+            _level_name(level).removeprefix("TEER ") if index else _level_name(level)
+            for index, level in enumerate(
+                level for level, needed in self.by_level.items() if needed == minimum
+            )
+        )
+
+    def describe(self, benchmark: str = "CLB") -> str:
+        """Every minimum in words, highest first."""
+        parts = [
+            f"{benchmark} {minimum}"
+            + (" in each ability" if index == 0 else "")
+            + f" for {self.occupations_needing(minimum)} work"
+            for index, minimum in enumerate(reversed(self.levels))
+        ]
+        return "; ".join(parts)
+
+
+_NOC_2021_SWITCH = NOC_VERSION_IN_FORCE.change_dates[1]
+
+CEC_LANGUAGE_MINIMUMS: DatedTable[CecLanguageMinimums] = DatedTable(
+    "CEC: minimum CLB/NCLC level in each ability, by the level of the occupation",
+    (
+        Dated(
+            EXPRESS_ENTRY_LAUNCH,
+            CecLanguageMinimums(
+                NocVersion.NOC_2016,
+                {SkillLevel.SKILL_TYPE_0: 7, SkillLevel.A: 7, SkillLevel.B: 5},
+            ),
+            Citation(
+                "IRPR",
+                "s. 87.1(2) and s. 74(1): NOC 2016 skill type 0 or level A, CLB/NCLC 7; "
+                "level B, CLB/NCLC 5",
+                _CEC_PAGE,
+            ),
+        ),
+        Dated(
+            _NOC_2021_SWITCH,
+            CecLanguageMinimums(
+                NocVersion.NOC_2021,
+                {Teer.TEER_0: 7, Teer.TEER_1: 7, Teer.TEER_2: 5, Teer.TEER_3: 5},
+            ),
+            _LANGUAGE,
+        ),
+    ),
+)
+"""The CEC language minimums, one row per NOC version in force (rules.md §3, §5.2)."""
+
+EXPERIENCE_YEARS: DatedTable[int] = DatedTable(
+    "CEC: years of qualifying Canadian work needed",
+    (Dated(EXPRESS_ENTRY_LAUNCH, 1, _EXPERIENCE),),
+)
+"""One year (1,560 hours, ``HOURS_PER_YEAR``) of qualifying work in Canada."""
+
+_EXPERIENCE_RULE = Rule(
+    "cec.experience.canadian_year", "One year of skilled work in Canada", _EXPERIENCE, "P11"
+)
+_LANGUAGE_RULE = Rule(
+    "cec.language.minimum", "Language minimum for the work (TEER-dependent)", _LANGUAGE, "P7"
+)
+_RESIDENCE_RULE = Rule(
+    "cec.residence.outside_quebec", "Intends to live outside Quebec", _RESIDENCE, "P18"
+)
+
+
+def _hours_required(on: date) -> int:
+    return EXPERIENCE_YEARS.at(on) * HOURS_PER_YEAR.at(on)
+
+
+def _experience_finding(facts: Facts) -> Finding:
+    experience = facts.experience(CEC_WORK)
+    required = _hours_required(facts.on)
+    recorded = experience_facts(experience, required)
+    span = f"from {experience.window_start} to {facts.on.isoformat()}"
+    need = f"the CEC needs {format_hours(Fraction(required))} (one year)"
+    reached = experience.reaches(required)
+    if reached is None:
+        return _EXPERIENCE_RULE.finding(
+            Outcome.UNKNOWN,
+            f"Between {format_hours(experience.hours_at_least)} and "
+            f"{format_hours(experience.hours_at_most)} hours of qualifying work in Canada "
+            f"{span} count, depending on facts not answered; {need}.",
+            facts=recorded,
+            missing=work_history_paths(experience),
+        )
+    counted = (
+        f"{format_hours(experience.hours_at_least)} hours of paid, authorized, skilled work "
+        f"in Canada {span} count (no self-employment, none while a full-time student); {need}."
+    )
+    if reached:
+        return _EXPERIENCE_RULE.finding(Outcome.MET, counted, facts=recorded)
+    return _EXPERIENCE_RULE.finding(
+        Outcome.NOT_MET, counted + left_out(experience), facts=recorded
+    )
+
+
+@attrs.frozen
+class _Counted:
+    """The work that counts at one language level (policy P7), as bounds."""
+
+    everything: bool  # every skilled period's occupation needs no more than the level
+    at_least: Fraction
+    at_most: Fraction
+    missing: tuple[str, ...]
+
+
+def _partition(
+    periods: tuple[WorkPeriod, ...], minimums: CecLanguageMinimums, level: int
+) -> tuple[list[int], list[int], bool]:
+    """Indices of the periods whose occupation certainly (first) or possibly (second) needs
+    no more than ``level``, and whether every period is certain.
+
+    A period without a code stays with the certain ones: the ledger already counts it only in
+    the upper bound. A code of the other NOC version is read through the concordance; when its
+    counterparts need different minimums it is only possibly counted.
+    """
+    certain: list[int] = []
+    possible: list[int] = []
+    for index, period in enumerate(periods):
+        if period.noc is None:
+            certain.append(index)
+            continue
+        needs = {minimums.minimum_for(code) for code in in_version(period.noc, minimums.version)}
+        skilled = {minimum for minimum in needs if minimum is not None}
+        if all(minimum <= level for minimum in skilled):
+            certain.append(index)  # unskilled codes are left out by the ledger itself
+        elif any(minimum <= level for minimum in skilled):
+            possible.append(index)
+    return certain, possible, len(certain) == len(periods)
+
+
+def _measure(facts: Facts, indices: list[int]) -> Experience:
+    periods = facts.candidate.work_history.periods
+    history = WorkHistory(periods=tuple(periods[index] for index in indices))
+    return Ledger.of(history, facts.on).measure(CEC_WORK)
+
+
+def _counted_at(facts: Facts, minimums: CecLanguageMinimums, level: int) -> _Counted:
+    """The CEC work that counts when the first official language is at ``level`` (P7)."""
+    periods = facts.candidate.work_history.periods
+    certain, possible, everything = _partition(periods, minimums, level)
+    if everything:
+        pooled = facts.experience(CEC_WORK)
+        return _Counted(True, pooled.hours_at_least, pooled.hours_at_most, ())
+    lower = _measure(facts, certain)
+    upper = _measure(facts, certain + possible) if possible else lower
+    missing = work_history_paths(upper, tuple(certain + possible)) + tuple(
+        f"$.work_history[{index}].noc" for index in possible
+    )
+    return _Counted(False, lower.hours_at_least, upper.hours_at_most, missing)
+
+
+def _language_finding(facts: Facts) -> Finding:
+    minimums = CEC_LANGUAGE_MINIMUMS.at(facts.on)
+    levels = facts.languages.first_levels
+    if levels is None:
+        return no_language_test(_LANGUAGE_RULE, facts, f"the CEC needs {minimums.describe()}")
+    benchmark = levels.benchmark
+    lowest = levels.lowest
+    recorded = {**language_facts(levels), "lowest": lowest}
+    rules = f"({minimums.describe(benchmark)})"
+    if lowest < minimums.levels[0]:
+        return _LANGUAGE_RULE.finding(
+            Outcome.NOT_MET,
+            f"The lowest ability is {describe_level(lowest, levels.language)}; the CEC needs "
+            f"at least {benchmark} {minimums.levels[0]} in each ability {rules}.",
+            facts=recorded,
+        )
+    counted = _counted_at(facts, minimums, lowest)
+    if counted.everything:
+        return _LANGUAGE_RULE.finding(
+            Outcome.MET,
+            f"The first official language test gives {levels}: enough for all the skilled "
+            f"work in the history {rules}.",
+            facts=recorded,
+        )
+    required = _hours_required(facts.on)
+    recorded |= {
+        "hours_counted_at_least": hours_fact(counted.at_least),
+        "hours_counted_at_most": hours_fact(counted.at_most),
+        "hours_required": required,
+    }
+    at_level = (
+        f"The lowest ability is {describe_level(lowest, levels.language)}, so only work in "
+        f"occupations that need no more counts {rules}, policy P7"
+    )
+    if counted.at_least >= required:
+        return _LANGUAGE_RULE.finding(
+            Outcome.MET,
+            f"{at_level}: {format_hours(counted.at_least)} hours, at least the "
+            f"{format_hours(Fraction(required))} needed.",
+            facts=recorded,
+        )
+    if counted.at_most < required:
+        return _LANGUAGE_RULE.finding(
+            Outcome.NOT_MET,
+            f"{at_level}: {format_hours(counted.at_most)} hours, short of the "
+            f"{format_hours(Fraction(required))} needed.",
+            facts=recorded,
+        )
+    return _LANGUAGE_RULE.finding(
+        Outcome.UNKNOWN,
+        f"{at_level}: between {format_hours(counted.at_least)} and "
+        f"{format_hours(counted.at_most)} hours, depending on facts not answered; "
+        f"{format_hours(Fraction(required))} are needed.",
+        facts=recorded,
+        missing=counted.missing,
+    )
+
+
+class CanadianExperienceClass:
+    """The Canadian Experience Class behind the :class:`~expressentry.programs.Program`
+    protocol. Use the module's :data:`CEC`."""
+
+    code: Final = "CEC"
+    name: Final = "Canadian Experience Class"
+    rules: Final = (_EXPERIENCE_RULE, _LANGUAGE_RULE, _RESIDENCE_RULE)
+
+    def assess(self, facts: Facts) -> Verdict:
+        """The CEC verdict on the candidate and date of ``facts`` (policy P32)."""
+        findings = (
+            _experience_finding(facts),
+            _language_finding(facts),
+            outside_quebec(_RESIDENCE_RULE, facts, "the CEC"),
+        )
+        return Verdict.decide(self.code, facts.on, findings)
+
+    def __repr__(self) -> str:
+        return "CEC"
+
+
+CEC: Final = CanadianExperienceClass()
+"""The Canadian Experience Class."""
