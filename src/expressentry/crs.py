@@ -48,7 +48,6 @@ import math
 from bisect import bisect_right
 from collections.abc import Callable, Iterator, Mapping
 from datetime import date
-from fractions import Fraction
 from typing import Any
 
 import attrs
@@ -1801,22 +1800,20 @@ LMIA-exempt one does too, for a candidate authorized to work in Canada who has w
 continuous full time for the employer making the offer."""
 
 
-def _tenths(hours: Fraction, hours_per_year: int) -> float:
-    """Years of experience floored to a tenth (whole years stay exact, for the tiers)."""
-    tenths: int = math.floor(hours * 10 / hours_per_year)
-    return tenths / 10
-
-
 def _years_counted(experience: Experience | None, what: str, notes: list[str], on: date) -> float:
+    """Years certainly counted, floored to a tenth for the explanations (the tiers use whole
+    years, which stay those of the ledger)."""
     if experience is None:
         return 0
-    per_year = HOURS_PER_YEAR.at(on)
+    years = experience.years_at_least
     if not experience.known:
         notes.append(
-            f"{what}: {experience.years_at_least} to {experience.years_at_most} whole years "
-            f"depending on facts not given; {experience.years_at_least} counted."
+            f"{what}: {years} to {experience.years_at_most} whole years depending on facts not "
+            f"given; {years} counted."
         )
-    return _tenths(experience.hours_at_least, per_year)
+    tenths = math.floor(float(experience.hours_at_least) * 10 / HOURS_PER_YEAR.at(on)) / 10
+    # Float rounding must never move the figure into another whole year.
+    return min(max(tenths, years), years + 0.9)
 
 
 def _offer_class(offer: JobOffer, facts: Facts, notes: list[str], index: int) -> JobOfferClass:
