@@ -86,7 +86,7 @@ def _mask(query: ExperienceQuery) -> int:
     return mask
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, cache_hash=True)
 class ExperienceQuery:
     """One question to the ledger.
 
@@ -95,6 +95,8 @@ class ExperienceQuery:
     for both. ``authorized_only`` applies to work in Canada. ``one_occupation``: the figure is
     that of a single occupation (the best one, unless the caller names it), otherwise every
     occupation adds up. ``policies`` name the engine policies (rules.md §12) it follows.
+
+    Queries are hashable (the hash is computed once), so derived facts can be kept per query.
     """
 
     name: str
