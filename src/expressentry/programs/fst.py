@@ -1,0 +1,451 @@
+"""The Federal Skilled Trades Program (FST), IRPR s. 87.2.
+
+The federal skilled trades class is for skilled trades workers who may become permanent
+residents because they can become economically established in Canada in a skilled trade, and
+who intend to live in a province other than Quebec (s. 87.2(2)). A foreign national is a member
+when (s. 87.2(3)):
+
+(a) their first official language test reaches the Minister's thresholds: CLB/NCLC 5 in
+    speaking and listening, 4 in reading and writing (s. 74(1); rules.md §2, §5.2);
+(b) in the five years before applying they have two years of full-time work (3,120 hours, or
+    the same amount part-time) in one skilled trade (the dated trade groups of IRPR s. 87.2(1),
+    :data:`~expressentry.noc.SKILLED_TRADES`), paid, in any country;
+(c) they meet the employment requirements the NOC sets out for that trade, except the need for
+    a certificate of qualification: a fact the candidate confirms;
+(d) they hold an offer of full-time employment in that trade for at least one year, or a
+    certificate of qualification in that trade issued by a province, a territory or a federal
+    authority.
+
+They also need settlement funds unless authorized to work in Canada with a qualifying offer
+(s. 87.2(5); policy P17). There is no education requirement.
+
+Rules (ids are stable): ``fst.language.minimum`` (P33), ``fst.experience.trade_years`` (P27),
+``fst.trade.noc_requirements``, ``fst.offer_or_certificate``, ``fst.funds.settlement`` (P14, P17,
+P31) and ``fst.residence.outside_quebec`` (P18).
+
+>>> from datetime import date
+>>> from expressentry.facts import derive
+>>> from expressentry.model import (
+...     AbilityScores, Candidate, CertificateOfQualification, IssuingAuthority, LanguageTest,
+...     MaritalStatus, NocCode, Province, TestKind, WorkHistory, WorkPeriod,
+... )
+>>> cook = WorkPeriod(
+...     noc=NocCode("63200"), country="CA", start=date(2023, 6, 1), end=None,
+...     hours_per_week=40, paid=True, self_employed=False, full_time_student=False,
+...     authorized=True,
+... )
+>>> ielts = LanguageTest(
+...     kind=TestKind.IELTS_GENERAL_TRAINING, test_date=date(2026, 3, 1),
+...     scores=AbilityScores(listening=5.0, reading=4.0, writing=5.0, speaking=5.0),
+... )
+>>> candidate = Candidate(
+...     intended_province=Province.ON, language_tests=(ielts,),
+...     work_history=WorkHistory(periods=(cook,)), meets_trade_requirements=True,
+...     certificates_of_qualification=(
+...         CertificateOfQualification(noc=NocCode("63200"), issued_by=IssuingAuthority.ON),
+...     ),
+...     marital_status=MaritalStatus.NEVER_MARRIED, dependent_children=0,
+...     settlement_funds_cad=16_000,
+... )
+>>> verdict = FST.assess(derive(candidate, on=date(2026, 11, 29)))
+>>> verdict.outcome
+<VerdictOutcome.ELIGIBLE: 'eligible'>
+>>> print(verdict.finding("fst.offer_or_certificate").sentence)
+Certificate of qualification 1 (NOC 63200, issued by ON) is in NOC 63200 Cooks, a trade with \
+two years of experience.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import date
+from fractions import Fraction
+from types import MappingProxyType
+from typing import Final
+
+import attrs
+
+from expressentry.dated import EXPRESS_ENTRY_LAUNCH, Citation, Dated, DatedTable
+from expressentry.experience import FST as FST_WORK
+from expressentry.experience import HOURS_PER_YEAR, Experience
+from expressentry.facts import Facts
+from expressentry.funds import settlement_funds_finding
+from expressentry.job_offer import Purpose, Qualification, assess_offer
+from expressentry.language import Ability
+from expressentry.noc import SKILLED_TRADES, NocCode, in_version, version_in_force
+from expressentry.programs._common import (
+    LAWS,
+    experience_facts,
+    format_hours,
+    language_minimum_per_ability,
+    left_out,
+    outside_quebec,
+    work_history_paths,
+)
+from expressentry.verdict import FactValue, Finding, Outcome, Rule, Verdict
+
+__all__ = [
+    "FST",
+    "FST_EXPERIENCE_YEARS",
+    "FST_LANGUAGE_MINIMUMS",
+    "FederalSkilledTrades",
+]
+
+_FST_PAGE: Final = (
+    "https://www.canada.ca/en/immigration-refugees-citizenship/services/immigrate-canada/"
+    "express-entry/who-can-apply/federal-skilled-trades.html"
+)  # S9
+_SECTION: Final = LAWS + "section-87.2.html"
+
+_LANGUAGE = Citation(
+    "IRPR",
+    "s. 87.2(3)(a) and s. 74(1): CLB/NCLC 5 in speaking and listening, 4 in reading and writing",
+    _FST_PAGE,
+)
+_EXPERIENCE = Citation(
+    "IRPR",
+    "s. 87.2(3)(b): two years of full-time work in the skilled trade in the 5 years before "
+    "applying",
+    _SECTION,
+)
+_NOC_REQUIREMENTS = Citation(
+    "IRPR",
+    "s. 87.2(3)(c): the employment requirements of the trade in the NOC, except a certificate "
+    "of qualification",
+    _SECTION,
+)
+_OFFER_OR_CERTIFICATE = Citation(
+    "IRPR",
+    "s. 87.2(3)(d): an offer of full-time employment of at least one year, or a certificate of "
+    "qualification, in the trade",
+    _FST_PAGE,
+)
+_FUNDS = Citation(
+    "IRPR",
+    "s. 87.2(5): settlement funds, unless authorized to work in Canada with a qualifying offer",
+    _SECTION,
+)
+_RESIDENCE = Citation(
+    "IRPR", "s. 87.2(2): intends to reside in a province other than Quebec", _SECTION
+)
+
+
+def _frozen_minimums(minimums: Mapping[Ability, int]) -> Mapping[Ability, int]:
+    return MappingProxyType(dict(minimums))
+
+
+FST_LANGUAGE_MINIMUMS: DatedTable[Mapping[Ability, int]] = DatedTable(
+    "FST: minimum CLB/NCLC level in each ability of the first official language",
+    (
+        Dated(
+            EXPRESS_ENTRY_LAUNCH,
+            _frozen_minimums(
+                {Ability.LISTENING: 5, Ability.READING: 4, Ability.WRITING: 4, Ability.SPEAKING: 5}
+            ),
+            _LANGUAGE,
+        ),
+    ),
+)
+"""rules.md §2 and §5.2: speaking and listening CLB 5, reading and writing CLB 4."""
+
+FST_EXPERIENCE_YEARS: DatedTable[int] = DatedTable(
+    "FST: years of full-time work in one skilled trade needed",
+    (Dated(EXPRESS_ENTRY_LAUNCH, 2, _EXPERIENCE),),
+)
+"""Two years (3,120 hours at 1,560 a year) in the trade, within the window of the FST query."""
+
+_LANGUAGE_RULE = Rule("fst.language.minimum", "Language minimum in each ability", _LANGUAGE, "P33")
+_EXPERIENCE_RULE = Rule(
+    "fst.experience.trade_years", "Two years in one skilled trade", _EXPERIENCE, "P27"
+)
+_NOC_RULE = Rule(
+    "fst.trade.noc_requirements", "Meets the NOC requirements of the trade", _NOC_REQUIREMENTS
+)
+_OFFER_RULE = Rule(
+    "fst.offer_or_certificate",
+    "Job offer or certificate of qualification in the trade",
+    _OFFER_OR_CERTIFICATE,
+)
+_FUNDS_RULE = Rule("fst.funds.settlement", "Settlement funds unless exempt", _FUNDS, "P17")
+_RESIDENCE_RULE = Rule(
+    "fst.residence.outside_quebec", "Intends to live outside Quebec", _RESIDENCE, "P18"
+)
+
+
+def _hours_required(on: date) -> int:
+    return FST_EXPERIENCE_YEARS.at(on) * HOURS_PER_YEAR.at(on)
+
+
+def _trade_name(code: NocCode) -> str:
+    return f"NOC {code.code} {code.title}"
+
+
+@attrs.frozen
+class _Trades:
+    """The trades in which the candidate certainly, or possibly, has the two years."""
+
+    certain: tuple[Experience, ...]
+    possible: tuple[Experience, ...]
+
+    @classmethod
+    def of(cls, facts: Facts) -> _Trades:
+        required = _hours_required(facts.on)
+        each = facts.experience(FST_WORK).by_occupation()
+        return cls(
+            certain=tuple(e for e in each if e.reaches(required) is True),
+            possible=tuple(e for e in each if e.reaches(required) is None),
+        )
+
+
+def _experience_finding(facts: Facts) -> Finding:
+    best = facts.experience(FST_WORK)
+    required = _hours_required(facts.on)
+    recorded = experience_facts(best, required)
+    span = f"from {best.window_start} to {facts.on.isoformat()}"
+    need = f"the FST needs {format_hours(Fraction(required))} (two years) in one skilled trade"
+    reached = best.reaches(required)
+    if reached is None:
+        return _EXPERIENCE_RULE.finding(
+            Outcome.UNKNOWN,
+            f"Between {format_hours(best.hours_at_least)} and "
+            f"{format_hours(best.hours_at_most)} hours of paid work in one skilled trade {span} "
+            f"count, depending on facts not answered; {need}.",
+            facts=recorded,
+            missing=work_history_paths(best),
+        )
+    where = f" in {_trade_name(best.occupation)}" if best.occupation is not None else ""
+    counted = (
+        f"{format_hours(best.hours_at_least)} hours of paid work{where} {span} count; {need}."
+    )
+    if reached:
+        return _EXPERIENCE_RULE.finding(Outcome.MET, counted, facts=recorded)
+    return _EXPERIENCE_RULE.finding(Outcome.NOT_MET, counted + left_out(best), facts=recorded)
+
+
+def _noc_requirements_finding(facts: Facts, trades: _Trades) -> Finding:
+    confirmed = facts.candidate.meets_trade_requirements
+    chosen = (trades.certain or trades.possible or (facts.experience(FST_WORK),))[0]
+    trade = (
+        f"the trade ({_trade_name(chosen.occupation)})"
+        if chosen.occupation is not None
+        else "the trade"
+    )
+    recorded: dict[str, FactValue] = {
+        "meets_trade_requirements": confirmed,
+        "occupation": None if chosen.occupation is None else chosen.occupation.code,
+    }
+    if confirmed is None:
+        return _NOC_RULE.finding(
+            Outcome.UNKNOWN,
+            f"Not answered whether the candidate meets the employment requirements the NOC "
+            f"sets out for {trade}, other than a certificate of qualification.",
+            facts=recorded,
+            missing=("$.meets_trade_requirements",),
+        )
+    if confirmed:
+        return _NOC_RULE.finding(
+            Outcome.MET,
+            f"The candidate confirms meeting the employment requirements the NOC sets out for "
+            f"{trade}.",
+            facts=recorded,
+        )
+    return _NOC_RULE.finding(
+        Outcome.NOT_MET,
+        f"The candidate does not meet the employment requirements the NOC sets out for {trade}.",
+        facts=recorded,
+    )
+
+
+# -- offer or certificate ---------------------------------------------------------------------
+
+Membership = Callable[[NocCode], "bool | None"]
+"""Whether a code of the NOC version in force is in the trades looked at; ``None`` when the
+experience in it is not settled."""
+
+
+@attrs.frozen
+class _Target:
+    """The trades a certificate or offer must be in, in words, and the facts that would settle
+    the experience in the trades that only possibly have two years."""
+
+    member: Membership
+    words: str
+    missing: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, facts: Facts, trades: _Trades) -> _Target:
+        """The trades with two years certainly (those with two years possibly are undecided);
+        else those with two years possibly; else, when no trade has two years, any skilled
+        trade, so the finding still says whether the certificate or offer is in a trade."""
+        chosen = trades.certain or trades.possible
+        if not chosen:
+            group = SKILLED_TRADES.at(facts.on)
+            return cls(lambda code: code in group, "a skilled trade")
+        certain = frozenset(_codes(trades.certain))
+        possible = frozenset(_codes(trades.possible))
+        names = ", ".join(_trade_name(NocCode(code)) for code in _codes(chosen))
+        plural = "trades" if len(chosen) > 1 else "a trade"
+        if trades.certain:
+            words = f"{names}, {plural} with two years of experience"
+        else:
+            words = f"{names}, {plural} that may have two years of experience"
+
+        def member(code: NocCode) -> bool | None:
+            if code.code in certain:
+                return True
+            return None if code.code in possible else False
+
+        missing = tuple(
+            dict.fromkeys(path for e in trades.possible for path in work_history_paths(e))
+        )
+        return cls(member, words, missing)
+
+
+def _codes(experiences: tuple[Experience, ...]) -> list[str]:
+    return [e.occupation.code for e in experiences if e.occupation is not None]
+
+
+def _in_trades(noc: NocCode, facts: Facts, target: _Target) -> tuple[bool | None, tuple[str, ...]]:
+    """Whether ``noc`` is in the target trades, read in the NOC version in force, and the facts
+    that would settle it when it is not known."""
+    codes = in_version(noc, version_in_force(facts.on))
+    answers = {target.member(code) for code in codes}
+    if answers == {True} or answers == {False}:
+        return answers.pop(), ()
+    return None, target.missing if len(codes) == 1 else ("noc", *target.missing)
+
+
+@attrs.frozen
+class _Match:
+    """One certificate or offer against the trades: its outcome, sentence and missing facts."""
+
+    outcome: Outcome
+    sentence: str
+    missing: tuple[str, ...] = ()
+
+
+def _unsettled(path: str, missing: tuple[str, ...]) -> tuple[str, ...]:
+    # "noc" stands for the code of the certificate or offer itself.
+    return tuple(path if item == "noc" else item for item in missing)
+
+
+def _certificate(facts: Facts, index: int, target: _Target) -> _Match:
+    certificate = facts.candidate.certificates_of_qualification[index]
+    path = f"$.certificates_of_qualification[{index}].noc"
+    noc = certificate.noc
+    issued = certificate.issued_by.value.upper()
+    name = f"Certificate of qualification {index + 1}"
+    if noc is None:
+        return _Match(Outcome.UNKNOWN, f"{name} (issued by {issued}) names no trade.", (path,))
+    name += f" (NOC {noc.code}, issued by {issued})"
+    found, missing = _in_trades(noc, facts, target)
+    if found is None:
+        return _Match(
+            Outcome.UNKNOWN, f"{name} may be in {target.words}.", _unsettled(path, missing)
+        )
+    if found:
+        return _Match(Outcome.MET, f"{name} is in {target.words}.")
+    return _Match(Outcome.NOT_MET, f"{name} is not in {target.words}.")
+
+
+def _offer(facts: Facts, index: int, target: _Target) -> _Match:
+    noc = facts.candidate.job_offers[index].noc
+    found, in_doubt = (None, ()) if noc is None else _in_trades(noc, facts, target)
+    if found is False:
+        return _Match(
+            Outcome.NOT_MET, f"Job offer {index + 1} (NOC {noc}) is not in {target.words}."
+        )
+    # The conditions of the offer itself (full time, at least a year, LMIA support) are those
+    # of the shared qualifying-offer rules (P34).
+    offer = assess_offer(facts, index, Purpose.FSW)
+    if offer.outcome is Outcome.NOT_MET:
+        return _Match(Outcome.NOT_MET, offer.sentence)
+    if found and offer.outcome is Outcome.MET:
+        return _Match(Outcome.MET, f"{offer.sentence} It is in {target.words}.")
+    missing = (*_unsettled(f"$.job_offers[{index}].noc", in_doubt), *offer.missing)
+    return _Match(
+        Outcome.UNKNOWN,
+        f"{offer.sentence} It may be in {target.words}.",
+        tuple(dict.fromkeys(missing)),
+    )
+
+
+def _combine(matches: list[_Match]) -> tuple[Outcome, str, tuple[str, ...]]:
+    """The best outcome among the matches (met, else unknown, else not met), the sentences of
+    the matches that have it, and what would settle an unknown one."""
+    outcomes = {match.outcome for match in matches}
+    outcome = next(o for o in (Outcome.MET, Outcome.UNKNOWN, Outcome.NOT_MET) if o in outcomes)
+    chosen = [match for match in matches if match.outcome is outcome]
+    missing = tuple(dict.fromkeys(path for match in chosen for path in match.missing))
+    return outcome, " ".join(match.sentence for match in chosen), missing
+
+
+def _offer_or_certificate_finding(facts: Facts, target: _Target) -> Finding:
+    candidate = facts.candidate
+    matches = [
+        _certificate(facts, index, target)
+        for index in range(len(candidate.certificates_of_qualification))
+    ] + [_offer(facts, index, target) for index in range(len(candidate.job_offers))]
+    recorded: dict[str, FactValue] = {
+        "certificates": len(candidate.certificates_of_qualification),
+        "job_offers": len(candidate.job_offers),
+    }
+    if not matches:
+        return _OFFER_RULE.finding(
+            Outcome.NOT_MET,
+            "No certificate of qualification and no job offer is given; the FST needs one of "
+            "them in the trade.",
+            facts=recorded,
+        )
+    outcome, sentence, missing = _combine(matches)
+    if outcome is Outcome.NOT_MET:
+        sentence += " The FST needs a certificate of qualification or a job offer in the trade."
+    return _OFFER_RULE.finding(outcome, sentence, facts=recorded, missing=missing)
+
+
+def _funds_offer(facts: Facts, target: _Target) -> Qualification:
+    """The offer the funds exemption looks at (P17): a qualifying offer in the trade."""
+    matches = [_offer(facts, index, target) for index in range(len(facts.candidate.job_offers))]
+    if not matches:
+        return Qualification(outcome=Outcome.NOT_MET, sentence="No job offer is given.")
+    outcome, sentence, missing = _combine(matches)
+    return Qualification(outcome=outcome, sentence=sentence, missing=missing)
+
+
+class FederalSkilledTrades:
+    """The Federal Skilled Trades Program behind the
+    :class:`~expressentry.programs.Program` protocol. Use the module's :data:`FST`."""
+
+    code: Final = "FST"
+    name: Final = "Federal Skilled Trades Program"
+    rules: Final = (
+        _LANGUAGE_RULE,
+        _EXPERIENCE_RULE,
+        _NOC_RULE,
+        _OFFER_RULE,
+        _FUNDS_RULE,
+        _RESIDENCE_RULE,
+    )
+
+    def assess(self, facts: Facts) -> Verdict:
+        """The FST verdict on the candidate and date of ``facts`` (policy P32)."""
+        trades = _Trades.of(facts)
+        target = _Target.of(facts, trades)
+        findings = (
+            language_minimum_per_ability(
+                _LANGUAGE_RULE, facts, FST_LANGUAGE_MINIMUMS.at(facts.on), "the FST"
+            ),
+            _experience_finding(facts),
+            _noc_requirements_finding(facts, trades),
+            _offer_or_certificate_finding(facts, target),
+            settlement_funds_finding(_FUNDS_RULE, facts, _funds_offer(facts, target)),
+            outside_quebec(_RESIDENCE_RULE, facts, "the FST"),
+        )
+        return Verdict.decide(self.code, facts.on, findings)
+
+    def __repr__(self) -> str:
+        return "FST"
+
+
+FST: Final = FederalSkilledTrades()
+"""The Federal Skilled Trades Program."""
