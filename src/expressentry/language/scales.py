@@ -153,7 +153,7 @@ def score_from_report(kind: TestKind, reported: str | float) -> float:
 
 @attrs.frozen
 class Scale:
-    """The scores a test reports for one ability: ``minimum`` to ``maximum`` in ``step``s."""
+    """The scores a test reports for one ability: ``minimum`` to ``maximum`` by ``step``."""
 
     minimum: Decimal
     maximum: Decimal
