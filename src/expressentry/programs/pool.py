@@ -112,7 +112,8 @@ def pool_entry(verdicts: Iterable[Verdict]) -> PoolEntry:
         )
     else:
         outcome = VerdictOutcome.NOT_ELIGIBLE
-        sentence = f"Not eligible for the Express Entry pool: not eligible for {_programs(tuple(by_program))}."
+        every = _programs(tuple(by_program))
+        sentence = f"Not eligible for the Express Entry pool: not eligible for {every}."
     return PoolEntry(
         on=dates.pop(),
         outcome=outcome,
