@@ -1,0 +1,1130 @@
+"""The Express Entry profile: what it still lacks, the deadlines around it, and where it stands.
+
+The candidate's steps (rules.md §7, policy P22): answer the eligibility questionnaire and get a
+personal reference code (valid 60 days) → create the profile in an IRCC secure account (a draft
+keeps 60 days) → submit it to the pool (valid 12 months) → when invited, submit the application
+for permanent residence before the invitation's deadline (60 days today; 90 in some periods).
+
+This module answers three questions:
+
+- **Completeness** (:func:`completeness`): what the profile still needs, item by item, each with
+  a plain sentence, why it is needed (the programs it serves, the CRS factors it earns points
+  for), the JSON path of the missing fact and whether it *blocks submission*. The items follow
+  IRCC's list of documents a profile draws on (passport, language results, Canadian education or
+  an ECA, provincial nomination, job offer, work experience with the NOC code and job title of
+  each job, certificate of qualification, proof of funds), and the programs' own verdicts add
+  every other fact they still miss. No eligibility rule is written twice: which program needs
+  a fact is the program's verdict to say.
+- **Time warnings** (:func:`time_warnings`): a language test, an ECA or a passport that stops
+  counting before a given date, and the lifecycle deadline running out before it.
+- **Lifecycle** (:class:`Lifecycle`): from the dates of code issue, draft creation, submission
+  and invitation, every deadline and the status on a given date.
+
+Counting days follows :func:`expressentry.codes.reference_code_expiry` (federal Interpretation
+Act, ss. 27 and 28): the day of the event is not counted, so a period of 60 days that starts on
+1 March still runs on 30 April (its last day) and is over on 1 May. A period of months ends on
+the same day of the month (or the month's last day if it has no such day).
+
+>>> from datetime import date
+>>> life = Lifecycle(code_issued_on=date(2026, 1, 5), draft_created_on=date(2026, 1, 20),
+...                  submitted_on=date(2026, 2, 10))
+>>> [(d.deadline_id, d.last_day.isoformat()) for d in life.deadlines]
+[('lifecycle.reference_code', '2026-03-06'), ('lifecycle.draft', '2026-03-21'), \
+('lifecycle.pool', '2027-02-10')]
+>>> life.status(date(2027, 2, 10)).stage, life.status(date(2027, 2, 11)).stage
+(<Stage.IN_POOL: 'in_pool'>, <Stage.PROFILE_EXPIRED: 'profile_expired'>)
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from datetime import date
+from itertools import pairwise
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Literal
+
+import attrs
+from dateutil.relativedelta import relativedelta
+
+from expressentry.codes import (
+    REFERENCE_CODE_VALIDITY_DAYS,
+    Confidence,
+    reference_code_expiry,
+)
+from expressentry.dated import EXPRESS_ENTRY_LAUNCH, Citation, Dated, DatedTable
+from expressentry.education import ECA_VALIDITY_YEARS, EducationLevel
+from expressentry.exceptions import ProfileError
+from expressentry.facts import Facts, derive
+from expressentry.language import describe_test, expiry_date
+from expressentry.model import Candidate, Credential, LanguageTest
+from expressentry.verdict import Verdict, VerdictOutcome
+
+if TYPE_CHECKING:
+    from expressentry.programs import Program
+
+__all__ = [
+    "ALL_PROGRAMS",
+    "DRAFT_VALIDITY",
+    "ITA_DEADLINE",
+    "POOL_VALIDITY",
+    "Completeness",
+    "Deadline",
+    "Lifecycle",
+    "LifecycleStatus",
+    "Period",
+    "ProfileItem",
+    "Stage",
+    "TimeWarning",
+    "completeness",
+    "program_verdicts",
+    "time_warnings",
+]
+
+ALL_PROGRAMS: tuple[str, ...] = ("FSW", "FST", "CEC")
+"""The codes of the three programs that draw from the Express Entry pool."""
+
+
+# -- periods and the lifecycle tables ---------------------------------------------------------
+
+
+@attrs.frozen
+class Period:
+    """A length of time counted in whole days or whole calendar months.
+
+    :meth:`last_day` is the one way this module counts: the day of the event is not counted
+    (Interpretation Act s. 27 and 28), as :func:`~expressentry.codes.reference_code_expiry`
+    does for the reference code.
+
+    >>> Period(60, "days").last_day(date(2026, 11, 29))
+    datetime.date(2027, 1, 28)
+    >>> Period(12, "months").last_day(date(2028, 2, 29))  # no 29 February: the month's last day
+    datetime.date(2029, 2, 28)
+    >>> str(Period(12, "months"))
+    '12 months'
+    """
+
+    amount: int
+    unit: Literal["days", "months"]
+
+    def last_day(self, start: date) -> date:
+        """The last day of the period that starts the day after ``start``."""
+        if self.unit == "days":
+            return start + relativedelta(days=self.amount)
+        return start + relativedelta(months=self.amount)
+
+    def __str__(self) -> str:
+        return f"{self.amount} {self.unit}"
+
+
+_S20_EXPIRED = Citation(
+    "IRCC Help Centre",
+    "answer qnum 1164 (an Express Entry profile is valid 12 months from submission)",
+    "https://ircc.canada.ca/english/helpcentre/answer.asp?qnum=1164&top=29",
+)
+_DRAFT_SOURCES = Citation(
+    "codeoreo.blogg.se and a zloadr.com excerpt (secondary; no IRCC page found)",
+    "a started Express Entry profile must be completed and submitted within 60 days",
+    "https://codeoreo.blogg.se/",
+)
+_S15 = Citation(
+    "Ministerial Instructions respecting the Express Entry system",
+    "30 May 2015 to 18 November 2016 (60 days), then the 19 November 2016 instructions (90 days)",
+    "https://www.canada.ca/en/immigration-refugees-citizenship/corporate/mandate/"
+    "policies-operational-instructions-agreements/ministerial-instructions/"
+    "express-entry-application-management-system/30-may-2015-18-november-2016.html",
+)
+_ITA_2018 = Citation(
+    "IRCC announcement of 2018-06-26 (reported by cpdimmigration.com, greenlightcanada.com)",
+    "invitations issued after 2018-06-26 give 60 days to apply",
+    "https://www.cpdimmigration.com/",
+)
+_ITA_COVID = Citation(
+    "IRCC COVID-19 special measures (reported by cicnews.com, 2021-06)",
+    "from March 2020 invited candidates had 90 days to apply; the start day is not published",
+    "https://www.cicnews.com/",
+)
+_S21 = Citation(
+    "IRCC program delivery update",
+    "2021-06-29: a complete e-APR within 60 calendar days of the invitation",
+    "https://www.canada.ca/en/immigration-refugees-citizenship/corporate/publications-manuals/"
+    "operational-bulletins-manuals/updates/2021-express-entry-completeness-check.html",
+)
+
+COVID_ITA_EXTENSION_FROM = date(2020, 3, 18)
+"""First invitation date with 90 days during COVID-19: the sources only say "March 2020".
+
+The engine takes 2020-03-18, the first round of invitations held under IRCC's COVID-19 special
+measures. Confidence in the day is low (rules.md §7 gives the month only): here invitations
+of 2020-03-04 get 60 days.
+"""
+
+DRAFT_VALIDITY: DatedTable[Period] = DatedTable(
+    "Time to complete and submit a draft Express Entry profile after creating it (policy P22)",
+    (Dated(EXPRESS_ENTRY_LAUNCH, Period(60, "days"), _DRAFT_SOURCES),),
+)
+"""A draft profile keeps 60 days after the day it is created. Confidence **low**: only
+secondary sources say so (rules.md §7 and §11, item 5)."""
+
+POOL_VALIDITY: DatedTable[Period] = DatedTable(
+    "Time a submitted Express Entry profile stays in the pool (policy P22)",
+    (Dated(EXPRESS_ENTRY_LAUNCH, Period(12, "months"), _S20_EXPIRED),),
+)
+"""A submitted profile stays in the pool 12 months after the day it is submitted (confidence
+high, rules.md §7); then it expires and a new profile must be created."""
+
+ITA_DEADLINE: DatedTable[Period] = DatedTable(
+    "Time to submit the application for permanent residence, by invitation date (policy P22)",
+    (
+        Dated(EXPRESS_ENTRY_LAUNCH, Period(60, "days"), _S15),
+        Dated(date(2016, 11, 19), Period(90, "days"), _S15),
+        Dated(date(2018, 6, 27), Period(60, "days"), _ITA_2018),
+        Dated(COVID_ITA_EXTENSION_FROM, Period(90, "days"), _ITA_COVID),
+        Dated(date(2021, 6, 29), Period(60, "days"), _S21),
+    ),
+)
+"""The invitation's deadline, by the day the invitation was issued (rules.md §7, confidence
+high except the day the COVID-19 extension began: see :data:`COVID_ITA_EXTENSION_FROM`)."""
+
+_REFERENCE_CODE_PERIOD: DatedTable[Period] = DatedTable(
+    REFERENCE_CODE_VALIDITY_DAYS.name,
+    tuple(
+        Dated(row.start, Period(row.value, "days"), row.citation)
+        for row in REFERENCE_CODE_VALIDITY_DAYS
+    ),
+)
+# codes.py keeps the reference code's days; this view only gives them a unit for the sentences.
+
+
+# -- the lifecycle ----------------------------------------------------------------------------
+
+
+class Stage(enum.Enum):
+    """Where a candidate stands on a date, from the events that happened by then."""
+
+    NOT_STARTED = "not_started"
+    REFERENCE_CODE = "reference_code"
+    REFERENCE_CODE_EXPIRED = "reference_code_expired"
+    DRAFT = "draft"
+    DRAFT_EXPIRED = "draft_expired"
+    IN_POOL = "in_pool"
+    PROFILE_EXPIRED = "profile_expired"
+    INVITED = "invited"
+    INVITATION_EXPIRED = "invitation_expired"
+
+
+@attrs.frozen(kw_only=True)
+class Deadline:
+    """One deadline of the lifecycle: what it is for, when it starts, its last day and source.
+
+    The thing it limits can be used from ``starts`` through ``last_day``, both included, and is
+    over from the day after.
+    """
+
+    deadline_id: str
+    title: str
+    starts: date
+    period: Period
+    last_day: date
+    confidence: Confidence
+    policy: str
+    citation: Citation
+
+    def running_on(self, on: date) -> bool:
+        """Whether ``on`` falls from ``starts`` through ``last_day``."""
+        return self.starts <= on <= self.last_day
+
+    def days_left(self, on: date) -> int:
+        """Days from ``on`` to the last day (0 on the last day, negative once it is over)."""
+        return (self.last_day - on).days
+
+    @property
+    def sentence(self) -> str:
+        """The deadline in words."""
+        return (
+            f"{self.title}: {self.period} after {self.starts.isoformat()}, so the last day is "
+            f"{self.last_day.isoformat()} (confidence {self.confidence})."
+        )
+
+
+@attrs.frozen(kw_only=True)
+class _DeadlineRule:
+    deadline_id: str
+    title: str
+    table: DatedTable[Period]
+    confidence: Confidence
+    expired: Stage
+    running: Stage
+    warning: str
+    # The reference code's last day is codes.reference_code_expiry's to say, not this module's.
+    expiry: Callable[[date], date] | None = None
+
+    def deadline(self, starts: date) -> Deadline:
+        row = self.table.entry_at(starts)
+        last_day = row.value.last_day(starts) if self.expiry is None else self.expiry(starts)
+        return Deadline(
+            deadline_id=self.deadline_id,
+            title=self.title,
+            starts=starts,
+            period=row.value,
+            last_day=last_day,
+            confidence=self.confidence,
+            policy="P22",
+            citation=row.citation,
+        )
+
+
+_REFERENCE_CODE = _DeadlineRule(
+    deadline_id="lifecycle.reference_code",
+    title="Enter the personal reference code in the secure account",
+    table=_REFERENCE_CODE_PERIOD,
+    confidence="high",
+    running=Stage.REFERENCE_CODE,
+    expired=Stage.REFERENCE_CODE_EXPIRED,
+    warning="The personal reference code can be entered only until {last}",
+    expiry=reference_code_expiry,
+)
+_DRAFT = _DeadlineRule(
+    deadline_id="lifecycle.draft",
+    title="Complete and submit the draft profile",
+    table=DRAFT_VALIDITY,
+    confidence="low",
+    running=Stage.DRAFT,
+    expired=Stage.DRAFT_EXPIRED,
+    warning="The draft profile must be submitted by {last}",
+)
+_POOL = _DeadlineRule(
+    deadline_id="lifecycle.pool",
+    title="Stay in the pool with the submitted profile",
+    table=POOL_VALIDITY,
+    confidence="high",
+    running=Stage.IN_POOL,
+    expired=Stage.PROFILE_EXPIRED,
+    warning="The profile leaves the pool after {last}",
+)
+_ITA = _DeadlineRule(
+    deadline_id="lifecycle.ita",
+    title="Submit the application for permanent residence after the invitation",
+    table=ITA_DEADLINE,
+    confidence="high",
+    running=Stage.INVITED,
+    expired=Stage.INVITATION_EXPIRED,
+    warning="The application for permanent residence is due by {last}",
+)
+
+_RULES = {rule.deadline_id: rule for rule in (_REFERENCE_CODE, _DRAFT, _POOL, _ITA)}
+
+_STATUS_SENTENCES = {
+    Stage.REFERENCE_CODE: "The personal reference code can be entered until {last} ({left}).",
+    Stage.REFERENCE_CODE_EXPIRED: (
+        "The personal reference code expired after {last}; answer the questionnaire again "
+        "for a new one, or create the profile directly in the account."
+    ),
+    Stage.DRAFT: "The draft profile must be submitted by {last} ({left}).",
+    Stage.DRAFT_EXPIRED: "The draft profile expired after {last}; start a new one.",
+    Stage.IN_POOL: "The profile is in the pool until {last} ({left}).",
+    Stage.PROFILE_EXPIRED: (
+        "The profile expired after {last}; create and submit a new one to re-enter the pool."
+    ),
+    Stage.INVITED: "The application for permanent residence is due by {last} ({left}).",
+    Stage.INVITATION_EXPIRED: (
+        "The deadline to apply passed after {last}: unless the application was submitted by "
+        "then, the invitation has expired."
+    ),
+}
+
+
+def _days(count: int) -> str:
+    if count == 0:
+        return "today is the last day"
+    return f"{count} day{'s' if count > 1 else ''} left"
+
+
+@attrs.frozen(kw_only=True)
+class LifecycleStatus:
+    """Where the candidate stands on ``on``: the stage, the deadline that governs it, a sentence.
+
+    ``deadline`` is the one of the latest event on or before ``on`` (``None`` before any).
+    """
+
+    on: date
+    stage: Stage
+    deadline: Deadline | None
+    sentence: str
+
+
+def _check_order(instance: Lifecycle) -> None:
+    problems: list[tuple[str, str]] = []
+    named = [
+        ("code_issued_on", instance.code_issued_on),
+        ("draft_created_on", instance.draft_created_on),
+        ("submitted_on", instance.submitted_on),
+        ("invited_on", instance.invited_on),
+    ]
+    known = [(name, day) for name, day in named if day is not None]
+    for (earlier_name, earlier), (later_name, later) in pairwise(known):
+        if later < earlier:
+            problems.append(
+                (
+                    f"$.{later_name}",
+                    f"{later.isoformat()} is before {earlier_name} {earlier.isoformat()}",
+                )
+            )
+    if problems:
+        raise ProfileError(problems)
+    for earlier_name, rule, later_name in (
+        ("draft_created_on", _DRAFT, "submitted_on"),
+        ("submitted_on", _POOL, "invited_on"),
+    ):
+        earlier, later = getattr(instance, earlier_name), getattr(instance, later_name)
+        if earlier is not None and later is not None:
+            last = rule.deadline(earlier).last_day
+            if later > last:
+                problems.append(
+                    (
+                        f"$.{later_name}",
+                        f"{later.isoformat()} is after {last.isoformat()}, the last day of "
+                        f"the {rule.table.at(earlier)} that follow {earlier_name} "
+                        f"{earlier.isoformat()}",
+                    )
+                )
+    if problems:
+        raise ProfileError(problems)
+
+
+@attrs.frozen(kw_only=True)
+class Lifecycle:
+    """The dates of a candidate's steps, each ``None`` until it happens.
+
+    The dates must come in order (code, draft, submission, invitation); a profile cannot be
+    submitted after its draft expired, nor invited after it left the pool. Any of these is a
+    :class:`~expressentry.exceptions.ProfileError` naming the date by its path. Dates before
+    2015-01-01 raise :class:`~expressentry.exceptions.NotInForce`.
+
+    >>> life = Lifecycle(submitted_on=date(2021, 1, 4), invited_on=date(2021, 6, 23))
+    >>> [(d.deadline_id, str(d.period), d.last_day.isoformat()) for d in life.deadlines]
+    [('lifecycle.pool', '12 months', '2022-01-04'), ('lifecycle.ita', '90 days', '2021-09-21')]
+    >>> print(life.status(date(2021, 9, 21)).sentence)
+    The application for permanent residence is due by 2021-09-21 (today is the last day).
+    """
+
+    code_issued_on: date | None = None
+    draft_created_on: date | None = None
+    submitted_on: date | None = None
+    invited_on: date | None = None
+
+    def __attrs_post_init__(self) -> None:
+        _check_order(self)
+
+    def _events(self) -> Iterator[tuple[_DeadlineRule, date]]:
+        for rule, day in (
+            (_REFERENCE_CODE, self.code_issued_on),
+            (_DRAFT, self.draft_created_on),
+            (_POOL, self.submitted_on),
+            (_ITA, self.invited_on),
+        ):
+            if day is not None:
+                yield rule, day
+
+    @property
+    def deadlines(self) -> tuple[Deadline, ...]:
+        """Every deadline the known dates start, in the order of the steps."""
+        return tuple(rule.deadline(day) for rule, day in self._events())
+
+    def status(self, on: date) -> LifecycleStatus:
+        """The stage on ``on``: set by the latest step taken on or before ``on``."""
+        taken = [(rule, day) for rule, day in self._events() if day <= on]
+        if not taken:
+            return LifecycleStatus(
+                on=on,
+                stage=Stage.NOT_STARTED,
+                deadline=None,
+                sentence=f"No step is taken by {on.isoformat()}.",
+            )
+        rule, day = taken[-1]
+        deadline = rule.deadline(day)
+        stage = rule.running if on <= deadline.last_day else rule.expired
+        sentence = _STATUS_SENTENCES[stage].format(
+            last=deadline.last_day.isoformat(), left=_days(deadline.days_left(on))
+        )
+        return LifecycleStatus(on=on, stage=stage, deadline=deadline, sentence=sentence)
+
+
+# -- completeness -----------------------------------------------------------------------------
+
+_DOCUMENTS = Citation(
+    "IRCC",
+    "Documents for Express Entry: documents for your profile",
+    "https://www.canada.ca/en/immigration-refugees-citizenship/services/immigrate-canada/"
+    "express-entry/documents.html",
+)
+_FSW_EDUCATION = Citation(
+    "IRPR",
+    "s. 75(2)(e) (FSW: a Canadian credential, or a foreign one with an ECA)",
+    "https://laws-lois.justice.gc.ca/eng/regulations/SOR-2002-227/section-75.html",
+)
+_FUNDS = Citation(
+    "IRPR",
+    "ss. 76(1)(b) and 87.2(5) (FSW and FST settlement funds, unless exempt)",
+    "https://laws-lois.justice.gc.ca/eng/regulations/SOR-2002-227/section-76.html",
+)
+_CRS_CRITERIA = Citation(
+    "Ministerial Instructions",
+    "Comprehensive Ranking System criteria",
+    "https://www.canada.ca/en/immigration-refugees-citizenship/services/immigrate-canada/"
+    "express-entry/check-score/crs-criteria.html",
+)
+
+CRS_AGE = "CRS core: age"
+CRS_LANGUAGE = "CRS core: official languages"
+CRS_EDUCATION = "CRS core: education"
+CRS_EXPERIENCE = "CRS core: work experience"
+CRS_SPOUSE = "CRS: spouse or partner factors"
+CRS_CERTIFICATE = "CRS skill transferability: certificate of qualification"
+CRS_NOMINATION = "CRS additional points: provincial nomination"
+
+Need = Literal["profile", "program", "optional"]
+"""How an item is needed: ``profile`` (every profile asks it: it always blocks), ``program``
+(a program needs it: it blocks when every way left to submit needs it), ``optional``
+("if you have one": it never blocks)."""
+
+
+@attrs.frozen(kw_only=True)
+class ProfileItem:
+    """One thing the profile still needs.
+
+    ``item_id`` is stable (``profile.travel_document``; for a fact a program asks for, its
+    path without indices: ``profile.work_history.paid``); ``path`` is the JSON path of the
+    missing fact; ``programs`` the programs sought that need it; ``crs_factors`` the CRS
+    factors it earns points for; ``why`` says both in words. ``blocks_submission`` is true when
+    the profile cannot be submitted under any program sought without it (see
+    :func:`completeness`).
+    """
+
+    item_id: str
+    sentence: str
+    why: str
+    programs: tuple[str, ...] = ()
+    crs_factors: tuple[str, ...] = ()
+    need: Need
+    blocks_submission: bool
+    path: str
+    citation: Citation
+
+
+@attrs.frozen(kw_only=True)
+class _Draft:
+    """An item before its programs are settled and blocking is decided."""
+
+    item_id: str
+    sentence: str
+    path: str
+    need: Need
+    citation: Citation
+    programs: tuple[str, ...] = ()
+    crs_factors: tuple[str, ...] = ()
+    reason: str = ""
+
+
+def _why(programs: Sequence[str], crs_factors: Sequence[str], need: Need, reason: str) -> str:
+    parts = []
+    if programs:
+        verb = "counts for " if need == "optional" else "needed for "
+        parts.append(verb + ", ".join(programs))
+    if crs_factors:
+        parts.append("earns points in " + "; ".join(crs_factors))
+    text = " and ".join(parts) if parts else "asked by every profile"
+    text = text[0].upper() + text[1:]
+    return f"{text} ({reason})." if reason else f"{text}."
+
+
+def _personal(candidate: Candidate, facts: Facts) -> Iterator[_Draft]:
+    """Facts every profile asks for, read from the passport and the profile form."""
+    document = candidate.travel_document
+    if document is None:
+        yield _Draft(
+            item_id="profile.travel_document",
+            sentence=(
+                "Enter your passport or travel document: its number, issuing country and "
+                "expiry date."
+            ),
+            path="$.travel_document",
+            need="profile",
+            citation=_DOCUMENTS,
+            reason="the profile is filled in from it",
+        )
+    elif document.expiry_date is not None and document.expiry_date < facts.on:
+        yield _Draft(
+            item_id="profile.travel_document",
+            sentence=(
+                f"Your passport or travel document expired on "
+                f"{document.expiry_date.isoformat()}: renew it and enter the new one."
+            ),
+            path="$.travel_document.expiry_date",
+            need="profile",
+            citation=_DOCUMENTS,
+            reason="a profile needs a valid one",
+        )
+    for value, item_id, sentence, crs, reason in (
+        (
+            candidate.birth_date,
+            "profile.birth_date",
+            "Enter your date of birth.",
+            (CRS_AGE,),
+            "the FSW grid and the CRS score age",
+        ),
+        (
+            candidate.marital_status,
+            "profile.marital_status",
+            "Enter your marital status.",
+            (CRS_SPOUSE,),
+            "it sets the CRS column and the family size",
+        ),
+        (
+            candidate.intended_province,
+            "profile.intended_province",
+            "Say in which province or territory you plan to live.",
+            (),
+            "every program requires planning to live outside Quebec",
+        ),
+    ):
+        if value is None:
+            yield _Draft(
+                item_id=item_id,
+                sentence=sentence,
+                path="$." + item_id.removeprefix("profile."),
+                need="profile",
+                citation=_DOCUMENTS,
+                crs_factors=crs,
+                reason=reason,
+            )
+
+
+def _language(candidate: Candidate, facts: Facts) -> Iterator[_Draft]:
+    """Every program needs a valid test in the first official language (P4, P5, P33)."""
+    if facts.languages.first_levels is not None:
+        return
+    if candidate.language_tests:
+        sentence = (
+            f"None of your language test results counts on {facts.on.isoformat()}: take an "
+            f"approved test and enter results less than two years old."
+        )
+    else:
+        sentence = (
+            "Take an approved language test (IELTS General Training, CELPIP-General, PTE Core, "
+            "TEF Canada or TCF Canada) and enter its results."
+        )
+    yield _Draft(
+        item_id="profile.language_test",
+        sentence=sentence,
+        path="$.language_tests",
+        need="profile",
+        citation=_DOCUMENTS,
+        crs_factors=(CRS_LANGUAGE,),
+        reason="every program sets a minimum level in the first official language",
+    )
+
+
+def _education(candidate: Candidate, facts: Facts) -> Iterator[_Draft]:
+    """FSW needs a recognized credential; a foreign one counts only with a valid ECA (P21)."""
+    derived = facts.education
+    # FSW needs a recognized credential only while none is recognized; after that an ECA only
+    # raises the level (FSW grid and CRS points).
+    programs = () if derived.used else ("FSW",)
+    need: Need = "program" if programs else "optional"
+    if not candidate.education:
+        yield _Draft(
+            item_id="profile.education",
+            sentence=(
+                "Enter your education: a Canadian diploma, certificate or degree, or a foreign "
+                "one with its educational credential assessment (ECA)."
+            ),
+            path="$.education",
+            need=need,
+            citation=_FSW_EDUCATION,
+            programs=programs,
+            crs_factors=(CRS_EDUCATION,),
+            reason="FSW requires a completed credential",
+        )
+        return
+    for use in derived.ignored:
+        credential = use.credential
+        completed = credential.completion_date
+        if (
+            use.level is not None
+            or credential.canadian
+            or completed is None
+            or completed > facts.on
+            or EducationLevel.from_credential_level(credential.level) <= derived.level
+        ):
+            continue
+        level = EducationLevel.from_credential_level(credential.level)
+        yield _Draft(
+            item_id="profile.eca",
+            sentence=(
+                f"Get an educational credential assessment (ECA) for your {level.title} from "
+                f"{credential.country}: it does not count now ({use.reason})."
+            ),
+            path=f"$.education[{use.index}].eca",
+            need=need,
+            citation=_FSW_EDUCATION,
+            programs=programs,
+            crs_factors=(CRS_EDUCATION,),
+            reason="a foreign credential counts only with a valid ECA",
+        )
+
+
+def _work(candidate: Candidate, facts: Facts) -> Iterator[_Draft]:
+    """Every program needs work experience, and the profile asks each job's NOC and title."""
+    if not candidate.work_history.periods:
+        yield _Draft(
+            item_id="profile.work_experience",
+            sentence=(
+                "Enter your work experience: each job with its NOC code, job title, employer, "
+                "dates and hours per week."
+            ),
+            path="$.work_history",
+            need="profile",
+            citation=_DOCUMENTS,
+            crs_factors=(CRS_EXPERIENCE,),
+            reason="every program requires skilled work experience",
+        )
+    for index, period in enumerate(candidate.work_history.periods):
+        job = f"job {index + 1} (from {period.start.isoformat()})"
+        if period.job_title is not None:
+            job = f"{period.job_title} job (from {period.start.isoformat()})"
+        if period.noc is None:
+            yield _Draft(
+                item_id="profile.work_experience.noc",
+                sentence=f"Give the NOC code of your {job}.",
+                path=f"$.work_history[{index}].noc",
+                need="profile",
+                citation=_DOCUMENTS,
+                crs_factors=(CRS_EXPERIENCE,),
+                reason="the NOC code decides whether the job is skilled, and in which trade",
+            )
+        if period.job_title is None:
+            yield _Draft(
+                item_id="profile.work_experience.job_title",
+                sentence=f"Give the job title of your {job}.",
+                path=f"$.work_history[{index}].job_title",
+                need="profile",
+                citation=_DOCUMENTS,
+                reason="the profile asks the title of each job",
+            )
+
+
+def _optional_documents(candidate: Candidate, facts: Facts) -> Iterator[_Draft]:
+    """The documents the profile asks for only "if you have one"."""
+    if candidate.provincial_nomination is None:
+        yield _Draft(
+            item_id="profile.provincial_nomination",
+            sentence="If a province or territory has nominated you, enter the nomination.",
+            path="$.provincial_nomination",
+            need="optional",
+            citation=_CRS_CRITERIA,
+            crs_factors=(CRS_NOMINATION,),
+        )
+    if not candidate.job_offers:
+        yield _Draft(
+            item_id="profile.job_offer",
+            sentence=(
+                "If an employer in Canada has offered you a job in writing, enter the offer: FSW "
+                "gives it selection points, FST accepts it instead of a certificate of "
+                "qualification, and with authorization to work in Canada it exempts FSW and "
+                "FST from proof of funds."
+            ),
+            path="$.job_offers",
+            need="optional",
+            citation=_DOCUMENTS,
+            programs=("FSW", "FST"),
+        )
+    if not candidate.certificates_of_qualification:
+        yield _Draft(
+            item_id="profile.certificate_of_qualification",
+            sentence=(
+                "If a Canadian province, territory or federal body has certified you in a "
+                "trade, enter the certificate of qualification: FST accepts it instead of a "
+                "job offer."
+            ),
+            path="$.certificates_of_qualification",
+            need="optional",
+            citation=_DOCUMENTS,
+            programs=("FST",),
+            crs_factors=(CRS_CERTIFICATE,),
+        )
+
+
+def _funds(candidate: Candidate, facts: Facts) -> Iterator[_Draft]:
+    """FSW and FST need proof of funds unless exempt (P17); the verdicts say who is exempt."""
+    if candidate.settlement_funds_cad is None:
+        yield _Draft(
+            item_id="profile.settlement_funds",
+            sentence=(
+                "Enter the settlement funds you can prove, in Canadian dollars: FSW and FST "
+                "need them unless you are authorized to work in Canada and have a qualifying "
+                "job offer (CEC needs none)."
+            ),
+            path="$.settlement_funds_cad",
+            need="program",
+            citation=_FUNDS,
+            programs=("FSW", "FST"),
+            reason="proof of funds",
+        )
+
+
+_DOCUMENT_CHECKS = (_personal, _language, _education, _work, _optional_documents, _funds)
+
+
+def _related(path: str, other: str) -> bool:
+    """Whether one JSON path is the other or lies under it."""
+    if path == other:
+        return True
+    longer, shorter = (path, other) if len(path) > len(other) else (other, path)
+    return longer.startswith(shorter) and longer[len(shorter)] in ".["
+
+
+def _item_id(path: str) -> str:
+    """``$.work_history[0].paid`` → ``profile.work_history.paid``."""
+    parts = []
+    for part in path.removeprefix("$.").split("."):
+        parts.append(part.split("[", 1)[0])
+    return "profile." + ".".join(parts)
+
+
+def program_verdicts(
+    facts: Facts, programs: Sequence[Program] | None = None
+) -> dict[str, Verdict]:
+    """Each program's verdict on ``facts``, by program code.
+
+    ``programs`` defaults to the engine's registry of programs (:mod:`expressentry.programs`).
+    """
+    if programs is None:
+        programs = _registry()
+    return {program.code: program.assess(facts) for program in programs}
+
+
+def _registry() -> tuple[Program, ...]:
+    # Imported here: the programs import the facts this module also builds on.
+    from expressentry import programs
+
+    found: tuple[Program, ...] = tuple(getattr(programs, "PROGRAMS", ()))
+    return found
+
+
+def _sought(programs: Sequence[str] | None) -> tuple[str, ...]:
+    if programs is None:
+        return ALL_PROGRAMS
+    unknown = [code for code in programs if code not in ALL_PROGRAMS]
+    if unknown or not programs:
+        raise ValueError(
+            f"programs must name one or more of {', '.join(ALL_PROGRAMS)}; got {list(programs)}"
+        )
+    return tuple(code for code in ALL_PROGRAMS if code in programs)
+
+
+_MARKS: Mapping[Need, str] = {"profile": "blocks", "program": "needed", "optional": "if any"}
+
+
+def _read_only(verdicts: Mapping[str, Verdict]) -> Mapping[str, Verdict]:
+    return MappingProxyType(dict(verdicts))
+
+
+@attrs.frozen(kw_only=True)
+class Completeness:
+    """What a profile still needs on ``on`` for the ``programs`` sought.
+
+    ``verdicts`` are the programs' verdicts the report drew on (empty if none were available);
+    ``routes`` the programs sought still open: not ruled out by a verdict. ``eligible`` the
+    programs sought already eligible.
+    """
+
+    on: date
+    programs: tuple[str, ...]
+    items: tuple[ProfileItem, ...]
+    verdicts: Mapping[str, Verdict] = attrs.field(converter=_read_only, hash=False)
+    routes: tuple[str, ...]
+    eligible: tuple[str, ...]
+
+    @property
+    def blocking(self) -> tuple[ProfileItem, ...]:
+        """The items without which the profile cannot be submitted."""
+        return tuple(item for item in self.items if item.blocks_submission)
+
+    @property
+    def complete(self) -> bool:
+        """Whether nothing blocks submission."""
+        return not self.blocking
+
+    def for_program(self, code: str) -> tuple[ProfileItem, ...]:
+        """The items ``code`` needs."""
+        return tuple(item for item in self.items if code in item.programs)
+
+    def explain(self) -> str:
+        """The report as plain text, one item a line, blocking items first."""
+        lines = [
+            f"Profile on {self.on.isoformat()} for {', '.join(self.programs)}: "
+            f"{len(self.blocking)} blocking item(s), {len(self.items)} in all."
+        ]
+        for item in sorted(self.items, key=lambda item: not item.blocks_submission):
+            mark = "blocks" if item.blocks_submission else _MARKS[item.need]
+            lines.append(f"- [{mark}] {item.sentence} {item.why} ({item.path})")
+        return "\n".join(lines)
+
+
+def completeness(
+    candidate: Candidate,
+    *,
+    on: date,
+    programs: Sequence[str] | None = None,
+    verdicts: Mapping[str, Verdict] | None = None,
+) -> Completeness:
+    """What ``candidate``'s profile still needs on ``on`` for ``programs`` (default: all three).
+
+    The items come from two sources, merged by JSON path:
+
+    1. The documents a profile draws on (IRCC's list): a ``profile`` item (passport, birth
+       date, marital status, intended province, a valid first-language test, work experience
+       with each job's NOC code and title) is asked by every profile and always blocks; a
+       ``program`` item (education or an ECA for FSW, proof of funds for FSW and FST) names
+       the programs that need it; an ``optional`` item ("if you have one": nomination, job
+       offer, certificate of qualification) never blocks.
+    2. The programs' verdicts (``verdicts``, computed from the registry if not given): every
+       fact a verdict still misses (:attr:`~expressentry.verdict.Verdict.missing_facts`). A
+       verdict also decides which program a ``program`` item really serves: a program whose
+       verdict does not miss the fact does not need it (for example a candidate exempt from
+       proof of funds).
+
+    A ``program`` item **blocks submission** when no program sought is eligible yet and every
+    program still open (not ruled out by its verdict) needs it: without it the profile could
+    not be submitted under any of them. Items needed by only some open programs do not block:
+    another program may still take the profile.
+
+    >>> from expressentry.model import Candidate
+    >>> report = completeness(Candidate(), on=date(2026, 11, 29), programs=("CEC",),
+    ...                       verdicts={})
+    >>> [item.item_id for item in report.blocking][:3]
+    ['profile.travel_document', 'profile.birth_date', 'profile.marital_status']
+    """
+    sought = _sought(programs)
+    facts = derive(candidate, on=on)
+    if verdicts is None:
+        verdicts = program_verdicts(facts, [p for p in _registry() if p.code in sought])
+    verdicts = {code: verdict for code, verdict in verdicts.items() if code in sought}
+    eligible = tuple(code for code in sought if code in verdicts and verdicts[code].eligible)
+    routes = tuple(
+        code
+        for code in sought
+        if code not in verdicts or verdicts[code].outcome is not VerdictOutcome.NOT_ELIGIBLE
+    )
+    drafts = [
+        settled
+        for check in _DOCUMENT_CHECKS
+        for draft in check(candidate, facts)
+        if (settled := _settle(draft, sought, verdicts)) is not None
+    ]
+    drafts.extend(_verdict_drafts(drafts, verdicts))
+    items = tuple(_finish(draft, routes, eligible) for draft in drafts)
+    return Completeness(
+        on=on,
+        programs=sought,
+        items=items,
+        verdicts=verdicts,
+        routes=routes,
+        eligible=eligible,
+    )
+
+
+def _settle(
+    draft: _Draft, sought: tuple[str, ...], verdicts: Mapping[str, Verdict]
+) -> _Draft | None:
+    """Keep the programs sought that need the item: a verdict that does not miss it says no.
+
+    A ``program`` item no program needs any more stays, as optional, if it earns CRS points;
+    otherwise it is dropped (for example proof of funds for a candidate who is exempt).
+    """
+    if draft.need == "profile":
+        return attrs.evolve(draft, programs=sought)
+    programs = tuple(
+        code
+        for code in draft.programs
+        if code in sought
+        and (
+            draft.need == "optional"
+            or code not in verdicts
+            or any(_related(draft.path, path) for path in verdicts[code].missing_facts)
+        )
+    )
+    if programs or draft.need == "optional":
+        return attrs.evolve(draft, programs=programs)
+    if draft.crs_factors:
+        return attrs.evolve(draft, programs=(), need="optional")
+    return None
+
+
+def _verdict_drafts(drafts: list[_Draft], verdicts: Mapping[str, Verdict]) -> Iterator[_Draft]:
+    """An item for each fact a verdict misses that no document item covers."""
+    extra: dict[str, _Draft] = {}
+    for code, verdict in verdicts.items():
+        for finding in verdict.findings:
+            for path in finding.missing:
+                if any(_related(path, draft.path) for draft in drafts):
+                    continue
+                found = extra.get(path)
+                if found is None:
+                    extra[path] = _Draft(
+                        item_id=_item_id(path),
+                        sentence=f"Answer {path}: {finding.sentence}",
+                        path=path,
+                        need="program",
+                        citation=finding.citation,
+                        programs=(code,),
+                        reason=finding.rule_id,
+                    )
+                elif code not in found.programs:
+                    extra[path] = attrs.evolve(found, programs=(*found.programs, code))
+    yield from extra.values()
+
+
+def _finish(draft: _Draft, routes: tuple[str, ...], eligible: tuple[str, ...]) -> ProfileItem:
+    if draft.need == "profile":
+        blocks = True
+    elif draft.need == "optional":
+        blocks = False
+    else:
+        blocks = not eligible and bool(routes) and set(routes) <= set(draft.programs)
+    return ProfileItem(
+        item_id=draft.item_id,
+        sentence=draft.sentence,
+        why=_why(draft.programs, draft.crs_factors, draft.need, draft.reason),
+        programs=draft.programs,
+        crs_factors=draft.crs_factors,
+        need=draft.need,
+        blocks_submission=blocks,
+        path=draft.path,
+        citation=draft.citation,
+    )
+
+
+# -- time warnings ----------------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class TimeWarning:
+    """Something that stops counting before a date: ``ends_on`` is its first day not valid."""
+
+    warning_id: str
+    sentence: str
+    ends_on: date
+    path: str | None
+    citation: Citation
+
+
+def _test_warnings(
+    tests: Sequence[LanguageTest], prefix: str, on: date, until: date
+) -> Iterator[TimeWarning]:
+    for index, test in enumerate(tests):
+        ends = expiry_date(test)
+        if ends > until:
+            continue
+        tense = "no longer counts" if ends <= on else "stops counting"
+        yield TimeWarning(
+            warning_id="time.language_test",
+            sentence=(
+                f"{describe_test(test, start_of_sentence=True)} {tense} from "
+                f"{ends.isoformat()}, before {until.isoformat()}: its results are valid two "
+                f"years."
+            ),
+            ends_on=ends,
+            path=f"{prefix}language_tests[{index}]",
+            citation=_DOCUMENTS,
+        )
+
+
+def _eca_warnings(candidate: Candidate, on: date, until: date) -> Iterator[TimeWarning]:
+    owners: list[tuple[str, Sequence[Credential]]] = [("$.", candidate.education)]
+    if candidate.spouse is not None:
+        owners.append(("$.spouse.", candidate.spouse.education))
+    for prefix, credentials in owners:
+        for index, credential in enumerate(credentials):
+            eca = credential.eca
+            if eca is None:
+                continue
+            ends = eca.issue_date + relativedelta(years=ECA_VALIDITY_YEARS.at(eca.issue_date))
+            if ends > until:
+                continue
+            tense = "no longer counts" if ends <= on else "stops counting"
+            yield TimeWarning(
+                warning_id="time.eca",
+                sentence=(
+                    f"The educational credential assessment issued on "
+                    f"{eca.issue_date.isoformat()} {tense} from {ends.isoformat()}, before "
+                    f"{until.isoformat()}: an ECA is valid five years."
+                ),
+                ends_on=ends,
+                path=f"{prefix}education[{index}].eca",
+                citation=ECA_VALIDITY_YEARS.citation_at(eca.issue_date),
+            )
+
+
+def time_warnings(
+    candidate: Candidate,
+    *,
+    on: date,
+    until: date,
+    lifecycle: Lifecycle | None = None,
+) -> tuple[TimeWarning, ...]:
+    """Everything that will not be valid any more on ``until``, seen from ``on``.
+
+    - each language test (the candidate's and the spouse's) whose results stop counting by
+      ``until`` (valid two years, policy P4);
+    - each ECA that expires by ``until`` (valid five years, policy P21);
+    - a passport or travel document whose expiry date is before ``until``;
+    - the lifecycle deadline running on ``on`` (reference code, draft, pool or invitation)
+      whose last day is before ``until``.
+
+    Typical ``until``: the day the candidate expects an invitation, or the invitation's
+    deadline (the tests must still be valid when the application is submitted).
+
+    >>> life = Lifecycle(draft_created_on=date(2026, 11, 1))
+    >>> [w.sentence for w in time_warnings(Candidate(), on=date(2026, 11, 29),
+    ...                                    until=date(2027, 1, 1), lifecycle=life)]
+    ['The draft profile must be submitted by 2026-12-31, before 2027-01-01 (32 days left).']
+    """
+    warnings = list(_test_warnings(candidate.language_tests, "$.", on, until))
+    if candidate.spouse is not None:
+        warnings.extend(_test_warnings(candidate.spouse.language_tests, "$.spouse.", on, until))
+    warnings.extend(_eca_warnings(candidate, on, until))
+    document = candidate.travel_document
+    if document is not None and document.expiry_date is not None and document.expiry_date < until:
+        ends = document.expiry_date + relativedelta(days=1)
+        warnings.append(
+            TimeWarning(
+                warning_id="time.travel_document",
+                sentence=(
+                    f"The passport or travel document expires on "
+                    f"{document.expiry_date.isoformat()}, before {until.isoformat()}."
+                ),
+                ends_on=ends,
+                path="$.travel_document.expiry_date",
+                citation=_DOCUMENTS,
+            )
+        )
+    if lifecycle is not None:
+        deadline = lifecycle.status(on).deadline
+        if deadline is not None and deadline.running_on(on) and deadline.last_day < until:
+            warnings.append(
+                TimeWarning(
+                    warning_id=deadline.deadline_id,
+                    sentence=(
+                        _RULES[deadline.deadline_id].warning.format(
+                            last=deadline.last_day.isoformat()
+                        )
+                        + f", before {until.isoformat()} ({_days(deadline.days_left(on))})."
+                    ),
+                    ends_on=deadline.last_day + relativedelta(days=1),
+                    path=None,
+                    citation=deadline.citation,
+                )
+            )
+    return tuple(sorted(warnings, key=lambda warning: warning.ends_on))
