@@ -58,6 +58,7 @@ from expressentry.exceptions import NotInForce, Problem, ProfileError
 from expressentry.experience import CRS_CANADIAN, CRS_FOREIGN, HOURS_PER_YEAR, Experience
 from expressentry.facts import Facts, derive
 from expressentry.language.levels import LanguageLevels
+from expressentry.language.roles import OfficialLanguageRole
 from expressentry.language.scales import Ability, Language
 from expressentry.model import Candidate, JobOffer, LmiaStatus
 from expressentry.noc import is_senior_management, is_skilled
@@ -95,6 +96,7 @@ __all__ = [
     "crs_for",
     "crs_from_facts",
     "crs_from_levels",
+    "language_ranking",
     "nclc",
     "score",
     "spouse_counts",
@@ -1128,6 +1130,10 @@ _SECTION_WORDS = {
 }
 
 
+_ABILITY_NAMES = tuple((ability.value, ability.value[0].upper()) for ability in Ability)
+"""Each ability's attribute name and initial, in the order the levels print."""
+
+
 def _upper_first(text: str) -> str:
     return text[:1].upper() + text[1:]
 
@@ -1182,12 +1188,12 @@ def _describe_language(
     benchmark = levels.benchmark
     parts = []
     rows = []
-    for ability in Ability:
-        level = levels.of(ability)
+    for name, letter in _ABILITY_NAMES:
+        level = getattr(levels, name)
         band = scale.band(level)
-        each = band.points(with_spouse)
-        parts.append(f"{ability.value[0].upper()} {level} → {each}")
-        rows.append(f"{ability.value} {benchmark} {band.label} → {each}")
+        each = band.with_spouse if with_spouse else band.without_spouse
+        parts.append(f"{letter} {level} → {each}")
+        rows.append(f"{name} {benchmark} {band.label} → {each}")
     capped = f", capped at {cap} ({total} before the cap)" if points < total else ""
     if points:
         sentence = f"{what} ({benchmark} {', '.join(parts)}): {points} points{capped}."
@@ -2026,3 +2032,27 @@ def crs_from_facts(facts: Facts) -> CrsResult:
     """The CRS score from derived facts shared with the programs (see :func:`crs_factors`)."""
     factors, notes = crs_factors(facts)
     return score(factors, on=facts.on, notes=notes)
+
+
+def language_ranking(
+    on: date, *, with_spouse: bool
+) -> Callable[[LanguageLevels, OfficialLanguageRole], int]:
+    """The core CRS points of a test's levels in a role, to rank tests (policies P5, P6).
+
+    The language module ranks tests by CRS points; this gives it the CRS's own tables, in the
+    candidate's column, so that no table is written twice.
+
+    >>> points = language_ranking(date(2025, 4, 1), with_spouse=True)
+    >>> points(clb(9), OfficialLanguageRole.FIRST), points(nclc(9), OfficialLanguageRole.SECOND)
+    (116, 22)
+    """
+    rules = CRS_RULES.at(on)
+    caps = rules.caps.value
+    cap = caps.second_language_with_spouse if with_spouse else caps.second_language_without_spouse
+
+    def points(levels: LanguageLevels, role: OfficialLanguageRole) -> int:
+        if role is OfficialLanguageRole.FIRST:
+            return _language_line("", rules.first_language, levels, with_spouse, None, "", "")[1]
+        return _language_line("", rules.second_language, levels, with_spouse, cap, "", "")[1]
+
+    return points
