@@ -25,10 +25,12 @@ from expressentry.crs import (
     JobOfferClass,
     clb,
     crs_from_levels,
+    language_ranking,
     nclc,
 )
 from expressentry.dated import EXPRESS_ENTRY_LAUNCH, Citation, DatedTable
 from expressentry.exceptions import NotInForce
+from expressentry.language.roles import OfficialLanguageRole, crs_language_points
 
 ON = date(2026, 1, 1)
 
@@ -230,9 +232,6 @@ def test_not_in_force_before_launch() -> None:
 @pytest.mark.parametrize("level", range(13))
 def test_language_module_ranks_with_the_same_points(level: int) -> None:
     """The language module's copy of the single-column points agrees with the CRS tables."""
-    from expressentry.crs import language_ranking
-    from expressentry.language.roles import OfficialLanguageRole, crs_language_points
-
     ranking = language_ranking(ON, with_spouse=False)
     for levels in (clb(level), nclc(level, writing=max(level - 3, 0))):
         for role in OfficialLanguageRole:
