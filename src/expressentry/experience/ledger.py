@@ -148,12 +148,32 @@ Interval = tuple[int, int, int]
 """First day and day after the last (ordinals), and hundredths of an hour a week."""
 
 
-def _years_before(on: date, years: int) -> date:
-    """``on`` minus ``years`` calendar years; 29 February falls back to the 28th (P25)."""
+@lru_cache(maxsize=1024)
+def _rules_on(on: date) -> tuple[NocVersion, tuple[date, date], int, int]:
+    """What a ledger needs from the dated tables on ``on``: the NOC version, the start dates of
+    the skilled-occupation and trade groups in force, the weekly cap and the year, in units."""
+    return (
+        version_in_force(on),
+        (SKILLED_OCCUPATIONS.entry_at(on).start, SKILLED_TRADES.entry_at(on).start),
+        FULL_TIME_HOURS_PER_WEEK.at(on) * _HUNDREDTHS,
+        HOURS_PER_YEAR.at(on) * _UNITS_PER_HOUR,
+    )
+
+
+@lru_cache(maxsize=1024)
+def _window(on: date, years: int | None) -> tuple[date | None, int]:
+    """The first day of the window, and its ordinal (0 when there is no window).
+
+    The window runs from ``on`` minus ``years`` calendar years through ``on`` (P25); from 29
+    February, the same day ``years`` earlier may not exist, and the 28th is taken.
+    """
+    if years is None:
+        return None, 0
     try:
-        return on.replace(year=on.year - years)
+        first = on.replace(year=on.year - years)
     except ValueError:
-        return on.replace(year=on.year - years, day=28)
+        first = on.replace(year=on.year - years, day=28)
+    return first, first.toordinal()
 
 
 _Resolved = tuple[OccupationInForce | None, frozenset[str] | None, int, int]
@@ -204,6 +224,7 @@ class _Job:
         "end",
         "fails",
         "index",
+        "last",
         "occupation",
         "period",
         "start",
@@ -211,11 +232,13 @@ class _Job:
         "weekly",
     )
 
-    def __init__(self, index: int, period: WorkPeriod, groups: tuple[date, date]) -> None:
+    def __init__(self, index: int, period: WorkPeriod, groups: tuple[date, date], on: int) -> None:
         self.index = index
         self.period = period
         self.start = period.start.toordinal()
         self.end = None if period.end is None else period.end.toordinal()
+        # The last day that can count: the end, or the evaluation date if it comes first (P24).
+        self.last = on if self.end is None or self.end > on else self.end
         self.weekly = round(period.hours_per_week * _HUNDREDTHS)
         resolved = _NO_CODE if period.noc is None else _resolve(period.noc, groups)
         self.occupation, self.codes, fails, unknowns = resolved
@@ -396,7 +419,6 @@ class Ledger:
     version: NocVersion
     _groups_from: tuple[date, date] = attrs.field(alias="groups", repr=False)
     _jobs: tuple[_Job, ...] = attrs.field(alias="jobs", repr=False, eq=False)
-    _on: int = attrs.field(alias="on_ordinal", repr=False, eq=False)
     _cap: int = attrs.field(alias="cap", repr=False)
     _year_units: int = attrs.field(alias="year_units", repr=False)
 
@@ -404,16 +426,18 @@ class Ledger:
     def of(cls, history: WorkHistory, on: date) -> Ledger:
         """Resolve ``history`` on ``on``; :class:`~expressentry.exceptions.NotInForce` before
         2015."""
-        groups = (SKILLED_OCCUPATIONS.entry_at(on).start, SKILLED_TRADES.entry_at(on).start)
+        version, groups, cap, year_units = _rules_on(on)
+        ordinal = on.toordinal()
         return cls(
             history=history,
             on=on,
-            version=version_in_force(on),
+            version=version,
             groups=groups,
-            jobs=tuple(_Job(index, period, groups) for index, period in enumerate(history)),
-            on_ordinal=on.toordinal(),
-            cap=FULL_TIME_HOURS_PER_WEEK.at(on) * _HUNDREDTHS,
-            year_units=HOURS_PER_YEAR.at(on) * _UNITS_PER_HOUR,
+            jobs=tuple(
+                _Job(index, period, groups, ordinal) for index, period in enumerate(history)
+            ),
+            cap=cap,
+            year_units=year_units,
         )
 
     # -- where one period falls ------------------------------------------------------------
@@ -424,10 +448,9 @@ class Ledger:
         """(job, placement, first day, last day) of every job for a query's ``mask``, window
         start ``first`` and target occupation (candidate codes, :data:`_SOME_ONE` or ``None``).
         """
-        on = self._on
         for job in self._jobs:
             start = job.start if job.start > first else first
-            end = on if job.end is None or job.end > on else job.end
+            end = job.last
             if start > end:
                 yield job, _OUT_OF_DATES, start, end
             elif job.fails & mask:
@@ -443,10 +466,6 @@ class Ledger:
                 else:
                     unknown = job.unknowns & mask or len(target) > 1
                     yield job, (_UNKNOWN if unknown else _COUNTED), start, end
-
-    def _first_day(self, query: ExperienceQuery) -> date | None:
-        years = query.window_years(self.on)
-        return None if years is None else _years_before(self.on, years)
 
     def _collect(
         self, query: ExperienceQuery, first: int, target: frozenset[str] | None
@@ -493,8 +512,7 @@ class Ledger:
 
         A one-occupation query without ``occupation`` reports its best occupation.
         """
-        window_start = self._first_day(query)
-        first = window_start.toordinal() if window_start is not None else 0
+        window_start, first = _window(self.on, query.window_years(self.on))
         cap = self._cap
         if occupation is None and query.one_occupation:
             groups, uncoded = self._groups(query, first)
@@ -561,6 +579,11 @@ class Experience:
         return self.ledger.on
 
     @property
+    def _first(self) -> int:
+        """The ordinal of the first day of the window (0 when there is none)."""
+        return self.window_start.toordinal() if self.window_start is not None else 0
+
+    @property
     def hours_at_least(self) -> Fraction:
         """The hours that count whatever the missing facts turn out to be."""
         return _hours(self._at_least)
@@ -622,7 +645,7 @@ class Experience:
         one occupation, as FSW's qualifying year needs (P9).
         """
         ledger, cap = self.ledger, self.ledger._cap
-        first = self.window_start.toordinal() if self.window_start is not None else 0
+        first = self._first
         target = self._target()
         if target is _SOME_ONE:  # no occupation certainly counts: only an upper bound exists
             groups, uncoded = ledger._groups(self.query, first)
@@ -640,7 +663,7 @@ class Experience:
 
     def by_occupation(self) -> tuple[Experience, ...]:
         """The same query in each occupation the periods may be in, most hours first."""
-        first = self.window_start.toordinal() if self.window_start is not None else 0
+        first = self._first
         groups, _ = self.ledger._groups(self.query, first)
         each = [self.ledger.measure(self.query, _noc(code)) for code in sorted(groups)]
         return tuple(sorted(each, key=lambda item: -item._at_most))
@@ -707,8 +730,7 @@ class _Explainer:
         self.experience = experience
         self.ledger = experience.ledger
         self.query = experience.query
-        window_start = experience.window_start
-        self.first = window_start.toordinal() if window_start is not None else 0
+        self.first = experience._first
         self.target = experience._target()
 
     def uses(self) -> tuple[PeriodUse, ...]:
