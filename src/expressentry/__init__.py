@@ -3,7 +3,25 @@
 A pure rules engine: facts about a candidate and a date in, explained verdicts and scores out.
 """
 
+from expressentry.codes import (
+    application_number,
+    personal_reference_code,
+    profile_number,
+    reference_code_expiry,
+    uci,
+)
+from expressentry.crs import (
+    CrsFactors,
+    CrsLine,
+    CrsResult,
+    CrsSection,
+    clb,
+    crs_for,
+    crs_from_levels,
+    nclc,
+)
 from expressentry.dated import Citation, Dated, DatedTable
+from expressentry.education import CanadianEducation, EducationLevel, education_level
 from expressentry.exceptions import (
     ExpressEntryError,
     InvalidNocCode,
@@ -11,6 +29,8 @@ from expressentry.exceptions import (
     ProfileError,
     ValidationError,
 )
+from expressentry.facts import Facts, derive
+from expressentry.language import LanguageLevels, levels_of, official_languages
 from expressentry.model import (
     Ability,
     AbilityScores,
@@ -37,6 +57,7 @@ from expressentry.model import (
     WorkPeriod,
 )
 from expressentry.serialization import SCHEMA_VERSION, from_dict, json_schema, to_dict
+from expressentry.verdict import Finding, Outcome, Rule, Verdict, VerdictOutcome
 
 __version__ = "0.1.0.dev0"
 
@@ -44,37 +65,63 @@ __all__ = [
     "SCHEMA_VERSION",
     "Ability",
     "AbilityScores",
+    "CanadianEducation",
     "Candidate",
     "CertificateOfQualification",
     "Citation",
     "Credential",
     "CredentialLevel",
+    "CrsFactors",
+    "CrsLine",
+    "CrsResult",
+    "CrsSection",
     "Dated",
     "DatedTable",
     "EcaOrganization",
+    "EducationLevel",
     "EducationalCredentialAssessment",
     "ExpressEntryError",
+    "Facts",
+    "Finding",
     "InvalidNocCode",
     "IssuingAuthority",
     "JobOffer",
     "Language",
+    "LanguageLevels",
     "LanguageTest",
     "LmiaStatus",
     "MaritalStatus",
     "NocCode",
     "NotInForce",
+    "Outcome",
     "ProfileError",
     "Province",
     "ProvincialNomination",
+    "Rule",
     "Spouse",
     "TestKind",
     "TravelDocument",
     "ValidationError",
+    "Verdict",
+    "VerdictOutcome",
     "WorkAuthorization",
     "WorkHistory",
     "WorkPeriod",
     "__version__",
+    "application_number",
+    "clb",
+    "crs_for",
+    "crs_from_levels",
+    "derive",
+    "education_level",
     "from_dict",
     "json_schema",
+    "levels_of",
+    "nclc",
+    "official_languages",
+    "personal_reference_code",
+    "profile_number",
+    "reference_code_expiry",
     "to_dict",
+    "uci",
 ]
