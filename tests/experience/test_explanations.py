@@ -84,6 +84,21 @@ def test_an_unknown_period_over_the_cap_and_clipped(job, history):
 def test_the_summary_names_the_occupation_of_a_one_occupation_figure(job, history):
     experience = measure(history(job(date(2024, 1, 1), date(2024, 12, 29))), ON, FSW_QUALIFYING)
     assert experience.summary() == (
-        "Federal Skilled Worker: qualifying experience: 1,560 hours (1 years) in NOC 21231 from "
+        "Federal Skilled Worker: qualifying experience: 1,560 hours (1 year) in NOC 21231 from "
         "2016-11-29 to 2026-11-29."
     )
+
+
+def test_a_job_of_a_few_seconds_a_week_counts_nothing_and_explains_itself(job, history):
+    work = history(job(date(2024, 1, 1), date(2024, 1, 7), hours_per_week=0.001))
+    experience = measure(work, ON, CRS_CANADIAN)
+    assert experience.hours == 0  # hours a week are kept to the hundredth of an hour
+    (use,) = experience.uses()
+    assert use.use is Use.COUNTED
+    assert "0 hours counted" in use.sentence
+
+
+def test_one_hour_is_singular(job, history):
+    work = history(job(date(2024, 1, 1), date(2024, 1, 7), hours_per_week=1))
+    experience = measure(work, ON, CRS_CANADIAN)
+    assert experience.summary().startswith("CRS: Canadian work experience: 1 hour (0 years)")

@@ -332,6 +332,8 @@ def _attribute(
     for first, after in pairwise(points):
         active = [(index, w) for s, e, w, index in items if s <= first and after <= e]
         level = sum(weekly for _, weekly in active)
+        if not level:  # no job, or only jobs of less than 0.005 hours a week
+            continue
         days = after - first
         for index, weekly in active:
             raw[index] += days * weekly
@@ -343,11 +345,23 @@ def _hours(units: int | Fraction) -> Fraction:
     return Fraction(units) / _UNITS_PER_HOUR
 
 
-def _format_hours(hours: Fraction) -> str:
+def _number(hours: Fraction) -> str:
     """``1,560`` or ``1,234.57``: whole hours plainly, otherwise to the hundredth."""
     if hours.denominator == 1:
         return f"{hours.numerator:,}"
     return f"{float(hours):,.2f}"
+
+
+def _format_hours(hours: Fraction) -> str:
+    """``1,560 hours``, ``1 hour``."""
+    return f"{_number(hours)} hour" + ("" if hours == 1 else "s")
+
+
+def _years(low: int, high: int | None = None) -> str:
+    """``1 year``, ``2 years``, ``0 to 1 years``."""
+    if high is None or high == low:
+        return f"{low} year" + ("" if low == 1 else "s")
+    return f"{low} to {high} years"
 
 
 @attrs.frozen(kw_only=True)
@@ -696,12 +710,13 @@ class Experience:
         )
         where = f" in NOC {self.occupation.code}" if self.occupation is not None else ""
         if self.known:
-            figure = f"{_format_hours(self.hours_at_least)} hours ({self.years_at_least} years)"
+            figure = f"{_format_hours(self.hours_at_least)} ({_years(self.years_at_least)})"
         else:
             figure = (
-                f"between {_format_hours(self.hours_at_least)} and "
-                f"{_format_hours(self.hours_at_most)} hours ({self.years_at_least} to "
-                f"{self.years_at_most} years), depending on facts not answered"
+                f"between {_number(self.hours_at_least)} and "
+                f"{_format_hours(self.hours_at_most)} "
+                f"({_years(self.years_at_least, self.years_at_most)}), "
+                "depending on facts not answered"
             )
         return f"{self.query.name}: {figure}{where} {span}."
 
@@ -798,7 +813,7 @@ class _Explainer:
             if over_cap:
                 reasons.append(Reason.OVER_WEEKLY_CAP)
                 notes.append(
-                    f"{_format_hours(over_cap)} hours above "
+                    f"{_format_hours(over_cap)} above "
                     f"{FULL_TIME_HOURS_PER_WEEK.at(on)} hours a week are left out"
                 )
         if use is Use.COUNTED and period.self_employed and not self.query.mask & SELF_EMPLOYED:
@@ -891,10 +906,10 @@ class _Explainer:
             return f"{label}: not counted, because {why}{tail}."
         days = f"{date.fromordinal(start).isoformat()} to {date.fromordinal(end).isoformat()}"
         if use is Use.COUNTED:
-            return f"{label}: {_format_hours(hours)} hours counted, {days}{tail}."
+            return f"{label}: {_format_hours(hours)} counted, {days}{tail}."
         facts = ", ".join(_FACT_QUESTIONS[fact] for fact in missing)
         return (
-            f"{label}: up to {_format_hours(hours)} hours ({days}) could count{tail}; not "
+            f"{label}: up to {_format_hours(hours)} ({days}) could count{tail}; not "
             f"answered: {facts}."
         )
 
