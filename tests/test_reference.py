@@ -1,0 +1,115 @@
+"""The rules reference lists every rule id, CRS table, experience measure and policy."""
+
+from __future__ import annotations
+
+import attrs
+import pytest
+
+from expressentry.dated import Citation
+from expressentry.experience import QUERIES
+from expressentry.policies import POLICIES
+from expressentry.programs import PROGRAMS
+from expressentry.reference import crs_tables, render_rules_reference
+from expressentry.verdict import Rule
+
+CITATION = Citation("IRPR", "s. 75(2)(a)", "https://laws.example/irpr-75")
+
+
+@attrs.frozen
+class FakeProgram:
+    code: str
+    name: str
+    rules: tuple[Rule, ...]
+
+
+@pytest.fixture(scope="module")
+def reference() -> str:
+    return render_rules_reference(PROGRAMS)
+
+
+def _rows(text: str) -> list[list[str]]:
+    """The cells of every table row of the Markdown text."""
+    return [
+        [cell.strip() for cell in line.strip("|").split(" | ")]
+        for line in text.splitlines()
+        if line.startswith("| ") and not line.startswith("|---")
+    ]
+
+
+def test_the_registry_has_the_three_programs() -> None:
+    assert [program.code for program in PROGRAMS] == ["FSW", "FST", "CEC"]
+
+
+def test_every_rule_id_every_program_declares_is_listed(reference: str) -> None:
+    listed = {row[0] for row in _rows(reference)}
+    for program in PROGRAMS:
+        assert f"## {program.name} ({program.code})" in reference
+        for rule in program.rules:
+            assert f"`{rule.rule_id}`" in listed, (program.code, rule.rule_id)
+
+
+def test_every_rule_row_carries_its_provision_and_policy(reference: str) -> None:
+    rows = {row[0]: row for row in _rows(reference)}
+    for program in PROGRAMS:
+        for rule in program.rules:
+            _, title, provision, policy = rows[f"`{rule.rule_id}`"]
+            assert title == " ".join(rule.title.split()).replace("|", "\\|")
+            assert provision.startswith(f"[{rule.citation.instrument} ")
+            assert provision.endswith(f"](<{rule.citation.url}>)")
+            assert policy == (rule.policy or "")
+
+
+def test_rule_ids_are_unique_across_programs() -> None:
+    ids = [rule.rule_id for program in PROGRAMS for rule in program.rules]
+    assert len(ids) == len(set(ids))
+
+
+def test_every_crs_table_row_is_listed(reference: str) -> None:
+    rows = {(row[0], row[1]) for row in _rows(reference)}
+    tables = crs_tables()
+    assert len(tables) >= 14
+    for table in tables:
+        for entry in table:
+            assert (table.name, entry.start.isoformat()) in rows
+
+
+def test_every_experience_measure_is_listed(reference: str) -> None:
+    names = {row[0] for row in _rows(reference)}
+    assert {query.name for query in QUERIES} <= names
+
+
+def test_every_policy_is_listed(reference: str) -> None:
+    rows = {row[0]: row for row in _rows(reference)}
+    for policy_id, policy in POLICIES.items():
+        assert rows[policy_id][1] == policy.topic
+
+
+def test_a_policy_lists_the_rules_that_rely_on_it() -> None:
+    rule = Rule("demo.residence", "Outside Quebec", CITATION, "P18")
+    text = render_rules_reference((FakeProgram("DEMO", "Demo Program", (rule,)),), queries=())
+    (row,) = (row for row in _rows(text) if row[0] == "P18")
+    assert row[3] == "`demo.residence`"
+
+
+def test_rules_keep_their_declared_order() -> None:
+    rules = tuple(Rule(f"demo.rule_{n}", f"Rule {n}", CITATION) for n in (3, 1, 2))
+    text = render_rules_reference((FakeProgram("DEMO", "Demo", rules),))
+    positions = [text.index(f"`demo.rule_{n}`") for n in (3, 1, 2)]
+    assert positions == sorted(positions)
+
+
+def test_cells_are_escaped() -> None:
+    rule = Rule(
+        "demo.pipe",
+        "Either | or",
+        Citation("IRPR", "s. 1 [as amended]", "https://x.ca/a_(b)"),
+    )
+    text = render_rules_reference((FakeProgram("DEMO", "Demo", (rule,)),), tables=(), queries=())
+    row = "| `demo.pipe` | Either \\| or | [IRPR s. 1 \\[as amended\\]](<https://x.ca/a_(b)>) |"
+    assert row in text
+
+
+def test_an_undeclared_policy_is_an_error() -> None:
+    rule = Rule("demo.x", "X", CITATION, "P99")
+    with pytest.raises(ValueError, match="P99"):
+        render_rules_reference((FakeProgram("DEMO", "Demo", (rule,)),))
