@@ -9,6 +9,7 @@ import pytest
 
 from expressentry.experience import (
     CEC,
+    CEC_TEER_2_OR_3,
     CRS_CANADIAN,
     CRS_FOREIGN,
     FST,
@@ -205,3 +206,29 @@ def test_every_query_has_a_citation_a_name_and_its_policies():
         assert query.citation.url.startswith("https://")
         assert "P9" in query.policies
         assert repr(query) == f"ExperienceQuery(name={query.name!r})"
+
+
+@pytest.mark.parametrize(
+    ("on", "noc", "counted"),
+    [
+        (ON, "21231", False),  # TEER 1: counts for CEC only with CLB 7
+        (ON, "33102", True),  # nurse aides: TEER 3
+        (ON, "72200", True),  # electricians: TEER 2
+        (ON, "65201", False),  # TEER 5: never
+        (date(2022, 11, 15), "7241", True),  # NOC 2016 electricians: skill level B
+        (date(2022, 11, 15), "2173", False),  # NOC 2016 software engineers: skill level A
+    ],
+)
+def test_cec_experience_in_teer_2_or_3_for_p7(job, history, days, on, noc, counted):
+    work = history(job(*days(date(on.year - 2, 1, 1), 364), noc=noc))
+    experience = measure(work, on, CEC_TEER_2_OR_3)
+    assert experience.hours == (1560 if counted else 0)
+    assert "P7" in CEC_TEER_2_OR_3.policies
+    if not counted:
+        assert Reason.NOT_TEER_2_OR_3 in experience.uses()[0].reasons
+        assert "is not TEER 2 or 3" in experience.uses()[0].sentence
+
+
+def test_a_missing_code_leaves_teer_2_or_3_unknown(job, history):
+    experience = measure(history(job(*A_YEAR, noc=None)), ON, CEC_TEER_2_OR_3)
+    assert (experience.hours_at_least, experience.hours_at_most) == (0, 1560)

@@ -7,7 +7,7 @@ a :class:`~expressentry.model.WorkHistory` and an evaluation date, for each use 
 - :class:`Ledger` resolves a history once for a date; :meth:`Ledger.measure` answers a query;
 - :class:`ExperienceQuery` names the filters, the window and how occupations combine; the
   predefined queries (:data:`FSW_QUALIFYING`, :data:`FSW_GRID`, :data:`FST`, :data:`CEC`,
-  :data:`CRS_CANADIAN`, :data:`CRS_FOREIGN`, :data:`FSW_ADAPTABILITY`,
+  :data:`CEC_TEER_2_OR_3`, :data:`CRS_CANADIAN`, :data:`CRS_FOREIGN`, :data:`FSW_ADAPTABILITY`,
   :data:`FSW_SPOUSE_ADAPTABILITY`) carry their citations;
 - :class:`Experience` holds the figure (bounded when facts are missing), its continuous run,
   its breakdown by occupation and its explanation (:class:`PeriodUse`).
@@ -28,6 +28,7 @@ from expressentry.experience.ledger import (
 )
 from expressentry.experience.queries import (
     CEC,
+    CEC_TEER_2_OR_3,
     CRS_CANADIAN,
     CRS_FOREIGN,
     FST,
@@ -50,6 +51,7 @@ from expressentry.experience.tables import (
 
 __all__ = [
     "CEC",
+    "CEC_TEER_2_OR_3",
     "CEC_WINDOW_YEARS",
     "CRS_CANADIAN",
     "CRS_FOREIGN",

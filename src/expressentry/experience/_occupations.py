@@ -16,9 +16,24 @@ from functools import lru_cache
 
 import attrs
 
-from expressentry.noc import SKILLED_OCCUPATIONS, SKILLED_TRADES, NocCode, counterparts
+from expressentry.noc import (
+    SKILLED_OCCUPATIONS,
+    SKILLED_TRADES,
+    NocCode,
+    NocVersion,
+    SkillLevel,
+    Teer,
+    counterparts,
+)
 
 __all__ = ["OccupationInForce", "in_force"]
+
+
+def _teer_2_or_3(code: NocCode) -> bool:
+    """TEER 2 or 3 in NOC 2021, skill level B in NOC 2016: where CEC asks CLB 5 (P7)."""
+    if code.version is NocVersion.NOC_2021:
+        return code.teer in (Teer.TEER_2, Teer.TEER_3)
+    return code.skill_level is SkillLevel.B
 
 
 def _agreement(values: set[bool]) -> bool | None:
@@ -38,6 +53,7 @@ class OccupationInForce:
     candidates: tuple[NocCode, ...]
     skilled: bool | None
     trade: bool | None
+    teer_2_or_3: bool | None
 
     @property
     def code(self) -> NocCode | None:
@@ -71,4 +87,5 @@ def in_force(stated: NocCode, skilled_from: date, trades_from: date) -> Occupati
         candidates=candidates,
         skilled=_agreement({code in skilled for code in candidates}),
         trade=_agreement({code in trades for code in candidates}),
+        teer_2_or_3=_agreement({_teer_2_or_3(code) for code in candidates}),
     )

@@ -55,6 +55,7 @@ from expressentry.experience.queries import (
     PAID,
     SELF_EMPLOYED,
     SKILLED,
+    TEER_2_OR_3,
     TRADE,
     ExperienceQuery,
 )
@@ -108,6 +109,7 @@ class Reason(enum.Enum):
     FULL_TIME_STUDENT = "full_time_student"
     UNSKILLED = "unskilled"
     NOT_A_TRADE = "not_a_trade"
+    NOT_TEER_2_OR_3 = "not_teer_2_or_3"
     OTHER_OCCUPATION = "other_occupation"
     OVER_WEEKLY_CAP = "over_weekly_cap"
 
@@ -133,6 +135,7 @@ _FACT_REASONS: Final = (
     (FULL_TIME_STUDENT, Reason.FULL_TIME_STUDENT, MissingFact.FULL_TIME_STUDENT),
     (SKILLED, Reason.UNSKILLED, None),  # the missing fact is the code: see _code_fact
     (TRADE, Reason.NOT_A_TRADE, None),
+    (TEER_2_OR_3, Reason.NOT_TEER_2_OR_3, None),
 )
 
 _SOME_ONE: Final = frozenset({"any single occupation"})
@@ -194,7 +197,11 @@ def _resolve(noc: NocCode, groups: tuple[date, date]) -> _Resolved:
 def _resolve_uncached(noc: NocCode, groups: tuple[date, date]) -> _Resolved:
     occupation = in_force(noc, *groups)
     fails = unknowns = 0
-    for answer, bit in ((occupation.skilled, SKILLED), (occupation.trade, TRADE)):
+    for answer, bit in (
+        (occupation.skilled, SKILLED),
+        (occupation.trade, TRADE),
+        (occupation.teer_2_or_3, TEER_2_OR_3),
+    ):
         if answer is None:
             unknowns |= bit
         elif not answer:
@@ -208,7 +215,7 @@ def _noc(code: str) -> NocCode:
     return NocCode(code)
 
 
-_NO_CODE: Final[_Resolved] = (None, None, 0, SKILLED | TRADE)
+_NO_CODE: Final[_Resolved] = (None, None, 0, SKILLED | TRADE | TEER_2_OR_3)
 """A period without a code: whether it is skilled or a trade is unknown."""
 
 
@@ -878,6 +885,7 @@ class _Explainer:
             Reason.UNSKILLED: f"NOC {code} is not a skilled occupation (TEER 0 to 3, or "
             f"skill type 0 or level A or B) in {label}",
             Reason.NOT_A_TRADE: f"NOC {code} is not a skilled trade in {label}",
+            Reason.NOT_TEER_2_OR_3: f"NOC {code} is not TEER 2 or 3 (or skill level B) in {label}",
             Reason.OTHER_OCCUPATION: (
                 f"NOC {code} is another occupation than NOC {self.experience.occupation}"
             ),

@@ -35,6 +35,7 @@ from expressentry.experience.tables import (
 
 __all__ = [
     "CEC",
+    "CEC_TEER_2_OR_3",
     "CRS_CANADIAN",
     "CRS_FOREIGN",
     "FST",
@@ -55,6 +56,7 @@ FULL_TIME_STUDENT = 4
 AUTHORIZED = 8
 SKILLED = 16
 TRADE = 32
+TEER_2_OR_3 = 256
 IN_CANADA = 64  # set on work in Canada: excludes it from queries of work abroad
 OUTSIDE_CANADA = 128  # set on work abroad: excludes it from queries of work in Canada
 
@@ -65,6 +67,7 @@ class Occupations(enum.Enum):
     ANY = "any"
     SKILLED = "skilled"  # TEER 0-3 (NOC 2021) or skill type 0, level A or B (NOC 2016)
     TRADE = "trade"  # a skilled trade of the FST (IRPR 87.2(1))
+    TEER_2_OR_3 = "teer_2_or_3"  # TEER 2 or 3 (NOC 2021) or skill level B (NOC 2016): P7
 
 
 def _mask(query: ExperienceQuery) -> int:
@@ -80,6 +83,7 @@ def _mask(query: ExperienceQuery) -> int:
         (query.exclude_full_time_students, FULL_TIME_STUDENT),
         (query.occupations is Occupations.SKILLED, SKILLED),
         (query.occupations is Occupations.TRADE, TRADE),
+        (query.occupations is Occupations.TEER_2_OR_3, TEER_2_OR_3),
     ):
         if wanted:
             mask |= bit
@@ -167,6 +171,15 @@ CEC = ExperienceQuery(
 """CEC: paid skilled authorized work in Canada, last 3 years, no self-employment or work while
 a full-time student; occupations add up (P11, P27)."""
 
+CEC_TEER_2_OR_3 = attrs.evolve(
+    CEC,
+    name="Canadian Experience Class: TEER 2 or 3 experience",
+    occupations=Occupations.TEER_2_OR_3,
+    policies=(*CEC.policies, "P7"),
+)
+"""CEC experience in TEER 2 or 3 occupations (NOC 2016: skill level B) only: what counts for a
+candidate whose first official language is CLB 5 or 6 (P7); with CLB 7, :data:`CEC` counts."""
+
 CRS_CANADIAN = ExperienceQuery(
     name="CRS: Canadian work experience",
     window=CRS_WINDOW_YEARS,
@@ -217,6 +230,7 @@ QUERIES = (
     FSW_GRID,
     FST,
     CEC,
+    CEC_TEER_2_OR_3,
     CRS_CANADIAN,
     CRS_FOREIGN,
     FSW_ADAPTABILITY,
