@@ -167,3 +167,19 @@ class Verdict:
     def with_outcome(self, outcome: Outcome) -> tuple[Finding, ...]:
         """The findings with ``outcome``."""
         return tuple(f for f in self.findings if f.outcome is outcome)
+
+    def explain(self) -> str:
+        """The verdict as plain text, one finding a line."""
+        from expressentry.render import verdict_text  # render imports this module
+
+        return verdict_text(self)
+
+    def _repr_markdown_(self) -> str:
+        from expressentry.render import verdict_markdown
+
+        return verdict_markdown(self)
+
+    def _repr_html_(self) -> str:
+        from expressentry.render import verdict_html
+
+        return verdict_html(self)
