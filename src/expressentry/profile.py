@@ -806,10 +806,9 @@ def program_verdicts(
 
 def _registry() -> tuple[Program, ...]:
     # Imported here: the programs import the facts this module also builds on.
-    from expressentry import programs
+    from expressentry.programs import PROGRAMS
 
-    found: tuple[Program, ...] = tuple(getattr(programs, "PROGRAMS", ()))
-    return found
+    return PROGRAMS
 
 
 def _sought(programs: Sequence[str] | None) -> tuple[str, ...]:
@@ -890,10 +889,12 @@ def completeness(
        the programs that need it; an ``optional`` item ("if you have one": nomination, job
        offer, certificate of qualification) never blocks.
     2. The programs' verdicts (``verdicts``, computed from the registry if not given): every
-       fact a verdict still misses (:attr:`~expressentry.verdict.Verdict.missing_facts`). A
-       verdict also decides which program a ``program`` item really serves: a program whose
-       verdict does not miss the fact does not need it (for example a candidate exempt from
-       proof of funds).
+       fact the verdict of a program still open misses
+       (:attr:`~expressentry.verdict.Verdict.missing_facts`). A program is *open* (one of
+       :attr:`Completeness.routes`) unless its verdict rules it out (not eligible); answering
+       a fact cannot reopen it. A verdict also decides which program a ``program`` item really
+       serves: a program whose verdict does not miss the fact does not need it (for example a
+       candidate exempt from proof of funds).
 
     A ``program`` item **blocks submission** when no program sought is eligible yet and every
     program still open (not ruled out by its verdict) needs it: without it the profile could
@@ -921,9 +922,11 @@ def completeness(
         settled
         for check in _DOCUMENT_CHECKS
         for draft in check(candidate, facts)
-        if (settled := _settle(draft, sought, verdicts)) is not None
+        if (settled := _settle(draft, sought, routes, verdicts)) is not None
     ]
-    drafts.extend(_verdict_drafts(drafts, verdicts))
+    drafts.extend(
+        _verdict_drafts(drafts, {code: verdicts[code] for code in routes if code in verdicts})
+    )
     items = tuple(_finish(draft, routes, eligible) for draft in drafts)
     return Completeness(
         on=on,
@@ -936,26 +939,32 @@ def completeness(
 
 
 def _settle(
-    draft: _Draft, sought: tuple[str, ...], verdicts: Mapping[str, Verdict]
+    draft: _Draft,
+    sought: tuple[str, ...],
+    routes: tuple[str, ...],
+    verdicts: Mapping[str, Verdict],
 ) -> _Draft | None:
-    """Keep the programs sought that need the item: a verdict that does not miss it says no.
+    """Keep the programs that need the item.
 
-    A ``program`` item no program needs any more stays, as optional, if it earns CRS points;
-    otherwise it is dropped (for example proof of funds for a candidate who is exempt).
+    An optional item names every program sought it counts for. A ``program`` item names the
+    programs still open (not ruled out) whose verdict misses the fact, or that have no verdict.
+    One no program needs any more stays, as optional, if it earns CRS points; otherwise it is
+    dropped (for example proof of funds for a candidate who is exempt).
     """
     if draft.need == "profile":
         return attrs.evolve(draft, programs=sought)
+    if draft.need == "optional":
+        return attrs.evolve(draft, programs=tuple(p for p in draft.programs if p in sought))
     programs = tuple(
         code
         for code in draft.programs
-        if code in sought
+        if code in routes
         and (
-            draft.need == "optional"
-            or code not in verdicts
+            code not in verdicts
             or any(_related(draft.path, path) for path in verdicts[code].missing_facts)
         )
     )
-    if programs or draft.need == "optional":
+    if programs:
         return attrs.evolve(draft, programs=programs)
     if draft.crs_factors:
         return attrs.evolve(draft, programs=(), need="optional")
@@ -963,7 +972,7 @@ def _settle(
 
 
 def _verdict_drafts(drafts: list[_Draft], verdicts: Mapping[str, Verdict]) -> Iterator[_Draft]:
-    """An item for each fact a verdict misses that no document item covers."""
+    """An item for each fact an open program's verdict misses that no document item covers."""
     extra: dict[str, _Draft] = {}
     for code, verdict in verdicts.items():
         for finding in verdict.findings:
@@ -974,7 +983,7 @@ def _verdict_drafts(drafts: list[_Draft], verdicts: Mapping[str, Verdict]) -> It
                 if found is None:
                     extra[path] = _Draft(
                         item_id=_item_id(path),
-                        sentence=f"Answer {path}: {finding.sentence}",
+                        sentence=f"Answer {path}. {code}: {finding.sentence}",
                         path=path,
                         need="program",
                         citation=finding.citation,
@@ -1050,7 +1059,8 @@ def _eca_warnings(candidate: Candidate, on: date, until: date) -> Iterator[TimeW
             eca = credential.eca
             if eca is None:
                 continue
-            ends = eca.issue_date + relativedelta(years=ECA_VALIDITY_YEARS.at(eca.issue_date))
+            # The validity in force on ``until``, as education_level(on=until) would read it.
+            ends = eca.issue_date + relativedelta(years=ECA_VALIDITY_YEARS.at(until))
             if ends > until:
                 continue
             tense = "no longer counts" if ends <= on else "stops counting"
@@ -1063,7 +1073,7 @@ def _eca_warnings(candidate: Candidate, on: date, until: date) -> Iterator[TimeW
                 ),
                 ends_on=ends,
                 path=f"{prefix}education[{index}].eca",
-                citation=ECA_VALIDITY_YEARS.citation_at(eca.issue_date),
+                citation=ECA_VALIDITY_YEARS.citation_at(until),
             )
 
 
