@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import importlib
+from pathlib import Path
+
 import attrs
 import pytest
 
+import expressentry
 from expressentry.dated import Citation
 from expressentry.experience import QUERIES
 from expressentry.policies import POLICIES
 from expressentry.programs import PROGRAMS
-from expressentry.reference import crs_tables, render_rules_reference
+from expressentry.reference import TABLE_MODULES, dated_tables, render_rules_reference
 from expressentry.verdict import Rule
 
 CITATION = Citation("IRPR", "s. 75(2)(a)", "https://laws.example/irpr-75")
@@ -64,13 +68,33 @@ def test_rule_ids_are_unique_across_programs() -> None:
     assert len(ids) == len(set(ids))
 
 
-def test_every_crs_table_row_is_listed(reference: str) -> None:
-    rows = {(row[0], row[1]) for row in _rows(reference)}
-    tables = crs_tables()
-    assert len(tables) >= 14
-    for table in tables:
-        for entry in table:
-            assert (table.name, entry.start.isoformat()) in rows
+def test_every_dated_table_row_is_listed(reference: str) -> None:
+    rows = {(row[1], row[2]) for row in _rows(reference)}
+    for _, module in TABLE_MODULES:
+        tables = dated_tables(module)
+        assert tables, module.__name__
+        for name, table in tables:
+            for entry in table:
+                assert (f"`{name}`", entry.start.isoformat()) in rows
+
+
+def test_every_exported_dated_table_is_listed() -> None:
+    listed = {id(table) for _, module in TABLE_MODULES for _, table in dated_tables(module)}
+    source = Path(expressentry.__file__).parent
+    missing = []
+    for path in sorted(source.rglob("*.py")):
+        parts = path.relative_to(source.parent).with_suffix("").parts
+        if parts[-1] == "__main__":
+            continue
+        module = importlib.import_module(
+            ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+        )
+        missing += [
+            f"{module.__name__}.{name}"
+            for name, table in dated_tables(module)
+            if id(table) not in listed
+        ]
+    assert missing == []
 
 
 def test_every_experience_measure_is_listed(reference: str) -> None:

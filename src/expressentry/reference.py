@@ -5,8 +5,8 @@ own registries, when the documentation is built, so that it cannot drift from th
 
 * each program's declared rules (:attr:`Program.rules <expressentry.programs.Program.rules>`):
   rule id, title, legal provision with its link, and the engine policy it relies on;
-* the CRS points tables (:mod:`expressentry.crs`), each with the day every row takes effect and
-  its citation;
+* the dated tables of every module that has them (:data:`TABLE_MODULES`: the programs, the
+  settlement funds, the CRS, ...), each row with the day it takes effect and its citation;
 * the work-experience measures (:data:`expressentry.experience.QUERIES`) with their citations
   and policies;
 * the engine policies (:data:`expressentry.policies.POLICIES`), each with the rules and
@@ -31,15 +31,43 @@ The function is pure: it reads no file and returns text (MyST Markdown).
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from types import ModuleType
 from typing import Any, Protocol
 
-from expressentry import crs
+from expressentry import codes, crs, education, funds, job_offer, language, noc, profile
 from expressentry.dated import Citation, DatedTable
 from expressentry.experience import QUERIES, ExperienceQuery
+from expressentry.experience import tables as experience_tables
 from expressentry.policies import POLICIES, Policy
+from expressentry.programs import cec, fst, fsw
 from expressentry.verdict import Rule
 
-__all__ = ["DeclaresRules", "crs_tables", "render_rules_reference"]
+__all__ = [
+    "TABLE_MODULES",
+    "DeclaresRules",
+    "TableModule",
+    "dated_tables",
+    "render_rules_reference",
+]
+
+TableModule = tuple[str, ModuleType]
+"""A heading and the module whose exported dated tables it lists."""
+
+TABLE_MODULES: tuple[TableModule, ...] = (
+    ("Federal Skilled Worker Program", fsw),
+    ("Federal Skilled Trades Program", fst),
+    ("Canadian Experience Class", cec),
+    ("Settlement funds", funds),
+    ("Qualifying job offer", job_offer),
+    ("Comprehensive Ranking System", crs),
+    ("Language tests", language),
+    ("Work experience", experience_tables),
+    ("Education", education),
+    ("National Occupational Classification", noc),
+    ("Profile deadlines", profile),
+    ("Identifiers", codes),
+)
+"""Every module that exports dated tables, in the order the reference lists them."""
 
 
 class DeclaresRules(Protocol):
@@ -55,17 +83,18 @@ class DeclaresRules(Protocol):
     def rules(self) -> tuple[Rule, ...]: ...
 
 
-def crs_tables() -> tuple[DatedTable[Any], ...]:
-    """The CRS points tables the :mod:`expressentry.crs` module exports, in its own order.
+def dated_tables(module: ModuleType) -> tuple[tuple[str, DatedTable[Any]], ...]:
+    """The dated tables ``module`` exports (its ``__all__``), with their names, in its order.
 
-    The bundle of every rule version (``CRS_RULES``) is left out: its days are those of the
-    tables.
+    ``CRS_RULES``, the bundle of every CRS rule version, is left out: its days are those of the
+    CRS tables.
 
-    >>> [table.name for table in crs_tables()][:2]
-    ['CRS core points for age', 'CRS additional points for post-secondary education in Canada']
+    >>> [name for name, table in dated_tables(crs)][:2]
+    ['AGE_POINTS', 'CANADIAN_EDUCATION_POINTS']
     """
-    tables = (getattr(crs, name) for name in crs.__all__ if name != "CRS_RULES")
-    return tuple(table for table in tables if isinstance(table, DatedTable))
+    names = (name for name in getattr(module, "__all__", ()) if name != "CRS_RULES")
+    found = ((name, getattr(module, name)) for name in names)
+    return tuple((name, table) for name, table in found if isinstance(table, DatedTable))
 
 
 def _cell(text: str) -> str:
@@ -108,26 +137,40 @@ def _program_section(program: DeclaresRules) -> list[str]:
     return [*lines, ""]
 
 
-def _crs_section(tables: Sequence[DatedTable[Any]]) -> list[str]:
-    days = sorted({day for table in tables for day in table.change_dates})
+def _tables_section(modules: Sequence[TableModule]) -> list[str]:
     lines = [
-        "## Comprehensive Ranking System (CRS)",
+        "## Dated tables",
         "",
-        "Every CRS number is a row of one of these dated tables (`expressentry.crs`). A score "
-        "uses the rows in force on its date; the rules change on "
-        + ", ".join(day.isoformat() for day in days)
-        + ".",
+        "Every number the rules use is a row of a dated table with its citation; an "
+        "evaluation uses the rows in force on its date. A rule change is a new row.",
         "",
     ]
-    lines += _table(
-        ("Table", "In force from", "Provision"),
-        (
-            (_cell(table.name), row.start.isoformat(), _citation(row.citation))
-            for table in tables
-            for row in table
-        ),
-    )
-    return [*lines, ""]
+    for heading, module in modules:
+        tables = dated_tables(module)
+        days = sorted({day for _, table in tables for day in table.change_dates})
+        lines += [
+            f"### {heading}",
+            "",
+            f"`{module.__name__}`; rows take effect on "
+            + ", ".join(day.isoformat() for day in days)
+            + ".",
+            "",
+        ]
+        lines += _table(
+            ("Table", "Name", "In force from", "Provision"),
+            (
+                (
+                    _cell(table.name),
+                    f"`{name}`",
+                    row.start.isoformat(),
+                    _citation(row.citation),
+                )
+                for name, table in tables
+                for row in table
+            ),
+        )
+        lines.append("")
+    return lines
 
 
 def _experience_section(queries: Sequence[ExperienceQuery]) -> list[str]:
@@ -177,15 +220,15 @@ def _policies_section(
 def render_rules_reference(
     programs: Sequence[DeclaresRules],
     *,
-    tables: Sequence[DatedTable[Any]] | None = None,
+    tables: Sequence[TableModule] = TABLE_MODULES,
     queries: Sequence[ExperienceQuery] = QUERIES,
     policies: Mapping[str, Policy] = POLICIES,
 ) -> str:
     """The rules reference as MyST Markdown, from the given registries.
 
     ``programs`` are the programs to list (the documentation passes
-    ``expressentry.programs.PROGRAMS``); ``tables`` the CRS tables (by default
-    :func:`crs_tables`); ``queries`` the work-experience measures; ``policies`` the engine
+    ``expressentry.programs.PROGRAMS``); ``tables`` the modules whose dated tables to list
+    (:data:`TABLE_MODULES`); ``queries`` the work-experience measures; ``policies`` the engine
     policies. Each program's rules keep their declared order. A policy that a rule names but
     ``policies`` lacks is an error, not a silent gap.
     """
@@ -207,7 +250,7 @@ def render_rules_reference(
     ]
     for program in programs:
         lines += _program_section(program)
-    lines += _crs_section(crs_tables() if tables is None else tables)
+    lines += _tables_section(tables)
     lines += _experience_section(queries)
     lines += _policies_section(policies, used_by)
     return "\n".join(lines)
