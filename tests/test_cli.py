@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -99,3 +100,137 @@ def test_usage_errors_exit_2(capsys):
     with pytest.raises(SystemExit) as caught:
         main([])
     assert caught.value.code == 2
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "markdown"])
+def test_assess_in_every_format(capsys, fmt):
+    status, out, err = run(
+        capsys,
+        "assess",
+        str(EXAMPLES / "nurse-canadian-experience.json"),
+        "--on",
+        "2026-11-29",
+        "--format",
+        fmt,
+    )
+    assert status == 0, err
+    if fmt == "json":
+        data = json.loads(out)
+        assert data["pool"]["eligible_programs"] == ["CEC"]
+        assert data["crs"]["total"] == 434
+    elif fmt == "markdown":
+        assert "| CEC | eligible |" in out
+    else:
+        assert out.startswith("Express Entry assessment on 2026-11-29")
+
+
+def test_assess_defaults_to_today(capsys, monkeypatch):
+    monkeypatch.setattr("expressentry.__main__._today", lambda: date(2026, 1, 2))
+    status, out, _ = run(capsys, "assess", str(EXAMPLES / "cook-toronto.json"))
+    assert status == 0
+    assert out.startswith("Express Entry assessment on 2026-01-02")
+
+
+def test_today_reads_the_local_clock():
+    from expressentry.__main__ import _today
+
+    assert isinstance(_today(), date)
+
+
+def test_crs_prints_the_breakdown(capsys):
+    status, out, _ = run(
+        capsys, "crs", str(EXAMPLES / "software-engineer-abroad.json"), "--on", "2026-11-29"
+    )
+    assert status == 0
+    assert out.startswith("CRS 465 on 2026-11-29")
+    status, out, _ = run(
+        capsys,
+        "crs",
+        str(EXAMPLES / "software-engineer-abroad.json"),
+        "--on",
+        "2026-11-29",
+        "--format",
+        "json",
+    )
+    assert json.loads(out)["total"] == 465
+
+
+def test_a_date_before_express_entry_exits_2(capsys):
+    status, _, err = run(
+        capsys, "assess", str(EXAMPLES / "cook-toronto.json"), "--on", "2014-12-31"
+    )
+    assert status == 2
+    assert "no rule is in force on 2014-12-31" in err
+
+
+def test_a_malformed_date_is_a_usage_error(capsys):
+    with pytest.raises(SystemExit) as caught:
+        main(["assess", str(EXAMPLES / "cook-toronto.json"), "--on", "2026-02-30"])
+    assert caught.value.code == 2
+    assert "is not a date" in capsys.readouterr().err
+
+
+def test_codes_validate_and_generate(capsys):
+    status, out, _ = run(capsys, "codes", "validate", "reference-code", "qk 4350 881372")
+    assert (status, out) == (0, "QK4350881372\n")
+    status, out, err = run(capsys, "codes", "validate", "uci", "123")
+    assert status == 1
+    assert "has 3" in err
+    status, first, _ = run(capsys, "codes", "generate", "uci", "--seed", "3", "--count", "2")
+    _, again, _ = run(capsys, "codes", "generate", "uci", "--seed", "3", "--count", "2")
+    assert status == 0
+    assert first == again
+    assert len(first.splitlines()) == 2
+
+
+def test_an_internal_error_never_shows_a_traceback(capsys, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr("expressentry.__main__.assess", broken)
+    status, _, err = run(capsys, "assess", str(EXAMPLES / "cook-toronto.json"))
+    assert status == 70
+    assert "internal error (RuntimeError: boom)" in err
+    assert "Traceback" not in err
+
+
+def test_a_closed_pipe_is_not_an_error(capsys, monkeypatch):
+    def closed(*args, **kwargs):
+        raise BrokenPipeError
+
+    monkeypatch.setattr("expressentry.__main__._schema", closed)
+    silenced = []
+    monkeypatch.setattr("expressentry.__main__._silence_stdout", lambda: silenced.append(1))
+    status, _, err = run(capsys, "schema")
+    assert status == 0
+    assert err == ""
+    assert silenced == [1]
+
+
+def test_silencing_stdout_points_it_at_the_null_device(tmp_path, monkeypatch):
+    from expressentry.__main__ import _silence_stdout
+
+    with (tmp_path / "out.txt").open("w") as file:
+        monkeypatch.setattr("sys.stdout", file)
+        _silence_stdout()
+        file.write("lost")
+    assert (tmp_path / "out.txt").read_text() == ""
+
+
+def test_a_reader_that_goes_away_sees_no_error():
+    import subprocess
+    import sys
+
+    process = subprocess.Popen(
+        [sys.executable, "-m", "expressentry", "schema"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None
+    assert process.stderr is not None
+    process.stdout.read(10)
+    process.stdout.close()
+    err = process.stderr.read()
+    process.stderr.close()
+    assert process.wait() == 0
+    assert b"Traceback" not in err

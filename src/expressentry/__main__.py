@@ -1,30 +1,57 @@
-"""The command line: the one module that reads files and prints.
+"""The command line: the one module that reads files, reads the clock and prints.
 
-    python -m expressentry check PROFILE.json      # validate a profile and summarize it
-    python -m expressentry example NAME            # print a shipped example profile
-    python -m expressentry schema                  # print the JSON Schema of the format
+    expressentry assess PROFILE.json [--on DATE] [--format text|json|markdown]
+    expressentry crs PROFILE.json [--on DATE] [--format text|json|markdown]
+    expressentry check PROFILE.json                 # validate a profile and summarize it
+    expressentry codes validate KIND VALUE          # KIND: reference-code, uci, profile-number,
+    expressentry codes generate KIND [--seed N]     #       application-number
+    expressentry example NAME                       # print a shipped example profile
+    expressentry schema                             # print the JSON Schema of the format
 
-Bad input exits with status 2 and lists every problem on stderr, never a traceback.
+PROFILE may be ``-`` for standard input; ``--on`` defaults to today. Bad input exits with
+status 2 and lists every problem on stderr, never a traceback.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import random
 import sys
 from collections.abc import Sequence
+from datetime import date, datetime, timezone
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import attrs
 
-from expressentry.exceptions import ProfileError
+from expressentry.assess import Assessment, assess
+from expressentry.codes import (
+    IdentifierFormat,
+    application_number,
+    personal_reference_code,
+    profile_number,
+    uci,
+)
+from expressentry.crs import CrsResult, crs_for
+from expressentry.exceptions import NotInForce, ProfileError, ValidationError
 from expressentry.model import Candidate, WorkHistory
+from expressentry.render import crs_dict, crs_markdown
 from expressentry.serialization import from_dict, json_schema
 
 EXIT_OK = 0
+EXIT_INVALID_CODE = 1
 EXIT_BAD_INPUT = 2
+EXIT_INTERNAL_ERROR = 70  # EX_SOFTWARE: a bug in expressentry, never the user's input
+
+_IDENTIFIERS: dict[str, IdentifierFormat] = {
+    "reference-code": personal_reference_code,
+    "uci": uci,
+    "profile-number": profile_number,
+    "application-number": application_number,
+}
 
 _REPO_EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
@@ -88,6 +115,67 @@ def _check(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _on(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a date: write it as YYYY-MM-DD, e.g. 2026-11-29"
+        ) from None
+
+
+def _print_result(result: Any, fmt: str, to_dict: Any, markdown: Any, text: Any) -> None:
+    if fmt == "json":
+        print(json.dumps(to_dict(result), indent=2, ensure_ascii=False))
+    elif fmt == "markdown":
+        print(markdown(result))
+    else:
+        print(text(result))
+
+
+def _today() -> date:
+    """Today in local time: the one read of the clock in the whole library."""
+    return datetime.now(timezone.utc).astimezone().date()
+
+
+def _assess(args: argparse.Namespace) -> int:
+    candidate = from_dict(_read_json(args.profile))
+    result = assess(candidate, on=args.on or _today())
+    _print_result(
+        result,
+        args.format,
+        Assessment.to_dict,
+        Assessment._repr_markdown_,
+        Assessment.explain,
+    )
+    return EXIT_OK
+
+
+def _crs(args: argparse.Namespace) -> int:
+    candidate = from_dict(_read_json(args.profile))
+    result = crs_for(candidate, on=args.on or _today())
+    _print_result(result, args.format, crs_dict, crs_markdown, CrsResult.explain)
+    return EXIT_OK
+
+
+def _codes_validate(args: argparse.Namespace) -> int:
+    identifier = _IDENTIFIERS[args.kind]
+    try:
+        print(identifier.format(args.value))
+    except ValidationError as exc:
+        print(f"expressentry: invalid: {exc}", file=sys.stderr)
+        return EXIT_INVALID_CODE
+    return EXIT_OK
+
+
+def _codes_generate(args: argparse.Namespace) -> int:
+    identifier = _IDENTIFIERS[args.kind]
+    rng = random.Random(args.seed)
+    for _ in range(args.count):
+        print(identifier.format(identifier.generate(rng)))
+    return EXIT_OK
+
+
 def _example(args: argparse.Namespace) -> int:
     examples = _example_files()
     if args.name not in examples:
@@ -109,6 +197,32 @@ def _parser() -> argparse.ArgumentParser:
         description="Canada Express Entry eligibility and scores, explained.",
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    formats = ("text", "json", "markdown")
+    for name, run, help_text in (
+        ("assess", _assess, "assess a JSON profile: every program, the FSW grid, the CRS"),
+        ("crs", _crs, "the Comprehensive Ranking System score of a JSON profile, line by line"),
+    ):
+        command = commands.add_parser(name, help=help_text)
+        command.add_argument("profile", help="a JSON profile file, or - for standard input")
+        command.add_argument(
+            "--on",
+            type=_on,
+            default=None,
+            help="the evaluation date, YYYY-MM-DD (default: today, in local time)",
+        )
+        command.add_argument("--format", choices=formats, default="text")
+        command.set_defaults(run=run)
+    codes = commands.add_parser("codes", help="validate or generate IRCC identifiers")
+    verbs = codes.add_subparsers(dest="verb", required=True, metavar="VERB")
+    validate = verbs.add_parser("validate", help="validate an identifier and show its form")
+    validate.add_argument("kind", choices=sorted(_IDENTIFIERS))
+    validate.add_argument("value")
+    validate.set_defaults(run=_codes_validate)
+    generate = verbs.add_parser("generate", help="generate well-formed identifiers")
+    generate.add_argument("kind", choices=sorted(_IDENTIFIERS))
+    generate.add_argument("--seed", type=int, default=None, help="for repeatable output")
+    generate.add_argument("--count", type=int, default=1)
+    generate.set_defaults(run=_codes_generate)
     check = commands.add_parser("check", help="validate a JSON profile and summarize it")
     check.add_argument("profile", help="a JSON profile file, or - for standard input")
     check.set_defaults(run=_check)
@@ -120,6 +234,11 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _silence_stdout() -> None:
+    """Point stdout at the null device so that Python's final flush cannot fail again."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     args = _parser().parse_args(argv)
@@ -128,9 +247,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ProfileError as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_BAD_INPUT
-    except _BadInput as exc:
+    except BrokenPipeError:
+        # The reader went away (`expressentry assess x.json | head`): not an error of ours.
+        _silence_stdout()
+        return EXIT_OK
+    except (_BadInput, NotInForce) as exc:
         print(f"expressentry: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except Exception as exc:  # a bug must not show the user a traceback
+        print(
+            f"expressentry: internal error ({type(exc).__name__}: {exc}); please report it "
+            "with the profile that caused it",
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL_ERROR
     return status
 
 
