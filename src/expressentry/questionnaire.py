@@ -13,21 +13,28 @@ same seed give the same code, and the module never touches the global random sta
 
 >>> import random
 >>> from datetime import date
->>> from expressentry.verdict import Rule, Verdict, Outcome
->>> from expressentry.dated import Citation
->>> class Demo:  # a stand-in program; the engine's programs are the default
-...     code, name, rules = "CEC", "Demo", ()
-...     def assess(self, facts):
-...         rule = Rule("demo.open", "Open", Citation("x", "y", "https://example.org"))
-...         met = rule.finding(Outcome.MET, "Open to everyone.")
-...         return Verdict.decide(self.code, facts.on, (met,))
->>> answers = QuestionnaireAnswers(answered_on=date(2026, 11, 29), birth_date=date(1995, 4, 2))
->>> result = answer(answers, rng=random.Random(7), programs=(Demo(),))
+>>> from expressentry.language import LanguageLevels
+>>> from expressentry.model import Language, MaritalStatus, NocCode, Province
+>>> answers = QuestionnaireAnswers(
+...     answered_on=date(2026, 11, 29),
+...     birth_date=date(1994, 6, 12),
+...     marital_status=MaritalStatus.NEVER_MARRIED,
+...     family_size=1,
+...     intended_province=Province.BC,
+...     language_levels=LanguageLevels(
+...         language=Language.ENGLISH, listening=7, reading=7, writing=7, speaking=7
+...     ),
+...     work=(WorkAnswer(noc=NocCode("21231"), years=1, country="CA", authorized=True),),
+... )
+>>> result = answer(answers, rng=random.Random(2026))
 >>> result.eligible_programs, result.reference_code, result.expires_on
-(('CEC',), 'EM0181590830', datetime.date(2027, 1, 28))
+(('CEC',), 'KQ8139986987', datetime.date(2027, 1, 28))
 >>> print(result.next_steps[1])
-Enter your personal reference code EM0181590830 in your account by 2027-01-28 (it is valid \
+Enter your personal reference code KQ8139986987 in your account by 2027-01-28 (it is valid \
 60 days after 2026-11-29); it carries these answers into your Express Entry profile.
+>>> print(result.verdicts["FSW"].finding("fsw.education.credential").sentence)
+No credential is given; the FSW needs a Canadian credential or a foreign one with a valid \
+educational credential assessment.
 """
 
 from __future__ import annotations

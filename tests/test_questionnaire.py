@@ -1,0 +1,326 @@
+"""The eligibility questionnaire: answers → candidate → verdicts → a reference code if eligible."""
+
+from __future__ import annotations
+
+import random
+from datetime import date, timedelta
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from expressentry import ProfileError
+from expressentry.codes import personal_reference_code, reference_code_expiry
+from expressentry.dated import Citation
+from expressentry.facts import Facts
+from expressentry.language import LanguageLevels, levels_of
+from expressentry.model import (
+    AbilityScores,
+    Credential,
+    CredentialLevel,
+    EcaOrganization,
+    EducationalCredentialAssessment,
+    IssuingAuthority,
+    JobOffer,
+    Language,
+    LanguageTest,
+    MaritalStatus,
+    NocCode,
+    Province,
+    TestKind,
+    WorkAuthorization,
+)
+from expressentry.questionnaire import (
+    FULL_TIME_HOURS_PER_WEEK,
+    QuestionnaireAnswers,
+    WorkAnswer,
+    answer,
+)
+from expressentry.verdict import Outcome, Rule, Verdict
+
+ON = date(2026, 11, 29)
+IELTS = LanguageTest(
+    kind=TestKind.IELTS_GENERAL_TRAINING,
+    test_date=date(2026, 2, 14),
+    scores=AbilityScores(listening=8.5, reading=8.0, writing=7.5, speaking=7.5),
+)
+MASTERS = Credential(
+    level=CredentialLevel.MASTERS_OR_PROFESSIONAL,
+    country="IN",
+    completion_date=date(2018, 7, 15),
+    eca=EducationalCredentialAssessment(
+        organization=EcaOrganization.WES,
+        issue_date=date(2025, 11, 3),
+        canadian_equivalent=CredentialLevel.MASTERS_OR_PROFESSIONAL,
+    ),
+)
+SOFTWARE_ENGINEER = QuestionnaireAnswers(
+    answered_on=ON,
+    birth_date=date(1994, 6, 12),
+    marital_status=MaritalStatus.NEVER_MARRIED,
+    family_size=1,
+    intended_province=Province.ON,
+    language_test=IELTS,
+    work=(WorkAnswer(noc=NocCode("21231"), years=3, country="IN"),),
+    education=(MASTERS,),
+    settlement_funds_cad=20_000,
+)
+CLB_7 = LanguageLevels(language=Language.ENGLISH, listening=7, reading=7, writing=7, speaking=7)
+NURSE_AIDE_IN_CANADA = QuestionnaireAnswers(
+    answered_on=ON,
+    birth_date=date(1990, 3, 3),
+    marital_status=MaritalStatus.MARRIED,
+    family_size=3,
+    intended_province=Province.BC,
+    language_levels=CLB_7,
+    work=(WorkAnswer(noc=NocCode("33102"), years=1, country="CA", authorized=True),),
+)
+NO_WORK = attrs.evolve(SOFTWARE_ENGINEER, work=())
+
+
+# -- a code only when eligible -----------------------------------------------------------------
+
+
+def test_an_fsw_candidate_gets_a_code_with_its_expiry_and_next_steps() -> None:
+    result = answer(SOFTWARE_ENGINEER, rng=random.Random(1))
+    assert result.eligible_programs == ("FSW",)
+    assert result.pool.eligible
+    assert result.reference_code is not None
+    assert personal_reference_code.is_valid(result.reference_code)
+    assert result.issued_on == ON
+    assert result.expires_on == date(2027, 1, 28)
+    assert len(result.next_steps) == 3
+    assert result.next_steps[0].startswith("Create an IRCC secure account")
+    assert result.reference_code in result.next_steps[1]
+    assert "by 2027-01-28" in result.next_steps[1]
+    assert "a draft keeps 60 days" in result.next_steps[2]
+    assert "stays in the pool 12 months" in result.next_steps[2]
+
+
+def test_a_cec_candidate_answering_clb_levels_gets_a_code() -> None:
+    result = answer(NURSE_AIDE_IN_CANADA, rng=random.Random(1))
+    assert result.eligible_programs == ("CEC",)
+    assert result.reference_code is not None
+
+
+def test_no_program_no_code_and_the_rng_is_untouched() -> None:
+    rng = random.Random(5)
+    state = rng.getstate()
+    result = answer(NO_WORK, rng=rng)
+    assert result.eligible_programs == ()
+    assert result.reference_code is None
+    assert result.issued_on is None
+    assert result.expires_on is None
+    assert result.next_steps[0].startswith("No personal reference code is issued")
+    assert rng.getstate() == state
+    assert not result.pool.eligible
+
+
+def test_an_undetermined_program_is_not_enough_for_a_code() -> None:
+    unsure = attrs.evolve(SOFTWARE_ENGINEER, settlement_funds_cad=None)
+    result = answer(unsure, rng=random.Random(1))
+    assert result.verdicts["FSW"].outcome.value == "undetermined"
+    assert result.reference_code is None
+
+
+def test_quebec_closes_every_program() -> None:
+    result = answer(
+        attrs.evolve(SOFTWARE_ENGINEER, intended_province=Province.QC), rng=random.Random(1)
+    )
+    assert result.eligible_programs == ()
+    assert result.reference_code is None
+
+
+# -- the same answers and seed give the same code ----------------------------------------------
+
+
+@given(st.integers(min_value=0, max_value=2**32))
+def test_same_answers_and_seed_give_the_same_code(seed: int) -> None:
+    first = answer(NURSE_AIDE_IN_CANADA, rng=random.Random(seed))
+    second = answer(NURSE_AIDE_IN_CANADA, rng=random.Random(seed))
+    assert first.reference_code == second.reference_code
+    assert first.reference_code == personal_reference_code.generate(random.Random(seed))
+
+
+def test_different_seeds_give_different_codes() -> None:
+    codes = {
+        answer(NURSE_AIDE_IN_CANADA, rng=random.Random(seed)).reference_code for seed in range(20)
+    }
+    assert len(codes) == 20
+
+
+# -- deadlines exact at their boundaries -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "answered_on",
+    [date(2026, 11, 29), date(2027, 12, 31), date(2028, 2, 29), date(2028, 1, 1)],
+)
+def test_the_code_expires_60_days_after_issue(answered_on: date) -> None:
+    answers = attrs.evolve(
+        NURSE_AIDE_IN_CANADA,
+        answered_on=answered_on,
+        language_levels=None,
+        language_test=attrs.evolve(IELTS, test_date=answered_on - timedelta(days=30)),
+    )
+    result = answer(answers, rng=random.Random(0))
+    assert result.expires_on == answered_on + timedelta(days=60)
+    assert result.expires_on == reference_code_expiry(answered_on)
+
+
+# -- from the answers to a candidate ------------------------------------------------------------
+
+
+def test_work_answers_become_back_to_back_full_time_periods() -> None:
+    answers = attrs.evolve(
+        SOFTWARE_ENGINEER,
+        work=(
+            WorkAnswer(noc=NocCode("21231"), years=2, country="CA", authorized=True),
+            WorkAnswer(noc=NocCode("21232"), years=1, country="IN", self_employed=True),
+        ),
+    )
+    recent, earlier = answers.candidate().work_history.periods
+    assert (recent.start, recent.end) == (date(2024, 11, 30), ON)
+    assert (earlier.start, earlier.end) == (date(2023, 11, 30), date(2024, 11, 29))
+    assert recent.hours_per_week == earlier.hours_per_week == FULL_TIME_HOURS_PER_WEEK
+    assert recent.paid is True
+    assert recent.authorized is True
+    assert earlier.authorized is None  # authorization is a question about work in Canada only
+    assert earlier.self_employed is True
+    assert recent.full_time_student is False
+
+
+def test_the_primary_occupation_defaults_to_the_most_recent_job() -> None:
+    assert SOFTWARE_ENGINEER.candidate().primary_occupation == NocCode("21231")
+    chosen = attrs.evolve(SOFTWARE_ENGINEER, primary_occupation=NocCode("21232"))
+    assert chosen.candidate().primary_occupation == NocCode("21232")
+    assert NO_WORK.candidate().primary_occupation is None
+
+
+def test_family_size_gives_the_dependent_children() -> None:
+    assert NURSE_AIDE_IN_CANADA.candidate().dependent_children == 1  # married, family of 3
+    assert SOFTWARE_ENGINEER.candidate().dependent_children == 0
+    unknown = attrs.evolve(SOFTWARE_ENGINEER, marital_status=None)
+    assert unknown.candidate().dependent_children is None
+
+
+def test_clb_levels_become_the_lowest_scores_that_reach_them() -> None:
+    levels = LanguageLevels(
+        language=Language.ENGLISH, listening=10, reading=12, writing=4, speaking=3
+    )
+    answers = attrs.evolve(NURSE_AIDE_IN_CANADA, language_levels=levels)
+    (test,) = answers.candidate().language_tests
+    assert test.kind is TestKind.CELPIP_GENERAL
+    assert test.test_date == ON
+    assert levels_of(test).four == (10, 10, 4, 0)
+
+
+def test_nclc_levels_become_a_tcf_canada_result() -> None:
+    levels = LanguageLevels(
+        language=Language.FRENCH, listening=7, reading=8, writing=9, speaking=2
+    )
+    candidate = attrs.evolve(NURSE_AIDE_IN_CANADA, language_levels=levels).candidate()
+    (test,) = candidate.language_tests
+    assert test.kind is TestKind.TCF_CANADA
+    assert levels_of(test).four == (7, 8, 9, 0)
+    assert candidate.first_official_language is Language.FRENCH
+
+
+def test_a_test_is_kept_as_answered() -> None:
+    candidate = SOFTWARE_ENGINEER.candidate()
+    assert candidate.language_tests == (IELTS,)
+    assert candidate.first_official_language is Language.ENGLISH
+    assert attrs.evolve(NO_WORK, language_test=None).candidate().language_tests == ()
+
+
+def test_offer_certificate_and_the_rest_are_carried_over() -> None:
+    offer = JobOffer(noc=NocCode("72200"), full_time=True)
+    answers = attrs.evolve(
+        SOFTWARE_ENGINEER,
+        work=(WorkAnswer(noc=NocCode("72200"), years=3, country="CA", authorized=True),),
+        certificate_of_qualification=IssuingAuthority.AB,
+        meets_trade_requirements=True,
+        job_offer=offer,
+        work_authorization=WorkAuthorization.LMIA_WORK_PERMIT,
+    )
+    candidate = answers.candidate()
+    (certificate,) = candidate.certificates_of_qualification
+    assert certificate.noc == NocCode("72200")
+    assert certificate.issued_by is IssuingAuthority.AB
+    assert candidate.job_offers == (offer,)
+    assert candidate.meets_trade_requirements is True
+    assert candidate.work_authorization is WorkAuthorization.LMIA_WORK_PERMIT
+    assert candidate.education == (MASTERS,)
+    assert candidate.settlement_funds_cad == 20_000
+    assert "FST" in answer(answers, rng=random.Random(0)).eligible_programs
+
+
+# -- answers that cannot be right ---------------------------------------------------------------
+
+
+def test_a_test_and_levels_together_are_refused() -> None:
+    with pytest.raises(ProfileError) as caught:
+        attrs.evolve(SOFTWARE_ENGINEER, language_levels=CLB_7)
+    assert [path for path, _ in caught.value.problems] == ["$.language_levels"]
+
+
+@pytest.mark.parametrize(
+    ("status", "size", "message"),
+    [
+        (MaritalStatus.MARRIED, 1, "a family of 1 cannot include the person and a spouse"),
+        (MaritalStatus.NEVER_MARRIED, 0, "a family of 0 cannot include the person"),
+        (None, 0, "a family of 0 cannot include the person"),
+    ],
+)
+def test_a_family_too_small_is_refused(
+    status: MaritalStatus | None, size: int, message: str
+) -> None:
+    with pytest.raises(ProfileError, match=message) as caught:
+        attrs.evolve(SOFTWARE_ENGINEER, marital_status=status, family_size=size)
+    assert caught.value.problems[0][0] == "$.family_size"
+
+
+@pytest.mark.parametrize("years", [0, -1, True])
+def test_years_of_work_must_be_whole_and_positive(years: int) -> None:
+    with pytest.raises(ProfileError, match="not a whole number above 0"):
+        WorkAnswer(noc=NocCode("21231"), years=years, country="CA")
+
+
+def test_answers_that_contradict_as_a_profile_are_refused() -> None:
+    answers = attrs.evolve(SOFTWARE_ENGINEER, birth_date=date(2026, 3, 1))
+    with pytest.raises(ProfileError, match="predates the birth date"):
+        answer(answers, rng=random.Random(0))
+
+
+# -- the explanation and the programs ----------------------------------------------------------
+
+
+def test_explain_gives_every_verdict_its_findings_and_the_code() -> None:
+    result = answer(SOFTWARE_ENGINEER, rng=random.Random(1))
+    text = result.explain()
+    lines = text.splitlines()
+    assert lines[0] == "Eligible for the Express Entry pool through FSW."
+    assert "FSW: eligible" in lines
+    assert "FST: not eligible" in lines
+    assert f"Personal reference code: {result.reference_code}" in lines
+    assert any(line.startswith("  ✗ ") for line in lines)
+    assert lines[-1].startswith("- Complete your Express Entry profile")
+    assert "Personal reference code" not in answer(NO_WORK, rng=random.Random(1)).explain()
+
+
+class _Open:
+    """A program that takes everyone: the questionnaire decides nothing itself."""
+
+    code, name, rules = "CEC", "Open to all", ()
+
+    def assess(self, facts: Facts) -> Verdict:
+        rule = Rule("demo.open", "Open", Citation("x", "y", "https://example.org"))
+        return Verdict.decide(self.code, facts.on, (rule.finding(Outcome.MET, "Open."),))
+
+
+def test_the_programs_can_be_injected() -> None:
+    result = answer(NO_WORK, rng=random.Random(3), programs=(_Open(),))
+    assert list(result.verdicts) == ["CEC"]
+    assert result.eligible_programs == ("CEC",)
+    assert result.reference_code == personal_reference_code.generate(random.Random(3))
