@@ -1953,6 +1953,15 @@ def crs_factors(facts: Facts) -> tuple[CrsFactors, tuple[str, ...]]:
         )
     languages = facts.languages
     notes.extend(note.sentence for note in languages.notes)
+    second_language = languages.second_levels
+    if second_language is not None and languages.first_levels is None:
+        # The second official language scores only beside a first (rules.md §4.4): with no
+        # valid test in the declared first language, the other test earns nothing here.
+        second_language = None
+        notes.append(
+            "No valid test in the first official language: the second official language "
+            "earns no points."
+        )
     education = facts.education
     notes.extend(
         f"Credential {use.index + 1} not counted: {use.reason}."
@@ -1971,7 +1980,7 @@ def crs_factors(facts: Facts) -> tuple[CrsFactors, tuple[str, ...]]:
         age=facts.age,
         education=education.level,
         first_language=languages.first_levels,
-        second_language=languages.second_levels,
+        second_language=second_language,
         canadian_years=_years_counted(
             facts.experience(CRS_CANADIAN), "Canadian work experience", notes, on
         ),

@@ -1,0 +1,145 @@
+"""The one-call assessment: every part present, consistent, renderable; never raises."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from expressentry import from_dict
+from expressentry.assess import Assessment, assess
+from expressentry.dated import RULES_VERIFIED_THROUGH
+from expressentry.model import Candidate
+from expressentry.strategies import candidates
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+ON = date(2026, 11, 29)
+
+
+def load(name: str) -> Candidate:
+    return from_dict(json.loads((EXAMPLES / f"{name}.json").read_text(encoding="utf-8")))
+
+
+# Each example's expected outcome on 2026-11-29, worked out from its facts:
+EXPECTED = {
+    # Master's (ECA), CLB 10, 8 years as a software engineer abroad, 32: FSW only.
+    "software-engineer-abroad": (("FSW",), 465),
+    # 3.9 years as an RN in Canada: CEC; the FSW fails on funds for a family of 3.
+    "nurse-canadian-experience": (("CEC",), 434),
+    # Electrician with a certificate and 4 years in Alberta: FST and CEC.
+    "electrician-certificate": (("FST", "CEC"), 397),
+    # French first (NCLC 9-10), master's, 11 years of accounting in France: FSW.
+    "french-speaking-couple": (("FSW",), 493),
+    # Line cook in Toronto, 2.5 years, certificate of qualification: FST and CEC.
+    "cook-toronto": (("FST", "CEC"), 200),
+    # Nothing decided yet: no NOC code, no funds, no province.
+    "partial-profile": ((), 202),
+}
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_each_example(name: str) -> None:
+    result = assess(load(name), on=ON)
+    programs, crs = EXPECTED[name]
+    assert result.eligible_programs == programs
+    assert result.crs.total == crs
+    assert list(result.programs) == ["FSW", "FST", "CEC"]
+    assert result.on == ON
+    assert result.warnings == ()
+    if name != "partial-profile":
+        assert result.completeness.complete, result.completeness.explain()
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_every_rendering(name: str) -> None:
+    result = assess(load(name), on=ON)
+    data = result.to_dict()
+    assert json.loads(json.dumps(data)) == data
+    assert set(data) == {
+        "on",
+        "rules_verified_through",
+        "warnings",
+        "pool",
+        "programs",
+        "fsw_grid",
+        "crs",
+        "completeness",
+    }
+    assert data["crs"]["total"] == result.crs.total
+    assert sum(s["points"] for s in data["crs"]["sections"]) == result.crs.total
+    text = result.explain()
+    markdown = result._repr_markdown_()
+    html = result._repr_html_()
+    for code, verdict in result.programs.items():
+        assert f"{code} on {ON.isoformat()}" in text
+        assert f"**{code}:" in markdown
+        assert f"<strong>{code}:" in html
+        for finding in verdict.findings:
+            assert finding.rule_id in markdown
+    assert f"CRS {result.crs.total}" in text
+    assert "<table>" in html
+    assert "<script" not in html
+
+
+def test_a_date_after_the_rules_were_checked_carries_a_warning():
+    later = date(2027, 6, 1)
+    result = assess(load("cook-toronto"), on=later)
+    assert result.warnings == (
+        f"The rules were last checked against their sources on "
+        f"{RULES_VERIFIED_THROUGH.isoformat()}; rules may have changed by 2027-06-01 "
+        "(policy P15).",
+    )
+    assert result.to_dict()["warnings"] == list(result.warnings)
+    assert "Warning: The rules were last checked" in result.explain()
+    assert "<em>The rules were last checked" in result._repr_html_()
+    assert "> The rules were last checked" in result._repr_markdown_()
+    assert assess(load("cook-toronto"), on=RULES_VERIFIED_THROUGH).warnings == ()
+
+
+def test_undetermined_programs_list_what_they_need():
+    result = assess(load("partial-profile"), on=ON)
+    assert result.pool.outcome.value in {"undetermined", "not_eligible"}
+    assert "Still needed" in result.explain() or result.pool.outcome.value == "not_eligible"
+
+
+@settings(max_examples=40, deadline=None)
+@given(candidates(), st.dates(date(2015, 1, 1), date(2027, 12, 31)))
+def test_assess_accepts_every_generated_candidate(candidate: Candidate, on: date) -> None:
+    result = assess(candidate, on=on)
+    assert isinstance(result, Assessment)
+    assert 0 <= result.crs.total <= 1200
+    assert 0 <= result.fsw_grid.total <= result.fsw_grid.total_at_most <= 100
+    json.dumps(result.to_dict())
+    for verdict in result.programs.values():
+        assert verdict.on == on
+        for finding in verdict.findings:
+            assert finding.rule_id
+            assert finding.citation.url
+
+
+def test_a_second_language_without_a_first_earns_nothing():
+    """Declared French first, but only an English test: the CRS must not fail (a valid
+    candidate never makes the engine raise) and the English test earns no second-language
+    points without a first."""
+    candidate = from_dict(
+        {
+            "schema_version": 1,
+            "birth_date": "1995-05-05",
+            "first_official_language": "french",
+            "language_tests": [
+                {
+                    "kind": "celpip_general",
+                    "test_date": "2026-01-10",
+                    "scores": {"listening": 9, "reading": 9, "writing": 9, "speaking": 9},
+                }
+            ],
+        }
+    )
+    result = assess(candidate, on=ON)
+    assert result.crs.line("crs.core.second_language").points == 0
+    assert any("earns no points" in note for note in result.crs.notes)
+    assert not result.eligible_programs
