@@ -1,0 +1,1208 @@
+"""The Federal Skilled Worker Program (FSW), IRPR ss. 75-83.
+
+**Minimum requirements** (s. 75(2); rules.md §1.1). Within the 10 years before applying, the
+skilled worker has at least one year of continuous full-time paid work (1,560 hours, or the
+same amount part-time) in one skilled occupation, their *primary occupation*: NOC 2021 TEER 0,
+1, 2 or 3 from 2022-11-16, NOC 2016 skill type 0 or level A or B before (s. 75(2)(a); policy
+P9: one continuous run, no gap day; P8: self-employment counts, and the finding says so). Their
+first official language test, less than two years old, reaches CLB/NCLC 7 in each of the four
+abilities (s. 75(2)(d), s. 74(1)). They hold a Canadian secondary or post-secondary credential,
+or a completed foreign one with a valid Educational Credential Assessment (s. 75(2)(e); P21).
+They intend to live outside Quebec (s. 75(1); P18).
+
+**Selection** (s. 76). The worker must score at least the pass mark (67, set by the Minister)
+out of 100 on six factors (:func:`fsw_grid`): language (s. 79: 6, 5 or 4 points per ability of
+the first official language at CLB 9+, 8 or 7, plus 4 for CLB 5 in each ability of the second),
+education (s. 78), experience (s. 80: 9 to 15 points for 1 to 6+ years), age (s. 81: 12 points
+from 18 to 35, one less each year to 46), arranged employment (s. 82: 10 points in the cases of
+:class:`~expressentry.job_offer.ArrangedEmploymentCase`) and adaptability (s. 83: seven items,
+capped at 10). The worker must also have the settlement funds of the table in force for their
+family size (s. 76(1)(b)(i); :mod:`expressentry.funds`), unless authorized to work in Canada
+with a qualifying job offer (policy P17).
+
+**Unanswered facts never count as zero in silence.** Each line of the grid has the points it
+certainly earns and the points it would earn if every unanswered fact were favourable, with the
+JSON paths of those facts; the grid's total is a range, and the pass mark is met (the lower
+total reaches it), not met (the upper total does not) or unknown.
+
+Rules (ids are stable):
+
+- ``fsw.experience.skilled``: the primary occupation is skilled on the date;
+- ``fsw.experience.continuous_year``: one continuous year in the primary occupation within 10
+  years (P8, P9, P27);
+- ``fsw.language.first_official``: CLB/NCLC 7 in each ability of the first official language
+  (P4, P5, P33);
+- ``fsw.education.credential``: a Canadian credential or a foreign one with a valid ECA (P21);
+- ``fsw.residence.outside_quebec``: P18;
+- ``fsw.funds.settlement``: the funds of the table in force, unless exempt (P14, P17, P31);
+- ``fsw.grid.pass_mark``: the selection grid reaches the pass mark.
+
+>>> from datetime import date
+>>> from expressentry.facts import derive
+>>> from expressentry.model import (
+...     AbilityScores, Candidate, Credential, CredentialLevel, LanguageTest, MaritalStatus,
+...     NocCode, Province, TestKind, WorkHistory, WorkPeriod,
+... )
+>>> developer = WorkPeriod(
+...     noc=NocCode("21231"), country="IN", start=date(2021, 1, 4), end=date(2025, 12, 31),
+...     hours_per_week=40, paid=True, self_employed=False,
+... )
+>>> celpip = LanguageTest(
+...     kind=TestKind.CELPIP_GENERAL, test_date=date(2026, 3, 1),
+...     scores=AbilityScores(listening=9, reading=9, writing=9, speaking=7),
+... )
+>>> bachelor = Credential(
+...     level=CredentialLevel.BACHELORS_OR_THREE_YEAR, program_years=4, country="CA",
+...     completion_date=date(2020, 6, 1),
+... )
+>>> candidate = Candidate(
+...     birth_date=date(1995, 5, 17), marital_status=MaritalStatus.NEVER_MARRIED,
+...     dependent_children=0, intended_province=Province.ON, language_tests=(celpip,),
+...     education=(bachelor,), work_history=WorkHistory(periods=(developer,)),
+...     settlement_funds_cad=20_000, relative_in_canada=False,
+... )
+>>> facts = derive(candidate, on=date(2026, 11, 29))
+>>> grid = fsw_grid(facts)
+>>> grid.factor(GridFactor.LANGUAGE).points, grid.total, grid.passes
+(22, 68, True)
+>>> FSW.assess(facts).outcome
+<VerdictOutcome.ELIGIBLE: 'eligible'>
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from datetime import date
+from fractions import Fraction
+from types import MappingProxyType
+from typing import Final
+
+import attrs
+
+from expressentry.dated import EXPRESS_ENTRY_LAUNCH, Citation, Dated, DatedTable
+from expressentry.education import EducationLevel
+from expressentry.exceptions import InvalidNocCode
+from expressentry.experience import (
+    FSW_ADAPTABILITY,
+    FSW_GRID,
+    FSW_QUALIFYING,
+    FSW_SPOUSE_ADAPTABILITY,
+    HOURS_PER_YEAR,
+    Experience,
+    Use,
+)
+from expressentry.facts import Facts
+from expressentry.funds import PROOF_OF_FUNDS_URL, settlement_funds_finding
+from expressentry.job_offer import Qualification, arranged_employment
+from expressentry.language import Ability, describe_level
+from expressentry.model import Credential
+from expressentry.noc import NocCode, is_skilled
+from expressentry.programs._common import (
+    LAWS,
+    experience_facts,
+    format_hours,
+    language_minimum_per_ability,
+    left_out,
+    outside_quebec,
+    work_history_paths,
+)
+from expressentry.verdict import FactValue, Finding, Outcome, Rule, Verdict
+
+__all__ = [
+    "ADAPTABILITY_POINTS",
+    "AGE_POINTS",
+    "ARRANGED_EMPLOYMENT_POINTS",
+    "EDUCATION_POINTS",
+    "EXPERIENCE_POINTS",
+    "FACTOR_MAXIMA",
+    "FIRST_LANGUAGE_POINTS",
+    "FSW",
+    "LANGUAGE_MINIMUM",
+    "PASS_MARK",
+    "SECOND_LANGUAGE_POINTS",
+    "AdaptabilityPoints",
+    "FactorResult",
+    "FederalSkilledWorker",
+    "FswGrid",
+    "GridFactor",
+    "GridLine",
+    "Steps",
+    "fsw_grid",
+]
+
+_FSW_PAGE: Final = (
+    "https://www.canada.ca/en/immigration-refugees-citizenship/services/immigrate-canada/"
+    "express-entry/who-can-apply/federal-skilled-workers.html"
+)  # S1
+_SIX_FACTORS: Final = (
+    "https://www.canada.ca/en/immigration-refugees-citizenship/services/immigrate-canada/"
+    "express-entry/who-can-apply/federal-skilled-workers/six-selection-factors-federal-"
+    "skilled-workers.html"
+)  # S7 (seen through a public repost)
+_AGE_OI: Final = (
+    "https://www.canada.ca/en/immigration-refugees-citizenship/corporate/publications-manuals/"
+    "operational-bulletins-manuals/permanent-residence/economic-classes/federal-skilled-workers/"
+    "selection-criteria.html"
+)  # S2
+_EXPERIENCE_OI: Final = (
+    "https://www.canada.ca/en/immigration-refugees-citizenship/corporate/publications-manuals/"
+    "operational-bulletins-manuals/permanent-residence/economic-classes/federal-skilled-workers/"
+    "selection-criteria-work-experience.html"
+)  # S3
+
+
+def _irpr(provision: str, url: str = _FSW_PAGE) -> Citation:
+    return Citation("IRPR", provision, url)
+
+
+# -- the dated tables ------------------------------------------------------------------------
+
+
+@attrs.frozen
+class Steps:
+    """Points by threshold: the points of the highest threshold reached, else 0.
+
+    >>> Steps(((9, 6), (8, 5), (7, 4))).points(8), Steps(((9, 6),)).points(3)
+    (5, 0)
+    """
+
+    rows: tuple[tuple[int, int], ...]  # (threshold, points), highest threshold first
+
+    def points(self, value: int) -> int:
+        """The points ``value`` earns."""
+        return next((points for threshold, points in self.rows if value >= threshold), 0)
+
+    @property
+    def maximum(self) -> int:
+        """The most points the steps give."""
+        return max(points for _, points in self.rows)
+
+
+LANGUAGE_MINIMUM: DatedTable[int] = DatedTable(
+    "FSW: minimum CLB/NCLC level in each ability of the first official language",
+    (
+        Dated(
+            EXPRESS_ENTRY_LAUNCH,
+            7,
+            _irpr("s. 75(2)(d) and s. 74(1): CLB/NCLC 7 in each of the four abilities"),
+        ),
+    ),
+)
+"""rules.md §1.1, §5.2 (a threshold the Minister sets, s. 74)."""
+
+FIRST_LANGUAGE_POINTS: DatedTable[Steps] = DatedTable(
+    "FSW grid: points per ability of the first official language",
+    (
+        Dated(
+            EXPRESS_ENTRY_LAUNCH,
+            Steps(((9, 6), (8, 5), (7, 4))),
+            _irpr(
+                "s. 79(2)(a) and (3): 6, 5 or 4 points per ability at CLB 9+, 8, 7", _SIX_FACTORS
+            ),
+        ),
+    ),
+)
+"""rules.md §1.2: per ability, never from the lowest ability (§13)."""
+
+SECOND_LANGUAGE_POINTS: DatedTable[Steps] = DatedTable(
+    "FSW grid: points for the second official language (CLB/NCLC 5 in each ability)",
+    (
+        Dated(
+            EXPRESS_ENTRY_LAUNCH,
+            Steps(((5, 4),)),
+            _irpr("s. 79(2)(b) and (3): 4 points for CLB 5 in all four abilities", _SIX_FACTORS),
+        ),
+    ),
+)
+"""rules.md §1.2: 4 points only if every ability reaches CLB/NCLC 5; the steps read the lowest."""
+
+
+def _frozen_levels(points: Mapping[EducationLevel, int]) -> Mapping[EducationLevel, int]:
+    return MappingProxyType(dict(points))
+
+
+EDUCATION_POINTS: DatedTable[Mapping[EducationLevel, int]] = DatedTable(
+    "FSW grid: points for the level of education",
+    (
+        Dated(
+            EXPRESS_ENTRY_LAUNCH,
+            _frozen_levels(
+                {
+                    EducationLevel.LESS_THAN_SECONDARY: 0,
+                    EducationLevel.SECONDARY: 5,
+                    EducationLevel.ONE_YEAR: 15,
+                    EducationLevel.TWO_YEAR: 19,
+                    EducationLevel.BACHELORS_OR_THREE_YEAR: 21,
+                    EducationLevel.TWO_OR_MORE: 22,
+                    EducationLevel.MASTERS_OR_PROFESSIONAL: 23,
+                    EducationLevel.DOCTORAL: 25,
+                }
+            ),
+            _irpr("s. 78(1)(a)-(g) and (2)", LAWS + "section-78.html"),
+        ),
+    ),
+)
+"""rules.md §1.3 (policy P29 derives the level; a foreign credential needs an ECA, P21)."""
+
+EXPERIENCE_POINTS: DatedTable[Steps] = DatedTable(
+    "FSW grid: points for years of skilled work in the last 10 years",
+    (
+        Dated(
+            EXPRESS_ENTRY_LAUNCH,
+            Steps(((6, 15), (4, 13), (2, 11), (1, 9))),
+            _irpr("s. 80(1) (applications from 2013-05-04)", _EXPERIENCE_OI),
+        ),
+    ),
+)
+"""rules.md §1.4: 1 year 9, 2-3 years 11, 4-5 years 13, 6 or more 15."""
+
+
+@attrs.frozen
+class AgePoints:
+    """Full points from ``full_from`` to ``full_to`` years old, one less each year after."""
+
+    full_from: int
+    full_to: int
+    full_points: int
+
+    def points(self, age: int) -> int:
+        """The points at ``age``.
+
+        >>> table = AgePoints(18, 35, 12)
+        >>> [table.points(age) for age in (17, 18, 35, 36, 46, 47)]
+        [0, 12, 12, 11, 1, 0]
+        """
+        if age < self.full_from:
+            return 0
+        return max(0, self.full_points - max(0, age - self.full_to))
+
+
+AGE_POINTS: DatedTable[AgePoints] = DatedTable(
+    "FSW grid: points for age",
+    (
+        Dated(
+            EXPRESS_ENTRY_LAUNCH,
+            AgePoints(18, 35, 12),
+            _irpr("s. 81 (applications from 2013-05-04)", _AGE_OI),
+        ),
+    ),
+)
+"""rules.md §1.5: 12 points from 18 to 35, then one fewer each year (36: 11, ... 46: 1)."""
+
+ARRANGED_EMPLOYMENT_POINTS: DatedTable[int] = DatedTable(
+    "FSW grid: points for arranged employment",
+    (
+        Dated(
+            EXPRESS_ENTRY_LAUNCH,
+            10,
+            _irpr("s. 82(2): 10 points for arranged employment", LAWS + "section-82.html"),
+        ),
+    ),
+)
+"""rules.md §1.6; not affected by the 2025-03-25 removal of the CRS job-offer points (P16)."""
+
+
+@attrs.frozen(kw_only=True)
+class AdaptabilityPoints:
+    """The adaptability items (s. 83) and what each needs."""
+
+    spouse_language: int
+    spouse_language_level: int  # CLB/NCLC in each ability of one valid test
+    own_study: int
+    spouse_study: int
+    study_program_years: int  # a program of at least this many years
+    study_months: int  # full-time months of study in Canada (two academic years of 8 months)
+    own_work: int
+    spouse_work: int
+    work_years: int  # years of full-time work in Canada (1,560 hours each)
+    arranged_employment: int
+    relatives: int
+
+
+ADAPTABILITY_POINTS: DatedTable[AdaptabilityPoints] = DatedTable(
+    "FSW grid: adaptability items",
+    (
+        Dated(
+            EXPRESS_ENTRY_LAUNCH,
+            AdaptabilityPoints(
+                spouse_language=5,
+                spouse_language_level=4,
+                own_study=5,
+                spouse_study=5,
+                study_program_years=2,
+                study_months=16,
+                own_work=10,
+                spouse_work=5,
+                work_years=1,
+                arranged_employment=5,
+                relatives=5,
+            ),
+            _irpr("s. 83(1)(a)-(f) and (5)", LAWS + "section-83.html"),
+        ),
+    ),
+)
+"""rules.md §1.7; policy P28 for the work items. Two academic years of full-time study are read
+as 16 months (8 a year, the convention of the CRS Canadian-study points)."""
+
+
+class GridFactor(enum.Enum):
+    """The six selection factors, in the order of the Regulations' grid."""
+
+    LANGUAGE = "language"
+    EDUCATION = "education"
+    EXPERIENCE = "experience"
+    AGE = "age"
+    ARRANGED_EMPLOYMENT = "arranged_employment"
+    ADAPTABILITY = "adaptability"
+
+    @property
+    def title(self) -> str:
+        """The factor in words."""
+        return self.value.replace("_", " ")
+
+
+def _frozen_maxima(maxima: Mapping[GridFactor, int]) -> Mapping[GridFactor, int]:
+    return MappingProxyType(dict(maxima))
+
+
+FACTOR_MAXIMA: DatedTable[Mapping[GridFactor, int]] = DatedTable(
+    "FSW grid: the maximum of each factor",
+    (
+        Dated(
+            EXPRESS_ENTRY_LAUNCH,
+            _frozen_maxima(
+                {
+                    GridFactor.LANGUAGE: 28,
+                    GridFactor.EDUCATION: 25,
+                    GridFactor.EXPERIENCE: 15,
+                    GridFactor.AGE: 12,
+                    GridFactor.ARRANGED_EMPLOYMENT: 10,
+                    GridFactor.ADAPTABILITY: 10,
+                }
+            ),
+            _irpr("s. 76(1)(a) and ss. 78-83", LAWS + "section-76.html"),
+        ),
+    ),
+)
+"""rules.md §1.2-§1.7: 28 + 25 + 15 + 12 + 10 + 10 = 100; adaptability is capped at 10."""
+
+PASS_MARK: DatedTable[int] = DatedTable(
+    "FSW: pass mark of the selection grid",
+    (
+        Dated(
+            EXPRESS_ENTRY_LAUNCH,
+            67,
+            _irpr("s. 76(1)(a) and (2): the pass mark the Minister sets (67 of 100)"),
+        ),
+    ),
+)
+"""rules.md §1.1."""
+
+
+# -- the grid --------------------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class GridLine:
+    """One line of the grid: the points certainly earned and at most, with the facts missing.
+
+    ``points == points_at_most`` when nothing unanswered can change the line.
+    """
+
+    factor: GridFactor
+    item: str
+    points: int
+    points_at_most: int
+    maximum: int
+    sentence: str
+    citation: Citation
+    missing: tuple[str, ...] = ()
+
+    @property
+    def known(self) -> bool:
+        """Whether the line's points are certain."""
+        return self.points == self.points_at_most
+
+
+@attrs.frozen(kw_only=True)
+class FactorResult:
+    """One factor: its lines and its points, capped at its maximum."""
+
+    factor: GridFactor
+    maximum: int
+    lines: tuple[GridLine, ...]
+
+    @property
+    def points(self) -> int:
+        """The points certainly earned (capped)."""
+        return min(self.maximum, sum(line.points for line in self.lines))
+
+    @property
+    def points_at_most(self) -> int:
+        """The points earned if every unanswered fact were favourable (capped)."""
+        return min(self.maximum, sum(line.points_at_most for line in self.lines))
+
+    @property
+    def capped(self) -> bool:
+        """Whether the lines certainly earn more than the factor's maximum."""
+        return sum(line.points for line in self.lines) > self.maximum
+
+
+@attrs.frozen(kw_only=True)
+class FswGrid:
+    """The FSW selection grid of a candidate on a date, factor by factor and line by line.
+
+    ``total`` is certain; ``total_at_most`` what unanswered facts could raise it to.
+    """
+
+    on: date
+    factors: tuple[FactorResult, ...]
+    pass_mark: int
+    pass_mark_citation: Citation
+
+    @property
+    def lines(self) -> tuple[GridLine, ...]:
+        """Every line, factor by factor."""
+        return tuple(line for factor in self.factors for line in factor.lines)
+
+    def factor(self, factor: GridFactor) -> FactorResult:
+        """The result of ``factor``."""
+        return next(result for result in self.factors if result.factor is factor)
+
+    @property
+    def total(self) -> int:
+        """The points certainly earned."""
+        return sum(factor.points for factor in self.factors)
+
+    @property
+    def total_at_most(self) -> int:
+        """The points earned if every unanswered fact were favourable."""
+        return sum(factor.points_at_most for factor in self.factors)
+
+    @property
+    def known(self) -> bool:
+        """Whether the total is certain."""
+        return self.total == self.total_at_most
+
+    @property
+    def passes(self) -> bool | None:
+        """Whether the total reaches the pass mark; ``None`` when unanswered facts decide it."""
+        if self.total >= self.pass_mark:
+            return True
+        if self.total_at_most < self.pass_mark:
+            return False
+        return None
+
+    @property
+    def missing(self) -> tuple[str, ...]:
+        """Every unanswered fact that could change the total, by JSON path."""
+        return tuple(dict.fromkeys(path for line in self.lines for path in line.missing))
+
+    def describe(self) -> str:
+        """The total in words, with each factor's points."""
+        parts = ", ".join(
+            f"{factor.factor.title} {_range(factor.points, factor.points_at_most)}"
+            for factor in self.factors
+        )
+        total = _range(self.total, self.total_at_most)
+        return (
+            f"The selection grid gives {total} points ({parts}); the pass mark is "
+            f"{self.pass_mark}."
+        )
+
+    def explain(self) -> str:
+        """The total, then one line per grid line."""
+        lines = [self.describe()]
+        lines.extend(
+            f"- {line.item}: {_range(line.points, line.points_at_most)}/{line.maximum}. "
+            f"{line.sentence}"
+            for line in self.lines
+        )
+        return "\n".join(lines)
+
+
+def _range(low: int, high: int) -> str:
+    return str(low) if low == high else f"{low} to {high}"
+
+
+def _points(points: int) -> str:
+    return f"{points} point" + ("" if points == 1 else "s")
+
+
+class _Line:
+    """Builds the lines of one factor with the citation of its table."""
+
+    def __init__(self, factor: GridFactor, citation: Citation) -> None:
+        self.factor = factor
+        self.citation = citation
+
+    def __call__(
+        self,
+        item: str,
+        points: int,
+        maximum: int,
+        sentence: str,
+        *,
+        at_most: int | None = None,
+        missing: Sequence[str] = (),
+    ) -> GridLine:
+        return GridLine(
+            factor=self.factor,
+            item=item,
+            points=points,
+            points_at_most=points if at_most is None else at_most,
+            maximum=maximum,
+            sentence=sentence,
+            citation=self.citation,
+            missing=tuple(dict.fromkeys(missing)),
+        )
+
+
+def _language_lines(facts: Facts) -> Iterator[GridLine]:
+    on = facts.on
+    first_entry = FIRST_LANGUAGE_POINTS.entry_at(on)
+    steps = first_entry.value
+    line = _Line(GridFactor.LANGUAGE, first_entry.citation)
+    levels = facts.languages.first_levels
+    for ability in Ability:
+        item = f"First official language: {ability.value}"
+        if levels is None:
+            yield line(
+                item,
+                0,
+                steps.maximum,
+                "No language test counts for the first official language.",
+                at_most=steps.maximum,
+                missing=("$.language_tests",),
+            )
+            continue
+        level = levels.of(ability)
+        points = steps.points(level)
+        yield line(
+            item,
+            points,
+            steps.maximum,
+            f"{ability.value.capitalize()} is {describe_level(level, levels.language)}: "
+            f"{_points(points)}.",
+        )
+    second_entry = SECOND_LANGUAGE_POINTS.entry_at(on)
+    second_steps = second_entry.value
+    second = _Line(GridFactor.LANGUAGE, second_entry.citation)
+    item = "Second official language"
+    if levels is None:
+        yield second(
+            item,
+            0,
+            second_steps.maximum,
+            "The first official language is not settled by a test, so neither is the second.",
+            at_most=second_steps.maximum,
+            missing=("$.language_tests",),
+        )
+        return
+    second_levels = facts.languages.second_levels
+    if second_levels is None:
+        yield second(
+            item,
+            0,
+            second_steps.maximum,
+            "No test counts for the second official language: 0 points.",
+        )
+        return
+    points = second_steps.points(second_levels.lowest)
+    needed = second_steps.rows[0][0]
+    yield second(
+        item,
+        points,
+        second_steps.maximum,
+        f"The second official language test gives {second_levels}; "
+        f"{second_levels.benchmark} {needed} in each ability earns {second_steps.maximum}: "
+        f"{_points(points)}.",
+    )
+
+
+def _education_line(facts: Facts) -> GridLine:
+    entry = EDUCATION_POINTS.entry_at(facts.on)
+    table = entry.value
+    maximum = max(table.values())
+    line = _Line(GridFactor.EDUCATION, entry.citation)
+    if not facts.candidate.education:
+        return line(
+            "Education",
+            0,
+            maximum,
+            "No credential is given.",
+            at_most=maximum,
+            missing=("$.education",),
+        )
+    derived = facts.education
+    points = table[derived.level]
+    ignored = "".join(
+        f" Credential {use.index + 1} does not count: {use.reason}." for use in derived.ignored
+    )
+    return line(
+        "Education",
+        points,
+        maximum,
+        f"{derived.explanation}{ignored} {_points(points)}.",
+    )
+
+
+def _experience_line(facts: Facts) -> GridLine:
+    entry = EXPERIENCE_POINTS.entry_at(facts.on)
+    steps = entry.value
+    experience = facts.experience(FSW_GRID)
+    low = steps.points(experience.years_at_least)
+    high = steps.points(experience.years_at_most)
+    return _Line(GridFactor.EXPERIENCE, entry.citation)(
+        "Work experience",
+        low,
+        steps.maximum,
+        f"{experience.summary()} {_range(low, high)} points.",
+        at_most=high,
+        missing=work_history_paths(experience) if low != high else (),
+    )
+
+
+def _age_line(facts: Facts) -> GridLine:
+    entry = AGE_POINTS.entry_at(facts.on)
+    table = entry.value
+    line = _Line(GridFactor.AGE, entry.citation)
+    age = facts.age
+    if age is None:
+        return line(
+            "Age",
+            0,
+            table.full_points,
+            "The birth date is not given.",
+            at_most=table.full_points,
+            missing=("$.birth_date",),
+        )
+    points = table.points(age)
+    return line("Age", points, table.full_points, f"Age {age} on {facts.on}: {_points(points)}.")
+
+
+def _offer_points(line: _Line, item: str, offer: Qualification, points: int) -> GridLine:
+    if offer.outcome is Outcome.MET:
+        return line(item, points, points, f"{offer.sentence} {_points(points)}.")
+    if offer.outcome is Outcome.NOT_MET:
+        return line(item, 0, points, f"{offer.sentence} 0 points.")
+    return line(
+        item,
+        0,
+        points,
+        f"{offer.sentence} 0 to {points} points.",
+        at_most=points,
+        missing=offer.missing,
+    )
+
+
+@attrs.frozen
+class _Item:
+    """An adaptability item's bounds before the spouse question is settled."""
+
+    low: int
+    high: int
+    sentence: str
+    missing: tuple[str, ...] = ()
+
+
+def _spouse_missing(facts: Facts) -> tuple[str, ...]:
+    """The facts that would settle whether the spouse counts (P12)."""
+    if facts.partnered is None:
+        return ("$.marital_status",)
+    spouse = facts.candidate.spouse
+    if spouse is None:
+        return ("$.spouse",)
+    return tuple(
+        path
+        for path, value in (
+            ("$.spouse.canadian_citizen_or_pr", spouse.canadian_citizen_or_pr),
+            ("$.spouse.accompanying", spouse.accompanying),
+        )
+        if value is None
+    )
+
+
+def _spouse_item(facts: Facts, points: int, item: Callable[[], _Item]) -> _Item:
+    """A spouse item (P12, P28): it counts only for a spouse or partner who counts."""
+    counts = facts.spouse_counts
+    if counts is False:
+        if facts.partnered:
+            return _Item(
+                0,
+                0,
+                "The spouse or partner is a Canadian citizen or PR, or is not coming "
+                "(policy P12).",
+            )
+        return _Item(0, 0, "No spouse or common-law partner.")
+    if facts.candidate.spouse is None:  # partnered, or not known, and no spouse described
+        return _Item(0, points, "The spouse or partner is not described.", _spouse_missing(facts))
+    found = item()
+    if counts or found.high == 0:
+        return found
+    return _Item(
+        0,
+        found.high,
+        f"Whether the spouse or partner counts is not known (policy P12). {found.sentence}",
+        _spouse_missing(facts) + found.missing,
+    )
+
+
+def _spouse_language(facts: Facts, table: AdaptabilityPoints) -> _Item:
+    languages = facts.spouse_languages
+    assert languages is not None  # only asked when a spouse is described
+    level = table.spouse_language_level
+    tested = [levels for levels in (languages.first_levels, languages.second_levels) if levels]
+    if any(levels.all_at_least(level) for levels in tested):
+        best = next(levels for levels in tested if levels.all_at_least(level))
+        return _Item(
+            table.spouse_language,
+            table.spouse_language,
+            f"The spouse's test gives {best}: CLB/NCLC {level} in each ability.",
+        )
+    if tested:
+        return _Item(
+            0, 0, f"The spouse's test gives {tested[0]}: below CLB/NCLC {level} in some ability."
+        )
+    return _Item(0, 0, "No language test of the spouse counts.")
+
+
+def _study(
+    credentials: Sequence[Credential], path: str, table: AdaptabilityPoints, points: int
+) -> _Item:
+    """Two academic years of full-time study in Canada in a program of two years or more."""
+    possible: list[str] = []
+    for index, credential in enumerate(credentials):
+        if not credential.canadian:
+            continue
+        where = f"{path}[{index}]"
+        conditions = (
+            (credential.program_years, f"{where}.program_years", table.study_program_years),
+            (
+                credential.months_studied_in_canada,
+                f"{where}.months_studied_in_canada",
+                table.study_months,
+            ),
+        )
+        unanswered = [field for value, field, _ in conditions if value is None]
+        if credential.full_time is None:
+            unanswered.append(f"{where}.full_time")
+        fails = credential.full_time is False or any(
+            value is not None and value < needed for value, _, needed in conditions
+        )
+        if fails:
+            continue
+        if not unanswered:
+            return _Item(
+                points,
+                points,
+                f"Credential {index + 1}: {credential.program_years}-year program, "
+                f"{credential.months_studied_in_canada} months of full-time study in Canada.",
+            )
+        possible += unanswered
+    if possible:
+        return _Item(
+            0,
+            points,
+            "Full-time study in Canada may count; not answered: " + ", ".join(possible) + ".",
+            tuple(possible),
+        )
+    return _Item(
+        0,
+        0,
+        f"No Canadian program of {table.study_program_years} years or more with "
+        f"{table.study_months} months of full-time study.",
+    )
+
+
+def _work_in_canada(experience: Experience | None, required: int, points: int) -> _Item:
+    assert experience is not None  # only asked when there is a history to measure
+    reached = experience.reaches(required)
+    summary = experience.summary()
+    if reached:
+        return _Item(points, points, summary)
+    if reached is False:
+        return _Item(0, 0, summary)
+    return _Item(0, points, summary, work_history_paths(experience))
+
+
+def _adaptability_lines(facts: Facts, offer: Qualification) -> Iterator[GridLine]:
+    entry = ADAPTABILITY_POINTS.entry_at(facts.on)
+    table = entry.value
+    line = _Line(GridFactor.ADAPTABILITY, entry.citation)
+    candidate = facts.candidate
+    required = table.work_years * HOURS_PER_YEAR.at(facts.on)
+
+    def spouse_study() -> _Item:
+        spouse = candidate.spouse
+        assert spouse is not None
+        return _study(spouse.education, "$.spouse.education", table, table.spouse_study)
+
+    def spouse_work() -> _Item:
+        found = _work_in_canada(
+            facts.spouse_experience(FSW_SPOUSE_ADAPTABILITY), required, table.spouse_work
+        )
+        return attrs.evolve(
+            found, missing=tuple(path.replace("$.", "$.spouse.", 1) for path in found.missing)
+        )
+
+    items = (
+        (
+            "Spouse's language",
+            table.spouse_language,
+            _spouse_item(facts, table.spouse_language, lambda: _spouse_language(facts, table)),
+        ),
+        (
+            "Past study in Canada",
+            table.own_study,
+            _study(candidate.education, "$.education", table, table.own_study),
+        ),
+        (
+            "Spouse's past study in Canada",
+            table.spouse_study,
+            _spouse_item(facts, table.spouse_study, spouse_study),
+        ),
+        (
+            "Past work in Canada",
+            table.own_work,
+            _work_in_canada(facts.experience(FSW_ADAPTABILITY), required, table.own_work),
+        ),
+        (
+            "Spouse's past work in Canada",
+            table.spouse_work,
+            _spouse_item(facts, table.spouse_work, spouse_work),
+        ),
+    )
+    for item, maximum, found in items:
+        yield line(
+            item,
+            found.low,
+            maximum,
+            f"{found.sentence} {_range(found.low, found.high)} points.",
+            at_most=found.high,
+            missing=found.missing,
+        )
+    yield _offer_points(
+        line, "Arranged employment (adaptability)", offer, table.arranged_employment
+    )
+    relative = candidate.relative_in_canada
+    if relative is None:
+        yield line(
+            "Relatives in Canada",
+            0,
+            table.relatives,
+            "Whether a relative lives in Canada is not answered.",
+            at_most=table.relatives,
+            missing=("$.relative_in_canada",),
+        )
+    else:
+        points = table.relatives if relative else 0
+        yield line(
+            "Relatives in Canada",
+            points,
+            table.relatives,
+            f"{'A' if relative else 'No'} relative who is a citizen or PR lives in Canada: "
+            f"{_points(points)}.",
+        )
+
+
+def _grid(facts: Facts, offer: Qualification) -> FswGrid:
+    on = facts.on
+    maxima = FACTOR_MAXIMA.at(on)
+    lines: dict[GridFactor, tuple[GridLine, ...]] = {
+        GridFactor.LANGUAGE: tuple(_language_lines(facts)),
+        GridFactor.EDUCATION: (_education_line(facts),),
+        GridFactor.EXPERIENCE: (_experience_line(facts),),
+        GridFactor.AGE: (_age_line(facts),),
+        GridFactor.ARRANGED_EMPLOYMENT: (
+            _offer_points(
+                _Line(GridFactor.ARRANGED_EMPLOYMENT, ARRANGED_EMPLOYMENT_POINTS.citation_at(on)),
+                "Arranged employment",
+                offer,
+                ARRANGED_EMPLOYMENT_POINTS.at(on),
+            ),
+        ),
+        GridFactor.ADAPTABILITY: tuple(_adaptability_lines(facts, offer)),
+    }
+    pass_mark = PASS_MARK.entry_at(on)
+    return FswGrid(
+        on=on,
+        factors=tuple(
+            FactorResult(factor=factor, maximum=maxima[factor], lines=lines[factor])
+            for factor in GridFactor
+        ),
+        pass_mark=pass_mark.value,
+        pass_mark_citation=pass_mark.citation,
+    )
+
+
+def fsw_grid(facts: Facts) -> FswGrid:
+    """The FSW selection grid (IRPR ss. 76-83) of the candidate and date of ``facts``."""
+    return _grid(facts, arranged_employment(facts))
+
+
+# -- the rules -------------------------------------------------------------------------------
+
+_SKILLED_RULE = Rule(
+    "fsw.experience.skilled",
+    "The primary occupation is skilled",
+    _irpr(
+        "s. 75(2)(a): NOC TEER 0, 1, 2 or 3 (skill type 0 or level A or B before 2022-11-16)",
+        _EXPERIENCE_OI,
+    ),
+)
+_YEAR_RULE = Rule(
+    "fsw.experience.continuous_year",
+    "One continuous year in the primary occupation within 10 years",
+    _irpr(
+        "s. 75(2)(a): one year of continuous full-time work (1,560 hours) within 10 years",
+        LAWS + "section-75.html",
+    ),
+    "P9",
+)
+_LANGUAGE_RULE = Rule(
+    "fsw.language.first_official",
+    "CLB/NCLC 7 in each ability of the first official language",
+    LANGUAGE_MINIMUM.citation_at(EXPRESS_ENTRY_LAUNCH),
+    "P33",
+)
+_EDUCATION_RULE = Rule(
+    "fsw.education.credential",
+    "A Canadian credential, or a foreign one with a valid ECA",
+    _irpr(
+        "s. 75(2)(e): a Canadian credential or a foreign one with an ECA", LAWS + "section-75.html"
+    ),
+    "P21",
+)
+_RESIDENCE_RULE = Rule(
+    "fsw.residence.outside_quebec",
+    "Intends to live outside Quebec",
+    _irpr("s. 75(1): intends to reside in a province other than Quebec", LAWS + "section-75.html"),
+    "P18",
+)
+_FUNDS_RULE = Rule(
+    "fsw.funds.settlement",
+    "Settlement funds for the family size, unless exempt",
+    _irpr(
+        "s. 76(1)(b)(i): half the minimum necessary income for the family size; IRCC proof "
+        "of funds",
+        PROOF_OF_FUNDS_URL,
+    ),
+    "P14",
+)
+_GRID_RULE = Rule(
+    "fsw.grid.pass_mark",
+    "The selection grid reaches the pass mark",
+    PASS_MARK.citation_at(EXPRESS_ENTRY_LAUNCH),
+)
+
+
+def _primary_occupation(facts: Facts) -> tuple[NocCode | None, bool]:
+    """The primary occupation, and whether the candidate named it (otherwise: the occupation
+    with the most qualifying hours, or ``None`` when no occupation certainly counts)."""
+    stated = facts.candidate.primary_occupation
+    if stated is not None:
+        return stated, True
+    return facts.experience(FSW_QUALIFYING).occupation, False
+
+
+def _skilled_finding(facts: Facts) -> Finding:
+    occupation, stated = _primary_occupation(facts)
+    if occupation is None:
+        best = facts.experience(FSW_QUALIFYING)
+        if best.hours_at_most == 0:
+            return _SKILLED_RULE.finding(
+                Outcome.NOT_MET,
+                "No primary occupation is given and no paid work in a skilled occupation in "
+                "the last 10 years can count.",
+                facts={"primary_occupation": None},
+            )
+        return _SKILLED_RULE.finding(
+            Outcome.UNKNOWN,
+            "No primary occupation is given, and the work that could be skilled depends on "
+            "facts not answered.",
+            facts={"primary_occupation": None},
+            missing=("$.primary_occupation", *work_history_paths(best)),
+        )
+    how = (
+        "the stated primary occupation"
+        if stated
+        else ("the occupation with the most qualifying hours (no primary occupation is given)")
+    )
+    recorded: dict[str, FactValue] = {"primary_occupation": occupation.code, "stated": stated}
+    try:
+        skilled = is_skilled(occupation, facts.on)
+    except InvalidNocCode:
+        return _SKILLED_RULE.finding(
+            Outcome.UNKNOWN,
+            f"NOC {occupation.code}, {how}, corresponds to skilled and other occupations in the "
+            f"NOC version in force on {facts.on}; give the code of that version.",
+            facts=recorded,
+            missing=("$.primary_occupation",),
+        )
+    if skilled:
+        return _SKILLED_RULE.finding(
+            Outcome.MET,
+            f"NOC {occupation.code}, {how}, is a skilled occupation on {facts.on}.",
+            facts=recorded,
+        )
+    return _SKILLED_RULE.finding(
+        Outcome.NOT_MET,
+        f"NOC {occupation.code}, {how}, is not a skilled occupation on {facts.on} (the FSW "
+        f"needs TEER 0, 1, 2 or 3; before 2022-11-16 NOC skill type 0 or level A or B).",
+        facts=recorded,
+    )
+
+
+def _self_employed(experience: Experience) -> bool:
+    return any(use.use is Use.COUNTED and use.period.self_employed for use in experience.uses())
+
+
+def _year_finding(facts: Facts) -> Finding:
+    occupation, stated = _primary_occupation(facts)
+    experience = facts.experience(FSW_QUALIFYING, occupation)
+    required = HOURS_PER_YEAR.at(facts.on)
+    run = experience.continuous_run()
+    reached = run.reaches(required)
+    recorded = experience_facts(experience, required)
+    recorded["longest_run_hours"] = float(run.at_least.hours) if run.at_least else 0
+    where = (
+        f"NOC {occupation.code}"
+        + (
+            ""
+            if stated
+            else ", the occupation with the most qualifying hours (no primary occupation is given)"
+        )
+        if occupation is not None
+        else "any one occupation (no primary occupation is given)"
+    )
+    best = run.at_least
+    longest = (
+        f"the longest continuous run is {format_hours(best.hours)} hours "
+        f"({best.first_day} to {best.last_day})"
+        if best is not None
+        else "no continuous run certainly counts"
+    )
+    need = f"the FSW needs {format_hours(Fraction(required))} hours in one continuous run"
+    sentence = (
+        f"In {where}, {format_hours(experience.hours_at_least)} hours of paid skilled work "
+        f"since {experience.window_start} count; {longest}; {need}."
+    )
+    finding: Finding
+    if reached:
+        finding = _YEAR_RULE.finding(Outcome.MET, sentence, facts=recorded)
+    elif reached is False:
+        finding = _YEAR_RULE.finding(
+            Outcome.NOT_MET, sentence + left_out(experience), facts=recorded
+        )
+    else:
+        missing = work_history_paths(experience)
+        if not stated:
+            missing = ("$.primary_occupation", *missing)
+        finding = _YEAR_RULE.finding(
+            Outcome.UNKNOWN,
+            sentence.replace(
+                " count;",
+                f" count (up to {format_hours(experience.hours_at_most)} "
+                "depending on facts not answered);",
+                1,
+            ),
+            facts=recorded,
+            missing=missing,
+        )
+    if _self_employed(experience):
+        return attrs.evolve(
+            finding,
+            sentence=finding.sentence + " Self-employment is counted (policy P8).",
+            policy="P8",
+        )
+    return finding
+
+
+def _education_finding(facts: Facts) -> Finding:
+    credentials = facts.candidate.education
+    if not credentials:
+        return _EDUCATION_RULE.finding(
+            Outcome.UNKNOWN,
+            "No credential is given; the FSW needs a Canadian credential or a foreign one with "
+            "a valid educational credential assessment.",
+            facts={"credentials": 0},
+            missing=("$.education",),
+        )
+    derived = facts.education
+    recorded: dict[str, FactValue] = {
+        "credentials": len(credentials),
+        "level": derived.level.value,
+    }
+    if derived.used:
+        return _EDUCATION_RULE.finding(Outcome.MET, derived.explanation, facts=recorded)
+    reasons = "; ".join(f"credential {use.index + 1}: {use.reason}" for use in derived.ignored)
+    return _EDUCATION_RULE.finding(
+        Outcome.NOT_MET,
+        f"No credential counts ({reasons}); the FSW needs a completed Canadian credential or a "
+        f"foreign one with a valid educational credential assessment (policy P21).",
+        facts=recorded,
+    )
+
+
+def _pass_mark_finding(grid: FswGrid) -> Finding:
+    recorded: dict[str, FactValue] = {
+        "total": grid.total,
+        "total_at_most": grid.total_at_most,
+        "pass_mark": grid.pass_mark,
+        **{f"{factor.factor.value}": factor.points for factor in grid.factors},
+    }
+    passes = grid.passes
+    if passes is None:
+        return _GRID_RULE.finding(
+            Outcome.UNKNOWN, grid.describe(), facts=recorded, missing=grid.missing
+        )
+    return _GRID_RULE.finding(
+        Outcome.MET if passes else Outcome.NOT_MET, grid.describe(), facts=recorded
+    )
+
+
+class FederalSkilledWorker:
+    """The Federal Skilled Worker Program behind the :class:`~expressentry.programs.Program`
+    protocol. Use the module's :data:`FSW`."""
+
+    code: Final = "FSW"
+    name: Final = "Federal Skilled Worker Program"
+    rules: Final = (
+        _SKILLED_RULE,
+        _YEAR_RULE,
+        _LANGUAGE_RULE,
+        _EDUCATION_RULE,
+        _RESIDENCE_RULE,
+        _FUNDS_RULE,
+        _GRID_RULE,
+    )
+
+    def assess(self, facts: Facts) -> Verdict:
+        """The FSW verdict on the candidate and date of ``facts`` (policy P32)."""
+        offer = arranged_employment(facts)
+        minimum = LANGUAGE_MINIMUM.at(facts.on)
+        findings = (
+            _skilled_finding(facts),
+            _year_finding(facts),
+            language_minimum_per_ability(
+                _LANGUAGE_RULE, facts, dict.fromkeys(Ability, minimum), "the FSW"
+            ),
+            _education_finding(facts),
+            outside_quebec(_RESIDENCE_RULE, facts, "the FSW"),
+            settlement_funds_finding(_FUNDS_RULE, facts, offer),
+            _pass_mark_finding(_grid(facts, offer)),
+        )
+        return Verdict.decide(self.code, facts.on, findings)
+
+    def grid(self, facts: Facts) -> FswGrid:
+        """The selection grid (:func:`fsw_grid`)."""
+        return fsw_grid(facts)
+
+    def __repr__(self) -> str:
+        return "FSW"
+
+
+FSW: Final = FederalSkilledWorker()
+"""The Federal Skilled Worker Program."""

@@ -1,0 +1,963 @@
+"""The Federal Skilled Worker Program (IRPR ss. 75-83; rules.md §1; policies P8, P9, P12-P14,
+P17, P18, P21, P27-P29, P31-P34)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from expressentry.education import EducationLevel
+from expressentry.facts import derive
+from expressentry.funds import SETTLEMENT_FUNDS
+from expressentry.job_offer import OFFER_DURATION
+from expressentry.language import ACCEPTED_TESTS, TestKind
+from expressentry.model import (
+    AbilityScores,
+    Candidate,
+    Credential,
+    CredentialLevel,
+    EcaOrganization,
+    EducationalCredentialAssessment,
+    JobOffer,
+    LanguageTest,
+    LmiaStatus,
+    MaritalStatus,
+    NocCode,
+    Province,
+    Spouse,
+    WorkAuthorization,
+    WorkHistory,
+    WorkPeriod,
+)
+from expressentry.noc import SKILLED_OCCUPATIONS
+from expressentry.programs.fsw import (
+    AGE_POINTS,
+    EDUCATION_POINTS,
+    EXPERIENCE_POINTS,
+    FACTOR_MAXIMA,
+    FSW,
+    PASS_MARK,
+    FswGrid,
+    GridFactor,
+    Steps,
+    fsw_grid,
+)
+from expressentry.strategies import candidates
+from expressentry.verdict import Outcome, Verdict, VerdictOutcome
+
+ON = date(2026, 11, 29)
+SOFTWARE = "21231"  # TEER 1
+COOK = "63200"  # TEER 3
+CLEANER = "65310"  # TEER 5: not skilled
+TRUCK_DRIVER_2016 = "7511"  # NOC 2016 skill level C; TEER 3 (73300) from 2022-11-16
+
+SKILLED = "fsw.experience.skilled"
+YEAR = "fsw.experience.continuous_year"
+LANGUAGE = "fsw.language.first_official"
+EDUCATION = "fsw.education.credential"
+RESIDENCE = "fsw.residence.outside_quebec"
+FUNDS = "fsw.funds.settlement"
+GRID = "fsw.grid.pass_mark"
+
+
+# -- builders --------------------------------------------------------------------------------
+
+
+def job(
+    noc: str | None = SOFTWARE,
+    start: date = date(2020, 1, 6),
+    end: date | None = date(2025, 12, 31),
+    **facts: Any,
+) -> WorkPeriod:
+    """Paid, full-time work abroad, not self-employed."""
+    fields: dict[str, Any] = {
+        "country": "IN",
+        "hours_per_week": 40,
+        "paid": True,
+        "self_employed": False,
+        "full_time_student": False,
+        **facts,
+    }
+    return WorkPeriod(noc=None if noc is None else NocCode(noc), start=start, end=end, **fields)
+
+
+def celpip(
+    listening: int = 9,
+    reading: int = 9,
+    writing: int = 9,
+    speaking: int = 9,
+    taken: date = date(2026, 3, 1),
+) -> LanguageTest:
+    return LanguageTest(
+        kind=TestKind.CELPIP_GENERAL,
+        test_date=taken,
+        scores=AbilityScores(
+            listening=listening, reading=reading, writing=writing, speaking=speaking
+        ),
+    )
+
+
+def tef(level_score: int = 400, taken: date = date(2026, 3, 1)) -> LanguageTest:
+    return LanguageTest(
+        kind=TestKind.TEF_CANADA,
+        test_date=taken,
+        scores=AbilityScores(
+            listening=level_score, reading=level_score, writing=level_score, speaking=level_score
+        ),
+    )
+
+
+def canadian(
+    level: CredentialLevel = CredentialLevel.BACHELORS_OR_THREE_YEAR,
+    years: int | None = 4,
+    completed: date | None = date(2019, 6, 1),
+    **facts: Any,
+) -> Credential:
+    return Credential(
+        level=level, program_years=years, country="CA", completion_date=completed, **facts
+    )
+
+
+def foreign(
+    level: CredentialLevel = CredentialLevel.BACHELORS_OR_THREE_YEAR,
+    eca_issued: date | None = date(2024, 1, 10),
+) -> Credential:
+    eca = (
+        None
+        if eca_issued is None
+        else EducationalCredentialAssessment(
+            organization=EcaOrganization.WES, issue_date=eca_issued, canadian_equivalent=level
+        )
+    )
+    return Credential(
+        level=level, program_years=4, country="IN", completion_date=date(2018, 6, 1), eca=eca
+    )
+
+
+OFFER = JobOffer(
+    noc=NocCode(SOFTWARE),
+    full_time=True,
+    non_seasonal=True,
+    at_least_one_year=True,
+    lmia=LmiaStatus.APPROVED,
+)
+
+
+def eligible(**changes: Any) -> Candidate:
+    """A 31-year-old single software developer abroad: 5 years, a Canadian bachelor's, CLB 9.
+
+    Grid: language 24, education 21, experience 15 (6 years), age 12 = 72 (adaptability 0).
+    """
+    fields: dict[str, Any] = {
+        "birth_date": date(1995, 5, 17),
+        "marital_status": MaritalStatus.NEVER_MARRIED,
+        "dependent_children": 0,
+        "intended_province": Province.ON,
+        "work_authorization": WorkAuthorization.NONE,
+        "first_official_language": None,
+        "language_tests": (celpip(),),
+        "education": (canadian(full_time=True, months_studied_in_canada=8),),
+        "work_history": WorkHistory(periods=(job(),)),
+        "primary_occupation": NocCode(SOFTWARE),
+        "settlement_funds_cad": 20_000,
+        "relative_in_canada": False,
+        **changes,
+    }
+    return Candidate(**fields)
+
+
+def assess(candidate: Candidate, on: date = ON) -> Verdict:
+    return FSW.assess(derive(candidate, on=on))
+
+
+def grid(candidate: Candidate, on: date = ON) -> FswGrid:
+    return fsw_grid(derive(candidate, on=on))
+
+
+def history(*periods: WorkPeriod) -> WorkHistory:
+    return WorkHistory(periods=periods)
+
+
+# -- the program -----------------------------------------------------------------------------
+
+
+def test_the_program_declares_its_rules() -> None:
+    assert FSW.code == "FSW"
+    assert FSW.name == "Federal Skilled Worker Program"
+    assert repr(FSW) == "FSW"
+    assert [rule.rule_id for rule in FSW.rules] == [
+        SKILLED,
+        YEAR,
+        LANGUAGE,
+        EDUCATION,
+        RESIDENCE,
+        FUNDS,
+        GRID,
+    ]
+    for rule in FSW.rules:
+        assert rule.citation.url.startswith("https://")
+
+
+def test_the_baseline_is_eligible() -> None:
+    verdict = assess(eligible())
+    assert verdict.outcome is VerdictOutcome.ELIGIBLE, [f.sentence for f in verdict.findings]
+    assert verdict.program == "FSW"
+    assert [f.rule_id for f in verdict.findings] == [rule.rule_id for rule in FSW.rules]
+    assert FSW.grid(derive(eligible(), on=ON)).total == 72
+
+
+# Each rule: a candidate where it is met and one where it is not (and one where it is unknown).
+RULE_CASES: list[tuple[str, Outcome, dict[str, Any]]] = [
+    (SKILLED, Outcome.MET, {}),
+    (SKILLED, Outcome.NOT_MET, {"primary_occupation": NocCode(CLEANER)}),
+    (SKILLED, Outcome.NOT_MET, {"primary_occupation": None, "work_history": history()}),
+    (SKILLED, Outcome.UNKNOWN, {"primary_occupation": NocCode("1123")}),  # 2016, straddles
+    (
+        SKILLED,
+        Outcome.UNKNOWN,
+        {"primary_occupation": None, "work_history": history(job(paid=None))},
+    ),
+    (YEAR, Outcome.MET, {}),
+    (YEAR, Outcome.MET, {"primary_occupation": None}),
+    (
+        YEAR,
+        Outcome.NOT_MET,
+        {"work_history": history(job(start=date(2025, 6, 1), end=date(2025, 12, 31)))},
+    ),
+    (YEAR, Outcome.NOT_MET, {"work_history": history(job(paid=False))}),
+    (
+        YEAR,
+        Outcome.NOT_MET,
+        {"work_history": history(job(start=date(2010, 1, 4), end=date(2016, 11, 1)))},
+    ),
+    (YEAR, Outcome.NOT_MET, {"primary_occupation": NocCode(COOK)}),
+    (YEAR, Outcome.UNKNOWN, {"work_history": history(job(paid=None))}),
+    (LANGUAGE, Outcome.MET, {}),
+    (LANGUAGE, Outcome.NOT_MET, {"language_tests": (celpip(reading=6),)}),
+    (LANGUAGE, Outcome.UNKNOWN, {"language_tests": ()}),
+    (LANGUAGE, Outcome.UNKNOWN, {"language_tests": (celpip(taken=date(2024, 1, 1)),)}),
+    (EDUCATION, Outcome.MET, {}),
+    (EDUCATION, Outcome.MET, {"education": (foreign(),)}),
+    (EDUCATION, Outcome.NOT_MET, {"education": (foreign(eca_issued=None),)}),
+    (EDUCATION, Outcome.NOT_MET, {"education": (foreign(eca_issued=date(2020, 1, 10)),)}),
+    (EDUCATION, Outcome.NOT_MET, {"education": (canadian(completed=None),)}),
+    (EDUCATION, Outcome.UNKNOWN, {"education": ()}),
+    (RESIDENCE, Outcome.MET, {}),
+    (RESIDENCE, Outcome.NOT_MET, {"intended_province": Province.QC}),
+    (RESIDENCE, Outcome.UNKNOWN, {"intended_province": None}),
+    (FUNDS, Outcome.MET, {}),
+    (FUNDS, Outcome.NOT_MET, {"settlement_funds_cad": 15_262}),
+    (FUNDS, Outcome.UNKNOWN, {"settlement_funds_cad": None}),
+    (
+        FUNDS,
+        Outcome.NOT_APPLICABLE,
+        {
+            "settlement_funds_cad": 0,
+            "work_authorization": WorkAuthorization.OPEN_WORK_PERMIT,
+            "job_offers": (OFFER,),
+        },
+    ),
+    (GRID, Outcome.MET, {}),
+    (GRID, Outcome.NOT_MET, {"birth_date": date(1976, 1, 1)}),  # age 50: 0 of 12 → 58
+    (GRID, Outcome.UNKNOWN, {"birth_date": None}),
+]
+
+
+@pytest.mark.parametrize(("rule_id", "outcome", "changes"), RULE_CASES)
+def test_each_rule(rule_id: str, outcome: Outcome, changes: dict[str, Any]) -> None:
+    verdict = assess(eligible(**changes))
+    finding = verdict.finding(rule_id)
+    assert finding.outcome is outcome, finding.sentence
+    assert bool(finding.missing) <= (outcome is Outcome.UNKNOWN)
+    if outcome is Outcome.NOT_MET:
+        assert verdict.outcome is VerdictOutcome.NOT_ELIGIBLE
+    others = [f for f in verdict.findings if f.rule_id != rule_id]
+    if outcome is Outcome.UNKNOWN and all(f.outcome is not Outcome.NOT_MET for f in others):
+        assert verdict.outcome is VerdictOutcome.UNDETERMINED
+        assert set(finding.missing) <= set(verdict.missing_facts)
+
+
+def test_every_rule_has_a_met_and_a_not_met_case() -> None:
+    for rule in FSW.rules:
+        outcomes = {outcome for rule_id, outcome, _ in RULE_CASES if rule_id == rule.rule_id}
+        assert {Outcome.MET, Outcome.NOT_MET} <= outcomes, rule.rule_id
+
+
+# -- the wording: the candidate's own figures ------------------------------------------------
+
+
+def test_language_sentence_names_the_short_ability() -> None:
+    finding = assess(eligible(language_tests=(celpip(reading=6),))).finding(LANGUAGE)
+    assert finding.sentence == "Reading is CLB 6; the FSW needs CLB 7 in each ability."
+    assert finding.facts["reading"] == 6
+
+
+def test_experience_sentences() -> None:
+    met = assess(eligible()).finding(YEAR)
+    assert "In NOC 21231, " in met.sentence
+    assert "the longest continuous run is" in met.sentence
+    assert met.policy == "P9"
+    chosen = assess(eligible(primary_occupation=None)).finding(YEAR)
+    assert "the occupation with the most qualifying hours" in chosen.sentence
+    assert assess(eligible(primary_occupation=None)).finding(SKILLED).facts["stated"] is False
+    unpaid = assess(eligible(work_history=history(job(paid=False)))).finding(YEAR)
+    assert "Left out: period 1 (it was unpaid)" in unpaid.sentence
+
+
+def test_unknown_experience_names_the_period_facts() -> None:
+    finding = assess(eligible(work_history=history(job(paid=None)))).finding(YEAR)
+    assert finding.missing == ("$.work_history[0].paid",)
+    assert "up to" in finding.sentence
+    anonymous = assess(
+        eligible(primary_occupation=None, work_history=history(job(paid=None)))
+    ).finding(YEAR)
+    assert anonymous.missing == ("$.primary_occupation", "$.work_history[0].paid")
+    assert "any one occupation" in anonymous.sentence
+
+
+def test_self_employment_counts_and_is_flagged() -> None:
+    finding = assess(eligible(work_history=history(job(self_employed=True)))).finding(YEAR)
+    assert finding.outcome is Outcome.MET
+    assert finding.policy == "P8"
+    assert "Self-employment is counted (policy P8)." in finding.sentence
+
+
+def test_student_work_counts() -> None:
+    # P27: work while a full-time student is kept for the FSW.
+    finding = assess(eligible(work_history=history(job(full_time_student=True)))).finding(YEAR)
+    assert finding.outcome is Outcome.MET
+
+
+def test_a_gap_breaks_the_continuous_year() -> None:
+    # P9: two half-years of 30 h/week with a gap give 1,560 hours but no continuous run of it.
+    periods = history(
+        job(start=date(2024, 1, 1), end=date(2024, 6, 30)),
+        job(start=date(2024, 8, 1), end=date(2025, 1, 31)),
+    )
+    finding = assess(eligible(work_history=periods)).finding(YEAR)
+    assert finding.outcome is Outcome.NOT_MET
+    assert finding.facts["hours_at_least"] >= 1560
+
+
+def test_part_time_for_two_years_is_a_continuous_year() -> None:
+    periods = history(job(start=date(2023, 1, 2), end=date(2024, 12, 29), hours_per_week=15))
+    assert assess(eligible(work_history=periods)).finding(YEAR).outcome is Outcome.MET
+
+
+def test_education_sentence_lists_why_credentials_do_not_count() -> None:
+    finding = assess(eligible(education=(foreign(eca_issued=None),))).finding(EDUCATION)
+    assert "without an educational credential assessment" in finding.sentence
+    assert finding.policy == "P21"
+
+
+# -- the grid --------------------------------------------------------------------------------
+
+
+def test_grid_maxima_add_up_to_100() -> None:
+    assert sum(FACTOR_MAXIMA.at(ON).values()) == 100
+    assert PASS_MARK.at(ON) == 67
+
+
+@pytest.mark.parametrize(
+    ("levels", "points"),
+    [
+        ((9, 9, 9, 7), 22),  # rules.md §13: per ability, not from the lowest (16)
+        ((9, 9, 9, 9), 24),
+        ((10, 10, 10, 10), 24),
+        ((8, 8, 8, 8), 20),
+        ((7, 7, 7, 7), 16),
+        ((8, 9, 7, 6), 15),  # CLB 6 earns 0 (and fails the minimum)
+    ],
+)
+def test_first_language_points_per_ability(levels: tuple[int, ...], points: int) -> None:
+    result = grid(eligible(language_tests=(celpip(*levels),)))
+    assert result.factor(GridFactor.LANGUAGE).points == points
+
+
+@pytest.mark.parametrize(("score", "points"), [(200, 0), (400, 4)])  # TEF: below NCLC 5, NCLC 7
+def test_second_language_needs_level_5_in_each_ability(score: int, points: int) -> None:
+    result = grid(eligible(language_tests=(celpip(), tef(score))))
+    line = next(line for line in result.lines if line.item == "Second official language")
+    assert line.points == points
+    assert result.factor(GridFactor.LANGUAGE).points == 24 + points
+
+
+def test_no_language_test_makes_the_language_factor_a_range() -> None:
+    result = grid(eligible(language_tests=()))
+    factor = result.factor(GridFactor.LANGUAGE)
+    assert (factor.points, factor.points_at_most) == (0, 28)
+    assert "$.language_tests" in result.missing
+
+
+@pytest.mark.parametrize(
+    ("level", "points"),
+    [
+        (CredentialLevel.SECONDARY, 5),
+        (CredentialLevel.ONE_YEAR, 15),
+        (CredentialLevel.TWO_YEAR, 19),
+        (CredentialLevel.BACHELORS_OR_THREE_YEAR, 21),
+        (CredentialLevel.MASTERS_OR_PROFESSIONAL, 23),
+        (CredentialLevel.DOCTORAL, 25),
+    ],
+)
+def test_education_points(level: CredentialLevel, points: int) -> None:
+    years = {
+        CredentialLevel.SECONDARY: None,
+        CredentialLevel.ONE_YEAR: 1,
+        CredentialLevel.BACHELORS_OR_THREE_YEAR: 4,
+    }.get(level, 2)
+    result = grid(eligible(education=(canadian(level, years=years),)))
+    assert result.factor(GridFactor.EDUCATION).points == points
+
+
+def test_education_table_and_two_credentials() -> None:
+    assert EDUCATION_POINTS.at(ON)[EducationLevel.TWO_OR_MORE] == 22
+    assert EDUCATION_POINTS.at(ON)[EducationLevel.LESS_THAN_SECONDARY] == 0
+    two = (canadian(), canadian(CredentialLevel.ONE_YEAR, years=1, completed=date(2020, 6, 1)))
+    assert grid(eligible(education=two)).factor(GridFactor.EDUCATION).points == 22
+    ignored = grid(eligible(education=(canadian(), foreign(eca_issued=None))))
+    assert "Credential 2 does not count" in ignored.factor(GridFactor.EDUCATION).lines[0].sentence
+    unknown = grid(eligible(education=())).factor(GridFactor.EDUCATION)
+    assert (unknown.points, unknown.points_at_most) == (0, 25)
+
+
+@pytest.mark.parametrize(
+    ("years", "points"), [(0, 0), (1, 9), (2, 11), (3, 11), (4, 13), (5, 13), (6, 15), (9, 15)]
+)
+def test_experience_points(years: int, points: int) -> None:
+    assert EXPERIENCE_POINTS.at(ON).points(years) == points
+
+
+def test_experience_adds_up_across_skilled_occupations() -> None:
+    # P27: the grid pools every skilled occupation (2 + 2 years → 4 years, 13 points).
+    periods = history(
+        job(SOFTWARE, start=date(2021, 1, 4), end=date(2022, 12, 31)),
+        job(COOK, start=date(2023, 1, 2), end=date(2024, 12, 31)),
+    )
+    assert grid(eligible(work_history=periods)).factor(GridFactor.EXPERIENCE).points == 13
+
+
+def test_experience_range_when_facts_are_missing() -> None:
+    periods = history(job(start=date(2024, 1, 1), end=date(2025, 12, 31)), job(COOK, paid=None))
+    line = grid(eligible(work_history=periods)).factor(GridFactor.EXPERIENCE).lines[0]
+    assert (line.points, line.points_at_most) == (11, 15)
+    assert line.missing == ("$.work_history[1].paid",)
+    assert not line.known
+
+
+@pytest.mark.parametrize(
+    ("age", "points"),
+    [(17, 0), (18, 12), (35, 12), (36, 11), (40, 7), (45, 2), (46, 1), (47, 0), (60, 0)],
+)
+def test_age_points(age: int, points: int) -> None:
+    assert AGE_POINTS.at(ON).points(age) == points
+    born = date(ON.year - age, 1, 1)
+    assert grid(eligible(birth_date=born)).factor(GridFactor.AGE).points == points
+
+
+def test_unknown_age_is_a_range_not_a_zero() -> None:
+    result = grid(eligible(birth_date=None))
+    assert (result.total, result.total_at_most) == (60, 72)
+    assert not result.known
+    assert grid(eligible()).known
+    assert result.passes is None
+    assert result.missing == ("$.birth_date",)
+    finding = assess(eligible(birth_date=None)).finding(GRID)
+    assert finding.missing == ("$.birth_date",)
+    assert "60 to 72 points" in finding.sentence
+
+
+def test_arranged_employment_earns_10_and_5_for_adaptability() -> None:
+    result = grid(eligible(job_offers=(OFFER,)))
+    assert result.factor(GridFactor.ARRANGED_EMPLOYMENT).points == 10
+    assert result.factor(GridFactor.ADAPTABILITY).points == 5
+    assert result.total == 87
+
+
+def test_job_offer_points_survive_the_2025_crs_removal() -> None:
+    # rules.md §13, P16: the CRS dropped job-offer points on 2025-03-25; the FSW grid did not.
+    for on in (date(2025, 3, 24), date(2025, 3, 25)):
+        assert (
+            grid(eligible(job_offers=(OFFER,)), on).factor(GridFactor.ARRANGED_EMPLOYMENT).points
+            == 10
+        )
+
+
+def test_an_undecided_offer_is_a_range() -> None:
+    vague = attrs.evolve(OFFER, non_seasonal=None)
+    result = grid(eligible(job_offers=(vague,)))
+    factor = result.factor(GridFactor.ARRANGED_EMPLOYMENT)
+    assert (factor.points, factor.points_at_most) == (0, 10)
+    assert "$.job_offers[0].non_seasonal" in result.missing
+    failing = grid(eligible(job_offers=(attrs.evolve(OFFER, full_time=False),)))
+    assert failing.factor(GridFactor.ARRANGED_EMPLOYMENT).points_at_most == 0
+
+
+SPOUSE = Spouse(
+    canadian_citizen_or_pr=False,
+    accompanying=True,
+    language_tests=(celpip(5, 5, 5, 5),),
+    education=(
+        canadian(CredentialLevel.TWO_YEAR, years=2, full_time=True, months_studied_in_canada=16),
+    ),
+    work_history=history(
+        job(CLEANER, start=date(2022, 1, 3), end=date(2023, 12, 31), country="CA", authorized=True)
+    ),
+)
+
+
+def married(spouse: Spouse | None = SPOUSE, **changes: Any) -> Candidate:
+    changes.setdefault("settlement_funds_cad", 30_000)
+    return eligible(marital_status=MaritalStatus.MARRIED, spouse=spouse, **changes)
+
+
+def _adaptability(candidate: Candidate) -> dict[str, tuple[int, int]]:
+    return {
+        line.item: (line.points, line.points_at_most)
+        for line in grid(candidate).factor(GridFactor.ADAPTABILITY).lines
+    }
+
+
+def test_adaptability_is_capped_at_10() -> None:
+    result = grid(married(relative_in_canada=True))
+    items = _adaptability(married(relative_in_canada=True))
+    assert items["Spouse's language"] == (5, 5)
+    assert items["Spouse's past study in Canada"] == (5, 5)
+    assert items["Spouse's past work in Canada"] == (5, 5)  # any occupation (P28)
+    assert items["Relatives in Canada"] == (5, 5)
+    factor = result.factor(GridFactor.ADAPTABILITY)
+    assert factor.points == 10
+    assert factor.capped
+    assert sum(line.points for line in factor.lines) == 20
+
+
+@pytest.mark.parametrize(
+    "spouse",
+    [
+        attrs.evolve(SPOUSE, canadian_citizen_or_pr=True),
+        attrs.evolve(SPOUSE, accompanying=False),
+    ],
+)
+def test_a_spouse_who_does_not_count_earns_nothing(spouse: Spouse) -> None:
+    # P12, P28: only an accompanying spouse who is not a citizen or PR counts.
+    items = _adaptability(married(spouse))
+    assert items["Spouse's language"] == (0, 0)
+    assert items["Spouse's past work in Canada"] == (0, 0)
+    line = grid(married(spouse)).factor(GridFactor.ADAPTABILITY).lines[0]
+    assert "policy P12" in line.sentence
+
+
+def test_a_spouse_whose_status_is_unanswered_is_a_range() -> None:
+    spouse = attrs.evolve(SPOUSE, accompanying=None)
+    result = grid(married(spouse))
+    line = result.factor(GridFactor.ADAPTABILITY).lines[0]
+    assert (line.points, line.points_at_most) == (0, 5)
+    assert line.missing == ("$.spouse.accompanying",)
+    undescribed = grid(married(None)).factor(GridFactor.ADAPTABILITY).lines[0]
+    assert undescribed.missing == ("$.spouse",)
+    status = grid(eligible(marital_status=None, spouse=None))
+    assert "$.marital_status" in status.missing
+
+
+def test_spouse_language_below_4_and_without_a_test() -> None:
+    weak = attrs.evolve(SPOUSE, language_tests=(celpip(4, 4, 3, 4),))
+    assert _adaptability(married(weak))["Spouse's language"] == (0, 0)
+    untested = attrs.evolve(SPOUSE, language_tests=())
+    assert _adaptability(married(untested))["Spouse's language"] == (0, 0)
+    partner_unknown = attrs.evolve(SPOUSE, canadian_citizen_or_pr=None, language_tests=())
+    line = grid(married(partner_unknown)).factor(GridFactor.ADAPTABILITY).lines[0]
+    assert line.known  # nothing to gain: the unanswered status does not matter
+    assert line.missing == ()
+
+
+def test_spouse_work_unknown_names_the_spouse_paths() -> None:
+    spouse = attrs.evolve(
+        SPOUSE, work_history=history(job(CLEANER, country="CA", authorized=None))
+    )
+    assert grid(married(spouse)).missing == ("$.spouse.work_history[0].authorized",)
+
+
+@pytest.mark.parametrize(
+    ("changes", "points"),
+    [
+        ({"full_time": True, "months_studied_in_canada": 16}, (5, 5)),
+        ({"full_time": True, "months_studied_in_canada": 15}, (0, 0)),
+        ({"full_time": False, "months_studied_in_canada": 24}, (0, 0)),
+        ({"full_time": None, "months_studied_in_canada": 24}, (0, 5)),
+        ({"full_time": True, "months_studied_in_canada": None}, (0, 5)),
+    ],
+)
+def test_own_study_in_canada(changes: dict[str, Any], points: tuple[int, int]) -> None:
+    study = (foreign(), canadian(CredentialLevel.TWO_YEAR, years=2, **changes))
+    assert _adaptability(eligible(education=study))["Past study in Canada"] == points
+
+
+def test_a_one_year_program_is_not_enough_study() -> None:
+    study = (
+        canadian(CredentialLevel.ONE_YEAR, years=1, full_time=True, months_studied_in_canada=16),
+    )
+    assert _adaptability(eligible(education=study))["Past study in Canada"] == (0, 0)
+    unknown_length = (
+        canadian(
+            CredentialLevel.TWO_YEAR, years=None, full_time=True, months_studied_in_canada=16
+        ),
+    )
+    assert _adaptability(eligible(education=unknown_length))["Past study in Canada"] == (0, 5)
+
+
+@pytest.mark.parametrize(
+    ("periods", "points"),
+    [
+        (
+            (job(country="CA", authorized=True, start=date(2019, 1, 7), end=date(2020, 12, 31)),),
+            (10, 10),
+        ),
+        ((job(country="CA", authorized=False),), (0, 0)),
+        ((job(country="CA", authorized=None),), (0, 10)),
+        ((job(CLEANER, country="CA", authorized=True),), (0, 0)),  # own work: skilled only
+    ],
+)
+def test_own_work_in_canada(periods: tuple[WorkPeriod, ...], points: tuple[int, int]) -> None:
+    candidate = eligible(work_history=history(job(), *periods))
+    assert _adaptability(candidate)["Past work in Canada"] == points
+
+
+def test_relatives() -> None:
+    assert _adaptability(eligible(relative_in_canada=True))["Relatives in Canada"] == (5, 5)
+    assert _adaptability(eligible(relative_in_canada=None))["Relatives in Canada"] == (0, 5)
+    assert "$.relative_in_canada" in grid(eligible(relative_in_canada=None)).missing
+
+
+def test_grid_explains_itself_line_by_line() -> None:
+    result = grid(eligible())
+    text = result.explain()
+    assert text.splitlines()[0] == result.describe()
+    assert len(text.splitlines()) == len(result.lines) + 1
+    assert "- First official language: speaking: 6/6. Speaking is CLB 9: 6 points." in text
+    assert all(line.citation.url.startswith("http") for line in result.lines)
+    assert all(line.points <= line.points_at_most <= line.maximum for line in result.lines)
+
+
+def test_steps() -> None:
+    assert Steps(((5, 4),)).maximum == 4
+
+
+# -- effective dates: the day before and the day of ----------------------------------------
+
+
+@pytest.mark.parametrize("change", SKILLED_OCCUPATIONS.change_dates[1:])
+def test_noc_switch(change: date) -> None:
+    # A NOC 2016 skill level C job (truck driver) became TEER 3 on 2022-11-16.
+    candidate = eligible(
+        primary_occupation=NocCode(TRUCK_DRIVER_2016),
+        work_history=history(job(TRUCK_DRIVER_2016, start=date(2015, 1, 5))),
+        language_tests=(celpip(taken=date(2022, 1, 1)),),
+        education=(canadian(),),
+    )
+    before = assess(candidate, change - timedelta(days=1))
+    on = assess(candidate, change)
+    assert before.finding(SKILLED).outcome is Outcome.NOT_MET
+    assert before.finding(YEAR).outcome is Outcome.NOT_MET
+    assert on.finding(SKILLED).outcome is Outcome.MET
+    assert on.finding(YEAR).outcome is Outcome.MET
+
+
+@pytest.mark.parametrize("change", SETTLEMENT_FUNDS.change_dates)
+def test_funds_tables(change: date) -> None:
+    # Exactly the old table's amount for a single person: enough the day before, not on the day.
+    before = change - timedelta(days=1)
+    amount = SETTLEMENT_FUNDS.at(change).amount(1)
+    candidate = eligible(
+        settlement_funds_cad=amount - 1,
+        language_tests=(celpip(taken=before - timedelta(days=30)),),
+    )
+    on_day = assess(candidate, change).finding(FUNDS)
+    assert on_day.outcome is Outcome.NOT_MET
+    assert f"from {change.isoformat()}" in on_day.sentence
+    previous = assess(candidate, before).finding(FUNDS)
+    if change == SETTLEMENT_FUNDS.change_dates[0]:
+        assert previous.outcome is Outcome.UNKNOWN  # no table before 2020-01-01 (P31)
+        assert previous.policy == "P31"
+    else:
+        assert previous.outcome is Outcome.MET
+
+
+@pytest.mark.parametrize("change", ACCEPTED_TESTS.change_dates[1:])
+def test_pte_core_is_accepted_from_2024_01_30(change: date) -> None:
+    def pte(taken: date) -> LanguageTest:
+        return LanguageTest(
+            kind=TestKind.PTE_CORE,
+            test_date=taken,
+            scores=AbilityScores(listening=90, reading=90, writing=90, speaking=90),
+        )
+
+    before = change - timedelta(days=1)
+    early = assess(eligible(language_tests=(pte(before),)), before)
+    assert early.finding(LANGUAGE).outcome is Outcome.UNKNOWN
+    assert "PTE Core" in early.finding(LANGUAGE).sentence
+    on_day = assess(eligible(language_tests=(pte(change),)), change)
+    assert on_day.finding(LANGUAGE).outcome is Outcome.MET
+    assert on_day.outcome is VerdictOutcome.ELIGIBLE
+
+
+@pytest.mark.parametrize("change", OFFER_DURATION.change_dates[1:])
+def test_job_offer_duration_rule(change: date) -> None:
+    candidate = eligible(job_offers=(OFFER,), language_tests=(celpip(taken=date(2016, 1, 4)),))
+    before = grid(candidate, change - timedelta(days=1))
+    factor = before.factor(GridFactor.ARRANGED_EMPLOYMENT)
+    assert (factor.points, factor.points_at_most) == (0, 10)
+    assert grid(candidate, change).factor(GridFactor.ARRANGED_EMPLOYMENT).points == 10
+
+
+def test_verdict_from_the_first_day_of_express_entry() -> None:
+    candidate = eligible(
+        language_tests=(celpip(taken=date(2014, 6, 1)),),
+        work_history=history(job(start=date(2010, 1, 4), end=date(2014, 12, 31))),
+        education=(canadian(completed=date(2009, 6, 1)),),
+    )
+    verdict = assess(candidate, date(2015, 1, 1))
+    assert verdict.finding(FUNDS).outcome is Outcome.UNKNOWN
+    assert verdict.outcome is VerdictOutcome.UNDETERMINED
+    assert verdict.missing_facts == ()  # only the funds table is missing, not a fact
+
+
+# -- properties ------------------------------------------------------------------------------
+
+DATES = st.dates(date(2015, 1, 1), date(2027, 12, 31))
+DECLARED = {rule.rule_id for rule in FSW.rules}
+
+
+@given(candidate=candidates(), on=DATES)
+def test_never_raises_and_every_finding_is_declared(candidate: Candidate, on: date) -> None:
+    facts = derive(candidate, on=on)
+    verdict = FSW.assess(facts)
+    assert [finding.rule_id for finding in verdict.findings] == [r.rule_id for r in FSW.rules]
+    for finding in verdict.findings:
+        assert finding.rule_id in DECLARED
+        assert finding.citation.url.startswith("http")
+        assert finding.sentence
+        assert bool(finding.missing) <= (finding.outcome is Outcome.UNKNOWN)
+        assert all(path.startswith("$.") for path in finding.missing)
+    result = fsw_grid(facts)
+    assert 0 <= result.total <= result.total_at_most <= 100
+    assert (
+        verdict.finding(GRID).outcome
+        is {
+            True: Outcome.MET,
+            False: Outcome.NOT_MET,
+            None: Outcome.UNKNOWN,
+        }[result.passes]
+    )
+
+
+_RANK = {
+    VerdictOutcome.NOT_ELIGIBLE: 0,
+    VerdictOutcome.UNDETERMINED: 1,
+    VerdictOutcome.ELIGIBLE: 2,
+}
+
+
+def _raised(test: LanguageTest, by: int) -> LanguageTest:
+    scale_top = {TestKind.CELPIP_GENERAL: 12}
+    top = scale_top.get(test.kind)
+    if top is None:
+        return test
+    scores = test.scores
+    return attrs.evolve(
+        test,
+        scores=AbilityScores(
+            listening=min(top, scores.listening + by),
+            reading=min(top, scores.reading + by),
+            writing=min(top, scores.writing + by),
+            speaking=min(top, scores.speaking + by),
+        ),
+    )
+
+
+@given(candidate=candidates(), on=DATES, by=st.integers(1, 6))
+def test_a_higher_language_score_never_hurts(candidate: Candidate, on: date, by: int) -> None:
+    assume(candidate.language_tests)
+    first = candidate.language_tests[0]
+    raised = attrs.evolve(
+        candidate,
+        first_official_language=None,
+        language_tests=(_raised(first, by),),
+    )
+    lower = attrs.evolve(candidate, first_official_language=None, language_tests=(first,))
+    assert _RANK[assess(raised, on).outcome] >= _RANK[assess(lower, on).outcome]
+
+
+@given(candidate=candidates(), on=DATES, extra=st.integers(1, 100_000))
+def test_more_funds_never_hurt(candidate: Candidate, on: date, extra: int) -> None:
+    more = attrs.evolve(
+        candidate, settlement_funds_cad=(candidate.settlement_funds_cad or 0) + extra
+    )
+    base = attrs.evolve(candidate, settlement_funds_cad=candidate.settlement_funds_cad or 0)
+    assert _RANK[assess(more, on).outcome] >= _RANK[assess(base, on).outcome]
+
+
+@given(candidate=candidates(), on=DATES, months=st.integers(1, 48))
+def test_more_qualifying_experience_never_hurts(
+    candidate: Candidate, on: date, months: int
+) -> None:
+    # A full-time paid period abroad in the occupation the program already measures (the stated
+    # primary occupation, or the one with the most qualifying hours), else a skilled one.
+    verdict = assess(candidate, on)
+    measured = verdict.finding(SKILLED).facts.get("primary_occupation")
+    added = job(
+        str(measured) if measured is not None else SOFTWARE,
+        start=on - timedelta(days=30 * months),
+        end=on,
+    )
+    more = attrs.evolve(
+        candidate,
+        work_history=WorkHistory(periods=(*candidate.work_history.periods, added)),
+    )
+    assert _RANK[assess(more, on).outcome] >= _RANK[verdict.outcome]
+
+
+@given(on=st.dates(date(2026, 3, 1), date(2027, 12, 31)), months=st.integers(1, 120))
+def test_more_experience_keeps_an_eligible_candidate_eligible(on: date, months: int) -> None:
+    start = max(date(2016, 1, 4), on - timedelta(days=30 * months))
+    more = eligible(work_history=history(job(), job(start=start, end=on, hours_per_week=20)))
+    assert assess(more, on).outcome is VerdictOutcome.ELIGIBLE
+
+
+# -- stories ---------------------------------------------------------------------------------
+
+
+def test_story_a_cook_in_toronto_with_two_years_and_a_certificate() -> None:
+    """Mei, 29, cooked for two years in a Toronto restaurant on an open work permit after a
+    one-year Canadian culinary certificate. CELPIP 8 all round, $16,000 saved, single."""
+    cook = job(COOK, start=date(2024, 9, 2), end=None, country="CA", authorized=True)
+    candidate = eligible(
+        birth_date=date(1997, 3, 3),
+        work_authorization=WorkAuthorization.OPEN_WORK_PERMIT,
+        primary_occupation=NocCode(COOK),
+        work_history=history(cook),
+        education=(
+            canadian(
+                CredentialLevel.ONE_YEAR,
+                years=1,
+                completed=date(2024, 8, 1),
+                full_time=True,
+                months_studied_in_canada=10,
+            ),
+        ),
+        language_tests=(celpip(8, 8, 8, 8),),
+        settlement_funds_cad=16_000,
+    )
+    verdict = assess(candidate)
+    result = grid(candidate)
+    # Language 20, education 15, experience 11, age 12, adaptability 10 (work in Canada) = 68.
+    assert result.total == 68
+    assert verdict.outcome is VerdictOutcome.ELIGIBLE
+
+
+def test_story_a_nurse_whose_only_canadian_year_was_while_studying() -> None:
+    """Ana, 34, a registered nurse from the Philippines (six years there until 2022), worked
+    a year in a Vancouver hospital while a full-time student. Her year abroad qualifies the
+    FSW; her Canadian year still counts for FSW adaptability (P27, P28)."""
+    abroad = job("31301", start=date(2016, 6, 1), end=date(2022, 5, 31), country="PH")
+    student_year = job(
+        "31301",
+        start=date(2023, 9, 4),
+        end=date(2024, 9, 1),
+        country="CA",
+        authorized=True,
+        full_time_student=True,
+    )
+    candidate = eligible(
+        birth_date=date(1992, 8, 8),
+        primary_occupation=NocCode("31301"),
+        work_history=history(abroad, student_year),
+        education=(foreign(),),
+        language_tests=(celpip(9, 8, 8, 8),),
+    )
+    verdict = assess(candidate)
+    assert verdict.outcome is VerdictOutcome.ELIGIBLE
+    items = _adaptability(candidate)
+    assert items["Past work in Canada"] == (10, 10)
+    # Language 21, education 21, experience 15 (7 years), age 12, adaptability 10.
+    assert grid(candidate).total == 79
+
+
+def test_story_a_couple_short_of_the_2025_funds() -> None:
+    """Raj and Priya, with one child, saved $23,000 in early 2025: enough under the 2024 table
+    ($22,483 for three), not from 2025-07-07 ($23,360)."""
+    candidate = married(
+        dependent_children=1,
+        settlement_funds_cad=23_000,
+        spouse=attrs.evolve(SPOUSE, language_tests=(), education=(), work_history=history()),
+    )
+    assert assess(candidate, date(2025, 7, 6)).finding(FUNDS).outcome is Outcome.MET
+    after = assess(candidate, date(2025, 7, 7))
+    assert after.outcome is VerdictOutcome.NOT_ELIGIBLE
+    assert after.finding(FUNDS).sentence.startswith(
+        "Funds of $23,000 for a family of 3; $23,360 needed from 2025-07-07."
+    )
+
+
+def test_story_a_quebec_bound_engineer() -> None:
+    """Luc, an engineer with a master's and NCLC 10, plans to live in Montreal: Quebec selects
+    its own skilled workers, so the FSW is out whatever his points (P18)."""
+    candidate = eligible(
+        intended_province=Province.QC,
+        language_tests=(tef(600),),
+        education=(canadian(CredentialLevel.MASTERS_OR_PROFESSIONAL, years=2),),
+    )
+    verdict = assess(candidate)
+    assert verdict.outcome is VerdictOutcome.NOT_ELIGIBLE
+    assert verdict.with_outcome(Outcome.NOT_MET) == (verdict.finding(RESIDENCE),)
+    assert grid(candidate).total >= 67
+
+
+def test_story_a_manager_with_a_job_offer_and_no_savings() -> None:
+    """Omar, 44, manages a Calgary plant on an LMIA-exempt (CUSMA) permit and has worked for
+    the company full time for two years; it offers him a permanent job. He needs no funds
+    (P17), and his offer lifts a grid that age alone would sink."""
+    offer = JobOffer(
+        noc=NocCode("90010"),
+        full_time=True,
+        non_seasonal=True,
+        at_least_one_year=True,
+        lmia=LmiaStatus.EXEMPT,
+        currently_working_for_employer=True,
+        year_of_full_time_work_with_employer=True,
+    )
+    manager = job("90010", start=date(2024, 1, 8), end=None, country="CA", authorized=True)
+    candidate = eligible(
+        birth_date=date(1982, 6, 1),
+        work_authorization=WorkAuthorization.LMIA_EXEMPT_WORK_PERMIT,
+        primary_occupation=NocCode("90010"),
+        work_history=history(
+            job("90010", start=date(2016, 12, 5), end=date(2023, 12, 29)), manager
+        ),
+        job_offers=(offer,),
+        settlement_funds_cad=0,
+        language_tests=(celpip(7, 7, 7, 7),),
+    )
+    verdict = assess(candidate)
+    assert verdict.finding(FUNDS).outcome is Outcome.NOT_APPLICABLE
+    assert verdict.finding(FUNDS).policy == "P17"
+    result = grid(candidate)
+    # Language 16, education 21, experience 15, age 3, arranged employment 10, adaptability 10.
+    assert result.total == 75
+    assert verdict.outcome is VerdictOutcome.ELIGIBLE
+
+
+def test_story_an_undecided_profile_names_what_is_missing() -> None:
+    """Sofia started her profile: no birth date, no province, no funds yet."""
+    candidate = eligible(birth_date=None, intended_province=None, settlement_funds_cad=None)
+    verdict = assess(candidate)
+    assert verdict.outcome is VerdictOutcome.UNDETERMINED
+    assert verdict.missing_facts == (
+        "$.intended_province",
+        "$.settlement_funds_cad",
+        "$.birth_date",
+    )
