@@ -202,3 +202,12 @@ def test_fsw_qualifying_run_is_unknown_when_the_code_is_missing(job, history):
     experience = measure(work, ON, FSW_QUALIFYING)
     assert experience.occupation == NocCode("21231")
     assert not experience.known
+
+
+def test_an_ambiguous_code_outside_the_named_occupation_is_excluded(job, history):
+    # NOC 2016 2173 is 21211 or 21231: certainly not 31301.
+    ledger = Ledger.of(history(job(*A_YEAR, noc="2173", country="IN")), ON)
+    experience = ledger.measure(CRS_FOREIGN, NocCode("31301"))
+    assert experience.known
+    assert experience.uses()[0].reasons == (Reason.OTHER_OCCUPATION,)
+    assert "NOC 2173 is another occupation than NOC 31301" in experience.uses()[0].sentence

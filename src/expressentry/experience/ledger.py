@@ -141,13 +141,13 @@ _FACT_REASONS: Final = (
 _SOME_ONE: Final = frozenset({"any single occupation"})
 """Target of a one-occupation query before its occupation is chosen (compared by identity)."""
 
-# Where a period falls for a query (see Ledger._place).
+# Where a period falls for a query (see Ledger._placements).
 _OUT_OF_DATES: Final = 0
 _EXCLUDED: Final = 1
 _COUNTED: Final = 2
 _UNKNOWN: Final = 3
 
-Interval = tuple[int, int, int]
+_Interval = tuple[int, int, int]
 """First day and day after the last (ordinals), and hundredths of an hour a week."""
 
 
@@ -274,7 +274,7 @@ class _Job:
         self.unknowns = unknowns
 
 
-def _sweep(intervals: list[Interval], cap: int) -> int:
+def _sweep(intervals: list[_Interval], cap: int) -> int:
     """Ledger units of ``intervals`` with at most ``cap`` hundredths a week on any day."""
     if len(intervals) == 1:  # the common case needs no sort
         first, after, weekly = intervals[0]
@@ -293,7 +293,7 @@ def _sweep(intervals: list[Interval], cap: int) -> int:
     return total
 
 
-def _runs(intervals: list[Interval], cap: int) -> list[Interval]:
+def _runs(intervals: list[_Interval], cap: int) -> list[_Interval]:
     """Each continuous run (no day without work) as (first, after, units)."""
     # At a day where one period ends and another starts, the start comes first, so that
     # back-to-back periods make one run.
@@ -301,7 +301,7 @@ def _runs(intervals: list[Interval], cap: int) -> list[Interval]:
         [(first, 0, weekly) for first, _, weekly in intervals]
         + [(after, 1, -weekly) for _, after, weekly in intervals]
     )
-    runs: list[Interval] = []
+    runs: list[_Interval] = []
     total = level = active = previous = run_start = 0
     for day, is_end, change in events:
         if active:
@@ -316,7 +316,7 @@ def _runs(intervals: list[Interval], cap: int) -> list[Interval]:
     return runs
 
 
-def _best_run(intervals: list[Interval], cap: int) -> Interval | None:
+def _best_run(intervals: list[_Interval], cap: int) -> _Interval | None:
     """The run with the most hours; ties go to the longer, then the more recent."""
     runs = _runs(intervals, cap)
     if not runs:
@@ -480,20 +480,20 @@ class Ledger:
                 yield job, (_UNKNOWN if job.unknowns & mask else _COUNTED), start, end
             else:
                 codes = job.codes
-                if codes is None or len(codes) > 1:
+                if codes is not None and target is not _SOME_ONE and codes.isdisjoint(target):
+                    yield job, _EXCLUDED, start, end  # certainly another occupation
+                elif codes is None or len(codes) > 1:
                     yield job, _UNKNOWN, start, end
-                elif target is not _SOME_ONE and codes.isdisjoint(target):
-                    yield job, _EXCLUDED, start, end
                 else:
                     unknown = job.unknowns & mask or len(target) > 1
                     yield job, (_UNKNOWN if unknown else _COUNTED), start, end
 
     def _collect(
         self, query: ExperienceQuery, first: int, target: frozenset[str] | None
-    ) -> tuple[list[Interval], list[Interval]]:
+    ) -> tuple[list[_Interval], list[_Interval]]:
         """The intervals that count, and those that count only if missing facts allow."""
-        counted: list[Interval] = []
-        possible: list[Interval] = []
+        counted: list[_Interval] = []
+        possible: list[_Interval] = []
         for job, placement, start, end in self._placements(query.mask, first, target):
             if placement == _COUNTED:
                 counted.append((start, end + 1, job.weekly))
@@ -503,11 +503,11 @@ class Ledger:
 
     def _groups(
         self, query: ExperienceQuery, first: int
-    ) -> tuple[dict[str, tuple[list[Interval], list[Interval]]], list[Interval]]:
+    ) -> tuple[dict[str, tuple[list[_Interval], list[_Interval]]], list[_Interval]]:
         """Per candidate code: (intervals certainly in it, intervals possibly in it); and the
         intervals of periods without a code, which could be in any occupation."""
-        groups: dict[str, tuple[list[Interval], list[Interval]]] = {}
-        uncoded: list[Interval] = []
+        groups: dict[str, tuple[list[_Interval], list[_Interval]]] = {}
+        uncoded: list[_Interval] = []
         for job, placement, start, end in self._placements(query.mask, first, _SOME_ONE):
             if placement < _COUNTED:
                 continue
@@ -540,10 +540,10 @@ class Ledger:
             lowest: dict[str, int] = {}
             at_most = _sweep(uncoded, cap) if uncoded else 0
             for code, (certain, possible) in groups.items():
-                lowest[code] = low = _sweep(certain, cap) if certain else 0
-                if possible or uncoded:
-                    low = _sweep(certain + possible + uncoded, cap)
-                at_most = max(at_most, low)
+                lowest[code] = highest = _sweep(certain, cap) if certain else 0
+                if possible or uncoded:  # a period without a code could be in any occupation
+                    highest = _sweep(certain + possible + uncoded, cap)
+                at_most = max(at_most, highest)
             best = max(sorted(lowest), key=lowest.__getitem__, default=None)
             at_least = lowest[best] if best is not None else 0
             chosen = _noc(best) if best is not None and at_least else None
@@ -734,7 +734,7 @@ class Experience:
         return "\n".join(lines)
 
 
-def _run(run: Interval | None) -> ContinuousRun | None:
+def _run(run: _Interval | None) -> ContinuousRun | None:
     if run is None:
         return None
     first, after, units = run
@@ -848,10 +848,10 @@ class _Explainer:
         codes = job.codes
         if codes is None:
             return None, MissingFact.NOC
-        if len(codes) > 1:
-            return None, MissingFact.NOC_IN_FORCE
         if target is not _SOME_ONE and codes.isdisjoint(target):
             return Reason.OTHER_OCCUPATION, None
+        if len(codes) > 1 or len(target) > 1:
+            return None, MissingFact.NOC_IN_FORCE
         return None, None
 
     def _conversion_notes(self, occupation: OccupationInForce | None) -> list[str]:
