@@ -56,7 +56,7 @@ from expressentry.dated import EXPRESS_ENTRY_LAUNCH, Citation, Dated, DatedTable
 from expressentry.education import ECA_VALIDITY_YEARS, EducationLevel
 from expressentry.exceptions import ProfileError
 from expressentry.facts import Facts, derive
-from expressentry.language import describe_test, expiry_date
+from expressentry.language import RESULT_VALIDITY_YEARS, counts_from, describe_test, expiry_date
 from expressentry.model import Candidate, Credential, LanguageTest
 from expressentry.verdict import Verdict, VerdictOutcome
 
@@ -1034,6 +1034,7 @@ def _test_warnings(
 ) -> Iterator[TimeWarning]:
     for index, test in enumerate(tests):
         ends = expiry_date(test)
+        start = counts_from(test)
         if ends > until:
             continue
         tense = "no longer counts" if ends <= on else "stops counting"
@@ -1041,12 +1042,12 @@ def _test_warnings(
             warning_id="time.language_test",
             sentence=(
                 f"{describe_test(test, start_of_sentence=True)} {tense} from "
-                f"{ends.isoformat()}, before {until.isoformat()}: its results are valid two "
-                f"years."
+                f"{ends.isoformat()}, before {until.isoformat()}: its results are valid "
+                f"{RESULT_VALIDITY_YEARS.at(start)} years."
             ),
             ends_on=ends,
             path=f"{prefix}language_tests[{index}]",
-            citation=_DOCUMENTS,
+            citation=RESULT_VALIDITY_YEARS.citation_at(start),
         )
 
 
@@ -1060,7 +1061,8 @@ def _eca_warnings(candidate: Candidate, on: date, until: date) -> Iterator[TimeW
             if eca is None:
                 continue
             # The validity in force on ``until``, as education_level(on=until) would read it.
-            ends = eca.issue_date + relativedelta(years=ECA_VALIDITY_YEARS.at(until))
+            years = ECA_VALIDITY_YEARS.at(until)
+            ends = eca.issue_date + relativedelta(years=years)
             if ends > until:
                 continue
             tense = "no longer counts" if ends <= on else "stops counting"
@@ -1069,7 +1071,7 @@ def _eca_warnings(candidate: Candidate, on: date, until: date) -> Iterator[TimeW
                 sentence=(
                     f"The educational credential assessment issued on "
                     f"{eca.issue_date.isoformat()} {tense} from {ends.isoformat()}, before "
-                    f"{until.isoformat()}: an ECA is valid five years."
+                    f"{until.isoformat()}: an ECA is valid {years} years."
                 ),
                 ends_on=ends,
                 path=f"{prefix}education[{index}].eca",
