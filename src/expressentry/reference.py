@@ -9,8 +9,8 @@ own registries, when the documentation is built, so that it cannot drift from th
   settlement funds, the CRS, ...), each row with the day it takes effect and its citation;
 * the work-experience measures (:data:`expressentry.experience.QUERIES`) with their citations
   and policies;
-* the engine policies (:data:`expressentry.policies.POLICIES`), each with the rules and
-  measures that rely on it.
+* the engine policies (:data:`expressentry.policies.POLICIES`), each with the rules, measures
+  and tables that rely on it.
 
 The function is pure: it reads no file and returns text (MyST Markdown).
 
@@ -30,6 +30,7 @@ The function is pure: it reads no file and returns text (MyST Markdown).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from types import ModuleType
 from typing import Any, Protocol
@@ -47,6 +48,7 @@ __all__ = [
     "DeclaresRules",
     "TableModule",
     "dated_tables",
+    "policies_named",
     "render_rules_reference",
 ]
 
@@ -95,6 +97,27 @@ def dated_tables(module: ModuleType) -> tuple[tuple[str, DatedTable[Any]], ...]:
     names = (name for name in getattr(module, "__all__", ()) if name != "CRS_RULES")
     found = ((name, getattr(module, name)) for name in names)
     return tuple((name, table) for name, table in found if isinstance(table, DatedTable))
+
+
+_POLICIES_IN_WORDS = re.compile(
+    r"\bpolic(?:y|ies)\s+(P\d+(?:\s*(?:,|-|–|and|or)\s*P\d+)*)", re.IGNORECASE
+)
+_POLICY_ID = re.compile(r"P\d+")
+
+
+def policies_named(words: str) -> list[str]:
+    """The policy ids that ``words`` name, as "policy P12" or "policies P8-P11 and P27".
+
+    A range names its two ends only.
+
+    >>> policies_named("valid two years (policy P4); see policies P9, P24 and P26")
+    ['P4', 'P9', 'P24', 'P26']
+    """
+    return [
+        policy_id
+        for match in _POLICIES_IN_WORDS.finditer(words)
+        for policy_id in _POLICY_ID.findall(match.group(1))
+    ]
 
 
 def _cell(text: str) -> str:
@@ -209,7 +232,7 @@ def _policies_section(
                 policy.policy_id,
                 _cell(policy.topic),
                 _cell(policy.text),
-                ", ".join(used_by.get(policy.policy_id, ())),
+                "; ".join(used_by.get(policy.policy_id, ())),
             )
             for policy in policies.values()
         ),
@@ -240,6 +263,11 @@ def render_rules_reference(
     for query in queries:
         for policy_id in query.policies:
             used_by.setdefault(policy_id, []).append(_cell(query.name))
+    for _, module in tables:
+        for name, table in dated_tables(module):
+            words = " ".join([table.name, *(row.citation.provision for row in table)])
+            for policy_id in dict.fromkeys(policies_named(words)):
+                used_by.setdefault(policy_id, []).append(f"`{name}`")
     unknown = sorted(set(used_by) - set(policies))
     if unknown:
         raise ValueError(f"rules name policies that are not declared: {', '.join(unknown)}")
