@@ -427,20 +427,24 @@ class GridLine:
 
 @attrs.frozen(kw_only=True)
 class FactorResult:
-    """One factor: its lines and its points, capped at its maximum."""
+    """One factor: its lines and its points, capped at its maximum.
+
+    ``points`` are certainly earned; ``points_at_most`` would be if every unanswered fact were
+    favourable (both capped).
+    """
 
     factor: GridFactor
     maximum: int
     lines: tuple[GridLine, ...]
+    points: int = attrs.field(init=False)
+    points_at_most: int = attrs.field(init=False)
 
-    @property
-    def points(self) -> int:
-        """The points certainly earned (capped)."""
+    @points.default
+    def _points(self) -> int:
         return min(self.maximum, sum(line.points for line in self.lines))
 
-    @property
-    def points_at_most(self) -> int:
-        """The points earned if every unanswered fact were favourable (capped)."""
+    @points_at_most.default
+    def _points_at_most(self) -> int:
         return min(self.maximum, sum(line.points_at_most for line in self.lines))
 
     @property
@@ -460,6 +464,16 @@ class FswGrid:
     factors: tuple[FactorResult, ...]
     pass_mark: int
     pass_mark_citation: Citation
+    total: int = attrs.field(init=False)
+    total_at_most: int = attrs.field(init=False)
+
+    @total.default
+    def _total(self) -> int:
+        return sum(factor.points for factor in self.factors)
+
+    @total_at_most.default
+    def _total_at_most(self) -> int:
+        return sum(factor.points_at_most for factor in self.factors)
 
     @property
     def lines(self) -> tuple[GridLine, ...]:
@@ -469,16 +483,6 @@ class FswGrid:
     def factor(self, factor: GridFactor) -> FactorResult:
         """The result of ``factor``."""
         return next(result for result in self.factors if result.factor is factor)
-
-    @property
-    def total(self) -> int:
-        """The points certainly earned."""
-        return sum(factor.points for factor in self.factors)
-
-    @property
-    def total_at_most(self) -> int:
-        """The points earned if every unanswered fact were favourable."""
-        return sum(factor.points_at_most for factor in self.factors)
 
     @property
     def known(self) -> bool:
