@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from expressentry import NotInForce, ProfileError, from_dict
 from expressentry.codes import REFERENCE_CODE_VALIDITY_DAYS, reference_code_expiry
 from expressentry.dated import Citation
+from expressentry.facts import derive
 from expressentry.model import Candidate
 from expressentry.profile import (
     ALL_PROGRAMS,
@@ -36,10 +37,6 @@ from expressentry.verdict import Outcome, Rule, Verdict, VerdictOutcome
 ON = date(2026, 11, 29)
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 COMPLETE = sorted(p.name for p in EXAMPLES.glob("*.json") if p.name != "partial-profile.json")
-
-# Facts a complete example still lacks although it should not; each is a requested change to
-# the example (see the report of issue 8), not a rule of the engine.
-KNOWN_EXAMPLE_GAPS: dict[str, set[str]] = {}
 
 
 def example(name: str) -> dict[str, Any]:
@@ -248,8 +245,9 @@ def test_a_step_after_the_previous_window_closed_is_refused(
 @pytest.mark.parametrize("name", COMPLETE)
 def test_no_complete_example_has_a_blocking_item(name: str) -> None:
     result = report(example(name))
-    blocking = {i.item_id for i in result.blocking}
-    assert blocking <= KNOWN_EXAMPLE_GAPS.get(name, set()), result.explain()
+    assert result.complete, result.explain()
+    assert result.blocking == ()
+    assert result.eligible  # the programs' verdicts agree: the profile can be submitted
 
 
 def test_the_partial_example_is_blocked() -> None:
@@ -563,12 +561,12 @@ def test_programs_ruled_out_need_nothing_more() -> None:
 
 
 def test_the_verdicts_default_to_the_registry() -> None:
-    facts_candidate = from_dict(example("software-engineer-abroad.json"))
-    result = completeness(facts_candidate, on=ON)
-    assert set(result.verdicts) <= set(ALL_PROGRAMS)
-    from expressentry.facts import derive
-
-    assert program_verdicts(derive(facts_candidate, on=ON), ()) == {}
+    candidate = from_dict(example("software-engineer-abroad.json"))
+    result = completeness(candidate, on=ON)
+    assert list(result.verdicts) == ["FSW", "FST", "CEC"]
+    assert dict(result.verdicts) == program_verdicts(derive(candidate, on=ON))
+    assert program_verdicts(derive(candidate, on=ON), ()) == {}
+    assert list(completeness(candidate, on=ON, programs=("CEC",)).verdicts) == ["CEC"]
 
 
 def test_explain_lists_blocking_items_first() -> None:

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from expressentry import ProfileError
 from expressentry.codes import personal_reference_code, reference_code_expiry
 from expressentry.dated import Citation
+from expressentry.experience import FULL_TIME_HOURS_PER_WEEK
 from expressentry.facts import Facts
 from expressentry.language import LanguageLevels, levels_of
 from expressentry.model import (
@@ -32,7 +33,6 @@ from expressentry.model import (
     WorkAuthorization,
 )
 from expressentry.questionnaire import (
-    FULL_TIME_HOURS_PER_WEEK,
     QuestionnaireAnswers,
     WorkAnswer,
     answer,
@@ -183,7 +183,7 @@ def test_work_answers_become_back_to_back_full_time_periods() -> None:
     recent, earlier = answers.candidate().work_history.periods
     assert (recent.start, recent.end) == (date(2024, 11, 30), ON)
     assert (earlier.start, earlier.end) == (date(2023, 11, 30), date(2024, 11, 29))
-    assert recent.hours_per_week == earlier.hours_per_week == FULL_TIME_HOURS_PER_WEEK
+    assert recent.hours_per_week == earlier.hours_per_week == FULL_TIME_HOURS_PER_WEEK.at(ON) == 30
     assert recent.paid is True
     assert recent.authorized is True
     assert earlier.authorized is None  # authorization is a question about work in Canada only
@@ -324,3 +324,57 @@ def test_the_programs_can_be_injected() -> None:
     assert list(result.verdicts) == ["CEC"]
     assert result.eligible_programs == ("CEC",)
     assert result.reference_code == personal_reference_code.generate(random.Random(3))
+
+
+@given(
+    levels=st.tuples(*[st.integers(min_value=0, max_value=12)] * 4),
+    language=st.sampled_from(Language),
+    work=st.lists(
+        st.builds(
+            WorkAnswer,
+            noc=st.sampled_from(
+                [NocCode(c) for c in ("21231", "72200", "63200", "33102", "65201")]
+            ),
+            years=st.integers(min_value=1, max_value=6),
+            country=st.sampled_from(["CA", "IN", "PH"]),
+            authorized=st.sampled_from([True, False, None]),
+            self_employed=st.booleans(),
+        ),
+        max_size=3,
+    ),
+    province=st.sampled_from([None, *Province]),
+    funds=st.sampled_from([None, 0, 50_000]),
+    seed=st.integers(min_value=0, max_value=1000),
+)
+def test_a_code_exactly_when_a_program_is_eligible(
+    levels: tuple[int, int, int, int],
+    language: Language,
+    work: list[WorkAnswer],
+    province: Province | None,
+    funds: int | None,
+    seed: int,
+) -> None:
+    listening, reading, writing, speaking = levels
+    answers = QuestionnaireAnswers(
+        answered_on=ON,
+        birth_date=date(1990, 1, 1),
+        marital_status=MaritalStatus.NEVER_MARRIED,
+        family_size=1,
+        intended_province=province,
+        language_levels=LanguageLevels(
+            language=language,
+            listening=listening,
+            reading=reading,
+            writing=writing,
+            speaking=speaking,
+        ),
+        work=tuple(work),
+        settlement_funds_cad=funds,
+    )
+    result = answer(answers, rng=random.Random(seed))
+    eligible = tuple(code for code, v in result.verdicts.items() if v.eligible)
+    assert result.eligible_programs == eligible
+    assert (result.reference_code is not None) == bool(eligible)
+    assert (result.expires_on is not None) == bool(eligible)
+    if province is Province.QC:
+        assert not eligible

@@ -54,6 +54,7 @@ from expressentry.codes import (
     reference_code_expiry,
 )
 from expressentry.exceptions import ProfileError
+from expressentry.experience import FULL_TIME_HOURS_PER_WEEK
 from expressentry.facts import derive
 from expressentry.language import LEVEL_CHARTS, LanguageLevels, chart_level, scale_for
 from expressentry.language.levels import LOWEST_LEVEL
@@ -83,16 +84,12 @@ if TYPE_CHECKING:
     from expressentry.programs import Program
 
 __all__ = [
-    "FULL_TIME_HOURS_PER_WEEK",
     "LEVELS_TEST",
     "QuestionnaireAnswers",
     "QuestionnaireResult",
     "WorkAnswer",
     "answer",
 ]
-
-FULL_TIME_HOURS_PER_WEEK = 30
-"""A year of work in the questionnaire is a year of full-time work: 30 hours a week (P9)."""
 
 LEVELS_TEST: Mapping[Language, TestKind] = MappingProxyType(
     {Language.ENGLISH: TestKind.CELPIP_GENERAL, Language.FRENCH: TestKind.TCF_CANADA}
@@ -251,7 +248,8 @@ def _work_history(work: Sequence[WorkAnswer], answered_on: date) -> WorkHistory:
                 country=item.country,
                 start=start,
                 end=end,
-                hours_per_week=FULL_TIME_HOURS_PER_WEEK,
+                # A year of work in the questionnaire is a year of full-time work (P9).
+                hours_per_week=FULL_TIME_HOURS_PER_WEEK.at(answered_on),
                 paid=True,
                 self_employed=item.self_employed,
                 full_time_student=False,
