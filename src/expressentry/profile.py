@@ -42,7 +42,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import date
 from itertools import pairwise
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 import attrs
 from dateutil.relativedelta import relativedelta
@@ -58,13 +58,19 @@ from expressentry.exceptions import ProfileError
 from expressentry.facts import Facts, derive
 from expressentry.language import RESULT_VALIDITY_YEARS, counts_from, describe_test, expiry_date
 from expressentry.model import Candidate, Credential, LanguageTest
+from expressentry.programs import PROGRAMS, Program
 from expressentry.verdict import Verdict, VerdictOutcome
-
-if TYPE_CHECKING:
-    from expressentry.programs import Program
 
 __all__ = [
     "ALL_PROGRAMS",
+    "COVID_ITA_EXTENSION_FROM",
+    "CRS_AGE",
+    "CRS_CERTIFICATE",
+    "CRS_EDUCATION",
+    "CRS_EXPERIENCE",
+    "CRS_LANGUAGE",
+    "CRS_NOMINATION",
+    "CRS_SPOUSE",
     "DRAFT_VALIDITY",
     "ITA_DEADLINE",
     "POOL_VALIDITY",
@@ -72,6 +78,7 @@ __all__ = [
     "Deadline",
     "Lifecycle",
     "LifecycleStatus",
+    "Need",
     "Period",
     "ProfileItem",
     "Stage",
@@ -81,8 +88,8 @@ __all__ = [
     "time_warnings",
 ]
 
-ALL_PROGRAMS: tuple[str, ...] = ("FSW", "FST", "CEC")
-"""The codes of the three programs that draw from the Express Entry pool."""
+ALL_PROGRAMS: tuple[str, ...] = tuple(program.code for program in PROGRAMS)
+"""The codes of the three programs that draw from the Express Entry pool, in IRCC's order."""
 
 
 # -- periods and the lifecycle tables ---------------------------------------------------------
@@ -475,6 +482,7 @@ _CRS_CRITERIA = Citation(
     "express-entry/check-score/crs-criteria.html",
 )
 
+# The CRS factors an item earns points for, named as in ProfileItem.crs_factors.
 CRS_AGE = "CRS core: age"
 CRS_LANGUAGE = "CRS core: official languages"
 CRS_EDUCATION = "CRS core: education"
@@ -800,15 +808,8 @@ def program_verdicts(
     ``programs`` defaults to the engine's registry of programs (:mod:`expressentry.programs`).
     """
     if programs is None:
-        programs = _registry()
+        programs = PROGRAMS
     return {program.code: program.assess(facts) for program in programs}
-
-
-def _registry() -> tuple[Program, ...]:
-    # Imported here: the programs import the facts this module also builds on.
-    from expressentry.programs import PROGRAMS
-
-    return PROGRAMS
 
 
 def _sought(programs: Sequence[str] | None) -> tuple[str, ...]:
@@ -910,7 +911,7 @@ def completeness(
     sought = _sought(programs)
     facts = derive(candidate, on=on)
     if verdicts is None:
-        verdicts = program_verdicts(facts, [p for p in _registry() if p.code in sought])
+        verdicts = program_verdicts(facts, [p for p in PROGRAMS if p.code in sought])
     verdicts = {code: verdict for code, verdict in verdicts.items() if code in sought}
     eligible = tuple(code for code in sought if code in verdicts and verdicts[code].eligible)
     routes = tuple(

@@ -43,7 +43,6 @@ import random
 from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 from types import MappingProxyType
-from typing import TYPE_CHECKING
 
 import attrs
 from dateutil.relativedelta import relativedelta
@@ -77,11 +76,9 @@ from expressentry.model import (
     WorkPeriod,
 )
 from expressentry.profile import DRAFT_VALIDITY, POOL_VALIDITY, program_verdicts
+from expressentry.programs import Program
 from expressentry.programs.pool import PoolEntry, pool_entry
 from expressentry.verdict import Verdict
-
-if TYPE_CHECKING:
-    from expressentry.programs import Program
 
 __all__ = [
     "LEVELS_TEST",
