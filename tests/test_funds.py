@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import Any
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from expressentry.dated import Citation
-from expressentry.facts import derive
+from expressentry.facts import Facts, derive
 from expressentry.funds import (
     IRPR_76,
     SETTLEMENT_FUNDS,
@@ -26,7 +27,7 @@ from expressentry.model import (
     NocCode,
     WorkAuthorization,
 )
-from expressentry.verdict import Outcome, Rule
+from expressentry.verdict import Finding, Outcome, Rule
 
 RULE = Rule("test.funds.settlement", "Settlement funds", IRPR_76)
 
@@ -49,17 +50,17 @@ PUBLISHED = [
 ]
 
 
-def _facts(on: date, **fields: object):  # type: ignore[no-untyped-def]
-    defaults: dict[str, object] = {
+def _facts(on: date, **fields: Any) -> Facts:
+    defaults: dict[str, Any] = {
         "marital_status": MaritalStatus.NEVER_MARRIED,
         "dependent_children": 0,
         "work_authorization": WorkAuthorization.NONE,
     }
     defaults.update(fields)
-    return derive(Candidate(**defaults), on=on)  # type: ignore[arg-type]
+    return derive(Candidate(**defaults), on=on)
 
 
-def _finding(on: date, **fields: object):  # type: ignore[no-untyped-def]
+def _finding(on: date, **fields: Any) -> Finding:
     facts = _facts(on, **fields)
     return settlement_funds_finding(RULE, facts, arranged_employment(facts))
 
@@ -162,7 +163,7 @@ ON = date(2025, 7, 7)
     ],
 )
 def test_finding_outcomes(
-    fields: dict[str, object], outcome: Outcome, missing: tuple[str, ...], policy: str
+    fields: dict[str, Any], outcome: Outcome, missing: tuple[str, ...], policy: str
 ) -> None:
     finding = _finding(ON, **fields)
     assert finding.outcome is outcome

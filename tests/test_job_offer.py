@@ -4,6 +4,7 @@ funds exemption and the CRS."""
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import Any
 
 import attrs
 import pytest
@@ -67,7 +68,7 @@ def _facts(
     ],
 )
 @pytest.mark.parametrize("purpose", list(Purpose))
-def test_each_condition_not_met(changes: dict[str, object], reason: str, purpose: Purpose) -> None:
+def test_each_condition_not_met(changes: dict[str, Any], reason: str, purpose: Purpose) -> None:
     result = assess_offer(_facts(attrs.evolve(SOFTWARE, **changes)), 0, purpose)
     assert result.outcome is Outcome.NOT_MET
     assert result.qualifies is False
@@ -123,7 +124,7 @@ def test_case_b_lmia_exempt_after_a_year_with_the_employer() -> None:
     ],
 )
 def test_case_b_conditions_not_met(
-    changes: dict[str, object], authorization: WorkAuthorization | None, reason: str
+    changes: dict[str, Any], authorization: WorkAuthorization | None, reason: str
 ) -> None:
     offer = attrs.evolve(EXEMPT, **changes)
     result = arranged_employment(_facts(offer, authorization=authorization))
