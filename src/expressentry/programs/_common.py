@@ -240,9 +240,11 @@ def hours_fact(hours: Fraction) -> int | float:
 def experience_facts(experience: Experience, required: int) -> dict[str, FactValue]:
     """The facts an experience finding records: the bounds, the window and the need."""
     start = experience.window_start
+    at_least = experience.hours_at_least
+    at_most = at_least if experience.known else experience.hours_at_most
     return {
-        "hours_at_least": hours_fact(experience.hours_at_least),
-        "hours_at_most": hours_fact(experience.hours_at_most),
+        "hours_at_least": hours_fact(at_least),
+        "hours_at_most": hours_fact(at_most),
         "hours_required": required,
         "window_start": None if start is None else start.isoformat(),
         "on": experience.on.isoformat(),

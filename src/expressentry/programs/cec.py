@@ -144,7 +144,7 @@ class CecLanguageMinimums:
     >>> minimums = CEC_LANGUAGE_MINIMUMS.at(date(2026, 11, 29))
     >>> minimums.minimum_for(NocCode("21231")), minimums.minimum_for(NocCode("72200"))
     (7, 5)
-    >>> minimums.minimum_for(NocCode("65100")) is None  # TEER 6 work is not skilled
+    >>> minimums.minimum_for(NocCode("65100")) is None  # TEER 5 work is not skilled
     True
     >>> minimums.describe()
     'CLB 7 in each ability for TEER 0 or 1 work; CLB 5 for TEER 2 or 3 work'
@@ -152,15 +152,35 @@ class CecLanguageMinimums:
 
     version: NocVersion
     by_level: Mapping[Level, int] = attrs.field(converter=_frozen_minimums)
+    levels: tuple[int, ...] = attrs.field(init=False)
+    """The distinct minimums, lowest first."""
+    # Memos: the table is read for every candidate, its words and codes never change.
+    _descriptions: dict[str, str] = attrs.field(init=False, factory=dict, eq=False, repr=False)
+    _needs: dict[str, frozenset[int | None]] = attrs.field(
+        init=False, factory=dict, eq=False, repr=False
+    )
 
-    @property
-    def levels(self) -> tuple[int, ...]:
-        """The distinct minimums, lowest first."""
+    @levels.default
+    def _levels_default(self) -> tuple[int, ...]:
         return tuple(sorted(set(self.by_level.values())))
 
     def minimum_for(self, code: NocCode) -> int | None:
         """The minimum for work in ``code`` (of this version); ``None`` if it is not skilled."""
         return self.by_level.get(level_of(code))
+
+    def needs(self, code: NocCode) -> frozenset[int | None]:
+        """The minimums work stated in ``code`` may need: ``code`` read in this version,
+        through the concordance when it is of the other one (one minimum per counterpart).
+
+        >>> sorted(CEC_LANGUAGE_MINIMUMS.at(date(2026, 11, 29)).needs(NocCode("2263")))
+        [5, 7]
+        """
+        found = self._needs.get(code.code)
+        if found is None:
+            found = self._needs[code.code] = frozenset(
+                self.minimum_for(counterpart) for counterpart in in_version(code, self.version)
+            )
+        return found
 
     def occupations_needing(self, minimum: int) -> str:
         """The occupation levels that need ``minimum``, in words: ``"TEER 0 or 1"``."""
@@ -173,6 +193,12 @@ class CecLanguageMinimums:
 
     def describe(self, benchmark: str = "CLB") -> str:
         """Every minimum in words, highest first."""
+        found = self._descriptions.get(benchmark)
+        if found is None:
+            found = self._descriptions[benchmark] = self._describe(benchmark)
+        return found
+
+    def _describe(self, benchmark: str) -> str:
         parts = [
             f"{benchmark} {minimum}"
             + (" in each ability" if index == 0 else "")
@@ -286,8 +312,7 @@ def _partition(
         if period.noc is None:
             certain.append(index)
             continue
-        needs = {minimums.minimum_for(code) for code in in_version(period.noc, minimums.version)}
-        skilled = {minimum for minimum in needs if minimum is not None}
+        skilled = [minimum for minimum in minimums.needs(period.noc) if minimum is not None]
         if all(minimum <= level for minimum in skilled):
             certain.append(index)  # unskilled codes are left out by the ledger itself
         elif any(minimum <= level for minimum in skilled):
