@@ -360,6 +360,17 @@ def test_no_education_is_needed_for_fsw() -> None:
     assert "FSW" in found.why
 
 
+def test_credentials_not_completed_are_not_enough() -> None:
+    data = example("software-engineer-abroad.json")
+    for credential in data["education"]:
+        credential.pop("completion_date")
+        credential.pop("eca")
+    found = item(report(data, programs=("FSW",), verdicts={}), "profile.education")
+    assert found.sentence.startswith("None of your credentials is completed by 2026-11-29")
+    assert found.blocks_submission
+    assert "profile.eca" not in ids(report(data))
+
+
 def test_no_education_blocks_when_fsw_is_the_only_program_sought() -> None:
     data = without("software-engineer-abroad.json", "education")
     assert item(

@@ -640,38 +640,12 @@ def _education(candidate: Candidate, facts: Facts) -> Iterator[_Draft]:
     # raises the level (FSW grid and CRS points).
     programs = () if derived.used else ("FSW",)
     need: Need = "program" if programs else "optional"
-    if not candidate.education:
-        yield _Draft(
-            item_id="profile.education",
-            sentence=(
-                "Enter your education: a Canadian diploma, certificate or degree, or a foreign "
-                "one with its educational credential assessment (ECA)."
-            ),
-            path="$.education",
-            need=need,
-            citation=_FSW_EDUCATION,
-            programs=programs,
-            crs_factors=(CRS_EDUCATION,),
-            reason="FSW requires a completed credential",
-        )
-        return
-    for use in derived.ignored:
-        credential = use.credential
-        completed = credential.completion_date
-        if (
-            use.level is not None
-            or credential.canadian
-            or completed is None
-            or completed > facts.on
-            or EducationLevel.from_credential_level(credential.level) <= derived.level
-        ):
-            continue
-        level = EducationLevel.from_credential_level(credential.level)
-        yield _Draft(
+    assessments = [
+        _Draft(
             item_id="profile.eca",
             sentence=(
                 f"Get an educational credential assessment (ECA) for your {level.title} from "
-                f"{credential.country}: it does not count now ({use.reason})."
+                f"{use.credential.country}: it does not count now ({use.reason})."
             ),
             path=f"$.education[{use.index}].eca",
             need=need,
@@ -680,6 +654,36 @@ def _education(candidate: Candidate, facts: Facts) -> Iterator[_Draft]:
             crs_factors=(CRS_EDUCATION,),
             reason="a foreign credential counts only with a valid ECA",
         )
+        for use in derived.ignored
+        if use.level is None
+        and not use.credential.canadian
+        and use.credential.completion_date is not None
+        and use.credential.completion_date <= facts.on
+        and (level := EducationLevel.from_credential_level(use.credential.level)) > derived.level
+    ]
+    yield from assessments
+    if derived.used or assessments:
+        return
+    sentence = (
+        "Enter your education: a Canadian diploma, certificate or degree, or a foreign one with "
+        "its educational credential assessment (ECA)."
+    )
+    if candidate.education:
+        sentence = (
+            f"None of your credentials is completed by {facts.on.isoformat()}: enter a completed "
+            "Canadian credential, or a foreign one with its educational credential assessment "
+            "(ECA)."
+        )
+    yield _Draft(
+        item_id="profile.education",
+        sentence=sentence,
+        path="$.education",
+        need=need,
+        citation=_FSW_EDUCATION,
+        programs=programs,
+        crs_factors=(CRS_EDUCATION,),
+        reason="FSW requires a completed credential",
+    )
 
 
 def _work(candidate: Candidate, facts: Facts) -> Iterator[_Draft]:
