@@ -764,19 +764,26 @@ _RANK = {
 }
 
 
+# (step, top) of the English scales, whose scores are the same on every date.
+_RAISE = {
+    TestKind.CELPIP_GENERAL: (1, 12),
+    TestKind.IELTS_GENERAL_TRAINING: (0.5, 9),
+    TestKind.PTE_CORE: (5, 90),
+}
+
+
 def _raised(test: LanguageTest, by: int) -> LanguageTest:
-    scale_top = {TestKind.CELPIP_GENERAL: 12}
-    top = scale_top.get(test.kind)
-    if top is None:
+    if test.kind not in _RAISE:
         return test
+    step, top = _RAISE[test.kind]
     scores = test.scores
     return attrs.evolve(
         test,
         scores=AbilityScores(
-            listening=min(top, scores.listening + by),
-            reading=min(top, scores.reading + by),
-            writing=min(top, scores.writing + by),
-            speaking=min(top, scores.speaking + by),
+            listening=min(top, scores.listening + step * by),
+            reading=min(top, scores.reading + step * by),
+            writing=min(top, scores.writing + step * by),
+            speaking=min(top, scores.speaking + step * by),
         ),
     )
 
