@@ -710,3 +710,36 @@ def test_no_lifecycle_step_no_warning() -> None:
 def test_every_verdict_outcome_value_is_known() -> None:
     # The blocking rule reads verdicts by outcome; a new outcome would need a decision here.
     assert {o.value for o in VerdictOutcome} == {"eligible", "not_eligible", "undetermined"}
+
+
+@pytest.mark.parametrize("step", ["code_issued_on", "draft_created_on", "submitted_on"])
+def test_every_step_before_express_entry_is_not_in_force(step: str) -> None:
+    Lifecycle(**{step: date(2015, 1, 1)}).deadlines  # noqa: B018  the launch day is in force
+    with pytest.raises(NotInForce):
+        Lifecycle(**{step: date(2014, 12, 31)}).deadlines  # noqa: B018
+
+
+@given(
+    start=st.dates(min_value=date(2015, 1, 1), max_value=date(2030, 12, 31)),
+    gaps=st.lists(st.integers(min_value=0, max_value=60), min_size=3, max_size=3),
+    offset=st.integers(min_value=-30, max_value=800),
+)
+def test_the_status_is_the_latest_step_and_its_deadline(
+    start: date, gaps: list[int], offset: int
+) -> None:
+    code = start
+    draft = code + timedelta(days=gaps[0])
+    submitted = draft + timedelta(days=gaps[1])
+    invited = submitted + timedelta(days=gaps[2])
+    life = Lifecycle(
+        code_issued_on=code, draft_created_on=draft, submitted_on=submitted, invited_on=invited
+    )
+    on = start + timedelta(days=offset)
+    status = life.status(on)
+    taken = [d for d in life.deadlines if d.starts <= on]
+    if not taken:
+        assert status.stage is Stage.NOT_STARTED
+        return
+    latest = max(taken, key=lambda d: (d.starts, life.deadlines.index(d)))
+    assert status.deadline == latest
+    assert status.stage.value.endswith("expired") == (on > latest.last_day)
