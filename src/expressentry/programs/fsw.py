@@ -102,6 +102,7 @@ from expressentry.programs._common import (
     LAWS,
     experience_facts,
     format_hours,
+    hours_fact,
     language_minimum_per_ability,
     left_out,
     outside_quebec,
@@ -1011,6 +1012,9 @@ def _primary_occupation(facts: Facts) -> tuple[NocCode | None, bool]:
     return facts.experience(FSW_QUALIFYING).occupation, False
 
 
+_CHOSEN: Final = "the occupation with the most qualifying hours (no primary occupation is given)"
+
+
 def _skilled_finding(facts: Facts) -> Finding:
     occupation, stated = _primary_occupation(facts)
     if occupation is None:
@@ -1029,11 +1033,7 @@ def _skilled_finding(facts: Facts) -> Finding:
             facts={"primary_occupation": None},
             missing=("$.primary_occupation", *work_history_paths(best)),
         )
-    how = (
-        "the stated primary occupation"
-        if stated
-        else ("the occupation with the most qualifying hours (no primary occupation is given)")
-    )
+    how = "the stated primary occupation" if stated else _CHOSEN
     recorded: dict[str, FactValue] = {"primary_occupation": occupation.code, "stated": stated}
     try:
         skilled = is_skilled(occupation, facts.on)
@@ -1060,7 +1060,12 @@ def _skilled_finding(facts: Facts) -> Finding:
 
 
 def _self_employed(experience: Experience) -> bool:
-    return any(use.use is Use.COUNTED and use.period.self_employed for use in experience.uses())
+    """Whether self-employment is among the hours counted (explaining the periods is not free,
+    so only a history with self-employment is explained)."""
+    history = experience.ledger.history
+    return any(period.self_employed for period in history) and any(
+        use.use is Use.COUNTED and use.period.self_employed for use in experience.uses()
+    )
 
 
 def _year_finding(facts: Facts) -> Finding:
@@ -1069,29 +1074,28 @@ def _year_finding(facts: Facts) -> Finding:
     required = HOURS_PER_YEAR.at(facts.on)
     run = experience.continuous_run()
     reached = run.reaches(required)
-    recorded = experience_facts(experience, required)
-    recorded["longest_run_hours"] = float(run.at_least.hours) if run.at_least else 0
-    where = (
-        f"NOC {occupation.code}"
-        + (
-            ""
-            if stated
-            else ", the occupation with the most qualifying hours (no primary occupation is given)"
-        )
-        if occupation is not None
-        else "any one occupation (no primary occupation is given)"
-    )
     best = run.at_least
+    recorded = experience_facts(experience, required)
+    recorded["longest_run_hours"] = hours_fact(best.hours) if best is not None else 0
+    if occupation is None:
+        where = "any one occupation (no primary occupation is given)"
+    else:
+        where = f"NOC {occupation.code}" + ("" if stated else f", {_CHOSEN}")
+    counted = format_hours(experience.hours_at_least)
+    if reached is None:
+        counted += (
+            f" (up to {format_hours(experience.hours_at_most)} depending on facts not answered)"
+        )
     longest = (
         f"the longest continuous run is {format_hours(best.hours)} hours "
         f"({best.first_day} to {best.last_day})"
         if best is not None
         else "no continuous run certainly counts"
     )
-    need = f"the FSW needs {format_hours(Fraction(required))} hours in one continuous run"
     sentence = (
-        f"In {where}, {format_hours(experience.hours_at_least)} hours of paid skilled work "
-        f"since {experience.window_start} count; {longest}; {need}."
+        f"In {where}, {counted} hours of paid skilled work since {experience.window_start} "
+        f"count; {longest}; the FSW needs {format_hours(Fraction(required))} hours in one "
+        f"continuous run."
     )
     finding: Finding
     if reached:
@@ -1102,23 +1106,16 @@ def _year_finding(facts: Facts) -> Finding:
         )
     else:
         missing = work_history_paths(experience)
-        if not stated:
-            missing = ("$.primary_occupation", *missing)
         finding = _YEAR_RULE.finding(
             Outcome.UNKNOWN,
-            sentence.replace(
-                " count;",
-                f" count (up to {format_hours(experience.hours_at_most)} "
-                "depending on facts not answered);",
-                1,
-            ),
+            sentence,
             facts=recorded,
-            missing=missing,
+            missing=missing if stated else ("$.primary_occupation", *missing),
         )
     if _self_employed(experience):
         return attrs.evolve(
             finding,
-            sentence=finding.sentence + " Self-employment is counted (policy P8).",
+            sentence=f"{finding.sentence} Self-employment is counted (policy P8).",
             policy="P8",
         )
     return finding
