@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from expressentry.experience import QUERIES, Experience, ExperienceQuery, Ledger, MissingFact
 from expressentry.model import NocCode, WorkHistory, WorkPeriod
-from expressentry.strategies import dates, work_histories, work_periods
+from expressentry.noc import counterparts, version_in_force
+from expressentry.strategies import dates, noc_codes, work_histories, work_periods
 
 EARLIEST = date(2005, 1, 1)
 histories = work_histories(min_date=EARLIEST, max_size=6)
@@ -123,3 +124,36 @@ def test_the_order_of_the_periods_does_not_matter(history, random, on, query):
 
 def _with(period: WorkPeriod, **changes: object) -> WorkPeriod:
     return attrs.evolve(period, **changes)
+
+
+@st.composite
+def _completions(draw: st.DrawFn, history: WorkHistory, on: date) -> WorkHistory:
+    """``history`` with some unanswered facts answered, any way, and some codes of the other
+    NOC version replaced by one of their counterparts in the version in force."""
+    version = version_in_force(on)
+    completed = []
+    for period in history.periods:
+        changes: dict[str, object] = {}
+        for fact in ("paid", "self_employed", "full_time_student", "authorized"):
+            if getattr(period, fact) is None:
+                changes[fact] = draw(st.none() | st.booleans())
+        if period.noc is None:
+            changes["noc"] = draw(st.none() | noc_codes())
+        elif period.noc.version is not version:
+            changes["noc"] = draw(st.sampled_from((period.noc, *counterparts(period.noc))))
+        completed.append(attrs.evolve(period, **changes))
+    return WorkHistory(periods=tuple(completed))
+
+
+@given(histories, evaluation_dates, queries, st.data())
+def test_answering_facts_keeps_the_figure_within_its_bounds(history, on, query, data):
+    completed = data.draw(_completions(history, on))
+    before = Ledger.of(history, on).measure(query)
+    after = Ledger.of(completed, on).measure(query)
+    assert before.hours_at_least <= after.hours_at_least
+    assert after.hours_at_most <= before.hours_at_most
+    for occupation in {p.noc for p in history.periods if p.noc is not None}:
+        narrowed_before = Ledger.of(history, on).measure(query, occupation)
+        narrowed_after = Ledger.of(completed, on).measure(query, occupation)
+        assert narrowed_before.hours_at_least <= narrowed_after.hours_at_least
+        assert narrowed_after.hours_at_most <= narrowed_before.hours_at_most
