@@ -312,7 +312,7 @@ def test_experience_sentences() -> None:
 def test_unknown_experience_names_the_period_facts() -> None:
     finding = assess(eligible(work_history=history(job(paid=None)))).finding(YEAR)
     assert finding.missing == ("$.work_history[0].paid",)
-    assert "up to" in finding.sentence
+    assert "depending on facts not answered" in finding.sentence
     anonymous = assess(
         eligible(primary_occupation=None, work_history=history(job(paid=None)))
     ).finding(YEAR)

@@ -764,7 +764,7 @@ def _spouse_language(facts: Facts, table: AdaptabilityPoints) -> _Item:
         return _Item(
             table.spouse_language,
             table.spouse_language,
-            f"The spouse's test gives {best}: CLB/NCLC {level} in each ability.",
+            f"The spouse's test gives {best}: at least CLB/NCLC {level} in each ability.",
         )
     if tested:
         return _Item(
@@ -897,7 +897,7 @@ def _adaptability_lines(facts: Facts, offer: Qualification) -> Iterator[GridLine
             "Relatives in Canada",
             0,
             table.relatives,
-            "Whether a relative lives in Canada is not answered.",
+            f"Whether a relative lives in Canada is not answered. 0 to {table.relatives} points.",
             at_most=table.relatives,
             missing=("$.relative_in_canada",),
         )
@@ -1081,11 +1081,13 @@ def _year_finding(facts: Facts) -> Finding:
         where = "any one occupation (no primary occupation is given)"
     else:
         where = f"NOC {occupation.code}" + ("" if stated else f", {_CHOSEN}")
-    counted = format_hours(experience.hours_at_least)
-    if reached is None:
-        counted += (
-            f" (up to {format_hours(experience.hours_at_most)} depending on facts not answered)"
-        )
+    low = format_hours(experience.hours_at_least)
+    counted = (
+        f"{low} hours"
+        if reached is not None
+        else f"between {low} and {format_hours(experience.hours_at_most)} hours (depending on "
+        f"facts not answered)"
+    )
     longest = (
         f"the longest continuous run is {format_hours(best.hours)} hours "
         f"({best.first_day} to {best.last_day})"
@@ -1093,7 +1095,7 @@ def _year_finding(facts: Facts) -> Finding:
         else "no continuous run certainly counts"
     )
     sentence = (
-        f"In {where}, {counted} hours of paid skilled work since {experience.window_start} "
+        f"In {where}, {counted} of paid skilled work since {experience.window_start} "
         f"count; {longest}; the FSW needs {format_hours(Fraction(required))} hours in one "
         f"continuous run."
     )
