@@ -70,6 +70,16 @@ def test_numbers_keep_their_kind():
     assert from_dict({"schema_version": 1, "dependent_children": 2.0}).dependent_children == 2
 
 
+def test_an_unknown_country_is_reported():
+    data = {"schema_version": 1, "travel_document": {"number": "A1", "issuing_country": "zz"}}
+    assert problems_of(data) == [
+        (
+            "$.travel_document.issuing_country",
+            "'zz' is not an ISO 3166-1 alpha-2 country code (e.g. 'CA')",
+        )
+    ]
+
+
 def test_country_codes_are_upper_cased():
     data = {"schema_version": 1, "travel_document": {"number": "A1", "issuing_country": "fr"}}
     assert from_dict(data).travel_document.issuing_country == "FR"  # type: ignore[union-attr]

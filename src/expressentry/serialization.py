@@ -39,13 +39,7 @@ from typing import Any, TypeVar
 
 import attrs
 import cattrs
-from cattrs.errors import (
-    AttributeValidationNote,
-    ClassValidationError,
-    ForbiddenExtraKeysError,
-    IterableValidationError,
-    IterableValidationNote,
-)
+from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
 from expressentry._countries import COUNTRIES
@@ -169,13 +163,6 @@ def _is_optional(type_: Any) -> bool:
     )
 
 
-def _step(note: AttributeValidationNote | IterableValidationNote) -> str:
-    """The JSON path step a cattrs note stands for: ``.field`` or ``[index]``."""
-    if isinstance(note, AttributeValidationNote):
-        return f".{note.name}"
-    return f"[{note.index}]"
-
-
 def _problems(exc: BaseException, path: str = "$") -> list[Problem]:
     """Flatten a structuring failure into ``(json path, message)`` pairs."""
     if isinstance(exc, ProfileError):
@@ -185,10 +172,13 @@ def _problems(exc: BaseException, path: str = "$") -> list[Problem]:
             (f"{path}.{key}", "unknown key (the profile has no such field)")
             for key in sorted(exc.extra_fields)
         ]
-    if isinstance(exc, (ClassValidationError, IterableValidationError)):
+    if isinstance(exc, ClassValidationError):
+        # Lists are structured by our own hook, which reports a ProfileError with indices.
         with_notes, without = exc.group_exceptions()
         found = [
-            problem for sub, note in with_notes for problem in _problems(sub, path + _step(note))
+            problem
+            for sub, note in with_notes
+            for problem in _problems(sub, f"{path}.{note.name}")
         ]
         return found + [problem for sub in without for problem in _problems(sub, path)]
     if isinstance(exc, KeyError):
