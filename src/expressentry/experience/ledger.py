@@ -316,12 +316,14 @@ def _runs(intervals: list[_Interval], cap: int) -> list[_Interval]:
     return runs
 
 
-def _best_run(intervals: list[_Interval], cap: int) -> _Interval | None:
+def _preferred(runs: Iterable[_Interval]) -> _Interval | None:
     """The run with the most hours; ties go to the longer, then the more recent."""
-    runs = _runs(intervals, cap)
-    if not runs:
-        return None
-    return max(runs, key=lambda run: (run[2], run[1] - run[0], run[1]))
+    return max(runs, key=lambda run: (run[2], run[1] - run[0], run[1]), default=None)
+
+
+def _best_run(intervals: list[_Interval], cap: int) -> _Interval | None:
+    """The preferred continuous run of ``intervals``."""
+    return _preferred(_runs(intervals, cap))
 
 
 def _attribute(
@@ -650,7 +652,10 @@ class Experience:
 
     def reaches_years(self, years: int) -> bool | None:
         """Whether at least ``years`` whole years count; ``None`` when undecided."""
-        return self.reaches(years * HOURS_PER_YEAR.at(self.on))
+        needed = years * self.ledger._year_units
+        if self._at_least >= needed:
+            return True
+        return False if self._at_most < needed else None
 
     # -- derived, on demand ----------------------------------------------------------------
 
@@ -671,11 +676,8 @@ class Experience:
         if target is _SOME_ONE:  # no occupation certainly counts: only an upper bound exists
             groups, uncoded = ledger._groups(self.query, first)
             candidates = [certain + possible + uncoded for certain, possible in groups.values()]
-            runs = [run for run in (_best_run(ivs, cap) for ivs in candidates) if run]
-            uncoded_run = _best_run(uncoded, cap)
-            runs += [uncoded_run] if uncoded_run else []
-            best = max(runs, key=lambda run: (run[2], run[1] - run[0], run[1]), default=None)
-            return Continuity(at_least=None, at_most=_run(best))
+            runs = [run for intervals in (*candidates, uncoded) for run in _runs(intervals, cap)]
+            return Continuity(at_least=None, at_most=_run(_preferred(runs)))
         counted, possible = ledger._collect(self.query, first, target)
         return Continuity(
             at_least=_run(_best_run(counted, cap)),
