@@ -31,7 +31,7 @@ from expressentry.crs import CrsResult, crs_from_facts
 from expressentry.dated import RULES_VERIFIED_THROUGH
 from expressentry.facts import Facts, derive
 from expressentry.model import Candidate
-from expressentry.profile import Completeness, completeness
+from expressentry.profile import Completeness, completeness_of
 from expressentry.programs import assess_programs
 from expressentry.programs.fsw import FswGrid, fsw_grid
 from expressentry.programs.pool import PoolEntry, pool_entry
@@ -176,7 +176,7 @@ def assess_facts(facts: Facts) -> Assessment:
         pool=pool_entry(verdicts.values()),
         fsw_grid=fsw_grid(facts),
         crs=crs_from_facts(facts),
-        completeness=completeness(facts.candidate, on=facts.on, verdicts=verdicts),
+        completeness=completeness_of(facts, verdicts=verdicts),
         warnings=_warnings(facts.on),
     )
 

@@ -84,6 +84,7 @@ __all__ = [
     "Stage",
     "TimeWarning",
     "completeness",
+    "completeness_of",
     "program_verdicts",
     "time_warnings",
 ]
@@ -912,8 +913,18 @@ def completeness(
     >>> [item.item_id for item in report.blocking][:3]
     ['profile.travel_document', 'profile.birth_date', 'profile.marital_status']
     """
+    return completeness_of(derive(candidate, on=on), programs=programs, verdicts=verdicts)
+
+
+def completeness_of(
+    facts: Facts,
+    *,
+    programs: Sequence[str] | None = None,
+    verdicts: Mapping[str, Verdict] | None = None,
+) -> Completeness:
+    """:func:`completeness` from derived facts already computed (as :func:`assess` has them)."""
+    candidate, on = facts.candidate, facts.on
     sought = _sought(programs)
-    facts = derive(candidate, on=on)
     if verdicts is None:
         verdicts = program_verdicts(facts, [p for p in PROGRAMS if p.code in sought])
     verdicts = {code: verdict for code, verdict in verdicts.items() if code in sought}
