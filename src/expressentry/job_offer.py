@@ -50,6 +50,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable, Mapping
 from datetime import date
+from types import MappingProxyType
 
 import attrs
 
@@ -200,6 +201,10 @@ _CASES = {
 }
 
 
+def _frozen(facts: Mapping[str, FactValue]) -> Mapping[str, FactValue]:
+    return MappingProxyType(dict(facts))
+
+
 @attrs.frozen(kw_only=True)
 class Qualification:
     """Whether a job offer (one, or the best of the candidate's) qualifies for one purpose.
@@ -214,7 +219,7 @@ class Qualification:
     outcome: Outcome
     sentence: str
     missing: tuple[str, ...] = ()
-    facts: Mapping[str, FactValue] = attrs.field(factory=dict, hash=False)
+    facts: Mapping[str, FactValue] = attrs.field(factory=dict, converter=_frozen, hash=False)
     offer_index: int | None = None
     case: ArrangedEmploymentCase | None = None
     job_offer_class: JobOfferClass = JobOfferClass.NONE
