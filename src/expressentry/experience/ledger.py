@@ -457,7 +457,7 @@ class Ledger:
             version=version,
             groups=groups,
             jobs=tuple(
-                _Job(index, period, groups, ordinal) for index, period in enumerate(history)
+                [_Job(index, period, groups, ordinal) for index, period in enumerate(history)]
             ),
             cap=cap,
             year_units=year_units,
