@@ -37,6 +37,7 @@ __all__ = [
     "Citation",
     "Dated",
     "DatedTable",
+    "add_years",
 ]
 
 T = TypeVar("T")
@@ -46,6 +47,25 @@ EXPRESS_ENTRY_LAUNCH = date(2015, 1, 1)
 
 RULES_VERIFIED_THROUGH = date(2026, 11, 29)
 """The day the rule tables were last checked against their sources (policy P15)."""
+
+
+def add_years(day: date, years: int) -> date:
+    """``day`` moved ``years`` calendar years (back when negative).
+
+    29 February falls on 28 February in a common year: the same arithmetic as
+    ``day + dateutil.relativedelta.relativedelta(years=years)``, without its cost on the hot
+    paths (validity periods and windows are computed for every candidate). A year outside
+    1-9999 raises :class:`ValueError`, as there.
+
+    >>> add_years(date(2024, 2, 29), 2), add_years(date(2024, 2, 29), -4)
+    (datetime.date(2026, 2, 28), datetime.date(2020, 2, 29))
+    """
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        # Only 29 February has no counterpart in another year (or the year is out of range,
+        # and this raises again).
+        return day.replace(year=day.year + years, day=28)
 
 
 @attrs.frozen

@@ -27,6 +27,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Mapping
 from datetime import date
+from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -350,12 +351,40 @@ def levels_of(test: LanguageTest) -> LanguageLevels:
     >>> str(levels_of(test))
     'CLB L 9, R 9, W 9, S 9'
     """
-    chart = LEVEL_CHARTS[test.kind].at(test.test_date)
+    return _conversion(test)[0]
+
+
+def _conversion(test: LanguageTest) -> tuple[LanguageLevels, Dated[LevelChart]]:
+    """The levels of ``test`` and the chart row that gave them (for :func:`levels_of` and the
+    assessment of a test, which names its chart)."""
+    entry = LEVEL_CHARTS[test.kind].entry_at(test.test_date)
     scores = test.scores
+    return _converted(
+        test.kind,
+        entry.start,
+        scores.listening,
+        scores.reading,
+        scores.writing,
+        scores.speaking,
+    ), entry
+
+
+@lru_cache(maxsize=4096)
+def _converted(
+    kind: TestKind,
+    chart_from: date,
+    listening: float,
+    reading: float,
+    writing: float,
+    speaking: float,
+) -> LanguageLevels:
+    """Memo of the conversion, by kind, chart row and scores: in a pool many candidates share
+    a result, and the levels are immutable."""
+    chart = LEVEL_CHARTS[kind].at(chart_from)
     return LanguageLevels(
-        language=test.kind.language,
-        listening=chart.level(Ability.LISTENING, scores.listening),
-        reading=chart.level(Ability.READING, scores.reading),
-        writing=chart.level(Ability.WRITING, scores.writing),
-        speaking=chart.level(Ability.SPEAKING, scores.speaking),
+        language=kind.language,
+        listening=chart.level(Ability.LISTENING, listening),
+        reading=chart.level(Ability.READING, reading),
+        writing=chart.level(Ability.WRITING, writing),
+        speaking=chart.level(Ability.SPEAKING, speaking),
     )

@@ -49,13 +49,19 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import attrs
 
 from expressentry.dated import EXPRESS_ENTRY_LAUNCH, Dated, DatedTable
 from expressentry.language._citations import CRS_CRITERIA, FIRST_OFFICIAL_LANGUAGE_DECLARED
-from expressentry.language.levels import BELOW_LEVEL_4, LanguageLevels, chart_level
+from expressentry.language.levels import (
+    BELOW_LEVEL_4,
+    BENCHMARK_TOP,
+    LanguageLevels,
+    chart_level,
+)
 from expressentry.language.notes import LanguageNote, LanguageRule
 from expressentry.language.scales import Language
 from expressentry.language.validity import AssessedTest, assess_test
@@ -91,6 +97,17 @@ class LanguagePointsChart:
 
     per_level: Mapping[int, int]
     cap: int | None = None
+    # The points of every level a LanguageLevels can hold (0 to 12), so that ranking a test is
+    # four index lookups; None when ``per_level`` lacks a chart level (points() then raises
+    # the KeyError it always raised).
+    _by_level: tuple[int, ...] | None = attrs.field(init=False, repr=False, eq=False)
+
+    @_by_level.default
+    def _by_level_default(self) -> tuple[int, ...] | None:
+        levels = [chart_level(level) for level in range(BENCHMARK_TOP + 1)]
+        if not all(level in self.per_level for level in levels):
+            return None
+        return tuple(self.per_level[level] for level in levels)
 
     def points(self, levels: LanguageLevels) -> int:
         """The points of the four abilities, capped.
@@ -102,8 +119,17 @@ class LanguagePointsChart:
         ... )
         24
         """
-        total = sum(self.per_level[chart_level(level)] for level in levels.four)
-        return total if self.cap is None else min(total, self.cap)
+        by_level = self._by_level
+        if by_level is None:
+            total = sum(self.per_level[chart_level(level)] for level in levels.four)
+        else:
+            total = (
+                by_level[levels.listening]
+                + by_level[levels.reading]
+                + by_level[levels.writing]
+                + by_level[levels.speaking]
+            )
+        return total if self.cap is None or total <= self.cap else self.cap
 
 
 CRS_LANGUAGE_POINTS: DatedTable[Mapping[OfficialLanguageRole, LanguagePointsChart]] = DatedTable(
@@ -140,7 +166,12 @@ def crs_language_points(levels: LanguageLevels, role: OfficialLanguageRole, on: 
     return CRS_LANGUAGE_POINTS.at(on)[role].points(levels)
 
 
-@attrs.frozen(kw_only=True)
+def _notes_key(notes: tuple[LanguageNote, ...] | _Explanation) -> tuple[LanguageNote, ...]:
+    """The notes, written if need be (so that equality compares what the notes say)."""
+    return notes if isinstance(notes, tuple) else notes.notes()
+
+
+@attrs.frozen(kw_only=True, repr=False)
 class OfficialLanguages:
     """The candidate's (or spouse's) official languages on a day, and the tests behind them.
 
@@ -155,7 +186,26 @@ class OfficialLanguages:
     first: AssessedTest | None
     second: AssessedTest | None
     tests: tuple[AssessedTest, ...]
-    notes: tuple[LanguageNote, ...]
+    # Written only when read: scoring a pool reads the levels, not the explanations.
+    _notes: tuple[LanguageNote, ...] | _Explanation = attrs.field(alias="notes", eq=_notes_key)
+
+    @property
+    def notes(self) -> tuple[LanguageNote, ...]:
+        """The explanations, in order: tests that do not count, the first language, the tests
+        chosen."""
+        notes = self._notes
+        if isinstance(notes, tuple):
+            return notes
+        written = notes.notes()
+        object.__setattr__(self, "_notes", written)  # kept: the notes are written once
+        return written
+
+    def __repr__(self) -> str:
+        return (
+            f"OfficialLanguages(on={self.on!r}, first_language={self.first_language!r}, "
+            f"declared={self.declared!r}, first={self.first!r}, second={self.second!r}, "
+            f"tests={self.tests!r}, notes={self.notes!r})"
+        )
 
     @property
     def second_language(self) -> Language | None:
@@ -186,45 +236,47 @@ def _name(language: Language) -> str:
 
 
 _LANGUAGES = tuple(Language)
+_ENGLISH = Language.ENGLISH
 _FIRST, _SECOND = OfficialLanguageRole.FIRST, OfficialLanguageRole.SECOND
 
 
+@lru_cache(maxsize=64)
 def _default_points(on: date) -> LanguagePoints:
+    """The default ranking on ``on``, built once per date (dates are few in batch use)."""
     charts = CRS_LANGUAGE_POINTS.at(on)
-    return lambda levels, role: charts[role].points(levels)
+    first, second = charts[_FIRST].points, charts[_SECOND].points
+    return lambda levels, role: first(levels) if role is _FIRST else second(levels)
 
 
 class _Ranking:
     """The valid tests of each language, their points in each role, and the best for each role.
 
     Everything is computed once, when the ranking is built: a profile has a handful of tests.
-    (Tuples indexed by role rather than dicts keyed by enums: this runs for every candidate of
-    a pool, and hashing an enum member is slow.)
+    (Tuples indexed by language and role rather than dicts keyed by enums: this runs for every
+    candidate of a pool, and hashing an enum member is slow.)
     """
 
-    def __init__(self, assessed: Sequence[AssessedTest], points: LanguagePoints) -> None:
-        self.valid = {
-            language: [a for a in assessed if a.counts and a.test.kind.language is language]
-            for language in _LANGUAGES
-        }
-        # The points of each valid test, by its index: (as first language, as second).
-        self._points = {
-            a.index: (points(a.levels, _FIRST), points(a.levels, _SECOND))
-            for tests in self.valid.values()
-            for a in tests
-        }
-        # The best test of each language: (as first language, as second).
-        self._best = {
-            language: (self._choose(tests, _FIRST), self._choose(tests, _SECOND))
-            for language, tests in self.valid.items()
-        }
+    __slots__ = ("_best", "_points", "_valid")
 
-    def _choose(
-        self, tests: Sequence[AssessedTest], role: OfficialLanguageRole
-    ) -> AssessedTest | None:
-        if not tests:
-            return None
-        position = _position(role)
+    def __init__(self, assessed: Sequence[AssessedTest], points: LanguagePoints) -> None:
+        english: list[AssessedTest] = []
+        french: list[AssessedTest] = []
+        # The points of each valid test, by its index: (as first language, as second).
+        self._points: dict[int, tuple[int, int]] = {}
+        for a in assessed:
+            if a.problem is None:
+                levels = a.levels
+                (english if levels.language is _ENGLISH else french).append(a)
+                self._points[a.index] = (points(levels, _FIRST), points(levels, _SECOND))
+        self._valid = (english, french)
+        # The best test of each language: (as first language, as second).
+        self._best = tuple(
+            (self._choose(tests, 0), self._choose(tests, 1)) for tests in self._valid
+        )
+
+    def _choose(self, tests: Sequence[AssessedTest], position: int) -> AssessedTest | None:
+        if len(tests) < 2:  # the common case: nothing to rank
+            return tests[0] if tests else None
         return max(
             tests,
             key=lambda a: (
@@ -235,8 +287,11 @@ class _Ranking:
             ),
         )
 
+    def valid(self, language: Language) -> list[AssessedTest]:
+        return self._valid[0 if language is _ENGLISH else 1]
+
     def best(self, language: Language, role: OfficialLanguageRole) -> AssessedTest | None:
-        return self._best[language][_position(role)]
+        return self._best[0 if language is _ENGLISH else 1][_position(role)]
 
     def points_of(self, test: AssessedTest | None, role: OfficialLanguageRole) -> int:
         return 0 if test is None else self._points[test.index][_position(role)]
@@ -252,24 +307,40 @@ def _position(role: OfficialLanguageRole) -> int:
     return 0 if role is _FIRST else 1
 
 
-def _settle_first_language(
-    ranking: _Ranking, declared_first: Language | None, on: date
-) -> tuple[Language | None, LanguageNote | None]:
-    """The first official language, and the note that explains it (policy P5)."""
+def _first_language(ranking: _Ranking, declared_first: Language | None) -> Language | None:
+    """The first official language (policy P5): declared, the only one tested, or the one that
+    gives more CRS points."""
     if declared_first is not None:
-        return declared_first, LanguageNote(
+        return declared_first
+    english, french = ranking._valid
+    if not english or not french:
+        return _ENGLISH if english else Language.FRENCH if french else None
+    return max(
+        _LANGUAGES,
+        key=lambda language: (
+            ranking.assignment_points(language),
+            ranking.best_points(language, _FIRST),
+            language is _ENGLISH,
+        ),
+    )
+
+
+def _settled(
+    ranking: _Ranking, declared_first: Language | None, first: Language | None, on: date
+) -> LanguageNote | None:
+    """The note that explains the first official language (policy P5)."""
+    if first is None:
+        return None
+    if declared_first is not None:
+        return LanguageNote(
             rule=LanguageRule.FIRST_LANGUAGE_DECLARED,
             sentence=f"{_name(declared_first)} is the first official language, as declared.",
             policy="P5",
             citation=FIRST_OFFICIAL_LANGUAGE_DECLARED,
             facts={"first_language": declared_first.value},
         )
-    tested = [language for language in _LANGUAGES if ranking.valid[language]]
-    if not tested:
-        return None, None
-    if len(tested) == 1:
-        (first,) = tested
-        return first, LanguageNote(
+    if not ranking.valid(_other(first)):
+        return LanguageNote(
             rule=LanguageRule.FIRST_LANGUAGE_ASSUMED,
             sentence=(
                 f"The first official language was not declared; {_name(first)} is assumed "
@@ -279,30 +350,23 @@ def _settle_first_language(
             citation=FIRST_OFFICIAL_LANGUAGE_DECLARED,
             facts={"first_language": first.value},
         )
-    totals = {language: ranking.assignment_points(language) for language in _LANGUAGES}
-    first = max(
-        _LANGUAGES,
-        key=lambda language: (
-            totals[language],
-            ranking.best_points(language, OfficialLanguageRole.FIRST),
-            language is Language.ENGLISH,
-        ),
-    )
     second = _other(first)
-    return first, LanguageNote(
+    points_if_first = ranking.assignment_points(first)
+    points_if_second = ranking.assignment_points(second)
+    return LanguageNote(
         rule=LanguageRule.FIRST_LANGUAGE_ASSUMED,
         sentence=(
             f"The first official language was not declared; {_name(first)} is assumed "
-            f"because {_name(first)} first and {_name(second)} second give {totals[first]} "
-            f"CRS points for official languages, against {totals[second]} the other way "
+            f"because {_name(first)} first and {_name(second)} second give {points_if_first} "
+            f"CRS points for official languages, against {points_if_second} the other way "
             "(policy P5)."
         ),
         policy="P5",
         citation=FIRST_OFFICIAL_LANGUAGE_DECLARED,
         facts={
             "first_language": first.value,
-            "points_if_first": totals[first],
-            "points_if_second": totals[second],
+            "points_if_first": points_if_first,
+            "points_if_second": points_if_second,
         },
     )
 
@@ -312,7 +376,7 @@ def _chosen(
 ) -> LanguageNote:
     language = test.test.kind.language
     points = ranking.points_of(test, role)
-    among = len(ranking.valid[language])
+    among = len(ranking.valid(language))
     sentence = (
         f"For {_name(language)}, the {role.value} official language: {test.describe()} "
         f"({test.levels}; {points} CRS points), valid until {test.expiry_date.isoformat()}"
@@ -337,6 +401,53 @@ def _chosen(
     )
 
 
+class _Explanation:
+    """What the notes of an :class:`OfficialLanguages` need, kept until they are read."""
+
+    __slots__ = ("_declared_first", "_first_language", "_on", "_ranking", "_roles", "_tests")
+
+    def __init__(
+        self,
+        tests: tuple[AssessedTest, ...],
+        ranking: _Ranking,
+        declared_first: Language | None,
+        first_language: Language | None,
+        first: AssessedTest | None,
+        second: AssessedTest | None,
+        on: date,
+    ) -> None:
+        self._tests = tests
+        self._ranking = ranking
+        self._declared_first = declared_first
+        self._first_language = first_language
+        self._roles = ((_FIRST, first), (_SECOND, second))
+        self._on = on
+
+    def notes(self) -> tuple[LanguageNote, ...]:
+        on, declared_first = self._on, self._declared_first
+        notes = [a.problem for a in self._tests if a.problem is not None]
+        settled = _settled(self._ranking, declared_first, self._first_language, on)
+        if settled is not None:
+            notes.append(settled)
+        if declared_first is not None and self._roles[0][1] is None:
+            notes.append(
+                LanguageNote(
+                    rule=LanguageRule.DECLARED_LANGUAGE_UNTESTED,
+                    sentence=(
+                        f"{_name(declared_first)} was declared the first official language, "
+                        f"but no {_name(declared_first)} test counts on {on.isoformat()}."
+                    ),
+                    policy="P5",
+                    citation=FIRST_OFFICIAL_LANGUAGE_DECLARED,
+                    facts={"first_language": declared_first.value, "on": on},
+                )
+            )
+        for role, chosen in self._roles:
+            if chosen is not None:
+                notes.append(_chosen(self._ranking, chosen, role, on))
+        return tuple(notes)
+
+
 def official_languages(
     tests: Sequence[LanguageTest],
     on: date,
@@ -351,32 +462,12 @@ def official_languages(
     """
     rank = points if points is not None else _default_points(on)
     assessed = tuple(assess_test(test, on, index=index) for index, test in enumerate(tests))
-    notes = [a.problem for a in assessed if a.problem is not None]
     ranking = _Ranking(assessed, rank)
-    first_language, settled = _settle_first_language(ranking, declared_first, on)
+    first_language = _first_language(ranking, declared_first)
     first = second = None
-    if settled is not None:
-        notes.append(settled)
     if first_language is not None:
-        first = ranking.best(first_language, OfficialLanguageRole.FIRST)
-        second = ranking.best(_other(first_language), OfficialLanguageRole.SECOND)
-    if declared_first is not None and first is None:
-        notes.append(
-            LanguageNote(
-                rule=LanguageRule.DECLARED_LANGUAGE_UNTESTED,
-                sentence=(
-                    f"{_name(declared_first)} was declared the first official language, but "
-                    f"no {_name(declared_first)} test counts on {on.isoformat()}."
-                ),
-                policy="P5",
-                citation=FIRST_OFFICIAL_LANGUAGE_DECLARED,
-                facts={"first_language": declared_first.value, "on": on},
-            )
-        )
-    chosen_tests = {OfficialLanguageRole.FIRST: first, OfficialLanguageRole.SECOND: second}
-    for role, chosen in chosen_tests.items():
-        if chosen is not None:
-            notes.append(_chosen(ranking, chosen, role, on))
+        first = ranking.best(first_language, _FIRST)
+        second = ranking.best(_other(first_language), _SECOND)
     return OfficialLanguages(
         on=on,
         first_language=first_language,
@@ -384,5 +475,5 @@ def official_languages(
         first=first,
         second=second,
         tests=assessed,
-        notes=tuple(notes),
+        notes=_Explanation(assessed, ranking, declared_first, first_language, first, second, on),
     )

@@ -27,17 +27,17 @@ on 2026-02-28, 2 years after the result date.
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import attrs
-from dateutil.relativedelta import relativedelta
 
-from expressentry.dated import Citation, Dated, DatedTable
+from expressentry.dated import Citation, Dated, DatedTable, add_years
 from expressentry.language._citations import (
     APPROVED_LANGUAGE_TESTS,
     RESULTS_LESS_THAN_TWO_YEARS_OLD,
 )
-from expressentry.language.levels import LEVEL_CHARTS, LanguageLevels, levels_of
+from expressentry.language.levels import LanguageLevels, _conversion
 from expressentry.language.notes import LanguageNote, LanguageRule
 from expressentry.language.scales import TestKind
 
@@ -92,8 +92,13 @@ def expiry_date(test: LanguageTest) -> date:
     The test counts up to and including the day before. Calendar arithmetic: a result dated
     29 February expires on 28 February two years later.
     """
-    start = counts_from(test)
-    return start + relativedelta(years=RESULT_VALIDITY_YEARS.at(start))
+    return _expiry_from(counts_from(test))
+
+
+@lru_cache(maxsize=4096)
+def _expiry_from(start: date) -> date:
+    """Memo of the expiry of a result that counts from ``start``, by date."""
+    return add_years(start, RESULT_VALIDITY_YEARS.at(start))
 
 
 def is_accepted(test: LanguageTest) -> bool:
@@ -209,20 +214,20 @@ def assess_test(test: LanguageTest, on: date, *, index: int = 0) -> AssessedTest
     The levels are converted even when the test does not count, so that the explanation can
     show them.
     """
-    start = counts_from(test)
-    expiry = expiry_date(test)
+    start = test.result_date if test.result_date is not None else test.test_date
+    expiry = _expiry_from(start)
     problem: LanguageNote | None = None
-    if not is_accepted(test):
+    if test.kind not in ACCEPTED_TESTS.at(test.test_date):
         problem = _not_accepted(test, index)
     elif on < start:
         problem = _not_yet_counting(test, index, on)
     elif on >= expiry:
         problem = _expired(test, index)
-    chart = LEVEL_CHARTS[test.kind].entry_at(test.test_date)
+    levels, chart = _conversion(test)
     return AssessedTest(
         test=test,
         index=index,
-        levels=levels_of(test),
+        levels=levels,
         counts_from=start,
         expiry_date=expiry,
         chart=chart.value.name,
