@@ -46,7 +46,7 @@ import enum
 import functools
 import math
 from bisect import bisect_right
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
 from typing import Any
 
@@ -1035,7 +1035,34 @@ def _materialize(raw: _RawLine) -> CrsLine:
     )
 
 
-@attrs.frozen(kw_only=True)
+_NoteParts = list[str | Callable[[], Iterable[str]]]
+"""Notes in order: a sentence, or a function that writes some (called only when read)."""
+
+
+class _Notes:
+    """The notes of a score from a Candidate, kept as parts until they are read."""
+
+    __slots__ = ("_parts",)
+
+    def __init__(self, parts: _NoteParts) -> None:
+        self._parts = parts
+
+    def notes(self) -> tuple[str, ...]:
+        written: list[str] = []
+        for part in self._parts:
+            if isinstance(part, str):
+                written.append(part)
+            else:
+                written.extend(part())
+        return tuple(written)
+
+
+def _notes_key(notes: tuple[str, ...] | _Notes) -> tuple[str, ...]:
+    """The notes, written if need be (so that equality compares what the notes say)."""
+    return notes if isinstance(notes, tuple) else notes.notes()
+
+
+@attrs.frozen(kw_only=True, repr=False)
 class CrsResult:
     """A CRS score: the total, and the four sections with their lines.
 
@@ -1051,8 +1078,26 @@ class CrsResult:
     with_spouse: bool
     factors: CrsFactors
     _raw: tuple[_RawSection, ...] = attrs.field(eq=False, repr=False, alias="raw")
-    notes: tuple[str, ...] = ()
-    """How the inputs were derived where a choice or an unknown mattered (empty from levels)."""
+    # Written only when read, like the lines: scoring a pool reads the totals.
+    _notes: tuple[str, ...] | _Notes = attrs.field(default=(), alias="notes", eq=_notes_key)
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        """How the inputs were derived where a choice or an unknown mattered (empty from
+        levels)."""
+        notes = self._notes
+        if isinstance(notes, tuple):
+            return notes
+        written = notes.notes()
+        object.__setattr__(self, "_notes", written)  # kept: the notes are written once
+        return written
+
+    def __repr__(self) -> str:
+        return (
+            f"CrsResult(total={self.total!r}, on={self.on!r}, "
+            f"rule_version={self.rule_version!r}, with_spouse={self.with_spouse!r}, "
+            f"factors={self.factors!r}, notes={self.notes!r})"
+        )
 
     @property
     def points(self) -> Mapping[str, int]:
@@ -1691,6 +1736,10 @@ def score(factors: CrsFactors, *, on: date, notes: tuple[str, ...] = ()) -> CrsR
     >>> print(result.line("crs.additional.cap").sentence)
     Additional points capped at 600 (615 before the cap).
     """
+    return _score(factors, on, notes)
+
+
+def _score(factors: CrsFactors, on: date, notes: tuple[str, ...] | _Notes) -> CrsResult:
     era = CRS_RULES.entry_at(on)
     rules = era.value
     caps = rules.caps.value
@@ -1806,7 +1855,7 @@ LMIA-exempt one does too, for a candidate authorized to work in Canada who has w
 continuous full time for the employer making the offer."""
 
 
-def _years_counted(experience: Experience | None, what: str, notes: list[str], on: date) -> float:
+def _years_counted(experience: Experience | None, what: str, notes: _NoteParts, on: date) -> float:
     """Years certainly counted, floored to a tenth for the explanations (the tiers use whole
     years, which stay those of the ledger)."""
     if experience is None:
@@ -1822,7 +1871,7 @@ def _years_counted(experience: Experience | None, what: str, notes: list[str], o
     return min(max(tenths, years), years + 0.9)
 
 
-def _offer_class(offer: JobOffer, facts: Facts, notes: list[str], index: int) -> JobOfferClass:
+def _offer_class(offer: JobOffer, facts: Facts, notes: _NoteParts, index: int) -> JobOfferClass:
     """The class of one offer under policy P34; unknown conditions are noted, not counted."""
     on = facts.on
     where = f"Job offer {index + 1}"
@@ -1892,7 +1941,7 @@ _OFFER_RANKS = {
 }
 
 
-def _job_offer_class(facts: Facts, notes: list[str]) -> JobOfferClass:
+def _job_offer_class(facts: Facts, notes: _NoteParts) -> JobOfferClass:
     """The best class among the candidate's offers (each one's problems noted)."""
     classes = [
         _offer_class(offer, facts, notes, index)
@@ -1901,7 +1950,7 @@ def _job_offer_class(facts: Facts, notes: list[str]) -> JobOfferClass:
     return max(classes, key=_OFFER_RANKS.__getitem__, default=JobOfferClass.NONE)
 
 
-def _nominated(candidate: Candidate, on: date, notes: list[str]) -> bool:
+def _nominated(candidate: Candidate, on: date, notes: _NoteParts) -> bool:
     nomination = candidate.provincial_nomination
     if nomination is None:
         return False
@@ -1937,9 +1986,16 @@ def crs_factors(facts: Facts) -> tuple[CrsFactors, tuple[str, ...]]:
     its points are left out and a note says so. When the spouse's status is unknown for a
     partnered candidate, the with-spouse column (the lower one) is used and noted.
     """
+    factors, notes = _factors(facts)
+    return factors, _Notes(notes).notes()
+
+
+def _factors(facts: Facts) -> tuple[CrsFactors, _NoteParts]:
+    """:func:`crs_factors`, with the notes that quote the explanations of the derived facts
+    left unwritten (written only if the score's notes are read)."""
     candidate = facts.candidate
     on = facts.on
-    notes: list[str] = []
+    notes: _NoteParts = []
     if facts.age is None:
         notes.append("No birth date: no age points.")
     spouse_counts = facts.spouse_counts
@@ -1952,7 +2008,7 @@ def crs_factors(facts: Facts) -> tuple[CrsFactors, tuple[str, ...]]:
             "or is coming to Canada, is not answered: scored with a spouse (policy P12)."
         )
     languages = facts.languages
-    notes.extend(note.sentence for note in languages.notes)
+    notes.append(lambda: [note.sentence for note in languages.notes])
     second_language = languages.second_levels
     if second_language is not None and languages.first_levels is None:
         # The second official language scores only beside a first (rules.md §4.4): with no
@@ -1963,11 +2019,14 @@ def crs_factors(facts: Facts) -> tuple[CrsFactors, tuple[str, ...]]:
             "earns no points."
         )
     education = facts.education
-    notes.extend(
-        f"Credential {use.index + 1} not counted: {use.reason}."
-        for use in education.ignored
-        if use.level is None
-    )
+    if education.ignored:
+        notes.append(
+            lambda: [
+                f"Credential {use.index + 1} not counted: {use.reason}."
+                for use in education.ignored
+                if use.level is None
+            ]
+        )
     canadian = facts.canadian_education
     spouse_education = facts.spouse_education
     spouse_languages = facts.spouse_languages
@@ -2011,7 +2070,7 @@ def crs_factors(facts: Facts) -> tuple[CrsFactors, tuple[str, ...]]:
         canadian_education_unconfirmed=canadian.unconfirmed,
         job_offer=_job_offer_class(facts, notes),
     )
-    return factors, tuple(notes)
+    return factors, notes
 
 
 def crs_for(candidate: Candidate, *, on: date) -> CrsResult:
@@ -2039,8 +2098,8 @@ def crs_for(candidate: Candidate, *, on: date) -> CrsResult:
 
 def crs_from_facts(facts: Facts) -> CrsResult:
     """The CRS score from derived facts shared with the programs (see :func:`crs_factors`)."""
-    factors, notes = crs_factors(facts)
-    return score(factors, on=facts.on, notes=notes)
+    factors, notes = _factors(facts)
+    return _score(factors, facts.on, _Notes(notes))
 
 
 def language_ranking(
