@@ -3,17 +3,27 @@
 from __future__ import annotations
 
 import importlib
+import json
+import re
+from datetime import date
 from pathlib import Path
 
 import attrs
 import pytest
 
 import expressentry
+from expressentry import crs
 from expressentry.dated import Citation
 from expressentry.experience import QUERIES
 from expressentry.policies import POLICIES
 from expressentry.programs import PROGRAMS
-from expressentry.reference import TABLE_MODULES, dated_tables, render_rules_reference
+from expressentry.reference import (
+    TABLE_MODULES,
+    crs_line_rules,
+    dated_tables,
+    render_rules_reference,
+)
+from expressentry.serialization import from_dict
 from expressentry.verdict import Rule
 
 CITATION = Citation("IRPR", "s. 75(2)(a)", "https://laws.example/irpr-75")
@@ -66,6 +76,39 @@ def test_every_rule_row_carries_its_provision_and_policy(reference: str) -> None
 def test_rule_ids_are_unique_across_programs() -> None:
     ids = [rule.rule_id for program in PROGRAMS for rule in program.rules]
     assert len(ids) == len(set(ids))
+
+
+def _crs_rule_ids(reference: str) -> set[str]:
+    return {row[0].strip("`") for row in _rows(reference) if row[0].startswith("`crs.")}
+
+
+def test_every_crs_rule_id_written_in_the_source_is_listed(reference: str) -> None:
+    listed = _crs_rule_ids(reference)
+    written = set(re.findall(r"\"(crs\.[a-z_.]+)\"", Path(crs.__file__).read_text("utf-8")))
+    assert len(written) > 20
+    # A sub-cap's id names a group of grids; a line carries "<id>.cap" when that cap bites,
+    # which it can only do over two grids or more.
+    sub_caps = {sub_cap for row in crs.TRANSFERABILITY for sub_cap in row.value}
+    assert {f"{s.rule_id}.cap" for s in sub_caps if len(s.grids) > 1} <= listed
+    assert written - {s.rule_id for s in sub_caps} <= listed
+
+
+def test_every_line_of_the_example_scores_is_listed(reference: str) -> None:
+    listed = _crs_rule_ids(reference)
+    days = (*crs.CRS_RULES.change_dates, date(2026, 11, 29))
+    examples = Path(__file__).parents[1] / "examples"
+    for path in sorted(examples.glob("*.json")):
+        candidate = from_dict(json.loads(path.read_text(encoding="utf-8")))
+        for day in days:
+            assert {line.rule_id for line in crs.crs_for(candidate, on=day).lines} <= listed
+
+
+def test_crs_line_rules_are_grouped_by_section() -> None:
+    sections = [rule_id.split(".")[1] for rule_id, _ in crs_line_rules()]
+    assert sections == sorted(
+        sections, key=["core", "spouse", "transferability", "additional"].index
+    )
+    assert all(citations for _, citations in crs_line_rules())
 
 
 def test_every_dated_table_row_is_listed(reference: str) -> None:

@@ -5,6 +5,7 @@ own registries, when the documentation is built, so that it cannot drift from th
 
 * each program's declared rules (:attr:`Program.rules <expressentry.programs.Program.rules>`):
   rule id, title, legal provision with its link, and the engine policy it relies on;
+* every rule id a CRS line can carry (:func:`crs_line_rules`), with its citations;
 * the dated tables of every module that has them (:data:`TABLE_MODULES`: the programs, the
   settlement funds, the CRS, ...), each row with the day it takes effect and its citation;
 * the work-experience measures (:data:`expressentry.experience.QUERIES`) with their citations
@@ -32,11 +33,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
 from types import ModuleType
 from typing import Any, Protocol
 
 from expressentry import codes, crs, education, funds, job_offer, language, noc, profile
 from expressentry.dated import Citation, DatedTable
+from expressentry.education import CanadianEducation, EducationLevel
 from expressentry.experience import QUERIES, ExperienceQuery
 from expressentry.experience import tables as experience_tables
 from expressentry.policies import POLICIES, Policy
@@ -45,8 +48,10 @@ from expressentry.verdict import Rule
 
 __all__ = [
     "TABLE_MODULES",
+    "CrsLineRule",
     "DeclaresRules",
     "TableModule",
+    "crs_line_rules",
     "dated_tables",
     "policies_named",
     "render_rules_reference",
@@ -120,6 +125,56 @@ def policies_named(words: str) -> list[str]:
     ]
 
 
+CrsLineRule = tuple[str, tuple[tuple[date, Citation], ...]]
+"""A CRS line's rule id and its citations, each with the first rule era that uses it."""
+
+_SECTION_ORDER = ("core", "spouse", "transferability", "additional")
+
+
+def _crs_witnesses(with_spouse: bool) -> crs.CrsFactors:
+    """Factors that earn every line of the CRS and make every cap bite that can."""
+    return crs.CrsFactors(
+        age=25,
+        education=EducationLevel.DOCTORAL,
+        first_language=crs.clb(10),
+        second_language=crs.nclc(10),
+        canadian_years=5,
+        foreign_years=3,
+        with_spouse=with_spouse,
+        spouse_education=EducationLevel.DOCTORAL,
+        spouse_language=crs.clb(10),
+        spouse_canadian_years=5,
+        certificate_of_qualification=True,
+        provincial_nomination=True,
+        sibling_in_canada=True,
+        canadian_education=CanadianEducation.THREE_YEAR_OR_MORE,
+        job_offer=crs.JobOfferClass.SENIOR_MANAGEMENT,
+    )
+
+
+def crs_line_rules() -> tuple[CrsLineRule, ...]:
+    """Every rule id a CRS line can carry, by section, with its citations by rule era.
+
+    The CRS module keeps no list of its lines, so they are read from the scores, in every rule
+    era and both columns, of factors that earn every line and make the caps bite (a test checks
+    them against the rule ids written in ``crs.py``).
+
+    >>> rules = dict(crs_line_rules())
+    >>> [day.isoformat() for day, _ in rules["crs.additional.french"]]
+    ['2015-01-01', '2017-06-06', '2020-10-27']
+    """
+    found: dict[str, dict[Citation, date]] = {}
+    for day in crs.CRS_RULES.change_dates:
+        for with_spouse in (True, False):
+            for line in crs.score(_crs_witnesses(with_spouse), on=day).lines:
+                found.setdefault(line.rule_id, {}).setdefault(line.citation, day)
+    order = sorted(found, key=lambda rule_id: _SECTION_ORDER.index(rule_id.split(".")[1]))
+    return tuple(
+        (rule_id, tuple((day, citation) for citation, day in found[rule_id].items()))
+        for rule_id in order
+    )
+
+
 def _cell(text: str) -> str:
     """Text safe inside a Markdown table cell."""
     return " ".join(text.replace("\\", "\\\\").replace("|", "\\|").split())
@@ -156,6 +211,28 @@ def _program_section(program: DeclaresRules) -> list[str]:
             )
             for rule in rules
         ),
+    )
+    return [*lines, ""]
+
+
+def _crs_lines_section(rules: Sequence[CrsLineRule]) -> list[str]:
+    lines = [
+        "## Comprehensive Ranking System (CRS) lines",
+        "",
+        "Every line of a CRS score carries one of these rule ids (`CrsLine.rule_id`). A cap "
+        "line appears only when its cap bites. Where the provision changed, each is listed "
+        "with the first rule era that uses it.",
+        "",
+    ]
+
+    def provisions(citations: tuple[tuple[date, Citation], ...]) -> str:
+        if len(citations) == 1:
+            return _citation(citations[0][1])
+        return "; ".join(f"from {day.isoformat()}: {_citation(c)}" for day, c in citations)
+
+    lines += _table(
+        ("Rule id", "Section", "Provision"),
+        ((f"`{rule_id}`", rule_id.split(".")[1], provisions(c)) for rule_id, c in rules),
     )
     return [*lines, ""]
 
@@ -278,6 +355,7 @@ def render_rules_reference(
     ]
     for program in programs:
         lines += _program_section(program)
+    lines += _crs_lines_section(crs_line_rules())
     lines += _tables_section(tables)
     lines += _experience_section(queries)
     lines += _policies_section(policies, used_by)
