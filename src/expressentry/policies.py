@@ -174,7 +174,8 @@ _TABLE: tuple[tuple[str, str], ...] = (
         "Lifecycle deadlines",
         "A personal reference code is valid 60 days from issue; a draft profile must be "
         "submitted within 60 days of creation; a profile stays in the pool 12 months from "
-        "submission; an invitation to apply gives 60 days to apply.",
+        "submission; an invitation to apply gives 60 days to submit the application (the "
+        "deadline has varied over time; rules.md §7).",
     ),
     (
         "Category-based selection",
