@@ -466,24 +466,28 @@ class Ledger:
     # -- where one period falls ------------------------------------------------------------
 
     def _placements(
-        self, mask: int, first: int, target: frozenset[str] | None
+        self, mask: int, first: int, target: frozenset[str] | None, *, every: bool = False
     ) -> Iterator[tuple[_Job, int, int, int]]:
-        """(job, placement, first day, last day) of every job for a query's ``mask``, window
-        start ``first`` and target occupation (candidate codes, :data:`_SOME_ONE` or ``None``).
+        """(job, placement, first day, last day) for a query's ``mask``, window start ``first``
+        and target occupation (candidate codes, :data:`_SOME_ONE` or ``None``): of the jobs that
+        count or may count, or of ``every`` job (for the explanations).
         """
         for job in self._jobs:
             start = job.start if job.start > first else first
             end = job.last
             if start > end:
-                yield job, _OUT_OF_DATES, start, end
+                if every:
+                    yield job, _OUT_OF_DATES, start, end
             elif job.fails & mask:
-                yield job, _EXCLUDED, start, end
+                if every:
+                    yield job, _EXCLUDED, start, end
             elif target is None:
                 yield job, (_UNKNOWN if job.unknowns & mask else _COUNTED), start, end
             else:
                 codes = job.codes
                 if codes is not None and target is not _SOME_ONE and codes.isdisjoint(target):
-                    yield job, _EXCLUDED, start, end  # certainly another occupation
+                    if every:  # certainly another occupation
+                        yield job, _EXCLUDED, start, end
                 elif codes is None or len(codes) > 1:
                     yield job, _UNKNOWN, start, end
                 else:
@@ -497,10 +501,7 @@ class Ledger:
         counted: list[_Interval] = []
         possible: list[_Interval] = []
         for job, placement, start, end in self._placements(query.mask, first, target):
-            if placement == _COUNTED:
-                counted.append((start, end + 1, job.weekly))
-            elif placement == _UNKNOWN:
-                possible.append((start, end + 1, job.weekly))
+            (counted if placement == _COUNTED else possible).append((start, end + 1, job.weekly))
         return counted, possible
 
     def _groups(
@@ -511,8 +512,6 @@ class Ledger:
         groups: dict[str, tuple[list[_Interval], list[_Interval]]] = {}
         uncoded: list[_Interval] = []
         for job, placement, start, end in self._placements(query.mask, first, _SOME_ONE):
-            if placement < _COUNTED:
-                continue
             interval = (start, end + 1, job.weekly)
             if job.codes is None:
                 uncoded.append(interval)
@@ -758,7 +757,9 @@ class _Explainer:
         self.target = experience._target()
 
     def uses(self) -> tuple[PeriodUse, ...]:
-        placed = list(self.ledger._placements(self.query.mask, self.first, self.target))
+        placed = list(
+            self.ledger._placements(self.query.mask, self.first, self.target, every=True)
+        )
         cap = self.ledger._cap
         counted = [
             (start, end + 1, job.weekly, job.index)
