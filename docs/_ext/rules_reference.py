@@ -8,6 +8,7 @@ would be worse than none.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from docutils import nodes
@@ -21,9 +22,13 @@ class RulesReference(SphinxDirective):
     has_content = False
 
     def run(self) -> list[nodes.Node]:
+        import expressentry
         from expressentry.programs import PROGRAMS
         from expressentry.reference import render_rules_reference
 
+        # Rebuild the page whenever any engine module changes, not only when the page does.
+        for module in sorted(Path(expressentry.__file__).parent.rglob("*.py")):
+            self.env.note_dependency(str(module))
         text = render_rules_reference(PROGRAMS)
         return self.parse_text_to_nodes(text, allow_section_headings=True)
 
