@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from expressentry.facts import Facts, derive
 from expressentry.job_offer import (
+    FST_OFFER_DURATION,
     IRPR_82,
     LMIA_EXEMPT_OFFERS_EARN_CRS_POINTS,
     OFFER_DURATION,
@@ -208,6 +209,15 @@ def test_duration_before_and_from_2016_11_19(change: date) -> None:
     assert arranged_employment(_facts(short, on=change - timedelta(days=1))).outcome is (
         Outcome.NOT_MET
     )
+
+
+@pytest.mark.parametrize("change", OFFER_DURATION.change_dates[1:])
+def test_the_fst_always_asked_for_one_year(change: date) -> None:
+    for day in (change - timedelta(days=1), change):
+        result = assess_offer(_facts(SOFTWARE, on=day), 0, Purpose.FST)
+        assert result.outcome is Outcome.MET
+        assert result.citation == FST_OFFER_DURATION.citation_at(day)
+        assert "for at least one year" in result.sentence
 
 
 @pytest.mark.parametrize("change", SKILLED_OCCUPATIONS.change_dates[1:])

@@ -62,6 +62,7 @@ from expressentry.noc import SENIOR_MANAGEMENT, NocCode, is_senior_management, i
 from expressentry.verdict import FactValue, Outcome
 
 __all__ = [
+    "FST_OFFER_DURATION",
     "IRPR_82",
     "LMIA_EXEMPT_OFFERS_EARN_CRS_POINTS",
     "OFFER_DURATION",
@@ -129,6 +130,25 @@ OFFER_DURATION: DatedTable[OfferDuration] = DatedTable(
 )
 """Policy P34: indeterminate until 2016-11-18; at least one year from 2016-11-19."""
 
+FST_OFFER_DURATION: DatedTable[OfferDuration] = DatedTable(
+    "Duration a job offer must have for the Federal Skilled Trades",
+    (
+        Dated(
+            EXPRESS_ENTRY_LAUNCH,
+            OfferDuration.AT_LEAST_ONE_YEAR,
+            Citation(
+                "IRPR",
+                "s. 87.2(3)(d): an offer of employment for a continuous period of at least one "
+                "year",
+                _LAWS + "section-87.2.html",
+            ),
+        ),
+    ),
+)
+"""The FST has asked for an offer of at least one year throughout; only the FSW, the CEC and
+the CRS asked for an indeterminate one before 2016-11-19 (CIC News, 2016-12, on IRCC's
+explanation of the change)."""
+
 LMIA_EXEMPT_OFFERS_EARN_CRS_POINTS: DatedTable[bool] = DatedTable(
     "LMIA-exempt job offers earn CRS arranged-employment points",
     (
@@ -160,6 +180,7 @@ class Purpose(enum.Enum):
     """What the offer is assessed for."""
 
     FSW = "fsw"  # FSW selection factor 5 (IRPR s. 82(2)) and the funds exemption (P17)
+    FST = "fst"  # the FST's offer (IRPR s. 87.2(3)(d)): one year, even before 2016-11-19
     CRS = "crs"  # CRS arranged-employment points (Ministerial Instructions)
 
 
@@ -307,6 +328,15 @@ def _support(
     return ArrangedEmploymentCase.LMIA_EXEMPT_WORK_PERMIT
 
 
+def _citation(purpose: Purpose, on: date) -> Citation:
+    """Where the rules for ``purpose`` come from on ``on``."""
+    if purpose is Purpose.FSW:
+        return IRPR_82
+    if purpose is Purpose.FST:
+        return FST_OFFER_DURATION.citation_at(on)
+    return LMIA_EXEMPT_OFFERS_EARN_CRS_POINTS.citation_at(on)
+
+
 def assess_offer(facts: Facts, index: int, purpose: Purpose) -> Qualification:
     """Whether the candidate's offer at ``index`` qualifies for ``purpose`` on ``facts.on``.
 
@@ -343,7 +373,7 @@ def assess_offer(facts: Facts, index: int, purpose: Purpose) -> Qualification:
     conditions.require(
         offer.at_least_one_year, f"{path}.at_least_one_year", "it is for less than one year"
     )
-    duration = OFFER_DURATION.at(on)
+    duration = (FST_OFFER_DURATION if purpose is Purpose.FST else OFFER_DURATION).at(on)
     if offer.at_least_one_year and duration is OfferDuration.INDETERMINATE:
         conditions.open.append(
             "before 2016-11-19 the offer had to be of indeterminate employment, and the "
@@ -351,9 +381,7 @@ def assess_offer(facts: Facts, index: int, purpose: Purpose) -> Qualification:
         )
     case = _support(offer, path, facts, purpose, conditions)
     name = f"Job offer {index + 1}" + (f" (NOC {noc.code})" if noc is not None else "")
-    citation = (
-        IRPR_82 if purpose is Purpose.FSW else LMIA_EXEMPT_OFFERS_EARN_CRS_POINTS.citation_at(on)
-    )
+    citation = _citation(purpose, on)
     facts_used: dict[str, FactValue] = {
         "offer": index,
         "noc": noc.code if noc is not None else None,
@@ -422,11 +450,7 @@ def _best(facts: Facts, purpose: Purpose) -> Qualification:
     offers = [
         assess_offer(facts, index, purpose) for index in range(len(facts.candidate.job_offers))
     ]
-    citation = (
-        IRPR_82
-        if purpose is Purpose.FSW
-        else LMIA_EXEMPT_OFFERS_EARN_CRS_POINTS.citation_at(facts.on)
-    )
+    citation = _citation(purpose, facts.on)
     if not offers:
         return Qualification(
             outcome=Outcome.NOT_MET,

@@ -217,11 +217,7 @@ RULE_CASES: list[tuple[str, Outcome, dict[str, Any]]] = [
     (SKILLED, Outcome.NOT_MET, {"primary_occupation": NocCode(CLEANER)}),
     (SKILLED, Outcome.NOT_MET, {"primary_occupation": None, "work_history": history()}),
     (SKILLED, Outcome.UNKNOWN, {"primary_occupation": NocCode("1123")}),  # 2016, straddles
-    (
-        SKILLED,
-        Outcome.UNKNOWN,
-        {"primary_occupation": None, "work_history": history(job(paid=None))},
-    ),
+    (SKILLED, Outcome.UNKNOWN, {"primary_occupation": None, "work_history": history(job(None))}),
     (YEAR, Outcome.MET, {}),
     (YEAR, Outcome.MET, {"primary_occupation": None}),
     (
@@ -303,7 +299,7 @@ def test_experience_sentences() -> None:
     assert "the longest continuous run is" in met.sentence
     assert met.policy == "P9"
     chosen = assess(eligible(primary_occupation=None)).finding(YEAR)
-    assert "the occupation with the most qualifying hours" in chosen.sentence
+    assert "the occupation that best meets the continuous year" in chosen.sentence
     assert assess(eligible(primary_occupation=None)).finding(SKILLED).facts["stated"] is False
     unpaid = assess(eligible(work_history=history(job(paid=False)))).finding(YEAR)
     assert "Left out: period 1 (it was unpaid)" in unpaid.sentence
@@ -317,7 +313,26 @@ def test_unknown_experience_names_the_period_facts() -> None:
         eligible(primary_occupation=None, work_history=history(job(paid=None)))
     ).finding(YEAR)
     assert anonymous.missing == ("$.primary_occupation", "$.work_history[0].paid")
-    assert "any one occupation" in anonymous.sentence
+    assert "the occupation that best meets the continuous year" in anonymous.sentence
+    uncoded = assess(eligible(primary_occupation=None, work_history=history(job(None))))
+    assert uncoded.finding(YEAR).missing == ("$.primary_occupation", "$.work_history[0].noc")
+    assert "any one occupation" in uncoded.finding(YEAR).sentence
+    assert uncoded.finding(SKILLED).missing == ("$.primary_occupation", "$.work_history[0].noc")
+
+
+def test_more_hours_elsewhere_do_not_hide_a_continuous_year() -> None:
+    # No primary occupation: a continuous year as a cook beats two broken years as a developer.
+    periods = history(
+        job(COOK, start=date(2023, 1, 2), end=date(2023, 12, 31)),
+        *(job(start=date(year, 1, 2), end=date(year, 6, 30)) for year in (2019, 2020, 2021, 2022)),
+    )
+    verdict = assess(eligible(primary_occupation=None, work_history=periods))
+    assert verdict.finding(YEAR).outcome is Outcome.MET
+    assert verdict.finding(SKILLED).facts["primary_occupation"] == COOK
+    undecided = history(job(COOK, paid=None), *periods.periods[1:])
+    verdict = assess(eligible(primary_occupation=None, work_history=undecided))
+    assert verdict.finding(YEAR).outcome is Outcome.UNKNOWN
+    assert verdict.finding(YEAR).missing == ("$.primary_occupation", "$.work_history[0].paid")
 
 
 def test_self_employment_counts_and_is_flagged() -> None:
@@ -815,7 +830,7 @@ def test_more_qualifying_experience_never_hurts(
     candidate: Candidate, on: date, months: int
 ) -> None:
     # A full-time paid period abroad in the occupation the program already measures (the stated
-    # primary occupation, or the one with the most qualifying hours), else a skilled one.
+    # primary occupation, or the one chosen for it), else a skilled one.
     verdict = assess(candidate, on)
     measured = verdict.finding(SKILLED).facts.get("primary_occupation")
     added = job(

@@ -1003,22 +1003,53 @@ _GRID_RULE = Rule(
 )
 
 
-def _primary_occupation(facts: Facts) -> tuple[NocCode | None, bool]:
-    """The primary occupation, and whether the candidate named it (otherwise: the occupation
-    with the most qualifying hours, or ``None`` when no occupation certainly counts)."""
+@attrs.frozen
+class _Primary:
+    """The primary occupation (``None`` when no occupation can be chosen), whether the
+    candidate stated it, and the qualifying experience in it."""
+
+    occupation: NocCode | None
+    stated: bool
+    experience: Experience
+
+
+def _year_rank(experience: Experience, required: int) -> tuple[bool, bool, Fraction, Fraction]:
+    reached = experience.continuous_run().reaches(required)
+    return (reached is True, reached is None, experience.hours_at_least, experience.hours_at_most)
+
+
+def _primary_occupation(facts: Facts) -> _Primary:
+    """The stated primary occupation; otherwise the occupation that best meets the continuous
+    year (certainly, then possibly), and among equals the one with the most qualifying hours.
+
+    Choosing by the requirement, not by hours alone, keeps the verdict monotone: more work in
+    another occupation never hides the year the candidate has in one.
+    """
     stated = facts.candidate.primary_occupation
     if stated is not None:
-        return stated, True
-    return facts.experience(FSW_QUALIFYING).occupation, False
+        return _Primary(stated, True, facts.experience(FSW_QUALIFYING, stated))
+    required = HOURS_PER_YEAR.at(facts.on)
+    each = [
+        facts.experience(FSW_QUALIFYING, measured.occupation)
+        for measured in facts.experience(FSW_QUALIFYING).by_occupation()
+        if measured.occupation is not None
+    ]
+    if not each:
+        return _Primary(None, False, facts.experience(FSW_QUALIFYING))
+    best = max(each, key=lambda experience: _year_rank(experience, required))
+    return _Primary(best.occupation, False, best)
 
 
-_CHOSEN: Final = "the occupation with the most qualifying hours (no primary occupation is given)"
+_CHOSEN: Final = (
+    "the occupation that best meets the continuous year, with the most qualifying hours (no "
+    "primary occupation is given)"
+)
 
 
-def _skilled_finding(facts: Facts) -> Finding:
-    occupation, stated = _primary_occupation(facts)
+def _skilled_finding(facts: Facts, primary: _Primary) -> Finding:
+    occupation, stated = primary.occupation, primary.stated
     if occupation is None:
-        best = facts.experience(FSW_QUALIFYING)
+        best = primary.experience
         if best.hours_at_most == 0:
             return _SKILLED_RULE.finding(
                 Outcome.NOT_MET,
@@ -1068,9 +1099,8 @@ def _self_employed(experience: Experience) -> bool:
     )
 
 
-def _year_finding(facts: Facts) -> Finding:
-    occupation, stated = _primary_occupation(facts)
-    experience = facts.experience(FSW_QUALIFYING, occupation)
+def _year_finding(facts: Facts, primary: _Primary) -> Finding:
+    occupation, stated, experience = primary.occupation, primary.stated, primary.experience
     required = HOURS_PER_YEAR.at(facts.on)
     run = experience.continuous_run()
     reached = run.reaches(required)
@@ -1185,10 +1215,11 @@ class FederalSkilledWorker:
     def assess(self, facts: Facts) -> Verdict:
         """The FSW verdict on the candidate and date of ``facts`` (policy P32)."""
         offer = arranged_employment(facts)
+        primary = _primary_occupation(facts)
         minimum = LANGUAGE_MINIMUM.at(facts.on)
         findings = (
-            _skilled_finding(facts),
-            _year_finding(facts),
+            _skilled_finding(facts, primary),
+            _year_finding(facts, primary),
             language_minimum_per_ability(
                 _LANGUAGE_RULE, facts, dict.fromkeys(Ability, minimum), "the FSW"
             ),
