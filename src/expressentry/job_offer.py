@@ -9,7 +9,8 @@ grid, the settlement-funds exemption and the CRS all read the same answer (polic
   2022-11-15; NOC 2021 TEER 0 to 3 from 2022-11-16). Its **duration**: from 2016-11-19, at least
   one year after the permanent resident visa is issued (IRPR s. 82(1) as amended); before that,
   the Regulations and the Ministerial Instructions asked for an offer of *indeterminate*
-  employment (:data:`OFFER_DURATION`).
+  employment (:data:`OFFER_DURATION`). The FST has asked for one year throughout
+  (:data:`FST_OFFER_DURATION`, :attr:`Purpose.FST`).
 * **Its support** (IRPR s. 82(2); the FSW factor 5 cases of :class:`ArrangedEmploymentCase`):
   (a) the candidate works in Canada for the employer under an LMIA-based work permit (or while
   otherwise authorized) and the employer makes the offer; (b) the candidate works in Canada for
