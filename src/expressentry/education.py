@@ -45,7 +45,7 @@ from datetime import date
 
 import attrs
 
-from expressentry.dated import EXPRESS_ENTRY_LAUNCH, Citation, Dated, DatedTable
+from expressentry.dated import EXPRESS_ENTRY_LAUNCH, Citation, Dated, DatedTable, add_years
 from expressentry.model import Credential, CredentialLevel
 
 __all__ = [
@@ -94,12 +94,12 @@ class EducationLevel(enum.Enum):
     @property
     def post_secondary(self) -> bool:
         """Whether the level is a post-secondary credential."""
-        return self.rank >= _RANKS[EducationLevel.ONE_YEAR]
+        return _RANKS[self] >= _ONE_YEAR_RANK
 
     @classmethod
     def from_credential_level(cls, level: CredentialLevel) -> EducationLevel:
         """The education level of one credential of ``level``."""
-        return cls(level.value)
+        return _FROM_CREDENTIAL_LEVEL[level]
 
     def __lt__(self, other: EducationLevel) -> bool:
         return _RANKS[self] < _RANKS[other]
@@ -115,6 +115,9 @@ class EducationLevel(enum.Enum):
 
 
 _RANKS = {level: rank for rank, level in enumerate(EducationLevel)}
+# Looked up, not called: EducationLevel(value) is slow, and it runs for every credential.
+_FROM_CREDENTIAL_LEVEL = {level: EducationLevel(level.value) for level in CredentialLevel}
+_ONE_YEAR_RANK = _RANKS[EducationLevel.ONE_YEAR]
 _TITLES = {
     EducationLevel.LESS_THAN_SECONDARY: "less than secondary school",
     EducationLevel.SECONDARY: "secondary diploma",
@@ -211,20 +214,6 @@ def _describe(credential: Credential, level: EducationLevel) -> str:
     return f"{level.title} ({credential.country}{finished})"
 
 
-def _years_after(day: date, years: int) -> date:
-    """``day`` moved ``years`` calendar years on; 29 February falls on 28 February.
-
-    The same arithmetic as ``dateutil.relativedelta``, without its cost on the hot path.
-
-    >>> _years_after(date(2020, 2, 29), 5), _years_after(date(2020, 3, 1), 5)
-    (datetime.date(2025, 2, 28), datetime.date(2025, 3, 1))
-    """
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:
-        return day.replace(year=day.year + years, day=28)
-
-
 def _recognized(index: int, credential: Credential, on: date) -> CredentialUse:
     """Whether ``credential`` counts on ``on`` (P21, P29), and at which level."""
     completed = credential.completion_date
@@ -240,7 +229,7 @@ def _recognized(index: int, credential: Credential, on: date) -> CredentialUse:
             reason=f"completed only on {completed.isoformat()}, after {on.isoformat()}",
         )
     if credential.canadian:
-        level = EducationLevel.from_credential_level(credential.level)
+        level = _FROM_CREDENTIAL_LEVEL[credential.level]
         return CredentialUse(
             index=index,
             credential=credential,
@@ -262,7 +251,7 @@ def _recognized(index: int, credential: Credential, on: date) -> CredentialUse:
             level=None,
             reason=f"its assessment is issued only on {eca.issue_date.isoformat()}",
         )
-    expires = _years_after(eca.issue_date, ECA_VALIDITY_YEARS.at(on))
+    expires = add_years(eca.issue_date, ECA_VALIDITY_YEARS.at(on))
     if expires <= on:
         return CredentialUse(
             index=index,
@@ -273,7 +262,7 @@ def _recognized(index: int, credential: Credential, on: date) -> CredentialUse:
                 f"{expires.isoformat()}"
             ),
         )
-    level = EducationLevel.from_credential_level(eca.canadian_equivalent)
+    level = _FROM_CREDENTIAL_LEVEL[eca.canadian_equivalent]
     return CredentialUse(
         index=index,
         credential=credential,
@@ -303,6 +292,13 @@ _EDUCATION_CITATION = Citation(
     "https://www.canada.ca/en/immigration-refugees-citizenship/services/immigrate-canada/"
     "express-entry/check-score/crs-criteria.html",
 )
+
+
+_TWO_OR_MORE_RANK = _RANKS[EducationLevel.TWO_OR_MORE]
+
+
+def _rank_of_pair(pair: tuple[CredentialUse, EducationLevel]) -> int:
+    return _RANKS[pair[1]]
 
 
 def education_level(credentials: Sequence[Credential], *, on: date) -> DerivedEducation:
@@ -336,10 +332,11 @@ def education_level(credentials: Sequence[Credential], *, on: date) -> DerivedEd
             explanation="No completed and recognized credential: less than secondary school.",
             citation=_EDUCATION_CITATION,
         )
-    best, best_level = max(counted, key=lambda pair: pair[1].rank)
-    post_secondary = [(use, level) for use, level in counted if level.post_secondary]
+    best, best_level = counted[0] if len(counted) == 1 else max(counted, key=_rank_of_pair)
+    post_secondary = [(use, level) for use, level in counted if _RANKS[level] >= _ONE_YEAR_RANK]
     if (
-        best_level < EducationLevel.TWO_OR_MORE
+        len(post_secondary) >= 2
+        and _RANKS[best_level] < _TWO_OR_MORE_RANK
         and len(post_secondary) >= 2
         and any(_three_years_or_more(use) for use, _ in post_secondary)
     ):
