@@ -17,8 +17,9 @@ asked for and kept: a program that does not need the spouse's ledger never build
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
-from functools import cached_property
+from typing import Any, Generic, TypeVar, overload
 
 from expressentry.dated import EXPRESS_ENTRY_LAUNCH
 from expressentry.education import (
@@ -34,6 +35,33 @@ from expressentry.model import Candidate
 from expressentry.noc import NocCode
 
 __all__ = ["Facts", "derive"]
+
+_T = TypeVar("_T")
+
+
+class _kept(Generic[_T]):  # a decorator, named like functools.cached_property
+    """A property computed on first access and kept in the instance's ``__dict__``.
+
+    What :func:`functools.cached_property` does, without the lock it takes on every first
+    access before Python 3.12: a :class:`Facts` lives for one evaluation, and each of its facts
+    is read for the first time once per candidate.
+    """
+
+    def __init__(self, compute: Callable[[Any], _T]) -> None:
+        self._compute = compute
+        self._name = compute.__name__
+        self.__doc__ = compute.__doc__
+
+    @overload
+    def __get__(self, instance: None, owner: type[Any] | None = None) -> _kept[_T]: ...
+    @overload
+    def __get__(self, instance: object, owner: type[Any] | None = None) -> _T: ...
+    def __get__(self, instance: object | None, owner: type[Any] | None = None) -> _T | _kept[_T]:
+        if instance is None:
+            return self
+        # Stored under the same name: the instance attribute hides this (non-data) descriptor.
+        value = instance.__dict__[self._name] = self._compute(instance)
+        return value
 
 
 def _age_on(birth_date: date, on: date) -> int:
@@ -62,19 +90,19 @@ class Facts:
 
     # -- the person ----------------------------------------------------------------------
 
-    @cached_property
+    @_kept
     def age(self) -> int | None:
         """Age in whole years on the evaluation date (P13); ``None`` if no birth date."""
         born = self.candidate.birth_date
         return None if born is None else _age_on(born, self.on)
 
-    @cached_property
+    @_kept
     def partnered(self) -> bool | None:
         """Whether the candidate has a spouse or common-law partner; ``None`` if unanswered."""
         status = self.candidate.marital_status
         return None if status is None else status.has_partner
 
-    @cached_property
+    @_kept
     def spouse_counts(self) -> bool | None:
         """Whether the spouse counts, for the CRS column and FSW adaptability (P12).
 
@@ -92,7 +120,7 @@ class Facts:
             return None
         return True
 
-    @cached_property
+    @_kept
     def family_size(self) -> int | None:
         """The family size for settlement funds (P14): the candidate, a spouse or partner (even
         a Canadian or non-accompanying one) and every dependent child of either."""
@@ -100,7 +128,7 @@ class Facts:
             return None
         return 1 + int(self.partnered) + self.candidate.dependent_children
 
-    @cached_property
+    @_kept
     def authorized_to_work(self) -> bool | None:
         """Whether the candidate may legally work in Canada now; ``None`` if unanswered."""
         authorization = self.candidate.work_authorization
@@ -108,7 +136,7 @@ class Facts:
 
     # -- languages ----------------------------------------------------------------------
 
-    @cached_property
+    @_kept
     def languages(self) -> OfficialLanguages:
         """The first and second official languages and the tests behind them (P5, P6, P30)."""
         return official_languages(
@@ -117,7 +145,7 @@ class Facts:
             declared_first=self.candidate.first_official_language,
         )
 
-    @cached_property
+    @_kept
     def spouse_languages(self) -> OfficialLanguages | None:
         """The spouse's official languages (the best valid test, P30); ``None`` if no spouse."""
         spouse = self.candidate.spouse
@@ -125,30 +153,30 @@ class Facts:
 
     # -- education ----------------------------------------------------------------------
 
-    @cached_property
+    @_kept
     def education(self) -> DerivedEducation:
         """The recognized level of education on the evaluation date (P21, P29)."""
         return education_level(self.candidate.education, on=self.on)
 
-    @cached_property
+    @_kept
     def spouse_education(self) -> DerivedEducation | None:
         """The spouse's recognized level of education; ``None`` if no spouse."""
         spouse = self.candidate.spouse
         return None if spouse is None else education_level(spouse.education, on=self.on)
 
-    @cached_property
+    @_kept
     def canadian_education(self) -> CanadianEducationCredit:
         """Completed Canadian post-secondary study, for the CRS additional points."""
         return canadian_education_credit(self.candidate.education, on=self.on)
 
     # -- work experience ------------------------------------------------------------------
 
-    @cached_property
+    @_kept
     def ledger(self) -> Ledger:
         """The candidate's work history resolved for the evaluation date."""
         return Ledger.of(self.candidate.work_history, self.on)
 
-    @cached_property
+    @_kept
     def spouse_ledger(self) -> Ledger | None:
         """The spouse's work history resolved for the evaluation date; ``None`` if no spouse."""
         spouse = self.candidate.spouse

@@ -1,0 +1,171 @@
+"""The helpers and shortcuts of the fast derived-facts path give what the slow path gave.
+
+Each shortcut (calendar arithmetic without dateutil, memoized conversions, explanations written
+only when read) is checked against the plain computation it replaces.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import attrs
+import pytest
+from dateutil.relativedelta import relativedelta
+from hypothesis import given
+from hypothesis import strategies as st
+
+from expressentry.crs import CrsResult, crs_factors, crs_for, score
+from expressentry.dated import add_years
+from expressentry.facts import Facts, derive
+from expressentry.language import (
+    LEVEL_CHARTS,
+    Ability,
+    Language,
+    LanguageLevels,
+    LanguagePointsChart,
+    OfficialLanguages,
+    TestKind,
+    levels_of,
+    official_languages,
+)
+from expressentry.model import AbilityScores, Candidate, LanguageTest, MaritalStatus
+
+ON = date(2026, 6, 1)
+
+
+# -- calendar years ----------------------------------------------------------------------------
+
+
+@given(st.dates(), st.integers(min_value=-30, max_value=30))
+def test_add_years_is_relativedelta(day: date, years: int) -> None:
+    try:
+        expected = day + relativedelta(years=years)
+    except ValueError:  # the year leaves 1-9999
+        with pytest.raises(ValueError, match="year"):
+            add_years(day, years)
+    else:
+        assert add_years(day, years) == expected
+
+
+@pytest.mark.parametrize(
+    ("day", "years", "expected"),
+    [
+        (date(2024, 2, 29), 1, date(2025, 2, 28)),
+        (date(2024, 2, 29), 4, date(2028, 2, 29)),
+        (date(2024, 2, 29), -1, date(2023, 2, 28)),
+        (date(2023, 3, 1), 1, date(2024, 3, 1)),
+    ],
+)
+def test_add_years_on_29_february(day: date, years: int, expected: date) -> None:
+    assert add_years(day, years) == expected == day + relativedelta(years=years)
+
+
+# -- language ----------------------------------------------------------------------------------
+
+
+def _test(kind: TestKind, scores: tuple[float, float, float, float], taken: date) -> LanguageTest:
+    listening, reading, writing, speaking = scores
+    return LanguageTest(
+        kind=kind,
+        test_date=taken,
+        scores=AbilityScores(
+            listening=listening, reading=reading, writing=writing, speaking=speaking
+        ),
+    )
+
+
+# Every score of each scale, for the kinds whose scales do not change.
+_SCORES: dict[TestKind, list[float]] = {
+    TestKind.IELTS_GENERAL_TRAINING: [band / 2 for band in range(19)],
+    TestKind.CELPIP_GENERAL: list(range(13)),
+    TestKind.TCF_CANADA: list(range(21)),
+}
+
+
+@st.composite
+def _kind_scores_date(
+    draw: st.DrawFn,
+) -> tuple[TestKind, tuple[float, float, float, float], date]:
+    kind = draw(st.sampled_from(sorted(_SCORES, key=lambda kind: kind.value)))
+    score = st.sampled_from(_SCORES[kind])
+    scores = (draw(score), draw(score), draw(score), draw(score))
+    return kind, scores, draw(st.dates(min_value=date(2015, 1, 1), max_value=ON))
+
+
+@given(_kind_scores_date())
+def test_memoized_levels_are_the_chart_levels(
+    case: tuple[TestKind, tuple[float, float, float, float], date],
+) -> None:
+    kind, scores, taken = case
+    chart = LEVEL_CHARTS[kind].at(taken)
+    levels = levels_of(_test(kind, scores, taken))
+    assert levels.four == tuple(
+        chart.level(ability, score) for ability, score in zip(Ability, scores, strict=True)
+    )
+
+
+def test_a_points_chart_without_every_level_still_raises() -> None:
+    partial = LanguagePointsChart({0: 0, 4: 6})
+    levels = LanguageLevels(
+        language=Language.ENGLISH, listening=4, reading=4, writing=4, speaking=0
+    )
+    assert partial.points(levels) == 18
+    with pytest.raises(KeyError):
+        partial.points(attrs.evolve(levels, speaking=9))
+
+
+def test_language_notes_written_when_read_equal_notes_given() -> None:
+    english = _test(TestKind.CELPIP_GENERAL, (9, 9, 9, 9), date(2025, 9, 1))
+    french = _test(TestKind.TCF_CANADA, (549, 549, 16, 16), date(2025, 6, 1))
+    lazy = official_languages((english, french), ON)
+    eager = OfficialLanguages(
+        on=lazy.on,
+        first_language=lazy.first_language,
+        declared=lazy.declared,
+        first=lazy.first,
+        second=lazy.second,
+        tests=lazy.tests,
+        notes=official_languages((english, french), ON).notes,
+    )
+    assert lazy == eager
+    assert hash(lazy) == hash(eager)
+    assert lazy.notes is lazy.notes  # written once
+    assert repr(lazy) == repr(eager)
+    assert repr(lazy).startswith("OfficialLanguages(on=datetime.date(2026, 6, 1), first_language=")
+    assert repr(lazy).endswith(f"notes={lazy.notes!r})")
+
+
+# -- CRS ---------------------------------------------------------------------------------------
+
+
+def test_crs_notes_written_when_read_equal_notes_given() -> None:
+    candidate = Candidate(
+        birth_date=date(1990, 1, 1),
+        marital_status=MaritalStatus.NEVER_MARRIED,
+        language_tests=(_test(TestKind.CELPIP_GENERAL, (9, 9, 9, 9), date(2025, 9, 1)),),
+    )
+    lazy = crs_for(candidate, on=ON)
+    factors, notes = crs_factors(derive(candidate, on=ON))
+    eager = score(factors, on=ON, notes=notes)
+    assert isinstance(eager, CrsResult)
+    assert lazy == eager
+    assert hash(lazy) == hash(eager)
+    assert lazy.notes == notes
+    assert lazy.notes is lazy.notes  # written once
+    assert repr(lazy) == repr(eager)
+    assert repr(lazy).startswith("CrsResult(total=")
+    assert repr(lazy).endswith(f"notes={notes!r})")
+
+
+# -- derived facts -----------------------------------------------------------------------------
+
+
+def test_facts_are_computed_once_and_documented() -> None:
+    assert Facts.age.__doc__ is not None
+    assert Facts.age.__doc__.startswith("Age in whole years")
+    facts = derive(
+        Candidate(birth_date=date(1990, 1, 1), marital_status=MaritalStatus.NEVER_MARRIED),
+        on=ON,
+    )
+    assert facts.languages is facts.languages
+    assert facts.age == 36
