@@ -62,7 +62,11 @@ def test_every_noc_2016_unit_group_is_found_by_its_title(unit: NocGroup) -> None
     assert unit in search(unit.title.lower(), NocVersion.NOC_2016)
 
 
-@given(st.sampled_from(UNITS_2021), st.data())
+# Titles with at least one plain word: "Fishermen/women" (83121) has none to take a prefix of.
+_WORDED_2021 = [unit for unit in UNITS_2021 if any(word.isalpha() for word in unit.title.split())]
+
+
+@given(st.sampled_from(_WORDED_2021), st.data())
 def test_any_word_prefix_of_a_title_finds_the_unit_group(
     unit: NocGroup, data: st.DataObject
 ) -> None:
