@@ -3,6 +3,7 @@
 A pure rules engine: facts about a candidate and a date in, explained verdicts and scores out.
 """
 
+from expressentry.assess import Assessment, assess
 from expressentry.codes import (
     application_number,
     personal_reference_code,
@@ -56,19 +57,34 @@ from expressentry.model import (
     WorkHistory,
     WorkPeriod,
 )
+from expressentry.policies import POLICIES, Policy
+from expressentry.profile import Completeness, Lifecycle, completeness, time_warnings
+from expressentry.programs import PROGRAMS, Program, assess_programs
+from expressentry.programs.fsw import FswGrid, fsw_grid
+from expressentry.programs.pool import PoolEntry, pool_entry
+from expressentry.questionnaire import (
+    QuestionnaireAnswers,
+    QuestionnaireResult,
+    WorkAnswer,
+    answer,
+)
 from expressentry.serialization import SCHEMA_VERSION, from_dict, json_schema, to_dict
 from expressentry.verdict import Finding, Outcome, Rule, Verdict, VerdictOutcome
 
 __version__ = "0.1.0.dev0"
 
 __all__ = [
+    "POLICIES",
+    "PROGRAMS",
     "SCHEMA_VERSION",
     "Ability",
     "AbilityScores",
+    "Assessment",
     "CanadianEducation",
     "Candidate",
     "CertificateOfQualification",
     "Citation",
+    "Completeness",
     "Credential",
     "CredentialLevel",
     "CrsFactors",
@@ -83,20 +99,27 @@ __all__ = [
     "ExpressEntryError",
     "Facts",
     "Finding",
+    "FswGrid",
     "InvalidNocCode",
     "IssuingAuthority",
     "JobOffer",
     "Language",
     "LanguageLevels",
     "LanguageTest",
+    "Lifecycle",
     "LmiaStatus",
     "MaritalStatus",
     "NocCode",
     "NotInForce",
     "Outcome",
+    "Policy",
+    "PoolEntry",
     "ProfileError",
+    "Program",
     "Province",
     "ProvincialNomination",
+    "QuestionnaireAnswers",
+    "QuestionnaireResult",
     "Rule",
     "Spouse",
     "TestKind",
@@ -104,24 +127,32 @@ __all__ = [
     "ValidationError",
     "Verdict",
     "VerdictOutcome",
+    "WorkAnswer",
     "WorkAuthorization",
     "WorkHistory",
     "WorkPeriod",
     "__version__",
+    "answer",
     "application_number",
+    "assess",
+    "assess_programs",
     "clb",
+    "completeness",
     "crs_for",
     "crs_from_levels",
     "derive",
     "education_level",
     "from_dict",
+    "fsw_grid",
     "json_schema",
     "levels_of",
     "nclc",
     "official_languages",
     "personal_reference_code",
+    "pool_entry",
     "profile_number",
     "reference_code_expiry",
+    "time_warnings",
     "to_dict",
     "uci",
 ]
