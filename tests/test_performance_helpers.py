@@ -7,6 +7,7 @@ only when read) is checked against the plain computation it replaces.
 from __future__ import annotations
 
 from datetime import date
+from fractions import Fraction
 
 import attrs
 import pytest
@@ -16,6 +17,7 @@ from hypothesis import strategies as st
 
 from expressentry.crs import CrsResult, crs_factors, crs_for, score
 from expressentry.dated import add_years
+from expressentry.experience.ledger import _UNITS_PER_HOUR
 from expressentry.facts import Facts, derive
 from expressentry.language import (
     LEVEL_CHARTS,
@@ -169,3 +171,9 @@ def test_facts_are_computed_once_and_documented() -> None:
     )
     assert facts.languages is facts.languages
     assert facts.age == 36
+
+
+@given(st.integers(min_value=0, max_value=10**12))
+def test_hours_as_a_float_from_units(units: int) -> None:
+    """The CRS reads the ledger's units: the same float as the hours' Fraction gives."""
+    assert units / _UNITS_PER_HOUR == float(Fraction(units) / _UNITS_PER_HOUR)

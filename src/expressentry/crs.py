@@ -56,6 +56,7 @@ from expressentry.dated import EXPRESS_ENTRY_LAUNCH, Citation, Dated, DatedTable
 from expressentry.education import CanadianEducation, EducationLevel
 from expressentry.exceptions import NotInForce, Problem, ProfileError
 from expressentry.experience import CRS_CANADIAN, CRS_FOREIGN, HOURS_PER_YEAR, Experience
+from expressentry.experience.ledger import _UNITS_PER_HOUR
 from expressentry.facts import Facts, derive
 from expressentry.language.levels import LanguageLevels
 from expressentry.language.roles import OfficialLanguageRole
@@ -1866,7 +1867,10 @@ def _years_counted(experience: Experience | None, what: str, notes: _NoteParts, 
             f"{what}: {years} to {experience.years_at_most} whole years depending on facts not "
             f"given; {years} counted."
         )
-    tenths = math.floor(float(experience.hours_at_least) * 10 / HOURS_PER_YEAR.at(on)) / 10
+    # float(experience.hours_at_least), without building a Fraction three times a candidate:
+    # the hours are units / units-per-hour, and both divisions round the same rational.
+    hours = experience._at_least / _UNITS_PER_HOUR
+    tenths = math.floor(hours * 10 / HOURS_PER_YEAR.at(on)) / 10
     # Float rounding must never move the figure into another whole year.
     return min(max(tenths, years), years + 0.9)
 
