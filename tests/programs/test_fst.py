@@ -501,3 +501,23 @@ def test_adding_qualifying_experience_never_turns_eligible_into_not_eligible(
     periods = (*who.work_history.periods, added)
     after = FST.assess(derive(attrs.evolve(who, work_history=WorkHistory(periods=periods)), on=on))
     assert not (before.eligible and not after.eligible)
+
+
+def test_an_fst_offer_of_one_year_counts_before_2016_11_19_too():
+    """The FSW wanted an indeterminate offer before 2016-11-19; the FST always took one year."""
+    from expressentry.facts import derive
+    from expressentry.job_offer import Purpose, assess_offer
+    from expressentry.model import Candidate, JobOffer, LmiaStatus
+    from expressentry.noc import NocCode
+    from expressentry.verdict import Outcome
+
+    offer = JobOffer(
+        noc=NocCode("7241"),
+        full_time=True,
+        non_seasonal=True,
+        at_least_one_year=True,
+        lmia=LmiaStatus.APPROVED,
+    )
+    facts = derive(Candidate(job_offers=(offer,)), on=date(2016, 11, 18))
+    assert assess_offer(facts, 0, Purpose.FST).outcome is Outcome.MET
+    assert assess_offer(facts, 0, Purpose.FSW).outcome is not Outcome.MET

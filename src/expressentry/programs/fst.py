@@ -356,8 +356,9 @@ def _offer(facts: Facts, index: int, target: _Target) -> _Match:
             Outcome.NOT_MET, f"Job offer {index + 1} (NOC {noc}) is not in {target.words}."
         )
     # The conditions of the offer itself (full time, at least a year, LMIA support) are those
-    # of the shared qualifying-offer rules (P34).
-    offer = assess_offer(facts, index, Purpose.FSW)
+    # of the shared qualifying-offer rules (P34), with the FST's own duration: one year, even
+    # before 2016-11-19 when the FSW wanted an indeterminate offer.
+    offer = assess_offer(facts, index, Purpose.FST)
     if offer.outcome is Outcome.NOT_MET:
         return _Match(Outcome.NOT_MET, offer.sentence)
     if found and offer.outcome is Outcome.MET:
