@@ -166,9 +166,13 @@ def crs_language_points(levels: LanguageLevels, role: OfficialLanguageRole, on: 
     return CRS_LANGUAGE_POINTS.at(on)[role].points(levels)
 
 
-def _notes_key(notes: tuple[LanguageNote, ...] | _Explanation) -> tuple[LanguageNote, ...]:
+_Notes = tuple[LanguageNote, ...] | Callable[[], tuple[LanguageNote, ...]]
+"""The notes, or the function that writes them when they are first read."""
+
+
+def _notes_key(notes: _Notes) -> tuple[LanguageNote, ...]:
     """The notes, written if need be (so that equality compares what the notes say)."""
-    return notes if isinstance(notes, tuple) else notes.notes()
+    return notes if isinstance(notes, tuple) else notes()
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -187,7 +191,7 @@ class OfficialLanguages:
     second: AssessedTest | None
     tests: tuple[AssessedTest, ...]
     # Written only when read: scoring a pool reads the levels, not the explanations.
-    _notes: tuple[LanguageNote, ...] | _Explanation = attrs.field(alias="notes", eq=_notes_key)
+    _notes: _Notes = attrs.field(alias="notes", eq=_notes_key)
 
     @property
     def notes(self) -> tuple[LanguageNote, ...]:
@@ -196,7 +200,7 @@ class OfficialLanguages:
         notes = self._notes
         if isinstance(notes, tuple):
             return notes
-        written = notes.notes()
+        written = notes()
         object.__setattr__(self, "_notes", written)  # kept: the notes are written once
         return written
 
@@ -251,50 +255,52 @@ def _default_points(on: date) -> LanguagePoints:
 class _Ranking:
     """The valid tests of each language, their points in each role, and the best for each role.
 
-    Everything is computed once, when the ranking is built: a profile has a handful of tests.
-    (Tuples indexed by language and role rather than dicts keyed by enums: this runs for every
+    Points are computed when first needed: with one valid test per language and a declared
+    first language (the common case) nothing needs ranking until the notes are read. (Tuples
+    indexed by language and role rather than dicts keyed by enums: this runs for every
     candidate of a pool, and hashing an enum member is slow.)
     """
 
-    __slots__ = ("_best", "_points", "_valid")
+    __slots__ = ("_points", "_rank", "_valid")
 
     def __init__(self, assessed: Sequence[AssessedTest], points: LanguagePoints) -> None:
         english: list[AssessedTest] = []
         french: list[AssessedTest] = []
-        # The points of each valid test, by its index: (as first language, as second).
-        self._points: dict[int, tuple[int, int]] = {}
         for a in assessed:
             if a.problem is None:
-                levels = a.levels
-                (english if levels.language is _ENGLISH else french).append(a)
-                self._points[a.index] = (points(levels, _FIRST), points(levels, _SECOND))
+                (english if a.levels.language is _ENGLISH else french).append(a)
         self._valid = (english, french)
-        # The best test of each language: (as first language, as second).
-        self._best = tuple(
-            (self._choose(tests, 0), self._choose(tests, 1)) for tests in self._valid
-        )
+        self._rank = points
+        # The points of each valid test, by its index: (as first language, as second).
+        self._points: dict[int, tuple[int, int]] = {}
 
-    def _choose(self, tests: Sequence[AssessedTest], position: int) -> AssessedTest | None:
+    def _points_of(self, test: AssessedTest) -> tuple[int, int]:
+        found = self._points.get(test.index)
+        if found is None:
+            levels, rank = test.levels, self._rank
+            found = self._points[test.index] = (rank(levels, _FIRST), rank(levels, _SECOND))
+        return found
+
+    def valid(self, language: Language) -> list[AssessedTest]:
+        return self._valid[0 if language is _ENGLISH else 1]
+
+    def best(self, language: Language, role: OfficialLanguageRole) -> AssessedTest | None:
+        tests = self._valid[0 if language is _ENGLISH else 1]
         if len(tests) < 2:  # the common case: nothing to rank
             return tests[0] if tests else None
+        position = _position(role)
         return max(
             tests,
             key=lambda a: (
-                self._points[a.index][position],
+                self._points_of(a)[position],
                 sum(a.levels.four),
                 a.expiry_date,
                 -a.index,
             ),
         )
 
-    def valid(self, language: Language) -> list[AssessedTest]:
-        return self._valid[0 if language is _ENGLISH else 1]
-
-    def best(self, language: Language, role: OfficialLanguageRole) -> AssessedTest | None:
-        return self._best[0 if language is _ENGLISH else 1][_position(role)]
-
     def points_of(self, test: AssessedTest | None, role: OfficialLanguageRole) -> int:
-        return 0 if test is None else self._points[test.index][_position(role)]
+        return 0 if test is None else self._points_of(test)[_position(role)]
 
     def best_points(self, language: Language, role: OfficialLanguageRole) -> int:
         return self.points_of(self.best(language, role), role)
@@ -401,51 +407,37 @@ def _chosen(
     )
 
 
-class _Explanation:
-    """What the notes of an :class:`OfficialLanguages` need, kept until they are read."""
-
-    __slots__ = ("_declared_first", "_first_language", "_on", "_ranking", "_roles", "_tests")
-
-    def __init__(
-        self,
-        tests: tuple[AssessedTest, ...],
-        ranking: _Ranking,
-        declared_first: Language | None,
-        first_language: Language | None,
-        first: AssessedTest | None,
-        second: AssessedTest | None,
-        on: date,
-    ) -> None:
-        self._tests = tests
-        self._ranking = ranking
-        self._declared_first = declared_first
-        self._first_language = first_language
-        self._roles = ((_FIRST, first), (_SECOND, second))
-        self._on = on
-
-    def notes(self) -> tuple[LanguageNote, ...]:
-        on, declared_first = self._on, self._declared_first
-        notes = [a.problem for a in self._tests if a.problem is not None]
-        settled = _settled(self._ranking, declared_first, self._first_language, on)
-        if settled is not None:
-            notes.append(settled)
-        if declared_first is not None and self._roles[0][1] is None:
-            notes.append(
-                LanguageNote(
-                    rule=LanguageRule.DECLARED_LANGUAGE_UNTESTED,
-                    sentence=(
-                        f"{_name(declared_first)} was declared the first official language, "
-                        f"but no {_name(declared_first)} test counts on {on.isoformat()}."
-                    ),
-                    policy="P5",
-                    citation=FIRST_OFFICIAL_LANGUAGE_DECLARED,
-                    facts={"first_language": declared_first.value, "on": on},
-                )
+def _explain(
+    tests: tuple[AssessedTest, ...],
+    ranking: _Ranking,
+    declared_first: Language | None,
+    first_language: Language | None,
+    first: AssessedTest | None,
+    second: AssessedTest | None,
+    on: date,
+) -> tuple[LanguageNote, ...]:
+    """The notes of an :class:`OfficialLanguages`, in order."""
+    notes = [a.problem for a in tests if a.problem is not None]
+    settled = _settled(ranking, declared_first, first_language, on)
+    if settled is not None:
+        notes.append(settled)
+    if declared_first is not None and first is None:
+        notes.append(
+            LanguageNote(
+                rule=LanguageRule.DECLARED_LANGUAGE_UNTESTED,
+                sentence=(
+                    f"{_name(declared_first)} was declared the first official language, "
+                    f"but no {_name(declared_first)} test counts on {on.isoformat()}."
+                ),
+                policy="P5",
+                citation=FIRST_OFFICIAL_LANGUAGE_DECLARED,
+                facts={"first_language": declared_first.value, "on": on},
             )
-        for role, chosen in self._roles:
-            if chosen is not None:
-                notes.append(_chosen(self._ranking, chosen, role, on))
-        return tuple(notes)
+        )
+    for role, chosen in ((_FIRST, first), (_SECOND, second)):
+        if chosen is not None:
+            notes.append(_chosen(ranking, chosen, role, on))
+    return tuple(notes)
 
 
 def official_languages(
@@ -461,7 +453,7 @@ def official_languages(
     spouse in force on ``on``.
     """
     rank = points if points is not None else _default_points(on)
-    assessed = tuple(assess_test(test, on, index=index) for index, test in enumerate(tests))
+    assessed = tuple([assess_test(test, on, index=index) for index, test in enumerate(tests)])
     ranking = _Ranking(assessed, rank)
     first_language = _first_language(ranking, declared_first)
     first = second = None
@@ -475,5 +467,7 @@ def official_languages(
         first=first,
         second=second,
         tests=assessed,
-        notes=_Explanation(assessed, ranking, declared_first, first_language, first, second, on),
+        notes=lambda: _explain(
+            assessed, ranking, declared_first, first_language, first, second, on
+        ),
     )

@@ -37,7 +37,7 @@ from expressentry.language._citations import (
     APPROVED_LANGUAGE_TESTS,
     RESULTS_LESS_THAN_TWO_YEARS_OLD,
 )
-from expressentry.language.levels import LanguageLevels, _conversion
+from expressentry.language.levels import LEVEL_CHARTS, LanguageLevels, LevelChart, _converted
 from expressentry.language.notes import LanguageNote, LanguageRule
 from expressentry.language.scales import TestKind
 
@@ -208,6 +208,22 @@ def _expired(test: LanguageTest, index: int) -> LanguageNote:
     )
 
 
+@lru_cache(maxsize=4096)
+def _tables_for(
+    kind: TestKind,
+    test_date: date,
+    listening: float,
+    reading: float,
+    writing: float,
+    speaking: float,
+) -> tuple[bool, LanguageLevels, Dated[LevelChart]]:
+    """Memo, by kind, test date and scores, of what an assessment reads from the dated tables:
+    whether the kind was accepted that day, the levels, and the chart row that gave them."""
+    chart = LEVEL_CHARTS[kind].entry_at(test_date)
+    levels = _converted(kind, chart.start, listening, reading, writing, speaking)
+    return kind in ACCEPTED_TESTS.at(test_date), levels, chart
+
+
 def assess_test(test: LanguageTest, on: date, *, index: int = 0) -> AssessedTest:
     """Assess ``test`` on ``on``: its levels, its validity, and why it does not count if so.
 
@@ -216,14 +232,22 @@ def assess_test(test: LanguageTest, on: date, *, index: int = 0) -> AssessedTest
     """
     start = test.result_date if test.result_date is not None else test.test_date
     expiry = _expiry_from(start)
+    scores = test.scores
+    accepted, levels, chart = _tables_for(
+        test.kind,
+        test.test_date,
+        scores.listening,
+        scores.reading,
+        scores.writing,
+        scores.speaking,
+    )
     problem: LanguageNote | None = None
-    if test.kind not in ACCEPTED_TESTS.at(test.test_date):
+    if not accepted:
         problem = _not_accepted(test, index)
     elif on < start:
         problem = _not_yet_counting(test, index, on)
     elif on >= expiry:
         problem = _expired(test, index)
-    levels, chart = _conversion(test)
     return AssessedTest(
         test=test,
         index=index,
