@@ -58,7 +58,7 @@ from expressentry.exceptions import NotInForce, Problem, ProfileError
 from expressentry.experience import CRS_CANADIAN, CRS_FOREIGN, HOURS_PER_YEAR, Experience
 from expressentry.experience.ledger import _UNITS_PER_HOUR
 from expressentry.facts import Facts, derive
-from expressentry.language.levels import LanguageLevels
+from expressentry.language.levels import BENCHMARK_TOP, LanguageLevels
 from expressentry.language.roles import OfficialLanguageRole
 from expressentry.language.scales import Ability, Language
 from expressentry.model import Candidate, JobOffer, LmiaStatus
@@ -762,6 +762,22 @@ class _Rules:
     french_from: date
     canadian_education_from: date
     sibling_from: date
+    # The points of each level (0 to 12) in each column, [with_spouse][level], of the three
+    # language tables: a language line is then four lookups instead of four band searches.
+    first_language_levels: _LevelPoints
+    second_language_levels: _LevelPoints
+    spouse_language_levels: _LevelPoints
+
+
+_LevelPoints = tuple[tuple[int, ...], tuple[int, ...]]
+
+
+def _level_points(scale: PointsScale) -> _LevelPoints:
+    without, with_ = (
+        tuple(scale.band(level).points(column) for level in range(BENCHMARK_TOP + 1))
+        for column in (False, True)
+    )
+    return without, with_
 
 
 def _introduced(table: DatedTable[Any]) -> date:
@@ -789,6 +805,9 @@ def _rules_on(day: date) -> _Rules:
         french_from=_introduced(FRENCH_POINTS),
         canadian_education_from=_introduced(CANADIAN_EDUCATION_POINTS),
         sibling_from=_introduced(SIBLING_POINTS),
+        first_language_levels=_level_points(FIRST_LANGUAGE_POINTS.at(day)),
+        second_language_levels=_level_points(SECOND_LANGUAGE_POINTS.at(day)),
+        spouse_language_levels=_level_points(SPOUSE_LANGUAGE_POINTS.at(day)),
     )
 
 
@@ -1395,6 +1414,7 @@ def _scale_line(
 def _language_line(
     rule_id: str,
     entry: Dated[PointsScale],
+    per_level: _LevelPoints,
     levels: LanguageLevels | None,
     with_spouse: bool,
     cap: int | None,
@@ -1406,12 +1426,12 @@ def _language_line(
     maximum = scale.maximum(with_spouse) * 4 if cap is None else cap
     if levels is None:
         return (rule_id, 0, maximum, entry.citation, _describe_no_test, (scale, fact))
-    band = scale.band
+    column = per_level[with_spouse]
     total = (
-        band(levels.listening).points(with_spouse)
-        + band(levels.reading).points(with_spouse)
-        + band(levels.writing).points(with_spouse)
-        + band(levels.speaking).points(with_spouse)
+        column[levels.listening]
+        + column[levels.reading]
+        + column[levels.writing]
+        + column[levels.speaking]
     )
     points = total if cap is None or total <= cap else cap
     return (
@@ -1473,6 +1493,7 @@ def _core(factors: CrsFactors, rules: _Rules, caps: CrsCaps, with_spouse: bool) 
         _language_line(
             "crs.core.first_language",
             rules.first_language,
+            rules.first_language_levels,
             factors.first_language,
             with_spouse,
             None,
@@ -1482,6 +1503,7 @@ def _core(factors: CrsFactors, rules: _Rules, caps: CrsCaps, with_spouse: bool) 
         _language_line(
             "crs.core.second_language",
             rules.second_language,
+            rules.second_language_levels,
             factors.second_language,
             with_spouse,
             caps.second_language_with_spouse
@@ -1534,6 +1556,7 @@ def _spouse(factors: CrsFactors, rules: _Rules, caps: CrsCaps, with_spouse: bool
         _language_line(
             "crs.spouse.language",
             rules.spouse_language,
+            rules.spouse_language_levels,
             factors.spouse_language,
             True,
             None,
@@ -2124,7 +2147,13 @@ def language_ranking(
 
     def points(levels: LanguageLevels, role: OfficialLanguageRole) -> int:
         if role is OfficialLanguageRole.FIRST:
-            return _language_line("", rules.first_language, levels, with_spouse, None, "", "")[1]
-        return _language_line("", rules.second_language, levels, with_spouse, cap, "", "")[1]
+            first = rules.first_language_levels
+            return _language_line(
+                "", rules.first_language, first, levels, with_spouse, None, "", ""
+            )[1]
+        second = rules.second_language_levels
+        return _language_line("", rules.second_language, second, levels, with_spouse, cap, "", "")[
+            1
+        ]
 
     return points
