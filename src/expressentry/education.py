@@ -322,6 +322,16 @@ def education_level(credentials: Sequence[Credential], *, on: date) -> DerivedEd
 'its assessment (issued 2020-01-10) expired on 2025-01-10')
     """
     uses = [_recognized(index, credential, on) for index, credential in enumerate(credentials)]
+    only = uses[0].level if len(uses) == 1 else None
+    if only is not None:
+        # The common case, one recognized credential: the general path below gives this.
+        return DerivedEducation(
+            level=only,
+            used=(uses[0],),
+            ignored=(),
+            explanation=f"Highest recognized credential: {_describe(credentials[0], only)}.",
+            citation=_EDUCATION_CITATION,
+        )
     ignored = tuple(use for use in uses if use.level is None)
     counted = [(use, use.level) for use in uses if use.level is not None]
     if not counted:
