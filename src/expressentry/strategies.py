@@ -23,7 +23,7 @@ from typing import Any
 from hypothesis import strategies as st
 
 from expressentry._countries import COUNTRIES
-from expressentry.codes import personal_reference_code
+from expressentry.codes import IdentifierFormat, personal_reference_code
 from expressentry.language.scales import Ability, Language, TestKind, scale_for
 from expressentry.model import (
     AbilityScores,
@@ -54,6 +54,7 @@ __all__ = [
     "candidates",
     "credentials",
     "dates",
+    "identifiers",
     "job_offers",
     "language_tests",
     "noc_codes",
@@ -70,9 +71,22 @@ LATEST = date(2035, 12, 31)
 _NOC_CODES = tuple(group.code for version in NocVersion for group in unit_groups(version))
 
 
+def identifiers(identifier: IdentifierFormat) -> st.SearchStrategy[str]:
+    """Well-formed codes of ``identifier`` (e.g. :data:`expressentry.codes.uci`), compact.
+
+    >>> from expressentry.codes import uci
+    >>> from hypothesis import given
+    >>> @given(identifiers(uci))
+    ... def test_uci_round_trip(code):
+    ...     assert uci.validate(uci.format(code)) == code
+    >>> test_uci_round_trip()
+    """
+    return st.randoms(use_true_random=False).map(identifier.generate)
+
+
 def reference_codes() -> st.SearchStrategy[str]:
     """Personal reference codes in their compact form (two letters then ten digits)."""
-    return st.randoms(use_true_random=False).map(personal_reference_code.generate)
+    return identifiers(personal_reference_code)
 
 
 def dates(min_value: date = EARLIEST, max_value: date = LATEST) -> st.SearchStrategy[date]:
