@@ -52,15 +52,19 @@ from expressentry.serialization import to_dict
 __all__ = [
     "ability_scores",
     "candidates",
+    "certificates_of_qualification",
     "credentials",
     "dates",
+    "educational_credential_assessments",
     "identifiers",
     "job_offers",
     "language_tests",
     "noc_codes",
     "profiles",
+    "provincial_nominations",
     "reference_codes",
     "spouses",
+    "travel_documents",
     "work_histories",
     "work_periods",
 ]
@@ -142,6 +146,51 @@ def language_tests(
     )
 
 
+def educational_credential_assessments(
+    min_date: date = EARLIEST,
+) -> st.SearchStrategy[EducationalCredentialAssessment]:
+    """ECAs issued on or after ``min_date`` (the credential's completion)."""
+    return st.builds(
+        EducationalCredentialAssessment,
+        organization=st.sampled_from(EcaOrganization),
+        reference=_optional(_text()),
+        issue_date=dates(min_date),
+        canadian_equivalent=st.sampled_from(CredentialLevel),
+    )
+
+
+def travel_documents() -> st.SearchStrategy[TravelDocument]:
+    """Passports and other travel documents."""
+    return st.builds(
+        TravelDocument,
+        number=_text(),
+        issuing_country=_countries(),
+        expiry_date=_optional(dates()),
+    )
+
+
+def certificates_of_qualification(
+    min_date: date = EARLIEST,
+) -> st.SearchStrategy[CertificateOfQualification]:
+    """Certificates of qualification in a trade, issued on or after ``min_date`` if dated."""
+    return st.builds(
+        CertificateOfQualification,
+        noc=_optional(noc_codes()),
+        issued_by=st.sampled_from(IssuingAuthority),
+        issue_date=_optional(dates(min_date)),
+    )
+
+
+def provincial_nominations() -> st.SearchStrategy[ProvincialNomination]:
+    """Nominations by a province or territory (never Quebec, which nominates no one)."""
+    return st.builds(
+        ProvincialNomination,
+        province=st.sampled_from([p for p in Province if p is not Province.QC]),
+        nomination_date=_optional(dates(date(2015, 1, 1))),
+        express_entry_stream=_optional(st.booleans()),
+    )
+
+
 @st.composite
 def credentials(draw: st.DrawFn, min_date: date = EARLIEST) -> Credential:
     """A completed or unfinished credential, Canadian or foreign, with or without an ECA."""
@@ -155,17 +204,7 @@ def credentials(draw: st.DrawFn, min_date: date = EARLIEST) -> Credential:
     completion = draw(_optional(dates(min_date)))
     eca = None
     if country != "CA":
-        eca = draw(
-            _optional(
-                st.builds(
-                    EducationalCredentialAssessment,
-                    organization=st.sampled_from(EcaOrganization),
-                    reference=_optional(_text()),
-                    issue_date=dates(completion or EARLIEST),
-                    canadian_equivalent=st.sampled_from(CredentialLevel),
-                )
-            )
-        )
+        eca = draw(_optional(educational_credential_assessments(completion or EARLIEST)))
     return Credential(
         level=level,
         program_years=draw(_optional(years)),
@@ -251,16 +290,7 @@ def candidates(draw: st.DrawFn, partial: bool = True) -> Candidate:
         marital_status=marital,
         intended_province=draw(maybe(st.sampled_from(Province))),
         work_authorization=draw(maybe(st.sampled_from(WorkAuthorization))),
-        travel_document=draw(
-            maybe(
-                st.builds(
-                    TravelDocument,
-                    number=_text(),
-                    issuing_country=_countries(),
-                    expiry_date=_optional(dates()),
-                )
-            )
-        ),
+        travel_document=draw(maybe(travel_documents())),
         personal_reference_code=draw(maybe(reference_codes())),
         first_official_language=draw(maybe(st.sampled_from(Language))),
         language_tests=tuple(draw(st.lists(language_tests(birth), max_size=3))),
@@ -270,28 +300,9 @@ def candidates(draw: st.DrawFn, partial: bool = True) -> Candidate:
         meets_trade_requirements=draw(maybe(st.booleans())),
         job_offers=tuple(draw(st.lists(job_offers(), max_size=2))),
         certificates_of_qualification=tuple(
-            draw(
-                st.lists(
-                    st.builds(
-                        CertificateOfQualification,
-                        noc=_optional(noc_codes()),
-                        issued_by=st.sampled_from(IssuingAuthority),
-                        issue_date=_optional(dates(birth)),
-                    ),
-                    max_size=1,
-                )
-            )
+            draw(st.lists(certificates_of_qualification(birth), max_size=1))
         ),
-        provincial_nomination=draw(
-            _optional(
-                st.builds(
-                    ProvincialNomination,
-                    province=st.sampled_from([p for p in Province if p is not Province.QC]),
-                    nomination_date=_optional(dates(date(2015, 1, 1))),
-                    express_entry_stream=_optional(st.booleans()),
-                )
-            )
-        ),
+        provincial_nomination=draw(_optional(provincial_nominations())),
         spouse=spouse,
         dependent_children=draw(maybe(st.integers(0, 8))),
         settlement_funds_cad=draw(maybe(st.integers(0, 200_000))),
