@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 
 from expressentry import Candidate, from_dict
@@ -38,15 +39,14 @@ def test_the_document_strategies(document, nomination, certificate, eca):
     assert isinstance(eca, EducationalCredentialAssessment)
 
 
-def test_every_identifier_has_a_strategy():
-    for identifier in IDENTIFIER_FORMATS:
+@pytest.mark.parametrize("identifier", IDENTIFIER_FORMATS, ids=lambda i: i.name)
+def test_every_identifier_has_a_strategy(identifier):
+    @settings(max_examples=20)
+    @given(identifiers(identifier))
+    def check(code: str) -> None:
+        assert identifier.is_valid(code)
 
-        @settings(max_examples=20)
-        @given(identifiers(identifier))
-        def check(code: str, identifier=identifier) -> None:
-            assert identifier.is_valid(code)
-
-        check()
+    check()
 
 
 @settings(max_examples=30)
