@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 from fractions import Fraction
+from typing import Any
 
 import attrs
 import pytest
@@ -17,6 +18,7 @@ from hypothesis import strategies as st
 
 from expressentry.crs import CrsResult, crs_factors, crs_for, score
 from expressentry.dated import add_years
+from expressentry.experience import CRS_CANADIAN, Ledger
 from expressentry.experience.ledger import _UNITS_PER_HOUR
 from expressentry.facts import Facts, derive
 from expressentry.language import (
@@ -30,7 +32,15 @@ from expressentry.language import (
     levels_of,
     official_languages,
 )
-from expressentry.model import AbilityScores, Candidate, LanguageTest, MaritalStatus
+from expressentry.model import (
+    AbilityScores,
+    Candidate,
+    LanguageTest,
+    MaritalStatus,
+    NocCode,
+    WorkHistory,
+    WorkPeriod,
+)
 
 ON = date(2026, 6, 1)
 
@@ -177,3 +187,29 @@ def test_facts_are_computed_once_and_documented() -> None:
 def test_hours_as_a_float_from_units(units: int) -> None:
     """The CRS reads the ledger's units: the same float as the hours' Fraction gives."""
     assert units / _UNITS_PER_HOUR == float(Fraction(units) / _UNITS_PER_HOUR)
+
+
+# -- the work-experience ledger ----------------------------------------------------------------
+
+
+def test_a_period_answered_outside_the_table_is_read_as_before() -> None:
+    """An answer other than True, False or None is read by its truth, as the ledger always
+    did (the fast paths test bits computed from the answers)."""
+    period = WorkPeriod(
+        noc=NocCode("21231"),
+        country="CA",
+        start=date(2023, 1, 1),
+        end=date(2024, 12, 31),
+        hours_per_week=40,
+        paid=True,
+        self_employed=False,
+        full_time_student=False,
+        authorized=True,
+    )
+    answers: dict[str, Any] = {"paid": "yes", "self_employed": 0}
+    odd = attrs.evolve(period, **answers)
+    plain, truthy = (
+        Ledger.of(WorkHistory(periods=(job,)), ON).measure(CRS_CANADIAN) for job in (period, odd)
+    )
+    assert plain.hours is not None
+    assert truthy.hours == plain.hours > 0

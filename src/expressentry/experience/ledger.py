@@ -179,6 +179,12 @@ def _window(on: date, years: int | None) -> tuple[date | None, int]:
     return first, first.toordinal()
 
 
+@lru_cache(maxsize=1024)
+def _query_window(query: ExperienceQuery, on: date) -> tuple[date | None, int]:
+    """:func:`_window` of ``query`` on ``on``: one memo lookup per measure (queries hash once)."""
+    return _window(on, query.window_years(on))
+
+
 _Resolved = tuple[OccupationInForce | None, frozenset[str] | None, int, int]
 
 _RESOLVED: dict[tuple[str, tuple[date, date]], _Resolved] = {}
@@ -500,7 +506,16 @@ class Ledger:
         """The intervals that count, and those that count only if missing facts allow."""
         counted: list[_Interval] = []
         possible: list[_Interval] = []
-        for job, placement, start, end in self._placements(query.mask, first, target):
+        mask = query.mask
+        if target is None:  # every occupation (the CRS's Canadian years): _placements inlined
+            for job in self._jobs:
+                start = job.start if job.start > first else first
+                end = job.last
+                if start <= end and not job.fails & mask:
+                    interval = (start, end + 1, job.weekly)
+                    (possible if job.unknowns & mask else counted).append(interval)
+            return counted, possible
+        for job, placement, start, end in self._placements(mask, first, target):
             (counted if placement == _COUNTED else possible).append((start, end + 1, job.weekly))
         return counted, possible
 
@@ -511,14 +526,25 @@ class Ledger:
         intervals of periods without a code, which could be in any occupation."""
         groups: dict[str, tuple[list[_Interval], list[_Interval]]] = {}
         uncoded: list[_Interval] = []
-        for job, placement, start, end in self._placements(query.mask, first, _SOME_ONE):
+        mask = query.mask
+        # _placements(mask, first, _SOME_ONE) inlined: the CRS asks this for every candidate.
+        for job in self._jobs:
+            start = job.start if job.start > first else first
+            end = job.last
+            if start > end or job.fails & mask:
+                continue
             interval = (start, end + 1, job.weekly)
-            if job.codes is None:
+            codes = job.codes
+            if codes is None:
                 uncoded.append(interval)
                 continue
-            for code in job.codes:
-                certain, possible = groups.setdefault(code, ([], []))
-                (certain if placement == _COUNTED else possible).append(interval)
+            # Certainly in its occupation when its one code in force and its facts are known.
+            possibly = 1 if len(codes) > 1 or job.unknowns & mask else 0
+            for code in codes:
+                found = groups.get(code)
+                if found is None:
+                    found = groups[code] = ([], [])
+                found[possibly].append(interval)
         return groups, uncoded
 
     def _target(self, occupation: NocCode | None) -> frozenset[str] | None:
@@ -534,7 +560,7 @@ class Ledger:
 
         A one-occupation query without ``occupation`` reports its best occupation.
         """
-        window_start, first = _window(self.on, query.window_years(self.on))
+        window_start, first = _query_window(query, self.on)
         cap = self._cap
         if occupation is None and query.one_occupation:
             groups, uncoded = self._groups(query, first)
