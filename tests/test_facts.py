@@ -144,3 +144,16 @@ def test_languages_and_education_are_derived():
     assert facts.languages.first is None
     assert facts.education.level.value
     assert facts.canadian_education.credential is None
+
+
+def test_a_module_s_derived_fact_is_kept():
+    calls = []
+
+    def grid(facts):
+        calls.append(facts)
+        return len(calls)
+
+    facts = derive(Candidate(), on=ON)
+    assert facts.kept(grid) == 1
+    assert facts.kept(grid) == 1
+    assert calls == [facts]

@@ -87,6 +87,19 @@ class Facts:
         self.on = on
         self._experience: dict[tuple[ExperienceQuery, NocCode | None], Experience] = {}
         self._spouse_experience: dict[ExperienceQuery, Experience] = {}
+        self._kept: dict[Callable[[Facts], Any], Any] = {}
+
+    def kept(self, compute: Callable[[Facts], _T]) -> _T:
+        """``compute(self)``, computed the first time it is asked for and then kept.
+
+        For a derived fact that belongs to one module (the FSW grid, the qualifying job offer)
+        but that several parts of an assessment read.
+        """
+        try:
+            value: _T = self._kept[compute]
+        except KeyError:
+            value = self._kept[compute] = compute(self)
+        return value
 
     # -- the person ----------------------------------------------------------------------
 

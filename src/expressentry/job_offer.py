@@ -486,7 +486,12 @@ def _best(facts: Facts, purpose: Purpose) -> Qualification:
 
 def arranged_employment(facts: Facts) -> Qualification:
     """Whether the candidate holds an offer that earns FSW arranged-employment points (factor 5)
-    and counts for the settlement-funds exemption (P17)."""
+    and counts for the settlement-funds exemption (P17). Computed once per facts: the FSW
+    verdict, its grid and the FST's funds finding all read it."""
+    return facts.kept(_best_for_fsw)
+
+
+def _best_for_fsw(facts: Facts) -> Qualification:
     return _best(facts, Purpose.FSW)
 
 

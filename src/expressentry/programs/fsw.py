@@ -943,7 +943,14 @@ def _grid(facts: Facts, offer: Qualification) -> FswGrid:
 
 
 def fsw_grid(facts: Facts) -> FswGrid:
-    """The FSW selection grid (IRPR ss. 76-83) of the candidate and date of ``facts``."""
+    """The FSW selection grid (IRPR ss. 76-83) of the candidate and date of ``facts``.
+
+    Computed once per facts: the FSW verdict's pass-mark finding and an assessment share it.
+    """
+    return facts.kept(_grid_of)
+
+
+def _grid_of(facts: Facts) -> FswGrid:
     return _grid(facts, arranged_employment(facts))
 
 
@@ -1226,7 +1233,7 @@ class FederalSkilledWorker:
             _education_finding(facts),
             outside_quebec(_RESIDENCE_RULE, facts, "the FSW"),
             settlement_funds_finding(_FUNDS_RULE, facts, offer),
-            _pass_mark_finding(_grid(facts, offer)),
+            _pass_mark_finding(fsw_grid(facts)),
         )
         return Verdict.decide(self.code, facts.on, findings)
 
