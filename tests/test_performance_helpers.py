@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from expressentry.crs import CrsResult, crs_factors, crs_for, score
 from expressentry.dated import add_years
+from expressentry.education import CredentialUse, DerivedEducation, education_level
 from expressentry.experience import CRS_CANADIAN, Ledger
 from expressentry.experience.ledger import _UNITS_PER_HOUR
 from expressentry.facts import Facts, derive
@@ -35,6 +36,8 @@ from expressentry.language import (
 from expressentry.model import (
     AbilityScores,
     Candidate,
+    Credential,
+    CredentialLevel,
     LanguageTest,
     MaritalStatus,
     NocCode,
@@ -213,3 +216,44 @@ def test_a_period_answered_outside_the_table_is_read_as_before() -> None:
     )
     assert plain.hours is not None
     assert truthy.hours == plain.hours > 0
+
+
+# -- education ---------------------------------------------------------------------------------
+
+
+def test_education_sentences_written_when_read_equal_sentences_given() -> None:
+    degree = Credential(
+        level=CredentialLevel.BACHELORS_OR_THREE_YEAR,
+        country="CA",
+        completion_date=date(2019, 5, 1),
+    )
+    lazy = education_level((degree,), on=ON)
+    (use,) = lazy.used
+    eager = DerivedEducation(
+        level=lazy.level,
+        used=(
+            CredentialUse(
+                index=0,
+                credential=degree,
+                level=use.level,
+                reason=education_level((degree,), on=ON).used[0].reason,
+            ),
+        ),
+        ignored=(),
+        explanation=education_level((degree,), on=ON).explanation,
+        citation=lazy.citation,
+    )
+    assert lazy == eager
+    assert hash(lazy) == hash(eager)
+    assert repr(lazy) == repr(eager)
+    assert repr(lazy).startswith(
+        "DerivedEducation(level=<EducationLevel.BACHELORS_OR_THREE_YEAR: "
+        "'bachelors_or_three_year'>, used=(CredentialUse(index=0, credential=Credential("
+    )
+    assert repr(lazy).endswith(
+        "reason=\"Canadian credential: bachelor's degree or 3-year program (CA, completed "
+        '2019-05-01)"),), ignored=(), explanation="Highest recognized credential: '
+        "bachelor's degree or 3-year program (CA, completed 2019-05-01).\", citation="
+        f"{lazy.citation!r})"
+    )
+    assert lazy.explanation is lazy.explanation  # written once

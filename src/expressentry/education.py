@@ -40,7 +40,7 @@ degree or 3-year program (CA, completed 2019-05-01) and one-year program (CA, co
 from __future__ import annotations
 
 import enum
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 
 import attrs
@@ -187,25 +187,69 @@ CANADIAN_STUDY_MINIMUM_MONTHS: DatedTable[int] = DatedTable(
 so); the minimum is kept from the launch so that the class can be derived on any date."""
 
 
-@attrs.frozen(kw_only=True)
+_Sentence = str | Callable[[], str]
+"""A sentence, or the function that writes it the first time it is read."""
+
+
+def _written(sentence: _Sentence) -> str:
+    """The sentence, written if need be (so that equality compares what it says)."""
+    return sentence if isinstance(sentence, str) else sentence()
+
+
+@attrs.frozen(kw_only=True, repr=False)
 class CredentialUse:
     """What one credential counted for, and why (``reason`` is a plain sentence)."""
 
     index: int
     credential: Credential
     level: EducationLevel | None
-    reason: str
+    # Written only when read: the CRS of a pool reads the levels, not the reasons.
+    _reason: _Sentence = attrs.field(alias="reason", eq=_written)
+
+    @property
+    def reason(self) -> str:
+        """Why the credential counts at its level, or does not count."""
+        reason = self._reason
+        if isinstance(reason, str):
+            return reason
+        written = reason()
+        object.__setattr__(self, "_reason", written)  # kept: written once
+        return written
+
+    def __repr__(self) -> str:
+        return (
+            f"CredentialUse(index={self.index!r}, credential={self.credential!r}, "
+            f"level={self.level!r}, reason={self.reason!r})"
+        )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class DerivedEducation:
     """The education level proven on a date, with the credentials used and those ignored."""
 
     level: EducationLevel
     used: tuple[CredentialUse, ...]
     ignored: tuple[CredentialUse, ...]
-    explanation: str
+    # Written only when read, like the reasons.
+    _explanation: _Sentence = attrs.field(alias="explanation", eq=_written)
     citation: Citation
+
+    @property
+    def explanation(self) -> str:
+        """The level and the credentials behind it, in one sentence."""
+        explanation = self._explanation
+        if isinstance(explanation, str):
+            return explanation
+        written = explanation()
+        object.__setattr__(self, "_explanation", written)  # kept: written once
+        return written
+
+    def __repr__(self) -> str:
+        return (
+            f"DerivedEducation(level={self.level!r}, used={self.used!r}, "
+            f"ignored={self.ignored!r}, explanation={self.explanation!r}, "
+            f"citation={self.citation!r})"
+        )
 
 
 def _describe(credential: Credential, level: EducationLevel) -> str:
@@ -234,7 +278,7 @@ def _recognized(index: int, credential: Credential, on: date) -> CredentialUse:
             index=index,
             credential=credential,
             level=level,
-            reason=f"Canadian credential: {_describe(credential, level)}",
+            reason=lambda: f"Canadian credential: {_describe(credential, level)}",
         )
     eca = credential.eca
     if eca is None:
@@ -267,7 +311,7 @@ def _recognized(index: int, credential: Credential, on: date) -> CredentialUse:
         index=index,
         credential=credential,
         level=level,
-        reason=(
+        reason=lambda: (
             f"foreign credential assessed by {eca.organization.name} on "
             f"{eca.issue_date.isoformat()} as {level.title}"
         ),
@@ -329,7 +373,9 @@ def education_level(credentials: Sequence[Credential], *, on: date) -> DerivedEd
             level=only,
             used=(uses[0],),
             ignored=(),
-            explanation=f"Highest recognized credential: {_describe(credentials[0], only)}.",
+            explanation=lambda: (
+                f"Highest recognized credential: {_describe(credentials[0], only)}."
+            ),
             citation=_EDUCATION_CITATION,
         )
     ignored = tuple(use for use in uses if use.level is None)
@@ -347,7 +393,6 @@ def education_level(credentials: Sequence[Credential], *, on: date) -> DerivedEd
     if (
         len(post_secondary) >= 2
         and _RANKS[best_level] < _TWO_OR_MORE_RANK
-        and len(post_secondary) >= 2
         and any(_three_years_or_more(use) for use, _ in post_secondary)
     ):
         names = " and ".join(_describe(use.credential, level) for use, level in post_secondary)
@@ -365,7 +410,9 @@ def education_level(credentials: Sequence[Credential], *, on: date) -> DerivedEd
         level=best_level,
         used=(best,),
         ignored=ignored + tuple(use for use, _ in counted if use is not best),
-        explanation=f"Highest recognized credential: {_describe(best.credential, best_level)}.",
+        explanation=lambda: (
+            f"Highest recognized credential: {_describe(best.credential, best_level)}."
+        ),
         citation=_EDUCATION_CITATION,
     )
 
