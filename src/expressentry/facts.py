@@ -39,7 +39,7 @@ __all__ = ["Facts", "derive"]
 _T = TypeVar("_T")
 
 
-class _kept(Generic[_T]):  # a decorator, named like functools.cached_property
+class _computed_once(Generic[_T]):  # a decorator, named like functools.cached_property
     """A property computed on first access and kept in the instance's ``__dict__``.
 
     What :func:`functools.cached_property` does, without the lock it takes on every first
@@ -53,10 +53,12 @@ class _kept(Generic[_T]):  # a decorator, named like functools.cached_property
         self.__doc__ = compute.__doc__
 
     @overload
-    def __get__(self, instance: None, owner: type[Any] | None = None) -> _kept[_T]: ...
+    def __get__(self, instance: None, owner: type[Any] | None = None) -> _computed_once[_T]: ...
     @overload
     def __get__(self, instance: object, owner: type[Any] | None = None) -> _T: ...
-    def __get__(self, instance: object | None, owner: type[Any] | None = None) -> _T | _kept[_T]:
+    def __get__(
+        self, instance: object | None, owner: type[Any] | None = None
+    ) -> _T | _computed_once[_T]:
         if instance is None:
             return self
         # Stored under the same name: the instance attribute hides this (non-data) descriptor.
@@ -103,19 +105,19 @@ class Facts:
 
     # -- the person ----------------------------------------------------------------------
 
-    @_kept
+    @_computed_once
     def age(self) -> int | None:
         """Age in whole years on the evaluation date (P13); ``None`` if no birth date."""
         born = self.candidate.birth_date
         return None if born is None else _age_on(born, self.on)
 
-    @_kept
+    @_computed_once
     def partnered(self) -> bool | None:
         """Whether the candidate has a spouse or common-law partner; ``None`` if unanswered."""
         status = self.candidate.marital_status
         return None if status is None else status.has_partner
 
-    @_kept
+    @_computed_once
     def spouse_counts(self) -> bool | None:
         """Whether the spouse counts, for the CRS column and FSW adaptability (P12).
 
@@ -133,7 +135,7 @@ class Facts:
             return None
         return True
 
-    @_kept
+    @_computed_once
     def family_size(self) -> int | None:
         """The family size for settlement funds (P14): the candidate, a spouse or partner (even
         a Canadian or non-accompanying one) and every dependent child of either."""
@@ -141,7 +143,7 @@ class Facts:
             return None
         return 1 + int(self.partnered) + self.candidate.dependent_children
 
-    @_kept
+    @_computed_once
     def authorized_to_work(self) -> bool | None:
         """Whether the candidate may legally work in Canada now; ``None`` if unanswered."""
         authorization = self.candidate.work_authorization
@@ -149,7 +151,7 @@ class Facts:
 
     # -- languages ----------------------------------------------------------------------
 
-    @_kept
+    @_computed_once
     def languages(self) -> OfficialLanguages:
         """The first and second official languages and the tests behind them (P5, P6, P30)."""
         return official_languages(
@@ -158,7 +160,7 @@ class Facts:
             declared_first=self.candidate.first_official_language,
         )
 
-    @_kept
+    @_computed_once
     def spouse_languages(self) -> OfficialLanguages | None:
         """The spouse's official languages (the best valid test, P30); ``None`` if no spouse."""
         spouse = self.candidate.spouse
@@ -166,30 +168,30 @@ class Facts:
 
     # -- education ----------------------------------------------------------------------
 
-    @_kept
+    @_computed_once
     def education(self) -> DerivedEducation:
         """The recognized level of education on the evaluation date (P21, P29)."""
         return education_level(self.candidate.education, on=self.on)
 
-    @_kept
+    @_computed_once
     def spouse_education(self) -> DerivedEducation | None:
         """The spouse's recognized level of education; ``None`` if no spouse."""
         spouse = self.candidate.spouse
         return None if spouse is None else education_level(spouse.education, on=self.on)
 
-    @_kept
+    @_computed_once
     def canadian_education(self) -> CanadianEducationCredit:
         """Completed Canadian post-secondary study, for the CRS additional points."""
         return canadian_education_credit(self.candidate.education, on=self.on)
 
     # -- work experience ------------------------------------------------------------------
 
-    @_kept
+    @_computed_once
     def ledger(self) -> Ledger:
         """The candidate's work history resolved for the evaluation date."""
         return Ledger.of(self.candidate.work_history, self.on)
 
-    @_kept
+    @_computed_once
     def spouse_ledger(self) -> Ledger | None:
         """The spouse's work history resolved for the evaluation date; ``None`` if no spouse."""
         spouse = self.candidate.spouse
