@@ -1305,6 +1305,28 @@ def _describe_fixed(
     return facts, row, sentence
 
 
+def _describe_sibling(
+    has_sibling: bool, value: int, points: int
+) -> tuple[Mapping[str, object], str, str]:
+    sentence = (
+        f"A brother or sister in Canada: {points} points."
+        if has_sibling
+        else "No points for a sibling in Canada: none declared."
+    )
+    return {"sibling_in_canada": has_sibling}, f"sibling in Canada → {value}", sentence
+
+
+def _describe_nomination(
+    nominated: bool, value: int, points: int
+) -> tuple[Mapping[str, object], str, str]:
+    sentence = (
+        f"Provincial or territorial nomination: {points} points."
+        if nominated
+        else "No points for a provincial or territorial nomination: none."
+    )
+    return {"provincial_nomination": nominated}, f"nomination → {value}", sentence
+
+
 def _describe_not_in_force(
     what: str, since: date, on: date
 ) -> tuple[Mapping[str, object], str, str]:
@@ -1685,27 +1707,17 @@ def _sibling(factors: CrsFactors, rules: _Rules, on: date) -> _RawLine:
         return (rule_id, 0, 0, entry.citation, _describe_not_in_force, figures)
     has_sibling = factors.sibling_in_canada
     points = value if has_sibling else 0
-    sentence = (
-        f"A brother or sister in Canada: {points} points."
-        if has_sibling
-        else "No points for a sibling in Canada: none declared."
-    )
-    figures = ({"sibling_in_canada": has_sibling}, f"sibling in Canada → {value}", sentence)
-    return (rule_id, points, value, entry.citation, _describe_fixed, figures)
+    figures = (has_sibling, value, points)
+    return (rule_id, points, value, entry.citation, _describe_sibling, figures)
 
 
 def _nomination(factors: CrsFactors, rules: _Rules) -> _RawLine:
     entry = rules.provincial_nomination
     nominated = factors.provincial_nomination
     points = entry.value if nominated else 0
-    sentence = (
-        f"Provincial or territorial nomination: {points} points."
-        if nominated
-        else "No points for a provincial or territorial nomination: none."
-    )
-    figures = ({"provincial_nomination": nominated}, f"nomination → {entry.value}", sentence)
+    figures = (nominated, entry.value, points)
     rule_id = "crs.additional.provincial_nomination"
-    return (rule_id, points, entry.value, entry.citation, _describe_fixed, figures)
+    return (rule_id, points, entry.value, entry.citation, _describe_nomination, figures)
 
 
 def _job_offer(factors: CrsFactors, rules: _Rules) -> _RawLine:
