@@ -20,7 +20,7 @@ from expressentry.crs import CrsResult, crs_factors, crs_for, score
 from expressentry.dated import add_years
 from expressentry.education import CredentialUse, DerivedEducation, education_level
 from expressentry.experience import CRS_CANADIAN, Ledger
-from expressentry.experience.ledger import _UNITS_PER_HOUR
+from expressentry.experience.ledger import _UNITS_PER_HOUR, Reason, _Explainer
 from expressentry.facts import Facts, derive
 from expressentry.language import (
     LEVEL_CHARTS,
@@ -257,3 +257,49 @@ def test_education_sentences_written_when_read_equal_sentences_given() -> None:
         f"{lazy.citation!r})"
     )
     assert lazy.explanation is lazy.explanation  # written once
+
+
+def test_every_exclusion_phrase_is_the_one_it_was() -> None:
+    """Only the phrase asked for is formatted now; each reads as it always did."""
+    period = WorkPeriod(
+        noc=NocCode("21231"), country="CA", start=date(2023, 1, 1), hours_per_week=40
+    )
+    experience = Ledger.of(WorkHistory(periods=(period,)), ON).measure(
+        CRS_CANADIAN, NocCode("21211")
+    )
+    explainer = _Explainer(experience)
+    job = experience.ledger._jobs[0]
+    label = experience.ledger.version.label
+    expected = {
+        Reason.AFTER_EVALUATION_DATE: "it starts after 2026-06-01",
+        Reason.OUTSIDE_WINDOW: "it ended before 2016-06-01, outside the 10-year window",
+        Reason.OUTSIDE_CANADA: "it was outside Canada and only work in Canada counts here",
+        Reason.IN_CANADA: "it was in Canada and only work outside Canada counts here",
+        Reason.UNPAID: "it was unpaid",
+        Reason.UNAUTHORIZED: "it was done without authorization to work in Canada",
+        Reason.SELF_EMPLOYED: "it was self-employment",
+        Reason.FULL_TIME_STUDENT: "it was done while a full-time student",
+        Reason.UNSKILLED: "NOC 21231 is not a skilled occupation (TEER 0 to 3, or skill type 0 "
+        f"or level A or B) in {label}",
+        Reason.NOT_A_TRADE: f"NOC 21231 is not a skilled trade in {label}",
+        Reason.NOT_TEER_2_OR_3: f"NOC 21231 is not TEER 2 or 3 (or skill level B) in {label}",
+        Reason.OTHER_OCCUPATION: "NOC 21231 is another occupation than NOC 21211",
+    }
+    assert {reason: explainer._phrase(job, reason) for reason in expected} == expected
+    with pytest.raises(KeyError):
+        explainer._phrase(job, Reason.OVER_WEEKLY_CAP)
+
+
+@given(
+    st.sampled_from(Language),
+    st.tuples(*[st.integers(min_value=0, max_value=12)] * 4),
+)
+def test_levels_in_words_name_the_abilities_in_order(
+    language: Language, four: tuple[int, int, int, int]
+) -> None:
+    listening, reading, writing, speaking = four
+    levels = LanguageLevels(
+        language=language, listening=listening, reading=reading, writing=writing, speaking=speaking
+    )
+    parts = ", ".join(f"{ability.value[0].upper()} {levels.of(ability)}" for ability in Ability)
+    assert str(levels) == f"{levels.benchmark} {parts}"

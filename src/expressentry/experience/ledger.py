@@ -357,7 +357,8 @@ def _attribute(
 
 
 def _hours(units: int | Fraction) -> Fraction:
-    return Fraction(units) / _UNITS_PER_HOUR
+    # One constructor call instead of a construction and a division (the same Fraction).
+    return Fraction(units, _UNITS_PER_HOUR)
 
 
 def _number(hours: Fraction) -> str:
@@ -894,32 +895,30 @@ class _Explainer:
         return [f"{stated} matches several {label} codes ({codes}): give the code in {label}"]
 
     def _phrase(self, job: _Job, reason: Reason) -> str:
-        on, query = self.ledger.on, self.query
+        fixed = _FIXED_PHRASES.get(reason)
+        if fixed is not None:
+            return fixed
+        # Only the phrase asked for is formatted (an assessment explains many periods).
+        on = self.ledger.on
+        if reason is Reason.AFTER_EVALUATION_DATE:
+            return f"it starts after {on.isoformat()}"
+        if reason is Reason.OUTSIDE_WINDOW:
+            return (
+                f"it ended before {self.experience.window_start}, outside the "
+                f"{self.query.window_years(on)}-year window"
+            )
         occupation = job.occupation
         # Only a period with a code can fail a code test; name it in the version in force.
         code = "" if occupation is None else (occupation.code or occupation.stated).code
         label = self.ledger.version.label
-        phrases = {
-            Reason.AFTER_EVALUATION_DATE: f"it starts after {on.isoformat()}",
-            Reason.OUTSIDE_WINDOW: (
-                f"it ended before {self.experience.window_start}, outside the "
-                f"{query.window_years(on)}-year window"
-            ),
-            Reason.OUTSIDE_CANADA: "it was outside Canada and only work in Canada counts here",
-            Reason.IN_CANADA: "it was in Canada and only work outside Canada counts here",
-            Reason.UNPAID: "it was unpaid",
-            Reason.UNAUTHORIZED: "it was done without authorization to work in Canada",
-            Reason.SELF_EMPLOYED: "it was self-employment",
-            Reason.FULL_TIME_STUDENT: "it was done while a full-time student",
-            Reason.UNSKILLED: f"NOC {code} is not a skilled occupation (TEER 0 to 3, or "
-            f"skill type 0 or level A or B) in {label}",
-            Reason.NOT_A_TRADE: f"NOC {code} is not a skilled trade in {label}",
-            Reason.NOT_TEER_2_OR_3: f"NOC {code} is not TEER 2 or 3 (or skill level B) in {label}",
-            Reason.OTHER_OCCUPATION: (
-                f"NOC {code} is another occupation than NOC {self.experience.occupation}"
-            ),
-        }
-        return phrases[reason]
+        coded = {
+            Reason.UNSKILLED: "is not a skilled occupation (TEER 0 to 3, or skill type 0 or "
+            "level A or B) in {label}",
+            Reason.NOT_A_TRADE: "is not a skilled trade in {label}",
+            Reason.NOT_TEER_2_OR_3: "is not TEER 2 or 3 (or skill level B) in {label}",
+            Reason.OTHER_OCCUPATION: "is another occupation than NOC {occupation}",
+        }[reason]
+        return f"NOC {code} " + coded.format(label=label, occupation=self.experience.occupation)
 
     def _sentence(
         self,
@@ -950,6 +949,16 @@ class _Explainer:
             f"answered: {facts}."
         )
 
+
+_FIXED_PHRASES: Final = {
+    Reason.OUTSIDE_CANADA: "it was outside Canada and only work in Canada counts here",
+    Reason.IN_CANADA: "it was in Canada and only work outside Canada counts here",
+    Reason.UNPAID: "it was unpaid",
+    Reason.UNAUTHORIZED: "it was done without authorization to work in Canada",
+    Reason.SELF_EMPLOYED: "it was self-employment",
+    Reason.FULL_TIME_STUDENT: "it was done while a full-time student",
+}
+"""The reasons whose phrase names no figure."""
 
 _FACT_QUESTIONS: Final = {
     MissingFact.PAID: "whether it was paid",
