@@ -334,8 +334,11 @@ class LanguageLevels:
         return benchmark_name(self.language)
 
     def __str__(self) -> str:
-        parts = ", ".join(f"{ability.value[0].upper()} {self.of(ability)}" for ability in Ability)
-        return f"{self.benchmark} {parts}"
+        # The abilities in the order of Ability, written out: explanations write this often.
+        return (
+            f"{benchmark_name(self.language)} L {self.listening}, R {self.reading}, "
+            f"W {self.writing}, S {self.speaking}"
+        )
 
 
 def levels_of(test: LanguageTest) -> LanguageLevels:
