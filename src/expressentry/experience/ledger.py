@@ -813,7 +813,7 @@ class _Explainer:
         share: tuple[Fraction, int] | None,
     ) -> PeriodUse:
         period, on, window_start = job.period, self.ledger.on, self.experience.window_start
-        use = {_COUNTED: Use.COUNTED, _UNKNOWN: Use.UNKNOWN}.get(placement, Use.EXCLUDED)
+        use = _USE_OF_PLACEMENT.get(placement, Use.EXCLUDED)
         # Whole-period reasons explain an exclusion; partial ones what a counted period lost.
         reasons: list[Reason] = []
         missing: list[MissingFact] = []
@@ -949,6 +949,9 @@ class _Explainer:
             f"answered: {facts}."
         )
 
+
+_USE_OF_PLACEMENT: Final = {_COUNTED: Use.COUNTED, _UNKNOWN: Use.UNKNOWN}
+"""What a placement means to the explanation; any other placement is an exclusion."""
 
 _FIXED_PHRASES: Final = {
     Reason.OUTSIDE_CANADA: "it was outside Canada and only work in Canada counts here",
