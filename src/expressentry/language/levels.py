@@ -311,7 +311,8 @@ class LanguageLevels:
 
     def of(self, ability: Ability) -> int:
         """The level of ``ability``."""
-        level: int = getattr(self, ability.value)
+        # _value_ is the field name; the .value property costs more than the lookup itself.
+        level: int = getattr(self, ability._value_)
         return level
 
     @property
