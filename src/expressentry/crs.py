@@ -2067,11 +2067,16 @@ def _factors(facts: Facts) -> tuple[CrsFactors, _NoteParts]:
             ]
         )
     canadian = facts.canadian_education
-    spouse_education = facts.spouse_education
-    spouse_languages = facts.spouse_languages
     spouse_language = None
-    if spouse_counts and spouse_languages is not None:
-        spouse_language = spouse_languages.first_levels
+    spouse_education = EducationLevel.LESS_THAN_SECONDARY
+    if spouse_counts:
+        # Only a spouse who counts is read: the spouse's tests of a candidate scored as single
+        # need not be assessed.
+        spouse_languages = facts.spouse_languages
+        derived_spouse_education = facts.spouse_education
+        if spouse_languages is not None and derived_spouse_education is not None:
+            spouse_language = spouse_languages.first_levels
+            spouse_education = derived_spouse_education.level
     if candidate.sibling_in_canada is None:
         notes.append("A sibling in Canada is not answered: not counted.")
     factors = CrsFactors(
@@ -2086,11 +2091,7 @@ def _factors(facts: Facts) -> tuple[CrsFactors, _NoteParts]:
             facts.experience(CRS_FOREIGN), "Foreign work experience", notes, on
         ),
         with_spouse=spouse_counts,
-        spouse_education=(
-            spouse_education.level
-            if spouse_counts and spouse_education is not None
-            else EducationLevel.LESS_THAN_SECONDARY
-        ),
+        spouse_education=spouse_education,
         spouse_language=spouse_language,
         spouse_canadian_years=(
             _years_counted(
