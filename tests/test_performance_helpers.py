@@ -6,6 +6,7 @@ only when read) is checked against the plain computation it replaces.
 
 from __future__ import annotations
 
+import pickle
 from datetime import date
 from fractions import Fraction
 from typing import Any
@@ -303,3 +304,33 @@ def test_levels_in_words_name_the_abilities_in_order(
     )
     parts = ", ".join(f"{ability.value[0].upper()} {levels.of(ability)}" for ability in Ability)
     assert str(levels) == f"{levels.benchmark} {parts}"
+
+
+# -- results written lazily still pickle -------------------------------------------------------
+
+
+def test_results_with_unwritten_explanations_pickle_as_written() -> None:
+    candidate = Candidate(
+        birth_date=date(1990, 1, 1),
+        marital_status=MaritalStatus.NEVER_MARRIED,
+        language_tests=(_test(TestKind.CELPIP_GENERAL, (9, 9, 9, 9), date(2025, 9, 1)),),
+        education=(
+            Credential(
+                level=CredentialLevel.BACHELORS_OR_THREE_YEAR,
+                country="CA",
+                completion_date=date(2019, 5, 1),
+            ),
+        ),
+    )
+    facts = derive(candidate, on=ON)
+    result, languages, education = crs_for(candidate, on=ON), facts.languages, facts.education
+    use = education.used[0]
+    copied_result, copied_languages, copied_education, copied_use = (
+        pickle.loads(pickle.dumps(lazy)) for lazy in (result, languages, education, use)
+    )
+    assert (copied_result, copied_languages) == (result, languages)
+    assert (copied_education, copied_use) == (education, use)
+    assert copied_result.notes == result.notes
+    assert copied_languages.notes == languages.notes
+    assert copied_education.explanation == education.explanation
+    assert copied_use.reason == use.reason

@@ -1112,6 +1112,15 @@ class CrsResult:
         object.__setattr__(self, "_notes", written)  # kept: the notes are written once
         return written
 
+    def __getstate__(self) -> dict[str, object]:
+        # Pickled written: the function that would write the notes may be a local one.
+        self.notes  # noqa: B018 (written and kept)
+        return {field.name: getattr(self, field.name) for field in attrs.fields(type(self))}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        for name, value in state.items():
+            object.__setattr__(self, name, value)
+
     def __repr__(self) -> str:
         return (
             f"CrsResult(total={self.total!r}, on={self.on!r}, "

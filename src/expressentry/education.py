@@ -216,6 +216,15 @@ class CredentialUse:
         object.__setattr__(self, "_reason", written)  # kept: written once
         return written
 
+    def __getstate__(self) -> dict[str, object]:
+        # Pickled written: the function that would write the reason may be a local one.
+        self.reason  # noqa: B018 (written and kept)
+        return {field.name: getattr(self, field.name) for field in attrs.fields(type(self))}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        for name, value in state.items():
+            object.__setattr__(self, name, value)
+
     def __repr__(self) -> str:
         return (
             f"CredentialUse(index={self.index!r}, credential={self.credential!r}, "
@@ -243,6 +252,15 @@ class DerivedEducation:
         written = explanation()
         object.__setattr__(self, "_explanation", written)  # kept: written once
         return written
+
+    def __getstate__(self) -> dict[str, object]:
+        # Pickled written: the function that would write the explanation may be a local one.
+        self.explanation  # noqa: B018 (written and kept)
+        return {field.name: getattr(self, field.name) for field in attrs.fields(type(self))}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        for name, value in state.items():
+            object.__setattr__(self, name, value)
 
     def __repr__(self) -> str:
         return (
