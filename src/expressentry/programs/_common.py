@@ -283,3 +283,40 @@ def left_out(experience: Experience) -> str:
     if not excluded:
         return ""
     return " Left out: " + "; ".join(_left_out(use) for use in excluded) + "."
+
+
+def experience_finding(
+    rule: Rule,
+    experience: Experience,
+    required: int,
+    *,
+    need: str,
+    work: str,
+    counted: str,
+    conditions: str = "",
+) -> Finding:
+    """Whether ``experience`` reaches ``required`` hours, with the candidate's figures.
+
+    Unknown names the work-history facts to answer (``work`` says what is measured); met and
+    not met give the hours counted (``counted`` work, ``conditions`` after the figure) and, when
+    not met, the periods left out and why.
+    """
+    recorded = experience_facts(experience, required)
+    span = f"from {experience.window_start} to {experience.on.isoformat()}"
+    reached = experience.reaches(required)
+    if reached is None:
+        return rule.finding(
+            Outcome.UNKNOWN,
+            f"Between {format_hours(experience.hours_at_least)} and "
+            f"{format_hours(experience.hours_at_most)} hours of {work} {span} count, depending "
+            f"on facts not answered; {need}.",
+            facts=recorded,
+            missing=work_history_paths(experience),
+        )
+    sentence = (
+        f"{format_hours(experience.hours_at_least)} hours of {counted} {span} count"
+        f"{conditions}; {need}."
+    )
+    if reached:
+        return rule.finding(Outcome.MET, sentence, facts=recorded)
+    return rule.finding(Outcome.NOT_MET, sentence + left_out(experience), facts=recorded)

@@ -72,11 +72,10 @@ from expressentry.noc import (
 )
 from expressentry.programs._common import (
     LAWS,
-    experience_facts,
+    experience_finding,
     format_hours,
     hours_fact,
     language_facts,
-    left_out,
     no_language_test,
     outside_quebec,
     work_history_paths,
@@ -260,29 +259,15 @@ def _hours_required(on: date) -> int:
 
 
 def _experience_finding(facts: Facts) -> Finding:
-    experience = facts.experience(CEC_WORK)
     required = _hours_required(facts.on)
-    recorded = experience_facts(experience, required)
-    span = f"from {experience.window_start} to {facts.on.isoformat()}"
-    need = f"the CEC needs {format_hours(Fraction(required))} (one year)"
-    reached = experience.reaches(required)
-    if reached is None:
-        return _EXPERIENCE_RULE.finding(
-            Outcome.UNKNOWN,
-            f"Between {format_hours(experience.hours_at_least)} and "
-            f"{format_hours(experience.hours_at_most)} hours of qualifying work in Canada "
-            f"{span} count, depending on facts not answered; {need}.",
-            facts=recorded,
-            missing=work_history_paths(experience),
-        )
-    counted = (
-        f"{format_hours(experience.hours_at_least)} hours of paid, authorized, skilled work "
-        f"in Canada {span} count (no self-employment, none while a full-time student); {need}."
-    )
-    if reached:
-        return _EXPERIENCE_RULE.finding(Outcome.MET, counted, facts=recorded)
-    return _EXPERIENCE_RULE.finding(
-        Outcome.NOT_MET, counted + left_out(experience), facts=recorded
+    return experience_finding(
+        _EXPERIENCE_RULE,
+        facts.experience(CEC_WORK),
+        required,
+        need=f"the CEC needs {format_hours(Fraction(required))} (one year)",
+        work="qualifying work in Canada",
+        counted="paid, authorized, skilled work in Canada",
+        conditions=" (no self-employment, none while a full-time student)",
     )
 
 

@@ -75,10 +75,9 @@ from expressentry.language import Ability
 from expressentry.noc import SKILLED_TRADES, NocCode, in_version, version_in_force
 from expressentry.programs._common import (
     LAWS,
-    experience_facts,
+    experience_finding,
     format_hours,
     language_minimum_per_ability,
-    left_out,
     outside_quebec,
     work_history_paths,
 )
@@ -200,26 +199,15 @@ class _Trades:
 def _experience_finding(facts: Facts) -> Finding:
     best = facts.experience(FST_WORK)
     required = _hours_required(facts.on)
-    recorded = experience_facts(best, required)
-    span = f"from {best.window_start} to {facts.on.isoformat()}"
-    need = f"the FST needs {format_hours(Fraction(required))} (two years) in one skilled trade"
-    reached = best.reaches(required)
-    if reached is None:
-        return _EXPERIENCE_RULE.finding(
-            Outcome.UNKNOWN,
-            f"Between {format_hours(best.hours_at_least)} and "
-            f"{format_hours(best.hours_at_most)} hours of paid work in one skilled trade {span} "
-            f"count, depending on facts not answered; {need}.",
-            facts=recorded,
-            missing=work_history_paths(best),
-        )
     where = f" in {_trade_name(best.occupation)}" if best.occupation is not None else ""
-    counted = (
-        f"{format_hours(best.hours_at_least)} hours of paid work{where} {span} count; {need}."
+    return experience_finding(
+        _EXPERIENCE_RULE,
+        best,
+        required,
+        need=f"the FST needs {format_hours(Fraction(required))} (two years) in one skilled trade",
+        work="paid work in one skilled trade",
+        counted=f"paid work{where}",
     )
-    if reached:
-        return _EXPERIENCE_RULE.finding(Outcome.MET, counted, facts=recorded)
-    return _EXPERIENCE_RULE.finding(Outcome.NOT_MET, counted + left_out(best), facts=recorded)
 
 
 def _noc_requirements_finding(facts: Facts, trades: _Trades) -> Finding:
