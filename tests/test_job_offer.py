@@ -168,7 +168,7 @@ def test_no_senior_class_before_2016_11_19() -> None:
     day = SENIOR_MANAGEMENT.change_dates[0]
     before = crs_job_offer(_facts(offer, on=day - timedelta(days=1)))
     on = crs_job_offer(_facts(offer, on=day))
-    # Before 2016-11-19 the offer's duration is also open (indeterminate), so it is unknown.
+    # Before 2016-11-19 whether the offer is indeterminate is not answered, so it is unknown.
     assert before.outcome is Outcome.UNKNOWN
     assert before.job_offer_class is JobOfferClass.OTHER_SKILLED
     assert on.job_offer_class is JobOfferClass.SENIOR_MANAGEMENT
@@ -200,11 +200,18 @@ def test_lmia_exempt_offers_and_the_crs(change: date) -> None:
 @pytest.mark.parametrize("change", OFFER_DURATION.change_dates[1:])
 def test_duration_before_and_from_2016_11_19(change: date) -> None:
     assert OFFER_DURATION.at(change - timedelta(days=1)) is OfferDuration.INDETERMINATE
-    before = arranged_employment(_facts(SOFTWARE, on=change - timedelta(days=1)))
+    day_before = change - timedelta(days=1)
+    before = arranged_employment(_facts(SOFTWARE, on=day_before))
     assert before.outcome is Outcome.UNKNOWN
-    assert before.missing == ()
-    assert "indeterminate" in before.sentence
+    assert before.missing == ("$.job_offers[0].indeterminate",)
+    indeterminate = attrs.evolve(SOFTWARE, indeterminate=True)
+    assert arranged_employment(_facts(indeterminate, on=day_before)).outcome is Outcome.MET
+    fixed_term = attrs.evolve(SOFTWARE, indeterminate=False)
+    refused = arranged_employment(_facts(fixed_term, on=day_before))
+    assert refused.outcome is Outcome.NOT_MET
+    assert "indeterminate employment" in refused.sentence
     assert arranged_employment(_facts(SOFTWARE, on=change)).outcome is Outcome.MET
+    assert arranged_employment(_facts(fixed_term, on=change)).outcome is Outcome.MET
     short = attrs.evolve(SOFTWARE, at_least_one_year=False)
     assert arranged_employment(_facts(short, on=change - timedelta(days=1))).outcome is (
         Outcome.NOT_MET

@@ -42,7 +42,6 @@ No points for Canadian work experience: 0 years in the last 10; 1 year needed.
 
 from __future__ import annotations
 
-import enum
 import functools
 import math
 from bisect import bisect_right
@@ -54,15 +53,16 @@ import attrs
 
 from expressentry.dated import EXPRESS_ENTRY_LAUNCH, Citation, Dated, DatedTable
 from expressentry.education import CanadianEducation, EducationLevel
-from expressentry.exceptions import NotInForce, Problem, ProfileError
+from expressentry.exceptions import Problem, ProfileError
 from expressentry.experience import CRS_CANADIAN, CRS_FOREIGN, HOURS_PER_YEAR, Experience
 from expressentry.experience.ledger import _UNITS_PER_HOUR
 from expressentry.facts import Facts, derive
+from expressentry.job_offer import JobOfferClass, crs_job_offer
 from expressentry.language.levels import BENCHMARK_TOP, LanguageLevels
 from expressentry.language.roles import OfficialLanguageRole
 from expressentry.language.scales import Ability, Language
-from expressentry.model import Candidate, JobOffer, LmiaStatus
-from expressentry.noc import is_senior_management, is_skilled
+from expressentry.model import Candidate
+from expressentry.verdict import Outcome
 
 __all__ = [
     "AGE_POINTS",
@@ -74,7 +74,6 @@ __all__ = [
     "FIRST_LANGUAGE_POINTS",
     "FRENCH_POINTS",
     "JOB_OFFER_POINTS",
-    "LMIA_EXEMPT_OFFERS_QUALIFY",
     "PROVINCIAL_NOMINATION_POINTS",
     "SECOND_LANGUAGE_POINTS",
     "SIBLING_POINTS",
@@ -563,14 +562,6 @@ TRANSFERABILITY: DatedTable[tuple[SubCap, ...]] = DatedTable(
 # --------------------------------------------------------------------------------------------
 # Additional points
 # --------------------------------------------------------------------------------------------
-
-
-class JobOfferClass(enum.Enum):
-    """The class of a qualifying job offer for the CRS (policy P34)."""
-
-    NONE = "none"
-    SENIOR_MANAGEMENT = "senior_management"  # NOC major group 00 (TEER 0 major group 00)
-    OTHER_SKILLED = "other_skilled"  # other NOC 0, A, B; from 2022-11-16 TEER 0 to 3
 
 
 @attrs.frozen
@@ -1888,17 +1879,6 @@ def crs_from_levels(
 # From a Candidate: the derived facts (facts.py) turned into CRS factors
 # --------------------------------------------------------------------------------------------
 
-LMIA_EXEMPT_OFFERS_QUALIFY: DatedTable[bool] = DatedTable(
-    "LMIA-exempt job offers qualify for CRS points",
-    (
-        Dated(EXPRESS_ENTRY_LAUNCH, False, _MI_2015),
-        Dated(date(2016, 11, 19), True, _MI_2016),
-    ),
-)
-"""Policy P34: until 2016-11-18 only an LMIA-supported offer qualified; from 2016-11-19 an
-LMIA-exempt one does too, for a candidate authorized to work in Canada who has worked a year of
-continuous full time for the employer making the offer."""
-
 
 def _years_counted(experience: Experience | None, what: str, notes: _NoteParts, on: date) -> float:
     """Years certainly counted, floored to a tenth for the explanations (the tiers use whole
@@ -1919,83 +1899,17 @@ def _years_counted(experience: Experience | None, what: str, notes: _NoteParts, 
     return min(max(tenths, years), years + 0.9)
 
 
-def _offer_class(offer: JobOffer, facts: Facts, notes: _NoteParts, index: int) -> JobOfferClass:
-    """The class of one offer under policy P34; unknown conditions are noted, not counted."""
-    on = facts.on
-    where = f"Job offer {index + 1}"
-    missing = [
-        name
-        for name, value in (
-            ("occupation", offer.noc),
-            ("full time", offer.full_time),
-            ("non-seasonal", offer.non_seasonal),
-            ("at least one year", offer.at_least_one_year),
-            ("LMIA status", offer.lmia),
-        )
-        if value is None
-    ]
-    if missing:
-        notes.append(f"{where} not counted: not answered: {', '.join(missing)} (policy P34).")
-        return JobOfferClass.NONE
-    noc = offer.noc
-    assert noc is not None  # checked among the missing answers
-    if not (offer.full_time and offer.non_seasonal and offer.at_least_one_year):
-        notes.append(
-            f"{where} does not qualify: it must be full time, non-seasonal and for at least "
-            f"one year (policy P34)."
-        )
-        return JobOfferClass.NONE
-    if not is_skilled(noc, on):
-        notes.append(f"{where} does not qualify: NOC {noc} is not a skilled occupation.")
-        return JobOfferClass.NONE
-    if offer.lmia is LmiaStatus.NONE or (
-        offer.lmia is LmiaStatus.EXEMPT and not LMIA_EXEMPT_OFFERS_QUALIFY.at(on)
-    ):
-        notes.append(
-            f"{where} does not qualify: no LMIA (an LMIA-exempt offer qualifies only from "
-            f"2016-11-19, policy P34)."
-        )
-        return JobOfferClass.NONE
-    if offer.lmia is LmiaStatus.EXEMPT:
-        conditions = (
-            facts.authorized_to_work,
-            offer.currently_working_for_employer,
-            offer.year_of_full_time_work_with_employer,
-        )
-        if False in conditions:
-            notes.append(
-                f"{where} does not qualify: an LMIA-exempt offer needs authorization to work "
-                f"and a year of continuous full-time work for the employer (policy P34)."
-            )
-            return JobOfferClass.NONE
-        if None in conditions:
-            notes.append(
-                f"{where} not counted: authorization to work or a year of full-time work for "
-                f"the employer is not answered (policy P34)."
-            )
-            return JobOfferClass.NONE
-    try:
-        senior = is_senior_management(noc, on)
-    except NotInForce:
-        # Before 2016-11-19 every qualifying offer earned the same points.
-        senior = False
-    return JobOfferClass.SENIOR_MANAGEMENT if senior else JobOfferClass.OTHER_SKILLED
-
-
-_OFFER_RANKS = {
-    JobOfferClass.NONE: 0,
-    JobOfferClass.OTHER_SKILLED: 1,
-    JobOfferClass.SENIOR_MANAGEMENT: 2,
-}
-
-
 def _job_offer_class(facts: Facts, notes: _NoteParts) -> JobOfferClass:
-    """The best class among the candidate's offers (each one's problems noted)."""
-    classes = [
-        _offer_class(offer, facts, notes, index)
-        for index, offer in enumerate(facts.candidate.job_offers)
-    ]
-    return max(classes, key=_OFFER_RANKS.__getitem__, default=JobOfferClass.NONE)
+    """The class of the candidate's best qualifying offer (policy P34, decided once for every
+    program by :mod:`expressentry.job_offer`); an offer that does not qualify, or whose
+    conditions are not answered, earns nothing and the note says why."""
+    if not facts.candidate.job_offers:
+        return JobOfferClass.NONE
+    offer = crs_job_offer(facts)
+    if offer.outcome is Outcome.MET:
+        return offer.job_offer_class
+    notes.append(f"{offer.sentence} No CRS points for a job offer (policy P34).")
+    return JobOfferClass.NONE
 
 
 def _nominated(candidate: Candidate, on: date, notes: _NoteParts) -> bool:

@@ -26,9 +26,9 @@ Every answer is three-valued (:class:`~expressentry.verdict.Outcome` ``MET``, ``
 never read as a "no". An offer that fails one condition does not qualify, whatever else is
 unanswered.
 
-The profile records only whether an offer lasts *at least one year*; before 2016-11-19 that
-cannot prove an *indeterminate* offer, so such an offer is ``UNKNOWN`` then (a "no" still fails
-it). A field for it would settle the question; see ``docs/fsw.md``.
+Before 2016-11-19 an offer also had to be *indeterminate* (``JobOffer.indeterminate``): left
+unanswered, the offer is ``UNKNOWN`` then, and the finding asks for
+``$.job_offers[i].indeterminate``.
 
 >>> from datetime import date
 >>> from expressentry.facts import derive
@@ -186,10 +186,7 @@ class Purpose(enum.Enum):
 
 
 class JobOfferClass(enum.Enum):
-    """The class of a qualifying job offer for the CRS (policy P34).
-
-    The same members as ``expressentry.crs.JobOfferClass``; the CRS should import this one.
-    """
+    """The class of a qualifying job offer for the CRS (policy P34); the CRS gives its points."""
 
     NONE = "none"
     SENIOR_MANAGEMENT = "senior_management"  # NOC major group 00 (TEER 0 major group 00)
@@ -275,7 +272,8 @@ def _crs_class(noc: NocCode | None, on: date) -> JobOfferClass:
 
 
 class _Conditions:
-    """The conditions of one offer, collected: what fails, what is unanswered, what is open."""
+    """The conditions of one offer, collected: what fails, what is unanswered, and why an
+    answered fact (a NOC code of the other version) still leaves the offer open."""
 
     def __init__(self) -> None:
         self.failures: list[str] = []
@@ -375,10 +373,11 @@ def assess_offer(facts: Facts, index: int, purpose: Purpose) -> Qualification:
         offer.at_least_one_year, f"{path}.at_least_one_year", "it is for less than one year"
     )
     duration = (FST_OFFER_DURATION if purpose is Purpose.FST else OFFER_DURATION).at(on)
-    if offer.at_least_one_year and duration is OfferDuration.INDETERMINATE:
-        conditions.open.append(
-            "before 2016-11-19 the offer had to be of indeterminate employment, and the "
-            "profile says only that it lasts at least one year (policy P34)"
+    if duration is OfferDuration.INDETERMINATE:
+        conditions.require(
+            offer.indeterminate,
+            f"{path}.indeterminate",
+            "before 2016-11-19 the offer had to be of indeterminate employment (policy P34)",
         )
     case = _support(offer, path, facts, purpose, conditions)
     name = f"Job offer {index + 1}" + (f" (NOC {noc.code})" if noc is not None else "")
@@ -401,10 +400,8 @@ def assess_offer(facts: Facts, index: int, purpose: Purpose) -> Qualification:
             citation=citation,
         )
     job_offer_class = _crs_class(noc, on)
-    if conditions.missing or conditions.open:
-        reasons = list(conditions.open)
-        if conditions.missing:
-            reasons.insert(0, "not answered: " + ", ".join(conditions.missing))
+    if conditions.missing:  # an open question always names the fact that would settle it
+        reasons = ["not answered: " + ", ".join(conditions.missing), *conditions.open]
         return Qualification(
             outcome=Outcome.UNKNOWN,
             sentence=f"{name} may qualify; {'; '.join(reasons)}.",

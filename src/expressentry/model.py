@@ -408,6 +408,7 @@ class JobOffer:
     full_time: bool | None = None
     non_seasonal: bool | None = None
     at_least_one_year: bool | None = None
+    indeterminate: bool | None = None  # no end date: what offers needed before 2016-11-19
     lmia: LmiaStatus | None = None
     currently_working_for_employer: bool | None = None
     year_of_full_time_work_with_employer: bool | None = None

@@ -254,9 +254,29 @@ def offer_class(
             JobOfferClass.SENIOR_MANAGEMENT,
             None,
         ),
-        # Before 2016-11-19 the senior-management group does not exist: same 600 anyway.
-        (date(2016, 1, 1), (offer(noc=NocCode("0012")),), {}, JobOfferClass.OTHER_SKILLED, None),
-        (date(2020, 1, 1), (offer(noc=None),), {}, JobOfferClass.NONE, "not answered: occupation"),
+        # Before 2016-11-19 the senior-management group does not exist: same 600 anyway, for
+        # an offer of indeterminate employment (policy P34); unanswered, it earns nothing.
+        (
+            date(2016, 1, 1),
+            (offer(noc=NocCode("0012"), indeterminate=True),),
+            {},
+            JobOfferClass.OTHER_SKILLED,
+            None,
+        ),
+        (
+            date(2016, 1, 1),
+            (offer(noc=NocCode("0012")),),
+            {},
+            JobOfferClass.NONE,
+            "not answered: $.job_offers[0].indeterminate",
+        ),
+        (
+            date(2020, 1, 1),
+            (offer(noc=None),),
+            {},
+            JobOfferClass.NONE,
+            "not answered: $.job_offers[0].noc",
+        ),
         (date(2020, 1, 1), (offer(full_time=False),), {}, JobOfferClass.NONE, "full time"),
         (
             date(2020, 1, 1),
@@ -265,8 +285,20 @@ def offer_class(
             JobOfferClass.NONE,
             "is not a skilled occupation",
         ),
-        (date(2020, 1, 1), (offer(lmia=LmiaStatus.NONE),), {}, JobOfferClass.NONE, "no LMIA"),
-        (date(2016, 1, 1), (offer(lmia=LmiaStatus.EXEMPT),), {}, JobOfferClass.NONE, "no LMIA"),
+        (
+            date(2020, 1, 1),
+            (offer(lmia=LmiaStatus.NONE),),
+            {},
+            JobOfferClass.NONE,
+            "neither a positive LMIA nor an LMIA exemption",
+        ),
+        (
+            date(2016, 1, 1),
+            (offer(lmia=LmiaStatus.EXEMPT),),
+            {},
+            JobOfferClass.NONE,
+            "earns CRS points only from 2016-11-19",
+        ),
         (
             date(2020, 1, 1),
             (
@@ -291,14 +323,14 @@ def offer_class(
             ),
             {},
             JobOfferClass.NONE,
-            "needs authorization to work",
+            "needs a year of continuous full-time work",
         ),
         (
             date(2020, 1, 1),
             (offer(lmia=LmiaStatus.EXEMPT, currently_working_for_employer=True),),
             {},
             JobOfferClass.NONE,
-            "is not answered",
+            "not answered: $.job_offers[0].year_of_full_time_work_with_employer",
         ),
     ],
 )
