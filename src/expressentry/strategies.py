@@ -255,6 +255,7 @@ def job_offers() -> st.SearchStrategy[JobOffer]:
         full_time=flag,
         non_seasonal=flag,
         at_least_one_year=flag,
+        indeterminate=flag,
         lmia=_optional(st.sampled_from(LmiaStatus)),
         currently_working_for_employer=flag,
         year_of_full_time_work_with_employer=flag,
