@@ -46,7 +46,7 @@ from datetime import date
 import attrs
 
 from expressentry.dated import EXPRESS_ENTRY_LAUNCH, Citation, Dated, DatedTable, add_years
-from expressentry.model import Credential, CredentialLevel
+from expressentry.model import Credential, CredentialLevel, EducationalCredentialAssessment
 
 __all__ = [
     "CANADIAN_STUDY_MINIMUM_MONTHS",
@@ -57,6 +57,7 @@ __all__ = [
     "DerivedEducation",
     "EducationLevel",
     "canadian_education_credit",
+    "eca_expiry_date",
     "education_level",
 ]
 
@@ -313,7 +314,7 @@ def _recognized(index: int, credential: Credential, on: date) -> CredentialUse:
             level=None,
             reason=f"its assessment is issued only on {eca.issue_date.isoformat()}",
         )
-    expires = add_years(eca.issue_date, ECA_VALIDITY_YEARS.at(on))
+    expires = eca_expiry_date(eca, on)
     if expires <= on:
         return CredentialUse(
             index=index,
@@ -334,6 +335,19 @@ def _recognized(index: int, credential: Credential, on: date) -> CredentialUse:
             f"{eca.issue_date.isoformat()} as {level.title}"
         ),
     )
+
+
+def eca_expiry_date(eca: EducationalCredentialAssessment, on: date) -> date:
+    """The first day ``eca`` no longer counts, under the validity in force on ``on`` (five
+    years from its issue date, policy P21).
+
+    >>> from expressentry.model import CredentialLevel, EcaOrganization
+    >>> eca = EducationalCredentialAssessment(organization=EcaOrganization.WES,
+    ...     issue_date=date(2024, 2, 29), canadian_equivalent=CredentialLevel.DOCTORAL)
+    >>> eca_expiry_date(eca, date(2026, 11, 29))
+    datetime.date(2029, 2, 28)
+    """
+    return add_years(eca.issue_date, ECA_VALIDITY_YEARS.at(on))
 
 
 def _three_years_or_more(use: CredentialUse) -> bool:

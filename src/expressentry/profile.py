@@ -53,7 +53,7 @@ from expressentry.codes import (
     reference_code_expiry,
 )
 from expressentry.dated import EXPRESS_ENTRY_LAUNCH, Citation, Dated, DatedTable
-from expressentry.education import ECA_VALIDITY_YEARS, EducationLevel
+from expressentry.education import ECA_VALIDITY_YEARS, EducationLevel, eca_expiry_date
 from expressentry.exceptions import ProfileError
 from expressentry.facts import Facts, derive
 from expressentry.language import RESULT_VALIDITY_YEARS, counts_from, describe_test, expiry_date
@@ -1077,8 +1077,7 @@ def _eca_warnings(candidate: Candidate, on: date, until: date) -> Iterator[TimeW
             if eca is None:
                 continue
             # The validity in force on ``until``, as education_level(on=until) would read it.
-            years = ECA_VALIDITY_YEARS.at(until)
-            ends = eca.issue_date + relativedelta(years=years)
+            ends = eca_expiry_date(eca, until)
             if ends > until:
                 continue
             tense = "no longer counts" if ends <= on else "stops counting"
@@ -1087,7 +1086,7 @@ def _eca_warnings(candidate: Candidate, on: date, until: date) -> Iterator[TimeW
                 sentence=(
                     f"The educational credential assessment issued on "
                     f"{eca.issue_date.isoformat()} {tense} from {ends.isoformat()}, before "
-                    f"{until.isoformat()}: an ECA is valid {years} years."
+                    f"{until.isoformat()}: an ECA is valid {ECA_VALIDITY_YEARS.at(until)} years."
                 ),
                 ends_on=ends,
                 path=f"{prefix}education[{index}].eca",
