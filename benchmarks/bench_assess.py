@@ -13,9 +13,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import statistics
 import time
-from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -35,21 +33,10 @@ from expressentry import (
 )
 from expressentry.assess import assess
 from expressentry.experience import CRS_CANADIAN, Ledger
+from timing import median_us  # run as a script: this folder is on the path
 
 ON = date(2026, 11, 29)
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
-
-
-def median_us(action: Callable[[], object], repeat: int) -> float:
-    """The median time of ``action`` in microseconds over ``repeat`` runs (after a warm-up)."""
-    for _ in range(min(50, repeat)):
-        action()
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter_ns()
-        action()
-        times.append(time.perf_counter_ns() - start)
-    return statistics.median(times) / 1000
 
 
 _SKILLED = ("21231", "31301", "11100", "72200", "63200", "13110", "42202", "21211", "41200")
@@ -119,26 +106,26 @@ def population(size: int, seed: int = 2026) -> list[Candidate]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--population", type=int, default=100_000)
-    parser.add_argument("--repeat", type=int, default=2000)
+    parser.add_argument("--runs", type=int, default=300, help="calls per timed batch")
     args = parser.parse_args()
     rows: list[tuple[str, float]] = []
     for path in sorted(EXAMPLES.glob("*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
         candidate = from_dict(data)
         name = path.stem
-        rows.append((f"from_dict   {name}", median_us(lambda d=data: from_dict(d), args.repeat)))
+        rows.append((f"from_dict   {name}", median_us(lambda d=data: from_dict(d), args.runs)))
         rows.append(
-            (f"assess      {name}", median_us(lambda c=candidate: assess(c, on=ON), args.repeat))
+            (f"assess      {name}", median_us(lambda c=candidate: assess(c, on=ON), args.runs))
         )
         rows.append(
-            (f"crs_for     {name}", median_us(lambda c=candidate: crs_for(c, on=ON), args.repeat))
+            (f"crs_for     {name}", median_us(lambda c=candidate: crs_for(c, on=ON), args.runs))
         )
         rows.append(
             (
                 f"ledger      {name}",
                 median_us(
                     lambda c=candidate: Ledger.of(c.work_history, ON).measure(CRS_CANADIAN),
-                    args.repeat,
+                    args.runs,
                 ),
             )
         )

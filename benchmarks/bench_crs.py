@@ -15,10 +15,8 @@ totals pays for the points alone.
 
 from __future__ import annotations
 
-import statistics
 from collections.abc import Callable
 from datetime import date
-from time import perf_counter_ns
 
 from expressentry.crs import CrsFactors, EducationLevel, clb, crs_for, score
 from expressentry.model import (
@@ -38,10 +36,10 @@ from expressentry.model import (
     WorkHistory,
     WorkPeriod,
 )
+from timing import median_us  # run as a script: this folder is on the path
 
 ON = date(2026, 11, 29)
 RUNS = 5_000
-REPEATS = 7
 
 
 def job(noc: str, country: str, start: date, end: date | None, hours: float) -> WorkPeriod:
@@ -138,17 +136,6 @@ FACTORS = CrsFactors(
 )
 
 
-def median_us(action: Callable[[], object]) -> float:
-    """Median over ``REPEATS`` batches of ``RUNS`` calls, in microseconds per call."""
-    batches = []
-    for _ in range(REPEATS):
-        started = perf_counter_ns()
-        for _ in range(RUNS):
-            action()
-        batches.append((perf_counter_ns() - started) / RUNS / 1000)
-    return statistics.median(batches)
-
-
 def main() -> None:
     cases: dict[str, Callable[[], object]] = {
         "from levels, total": lambda: score(FACTORS, on=ON).total,
@@ -161,7 +148,7 @@ def main() -> None:
     result = crs_for(CANDIDATE, on=ON)
     print(f"candidate: CRS {result.total} {dict(result.points)}")
     for name, action in cases.items():
-        print(f"{name:48} {median_us(action):8.1f} µs")
+        print(f"{name:48} {median_us(action, RUNS):8.1f} µs")
 
 
 if __name__ == "__main__":

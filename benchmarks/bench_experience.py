@@ -7,17 +7,15 @@ experience), and of each predefined query alone.
 
 from __future__ import annotations
 
-import statistics
 from collections.abc import Callable
 from datetime import date
-from time import perf_counter_ns
 
 from expressentry.experience import CRS_CANADIAN, CRS_FOREIGN, QUERIES, Ledger
 from expressentry.model import NocCode, WorkHistory, WorkPeriod
+from timing import median_us  # run as a script: this folder is on the path
 
 ON = date(2026, 11, 29)
 RUNS = 20_000
-REPEATS = 7
 
 
 def ten_periods() -> WorkHistory:
@@ -52,19 +50,8 @@ def ten_periods() -> WorkHistory:
     )
 
 
-def median_us(action: Callable[[], object]) -> float:
-    """Median over ``REPEATS`` batches of ``RUNS`` calls, in microseconds per call."""
-    batches = []
-    for _ in range(REPEATS):
-        started = perf_counter_ns()
-        for _ in range(RUNS):
-            action()
-        batches.append((perf_counter_ns() - started) / RUNS / 1000)
-    return statistics.median(batches)
-
-
 def report(label: str, action: Callable[[], object]) -> None:
-    print(f"{label:<68}{median_us(action):8.2f} µs")
+    print(f"{label:<68}{median_us(action, RUNS):8.2f} µs")
 
 
 def main() -> None:

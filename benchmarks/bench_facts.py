@@ -12,24 +12,22 @@ kept per candidate, so these are the costs of scoring a pool of different candid
 from __future__ import annotations
 
 import json
-import statistics
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from time import perf_counter_ns
 
 from expressentry import from_dict
 from expressentry.crs import crs_for
 from expressentry.experience import CRS_CANADIAN, CRS_FOREIGN
 from expressentry.facts import Facts, derive
 from expressentry.model import Candidate
+from timing import median_us  # run as a script: this folder is on the path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_crs import CANDIDATE, ON  # the benchmark candidate, shared
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 RUNS = 2_000
-REPEATS = 7
 
 FACTS: dict[str, Callable[[Facts], object]] = {
     "age": lambda facts: facts.age,
@@ -48,29 +46,19 @@ FACTS: dict[str, Callable[[Facts], object]] = {
 }
 
 
-def median_us(action: Callable[[], object]) -> float:
-    """Median over ``REPEATS`` batches of ``RUNS`` calls, in microseconds per call."""
-    batches = []
-    for _ in range(REPEATS):
-        started = perf_counter_ns()
-        for _ in range(RUNS):
-            action()
-        batches.append((perf_counter_ns() - started) / RUNS / 1000)
-    return statistics.median(batches)
-
-
 def report(name: str, candidate: Candidate) -> None:
     print(name)
     for fact, read in FACTS.items():
-        print(f"  {fact:44} {median_us(lambda read=read: read(derive(candidate, on=ON))):8.2f} µs")
+        micro = median_us(lambda read=read: read(derive(candidate, on=ON)), RUNS)
+        print(f"  {fact:44} {micro:8.2f} µs")
 
     def every_fact() -> None:
         facts = derive(candidate, on=ON)
         for read in FACTS.values():
             read(facts)
 
-    print(f"  {'every fact above':44} {median_us(every_fact):8.2f} µs")
-    total = median_us(lambda: crs_for(candidate, on=ON).total)
+    print(f"  {'every fact above':44} {median_us(every_fact, RUNS):8.2f} µs")
+    total = median_us(lambda: crs_for(candidate, on=ON).total, RUNS)
     print(f"  {'CRS total from the Candidate':44} {total:8.2f} µs")
 
 
