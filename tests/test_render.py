@@ -1,0 +1,50 @@
+"""Renderings of explanations: JSON values, verdicts in text, Markdown and HTML."""
+
+from __future__ import annotations
+
+import enum
+from datetime import date
+from fractions import Fraction
+
+from expressentry.dated import Citation
+from expressentry.render import html_table, json_value, markdown_table
+from expressentry.verdict import Outcome, Rule, Verdict
+
+RULE = Rule("demo.rule", "Demo", Citation("IRPR", "s. 75", "https://example.org"))
+
+
+class Colour(enum.Enum):
+    RED = "red"
+
+
+def test_json_values():
+    assert json_value(date(2026, 11, 29)) == "2026-11-29"
+    assert json_value(Colour.RED) == "red"
+    assert json_value(Fraction(3, 1)) == 3
+    assert json_value(Fraction(1, 4)) == 0.25
+    assert json_value({"a": (1, {2})}) == {"a": [1, [2]]}
+    assert json_value(RULE.citation) == "IRPR s. 75 <https://example.org>"
+
+
+def test_tables_escape_their_cells():
+    assert markdown_table(("a",), [("x|y",)]).splitlines()[-1] == "| x\\|y |"
+    assert "&lt;b&gt;" in html_table(("a",), [("<b>",)])
+
+
+def test_a_verdict_renders_itself():
+    verdict = Verdict.decide(
+        "DEMO",
+        date(2026, 11, 29),
+        (RULE.finding(Outcome.UNKNOWN, "No <test> yet.", missing=("$.language_tests",)),),
+    )
+    assert verdict.explain().splitlines() == [
+        "DEMO on 2026-11-29: undetermined",
+        "  ? No <test> yet. [demo.rule; IRPR s. 75]",
+        "  Still needed: $.language_tests",
+    ]
+    markdown = verdict._repr_markdown_()
+    assert markdown.startswith("**DEMO: undetermined** on 2026-11-29")
+    assert "Still needed: `$.language_tests`" in markdown
+    html = verdict._repr_html_()
+    assert "No &lt;test&gt; yet." in html
+    assert "Still needed: $.language_tests" in html
