@@ -72,6 +72,7 @@ Rules (ids are stable):
 from __future__ import annotations
 
 import enum
+import functools
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import date
 from fractions import Fraction
@@ -560,77 +561,156 @@ class _Line:
             maximum=maximum,
             sentence=sentence,
             citation=self.citation,
-            missing=tuple(dict.fromkeys(missing)),
+            missing=tuple(dict.fromkeys(missing)) if missing else (),
         )
 
 
-def _language_lines(facts: Facts) -> Iterator[GridLine]:
-    on = facts.on
-    first_entry = FIRST_LANGUAGE_POINTS.entry_at(on)
-    steps = first_entry.value
-    line = _Line(GridFactor.LANGUAGE, first_entry.citation)
-    levels = facts.languages.first_levels
-    for ability in Ability:
-        item = f"First official language: {ability.value}"
-        if levels is None:
-            yield line(
-                item,
-                0,
-                steps.maximum,
-                "No language test counts for the first official language.",
-                at_most=steps.maximum,
-                missing=("$.language_tests",),
-            )
-            continue
-        level = levels.of(ability)
-        points = steps.points(level)
-        yield line(
-            item,
-            points,
-            steps.maximum,
-            f"{ability.value.capitalize()} is {describe_level(level, levels.language)}: "
-            f"{_points(points)}.",
-        )
-    second_entry = SECOND_LANGUAGE_POINTS.entry_at(on)
-    second_steps = second_entry.value
-    second = _Line(GridFactor.LANGUAGE, second_entry.citation)
-    item = "Second official language"
-    if levels is None:
-        yield second(
-            item,
-            0,
-            second_steps.maximum,
-            "The first official language is not settled by a test, so neither is the second.",
-            at_most=second_steps.maximum,
-            missing=("$.language_tests",),
-        )
-        return
-    second_levels = facts.languages.second_levels
-    if second_levels is None:
-        yield second(
-            item,
-            0,
-            second_steps.maximum,
-            "No test counts for the second official language: 0 points.",
-        )
-        return
-    points = second_steps.points(second_levels.lowest)
-    needed = second_steps.rows[0][0]
-    yield second(
-        item,
-        points,
-        second_steps.maximum,
-        f"The second official language test gives {second_levels}; "
-        f"{second_levels.benchmark} {needed} in each ability earns {second_steps.maximum}: "
-        f"{_points(points)}.",
+class _GridTables:
+    """The rows of every grid table in force on one date, with what is derived from them.
+
+    A grid reads a dozen tables; resolving them once per date (see :func:`_grid_tables`)
+    spares each candidate the lookups and the maxima computed from each row.
+    """
+
+    __slots__ = (
+        "adaptability",
+        "adaptability_line",
+        "age",
+        "age_line",
+        "arranged_employment",
+        "arranged_employment_line",
+        "education",
+        "education_line",
+        "education_maximum",
+        "experience",
+        "experience_line",
+        "experience_maximum",
+        "first",
+        "first_line",
+        "first_maximum",
+        "maxima",
+        "pass_mark",
+        "required_in_canada",
+        "second",
+        "second_line",
+        "second_maximum",
     )
 
+    def __init__(self, on: date) -> None:
+        first = FIRST_LANGUAGE_POINTS.entry_at(on)
+        self.first = first.value
+        self.first_maximum = first.value.maximum
+        self.first_line = _Line(GridFactor.LANGUAGE, first.citation)
+        second = SECOND_LANGUAGE_POINTS.entry_at(on)
+        self.second = second.value
+        self.second_maximum = second.value.maximum
+        self.second_line = _Line(GridFactor.LANGUAGE, second.citation)
+        education = EDUCATION_POINTS.entry_at(on)
+        self.education = education.value
+        self.education_maximum = max(education.value.values())
+        self.education_line = _Line(GridFactor.EDUCATION, education.citation)
+        experience = EXPERIENCE_POINTS.entry_at(on)
+        self.experience = experience.value
+        self.experience_maximum = experience.value.maximum
+        self.experience_line = _Line(GridFactor.EXPERIENCE, experience.citation)
+        age = AGE_POINTS.entry_at(on)
+        self.age = age.value
+        self.age_line = _Line(GridFactor.AGE, age.citation)
+        arranged = ARRANGED_EMPLOYMENT_POINTS.entry_at(on)
+        self.arranged_employment = arranged.value
+        self.arranged_employment_line = _Line(GridFactor.ARRANGED_EMPLOYMENT, arranged.citation)
+        adaptability = ADAPTABILITY_POINTS.entry_at(on)
+        self.adaptability = adaptability.value
+        self.adaptability_line = _Line(GridFactor.ADAPTABILITY, adaptability.citation)
+        self.required_in_canada = adaptability.value.work_years * HOURS_PER_YEAR.at(on)
+        self.maxima = FACTOR_MAXIMA.at(on)
+        self.pass_mark = PASS_MARK.entry_at(on)
 
-def _education_line(facts: Facts) -> GridLine:
-    entry = EDUCATION_POINTS.entry_at(facts.on)
-    table = entry.value
-    maximum = max(table.values())
-    line = _Line(GridFactor.EDUCATION, entry.citation)
+
+@functools.lru_cache(maxsize=64)
+def _grid_tables(on: date) -> _GridTables:
+    """The grid tables in force on ``on`` (kept per date: the tables never change)."""
+    return _GridTables(on)
+
+
+# The item of each first-language line and the ability's name at the start of its sentence.
+_FIRST_LANGUAGE_ITEMS: Final = tuple(
+    (ability, f"First official language: {ability.value}", ability.value.capitalize())
+    for ability in Ability
+)
+
+
+def _language_lines(facts: Facts, tables: _GridTables) -> list[GridLine]:
+    line, steps, maximum = tables.first_line, tables.first, tables.first_maximum
+    levels = facts.languages.first_levels
+    lines: list[GridLine] = []
+    if levels is None:
+        for _, item, _ in _FIRST_LANGUAGE_ITEMS:
+            lines.append(
+                line(
+                    item,
+                    0,
+                    maximum,
+                    "No language test counts for the first official language.",
+                    at_most=maximum,
+                    missing=("$.language_tests",),
+                )
+            )
+    else:
+        language = levels.language
+        for ability, item, name in _FIRST_LANGUAGE_ITEMS:
+            level = levels.of(ability)
+            points = steps.points(level)
+            lines.append(
+                line(
+                    item,
+                    points,
+                    maximum,
+                    f"{name} is {describe_level(level, language)}: {_points(points)}.",
+                )
+            )
+    second_steps, second, second_maximum = tables.second, tables.second_line, tables.second_maximum
+    item = "Second official language"
+    if levels is None:
+        lines.append(
+            second(
+                item,
+                0,
+                second_maximum,
+                "The first official language is not settled by a test, so neither is the second.",
+                at_most=second_maximum,
+                missing=("$.language_tests",),
+            )
+        )
+        return lines
+    second_levels = facts.languages.second_levels
+    if second_levels is None:
+        lines.append(
+            second(
+                item,
+                0,
+                second_maximum,
+                "No test counts for the second official language: 0 points.",
+            )
+        )
+        return lines
+    points = second_steps.points(second_levels.lowest)
+    needed = second_steps.rows[0][0]
+    lines.append(
+        second(
+            item,
+            points,
+            second_maximum,
+            f"The second official language test gives {second_levels}; "
+            f"{second_levels.benchmark} {needed} in each ability earns {second_maximum}: "
+            f"{_points(points)}.",
+        )
+    )
+    return lines
+
+
+def _education_line(facts: Facts, tables: _GridTables) -> GridLine:
+    table, maximum, line = tables.education, tables.education_maximum, tables.education_line
     if not facts.candidate.education:
         return line(
             "Education",
@@ -653,26 +733,23 @@ def _education_line(facts: Facts) -> GridLine:
     )
 
 
-def _experience_line(facts: Facts) -> GridLine:
-    entry = EXPERIENCE_POINTS.entry_at(facts.on)
-    steps = entry.value
+def _experience_line(facts: Facts, tables: _GridTables) -> GridLine:
+    steps = tables.experience
     experience = facts.experience(FSW_GRID)
     low = steps.points(experience.years_at_least)
     high = steps.points(experience.years_at_most)
-    return _Line(GridFactor.EXPERIENCE, entry.citation)(
+    return tables.experience_line(
         "Work experience",
         low,
-        steps.maximum,
+        tables.experience_maximum,
         f"{experience.summary()} {_range(low, high)} points.",
         at_most=high,
         missing=work_history_paths(experience) if low != high else (),
     )
 
 
-def _age_line(facts: Facts) -> GridLine:
-    entry = AGE_POINTS.entry_at(facts.on)
-    table = entry.value
-    line = _Line(GridFactor.AGE, entry.citation)
+def _age_line(facts: Facts, tables: _GridTables) -> GridLine:
+    table, line = tables.age, tables.age_line
     age = facts.age
     if age is None:
         return line(
@@ -832,12 +909,12 @@ def _work_in_canada(experience: Experience | None, required: int, points: int) -
     return _Item(0, points, summary, work_history_paths(experience))
 
 
-def _adaptability_lines(facts: Facts, offer: Qualification) -> Iterator[GridLine]:
-    entry = ADAPTABILITY_POINTS.entry_at(facts.on)
-    table = entry.value
-    line = _Line(GridFactor.ADAPTABILITY, entry.citation)
+def _adaptability_lines(
+    facts: Facts, offer: Qualification, tables: _GridTables
+) -> Iterator[GridLine]:
+    table, line = tables.adaptability, tables.adaptability_line
     candidate = facts.candidate
-    required = table.work_years * HOURS_PER_YEAR.at(facts.on)
+    required = tables.required_in_canada
 
     def spouse_study() -> _Item:
         spouse = candidate.spouse
@@ -848,8 +925,11 @@ def _adaptability_lines(facts: Facts, offer: Qualification) -> Iterator[GridLine
         found = _work_in_canada(
             facts.spouse_experience(FSW_SPOUSE_ADAPTABILITY), required, table.spouse_work
         )
-        return attrs.evolve(
-            found, missing=tuple(path.replace("$.", "$.spouse.", 1) for path in found.missing)
+        return _Item(
+            found.low,
+            found.high,
+            found.sentence,
+            tuple(path.replace("$.", "$.spouse.", 1) for path in found.missing),
         )
 
     items = (
@@ -914,28 +994,33 @@ def _adaptability_lines(facts: Facts, offer: Qualification) -> Iterator[GridLine
 
 def _grid(facts: Facts, offer: Qualification) -> FswGrid:
     on = facts.on
-    maxima = FACTOR_MAXIMA.at(on)
-    lines: dict[GridFactor, tuple[GridLine, ...]] = {
-        GridFactor.LANGUAGE: tuple(_language_lines(facts)),
-        GridFactor.EDUCATION: (_education_line(facts),),
-        GridFactor.EXPERIENCE: (_experience_line(facts),),
-        GridFactor.AGE: (_age_line(facts),),
-        GridFactor.ARRANGED_EMPLOYMENT: (
-            _offer_points(
-                _Line(GridFactor.ARRANGED_EMPLOYMENT, ARRANGED_EMPLOYMENT_POINTS.citation_at(on)),
-                "Arranged employment",
-                offer,
-                ARRANGED_EMPLOYMENT_POINTS.at(on),
+    tables = _grid_tables(on)
+    maxima = tables.maxima
+    lines = (
+        (GridFactor.LANGUAGE, tuple(_language_lines(facts, tables))),
+        (GridFactor.EDUCATION, (_education_line(facts, tables),)),
+        (GridFactor.EXPERIENCE, (_experience_line(facts, tables),)),
+        (GridFactor.AGE, (_age_line(facts, tables),)),
+        (
+            GridFactor.ARRANGED_EMPLOYMENT,
+            (
+                _offer_points(
+                    tables.arranged_employment_line,
+                    "Arranged employment",
+                    offer,
+                    tables.arranged_employment,
+                ),
             ),
         ),
-        GridFactor.ADAPTABILITY: tuple(_adaptability_lines(facts, offer)),
-    }
-    pass_mark = PASS_MARK.entry_at(on)
+        (GridFactor.ADAPTABILITY, tuple(_adaptability_lines(facts, offer, tables))),
+    )
+    pass_mark = tables.pass_mark
     return FswGrid(
         on=on,
+        # In GridFactor's order, as the grid lists its factors.
         factors=tuple(
-            FactorResult(factor=factor, maximum=maxima[factor], lines=lines[factor])
-            for factor in GridFactor
+            FactorResult(factor=factor, maximum=maxima[factor], lines=found)
+            for factor, found in lines
         ),
         pass_mark=pass_mark.value,
         pass_mark_citation=pass_mark.citation,
@@ -1152,9 +1237,13 @@ def _year_finding(facts: Facts, primary: _Primary) -> Finding:
             missing=missing if stated else ("$.primary_occupation", *missing),
         )
     if _self_employed(experience):
-        return attrs.evolve(
-            finding,
+        return Finding(
+            rule_id=finding.rule_id,
+            outcome=finding.outcome,
             sentence=f"{finding.sentence} Self-employment is counted (policy P8).",
+            facts=finding.facts,
+            missing=finding.missing,
+            citation=finding.citation,
             policy="P8",
         )
     return finding
