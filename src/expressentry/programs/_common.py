@@ -21,6 +21,7 @@ The intended province is Quebec; the demo requires intending to live outside Que
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from fractions import Fraction
 from typing import Final
@@ -112,12 +113,16 @@ _NOT_COUNTING: Final = frozenset(
 )
 
 
+_ABILITIES: Final = tuple((ability, ability.value) for ability in Ability)
+"""Each ability with its name (reading an enum's ``value`` is a property call)."""
+
+
 def language_facts(levels: LanguageLevels) -> dict[str, FactValue]:
     """The facts a language finding records: the language and the level of each ability."""
-    return {
-        "language": levels.language.value,
-        **{ability.value: levels.of(ability) for ability in Ability},
-    }
+    recorded: dict[str, FactValue] = {"language": levels.language.value}
+    for ability, name in _ABILITIES:
+        recorded[name] = levels.of(ability)
+    return recorded
 
 
 def no_language_test(rule: Rule, facts: Facts, requirement: str) -> Finding:
@@ -151,9 +156,16 @@ def describe_minimums(minimums: Mapping[Ability, int], levels: LanguageLevels | 
     'CLB 7 in each ability'
     """
     name = "CLB" if levels is None else levels.benchmark
+    return _describe_minimums(tuple([minimums[ability] for ability, _ in _ABILITIES]), name)
+
+
+@functools.lru_cache(maxsize=64)
+def _describe_minimums(levels: tuple[int, ...], name: str) -> str:
+    """:func:`describe_minimums` of the levels in ``Ability``'s order (the programs ask the
+    same few minimums for every candidate, so the words are kept)."""
     by_level: dict[int, list[str]] = {}
-    for ability in Ability:
-        by_level.setdefault(minimums[ability], []).append(ability.value)
+    for (_, ability), level in zip(_ABILITIES, levels, strict=True):
+        by_level.setdefault(level, []).append(ability)
     if len(by_level) == 1:
         return f"{name} {next(iter(by_level))} in each ability"
     parts = (
@@ -175,7 +187,7 @@ def language_minimum_per_ability(
     needed = describe_minimums(minimums, levels)
     if levels is None:
         return no_language_test(rule, facts, f"{program} needs {needed}")
-    short = [ability for ability in Ability if levels.of(ability) < minimums[ability]]
+    short = [ability for ability, _ in _ABILITIES if levels.of(ability) < minimums[ability]]
     recorded = language_facts(levels)
     if short:
         below = " and ".join(
