@@ -39,6 +39,7 @@ is not known (policy P31).
 
 from __future__ import annotations
 
+import functools
 from datetime import date
 
 import attrs
@@ -240,6 +241,33 @@ def _smallest_family(facts: Facts) -> int:
     return 1 + (facts.partnered is True) + (facts.candidate.dependent_children or 0)
 
 
+@functools.lru_cache(maxsize=256)
+def _required(family_size: int, on: date) -> FundsRequirement:
+    """:func:`settlement_funds_required`, kept per family size and date (a frozen value that
+    every assessment on the same date asks again)."""
+    return settlement_funds_required(family_size, on)
+
+
+def _finding(
+    rule: Rule,
+    outcome: Outcome,
+    sentence: str,
+    used: dict[str, FactValue],
+    policy: str,
+    missing: tuple[str, ...] = (),
+) -> Finding:
+    """``rule.finding(...)`` under ``policy`` instead of the rule's own, built at once."""
+    return Finding(
+        rule_id=rule.rule_id,
+        outcome=outcome,
+        sentence=sentence,
+        facts=used,
+        missing=missing,
+        citation=rule.citation,
+        policy=policy,
+    )
+
+
 def settlement_funds_finding(rule: Rule, facts: Facts, job_offer: Qualification) -> Finding:
     """The finding of a program's settlement-funds rule (FSW, FST), given the candidate's
     qualifying job offer for that program (policies P14, P17, P31).
@@ -271,16 +299,14 @@ qualifying job offer (policy P17).
         "qualifying_job_offer": job_offer.qualifies,
     }
     if exempt:
-        return attrs.evolve(
-            rule.finding(
-                Outcome.NOT_APPLICABLE,
-                f"No settlement funds needed: {exemption_words} (policy P17). "
-                f"{job_offer.sentence}",
-                facts=used,
-            ),
-            policy="P17",
+        return _finding(
+            rule,
+            Outcome.NOT_APPLICABLE,
+            f"No settlement funds needed: {exemption_words} (policy P17). {job_offer.sentence}",
+            used,
+            "P17",
         )
-    requirement = settlement_funds_required(size or _smallest_family(facts), facts.on)
+    requirement = _required(size or _smallest_family(facts), facts.on)
     used["required_cad"] = requirement.amount
     used["table_in_force_from"] = (
         requirement.in_force_from.isoformat() if requirement.in_force_from else None
@@ -317,33 +343,28 @@ qualifying job offer (policy P17).
         sentence = f"Funds of {_money(funds)}. {_upper(situation)}"
     sentence = sentence.rstrip(".") + "."
     if enough:
-        return attrs.evolve(rule.finding(Outcome.MET, sentence, facts=used), policy="P14")
+        return _finding(rule, Outcome.MET, sentence, used, "P14")
     if enough is False and exempt is False:
-        return attrs.evolve(
-            rule.finding(
-                Outcome.NOT_MET,
-                f"{sentence} Not exempt: {exemption_words} (policy P17).",
-                facts=used,
-            ),
-            policy="P17",
+        return _finding(
+            rule,
+            Outcome.NOT_MET,
+            f"{sentence} Not exempt: {exemption_words} (policy P17).",
+            used,
+            "P17",
         )
     if enough is False:
-        return attrs.evolve(
-            rule.finding(
-                Outcome.UNKNOWN,
-                f"{sentence} Short unless exempt (authorized to work in Canada with a "
-                f"qualifying job offer, policy P17): {exemption_words}.",
-                facts=used,
-                missing=tuple(dict.fromkeys(exemption_missing)),
-            ),
-            policy="P17",
+        return _finding(
+            rule,
+            Outcome.UNKNOWN,
+            f"{sentence} Short unless exempt (authorized to work in Canada with a "
+            f"qualifying job offer, policy P17): {exemption_words}.",
+            used,
+            "P17",
+            tuple(dict.fromkeys(exemption_missing)),
         )
     missing += exemption_missing if exempt is None else []
     policy = "P31" if requirement.amount is None and size is not None else "P14"
-    return attrs.evolve(
-        rule.finding(Outcome.UNKNOWN, sentence, facts=used, missing=tuple(dict.fromkeys(missing))),
-        policy=policy,
-    )
+    return _finding(rule, Outcome.UNKNOWN, sentence, used, policy, tuple(dict.fromkeys(missing)))
 
 
 def _upper(text: str) -> str:
