@@ -38,6 +38,7 @@ the same day of the month (or the month's last day if it has no such day).
 from __future__ import annotations
 
 import enum
+import functools
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import date
 from itertools import pairwise
@@ -535,7 +536,23 @@ class _Draft:
     reason: str = ""
 
 
-def _why(programs: Sequence[str], crs_factors: Sequence[str], need: Need, reason: str) -> str:
+def _with_programs(draft: _Draft, programs: tuple[str, ...], need: Need | None = None) -> _Draft:
+    """``draft`` for ``programs`` (and ``need``), built at once rather than evolved."""
+    return _Draft(
+        item_id=draft.item_id,
+        sentence=draft.sentence,
+        path=draft.path,
+        need=draft.need if need is None else need,
+        citation=draft.citation,
+        programs=programs,
+        crs_factors=draft.crs_factors,
+        reason=draft.reason,
+    )
+
+
+# Kept: the same few programs, factors and reasons make every profile's explanations.
+@functools.lru_cache(maxsize=512)
+def _why(programs: tuple[str, ...], crs_factors: tuple[str, ...], need: Need, reason: str) -> str:
     parts = []
     if programs:
         verb = "counts for " if need == "optional" else "needed for "
@@ -928,6 +945,8 @@ def completeness_of(
     if verdicts is None:
         verdicts = program_verdicts(facts, [p for p in PROGRAMS if p.code in sought])
     verdicts = {code: verdict for code, verdict in verdicts.items() if code in sought}
+    # Each verdict's missing facts are gathered once, not once per item that reads them.
+    missing = {code: verdict.missing_facts for code, verdict in verdicts.items()}
     eligible = tuple(code for code in sought if code in verdicts and verdicts[code].eligible)
     routes = tuple(
         code
@@ -938,7 +957,7 @@ def completeness_of(
         settled
         for check in _DOCUMENT_CHECKS
         for draft in check(candidate, facts)
-        if (settled := _settle(draft, sought, routes, verdicts)) is not None
+        if (settled := _settle(draft, sought, routes, missing)) is not None
     ]
     drafts.extend(
         _verdict_drafts(drafts, {code: verdicts[code] for code in routes if code in verdicts})
@@ -958,32 +977,32 @@ def _settle(
     draft: _Draft,
     sought: tuple[str, ...],
     routes: tuple[str, ...],
-    verdicts: Mapping[str, Verdict],
+    missing: Mapping[str, tuple[str, ...]],
 ) -> _Draft | None:
     """Keep the programs that need the item.
 
     An optional item names every program sought it counts for. A ``program`` item names the
-    programs still open (not ruled out) whose verdict misses the fact, or that have no verdict.
-    One no program needs any more stays, as optional, if it earns CRS points; otherwise it is
-    dropped (for example proof of funds for a candidate who is exempt).
+    programs still open (not ruled out) whose verdict misses the fact (``missing`` holds each
+    verdict's missing facts), or that have no verdict. One no program needs any more stays,
+    as optional, if it earns CRS points; otherwise it is dropped (for example proof of funds
+    for a candidate who is exempt).
     """
     if draft.need == "profile":
-        return attrs.evolve(draft, programs=sought)
+        return _with_programs(draft, sought)
     if draft.need == "optional":
-        return attrs.evolve(draft, programs=tuple(p for p in draft.programs if p in sought))
+        return _with_programs(draft, tuple([p for p in draft.programs if p in sought]))
     programs = tuple(
-        code
-        for code in draft.programs
-        if code in routes
-        and (
-            code not in verdicts
-            or any(_related(draft.path, path) for path in verdicts[code].missing_facts)
-        )
+        [
+            code
+            for code in draft.programs
+            if code in routes
+            and (code not in missing or any(_related(draft.path, path) for path in missing[code]))
+        ]
     )
     if programs:
-        return attrs.evolve(draft, programs=programs)
+        return _with_programs(draft, programs)
     if draft.crs_factors:
-        return attrs.evolve(draft, programs=(), need="optional")
+        return _with_programs(draft, (), "optional")
     return None
 
 
@@ -1007,7 +1026,7 @@ def _verdict_drafts(drafts: list[_Draft], verdicts: Mapping[str, Verdict]) -> It
                         reason=finding.rule_id,
                     )
                 elif code not in found.programs:
-                    extra[path] = attrs.evolve(found, programs=(*found.programs, code))
+                    extra[path] = _with_programs(found, (*found.programs, code))
     yield from extra.values()
 
 
