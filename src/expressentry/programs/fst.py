@@ -369,12 +369,13 @@ def _combine(matches: list[_Match]) -> tuple[Outcome, str, tuple[str, ...]]:
     return outcome, " ".join(match.sentence for match in chosen), missing
 
 
-def _offer_or_certificate_finding(facts: Facts, target: _Target) -> Finding:
+def _offer_or_certificate_finding(facts: Facts, target: _Target, offers: list[_Match]) -> Finding:
+    """``offers`` are the job offers matched against ``target``, in the candidate's order."""
     candidate = facts.candidate
     matches = [
         _certificate(facts, index, target)
         for index in range(len(candidate.certificates_of_qualification))
-    ] + [_offer(facts, index, target) for index in range(len(candidate.job_offers))]
+    ] + offers
     recorded: dict[str, FactValue] = {
         "certificates": len(candidate.certificates_of_qualification),
         "job_offers": len(candidate.job_offers),
@@ -392,12 +393,12 @@ def _offer_or_certificate_finding(facts: Facts, target: _Target) -> Finding:
     return _OFFER_RULE.finding(outcome, sentence, facts=recorded, missing=missing)
 
 
-def _funds_offer(facts: Facts, target: _Target) -> Qualification:
-    """The offer the funds exemption looks at (P17): a qualifying offer in the trade."""
-    matches = [_offer(facts, index, target) for index in range(len(facts.candidate.job_offers))]
-    if not matches:
+def _funds_offer(offers: list[_Match]) -> Qualification:
+    """The offer the funds exemption looks at (P17): a qualifying offer in the trade, among
+    the job offers matched against the trades (``offers``)."""
+    if not offers:
         return Qualification(outcome=Outcome.NOT_MET, sentence="No job offer is given.")
-    outcome, sentence, missing = _combine(matches)
+    outcome, sentence, missing = _combine(offers)
     return Qualification(outcome=outcome, sentence=sentence, missing=missing)
 
 
@@ -420,14 +421,17 @@ class FederalSkilledTrades:
         """The FST verdict on the candidate and date of ``facts`` (policy P32)."""
         trades = _Trades.of(facts)
         target = _Target.of(facts, trades)
+        # Each offer is matched once: the offer-or-certificate rule and the funds exemption
+        # both read it.
+        offers = [_offer(facts, index, target) for index in range(len(facts.candidate.job_offers))]
         findings = (
             language_minimum_per_ability(
                 _LANGUAGE_RULE, facts, FST_LANGUAGE_MINIMUMS.at(facts.on), "the FST"
             ),
             _experience_finding(facts),
             _noc_requirements_finding(facts, trades),
-            _offer_or_certificate_finding(facts, target),
-            settlement_funds_finding(_FUNDS_RULE, facts, _funds_offer(facts, target)),
+            _offer_or_certificate_finding(facts, target, offers),
+            settlement_funds_finding(_FUNDS_RULE, facts, _funds_offer(offers)),
             outside_quebec(_RESIDENCE_RULE, facts, "the FST"),
         )
         return Verdict.decide(self.code, facts.on, findings)
