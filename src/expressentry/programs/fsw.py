@@ -1121,8 +1121,10 @@ def _primary_occupation(facts: Facts) -> _Primary:
     if stated is not None:
         return _Primary(stated, True, facts.experience(FSW_QUALIFYING, stated))
     required = HOURS_PER_YEAR.at(facts.on)
+    # by_occupation measures each occupation alone already: the same figures as
+    # facts.experience(FSW_QUALIFYING, occupation), without measuring twice.
     each = [
-        facts.experience(FSW_QUALIFYING, measured.occupation)
+        measured
         for measured in facts.experience(FSW_QUALIFYING).by_occupation()
         if measured.occupation is not None
     ]
