@@ -251,9 +251,16 @@ def hours_fact(hours: Fraction) -> int | float:
 
 def experience_facts(experience: Experience, required: int) -> dict[str, FactValue]:
     """The facts an experience finding records: the bounds, the window and the need."""
-    start = experience.window_start
     at_least = experience.hours_at_least
     at_most = at_least if experience.known else experience.hours_at_most
+    return _experience_facts(experience, at_least, at_most, required)
+
+
+def _experience_facts(
+    experience: Experience, at_least: Fraction, at_most: Fraction, required: int
+) -> dict[str, FactValue]:
+    # The bounds are passed in: each reading of them builds a new Fraction.
+    start = experience.window_start
     return {
         "hours_at_least": hours_fact(at_least),
         "hours_at_most": hours_fact(at_most),
@@ -313,22 +320,24 @@ def experience_finding(
     not met give the hours counted (``counted`` work, ``conditions`` after the figure) and, when
     not met, the periods left out and why.
     """
-    recorded = experience_facts(experience, required)
+    at_least = experience.hours_at_least
+    at_most = at_least if experience.known else experience.hours_at_most
+    recorded = _experience_facts(experience, at_least, at_most, required)
     span = f"from {experience.window_start} to {experience.on.isoformat()}"
-    reached = experience.reaches(required)
-    if reached is None:
+    # What experience.reaches(required) says, from the bounds already read.
+    if at_least >= required:
+        reached = True
+    elif at_most < required:
+        reached = False
+    else:
         return rule.finding(
             Outcome.UNKNOWN,
-            f"Between {format_hours(experience.hours_at_least)} and "
-            f"{format_hours(experience.hours_at_most)} hours of {work} {span} count, depending "
-            f"on facts not answered; {need}.",
+            f"Between {format_hours(at_least)} and {format_hours(at_most)} hours of {work} "
+            f"{span} count, depending on facts not answered; {need}.",
             facts=recorded,
             missing=work_history_paths(experience),
         )
-    sentence = (
-        f"{format_hours(experience.hours_at_least)} hours of {counted} {span} count"
-        f"{conditions}; {need}."
-    )
+    sentence = f"{format_hours(at_least)} hours of {counted} {span} count{conditions}; {need}."
     if reached:
         return rule.finding(Outcome.MET, sentence, facts=recorded)
     return rule.finding(Outcome.NOT_MET, sentence + left_out(experience), facts=recorded)
