@@ -441,13 +441,20 @@ class FactorResult:
     points: int = attrs.field(init=False)
     points_at_most: int = attrs.field(init=False)
 
+    # Plain loops: a generator per sum costs more than the few lines it adds up.
     @points.default
     def _points(self) -> int:
-        return min(self.maximum, sum(line.points for line in self.lines))
+        total = 0
+        for line in self.lines:
+            total += line.points
+        return min(self.maximum, total)
 
     @points_at_most.default
     def _points_at_most(self) -> int:
-        return min(self.maximum, sum(line.points_at_most for line in self.lines))
+        total = 0
+        for line in self.lines:
+            total += line.points_at_most
+        return min(self.maximum, total)
 
     @property
     def capped(self) -> bool:
@@ -471,11 +478,17 @@ class FswGrid:
 
     @total.default
     def _total(self) -> int:
-        return sum(factor.points for factor in self.factors)
+        total = 0
+        for factor in self.factors:
+            total += factor.points
+        return total
 
     @total_at_most.default
     def _total_at_most(self) -> int:
-        return sum(factor.points_at_most for factor in self.factors)
+        total = 0
+        for factor in self.factors:
+            total += factor.points_at_most
+        return total
 
     @property
     def lines(self) -> tuple[GridLine, ...]:
@@ -1294,6 +1307,12 @@ def _pass_mark_finding(grid: FswGrid) -> Finding:
     )
 
 
+@functools.lru_cache(maxsize=64)
+def _language_minimums(on: date) -> Mapping[Ability, int]:
+    """The minimum of each ability on ``on``: one level for all four (kept per date)."""
+    return MappingProxyType(dict.fromkeys(Ability, LANGUAGE_MINIMUM.at(on)))
+
+
 class FederalSkilledWorker:
     """The Federal Skilled Worker Program behind the :class:`~expressentry.programs.Program`
     protocol. Use the module's :data:`FSW`."""
@@ -1314,12 +1333,11 @@ class FederalSkilledWorker:
         """The FSW verdict on the candidate and date of ``facts`` (policy P32)."""
         offer = arranged_employment(facts)
         primary = _primary_occupation(facts)
-        minimum = LANGUAGE_MINIMUM.at(facts.on)
         findings = (
             _skilled_finding(facts, primary),
             _year_finding(facts, primary),
             language_minimum_per_ability(
-                _LANGUAGE_RULE, facts, dict.fromkeys(Ability, minimum), "the FSW"
+                _LANGUAGE_RULE, facts, _language_minimums(facts.on), "the FSW"
             ),
             _education_finding(facts),
             outside_quebec(_RESIDENCE_RULE, facts, "the FSW"),
