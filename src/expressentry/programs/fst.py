@@ -188,12 +188,18 @@ class _Trades:
 
     @classmethod
     def of(cls, facts: Facts) -> _Trades:
-        required = _hours_required(facts.on)
-        each = facts.experience(FST_WORK).by_occupation()
-        return cls(
-            certain=tuple(e for e in each if e.reaches(required) is True),
-            possible=tuple(e for e in each if e.reaches(required) is None),
-        )
+        # Whole years compared in the ledger's units: what reaches(_hours_required(on)) says,
+        # without building Fractions.
+        years = FST_EXPERIENCE_YEARS.at(facts.on)
+        certain: list[Experience] = []
+        possible: list[Experience] = []
+        for experience in facts.experience(FST_WORK).by_occupation():
+            reached = experience.reaches_years(years)
+            if reached:
+                certain.append(experience)
+            elif reached is None:
+                possible.append(experience)
+        return cls(certain=tuple(certain), possible=tuple(possible))
 
 
 def _experience_finding(facts: Facts) -> Finding:

@@ -603,7 +603,6 @@ class _GridTables:
         "first_maximum",
         "maxima",
         "pass_mark",
-        "required_in_canada",
         "second",
         "second_line",
         "second_maximum",
@@ -635,7 +634,6 @@ class _GridTables:
         adaptability = ADAPTABILITY_POINTS.entry_at(on)
         self.adaptability = adaptability.value
         self.adaptability_line = _Line(GridFactor.ADAPTABILITY, adaptability.citation)
-        self.required_in_canada = adaptability.value.work_years * HOURS_PER_YEAR.at(on)
         self.maxima = FACTOR_MAXIMA.at(on)
         self.pass_mark = PASS_MARK.entry_at(on)
 
@@ -911,9 +909,11 @@ def _study(
     )
 
 
-def _work_in_canada(experience: Experience | None, required: int, points: int) -> _Item:
+def _work_in_canada(experience: Experience | None, years: int, points: int) -> _Item:
     assert experience is not None  # only asked when there is a history to measure
-    reached = experience.reaches(required)
+    # Whole years compared in the ledger's units: the same answer as reaches(years * 1,560
+    # hours), without building Fractions.
+    reached = experience.reaches_years(years)
     summary = experience.summary()
     if reached:
         return _Item(points, points, summary)
@@ -927,7 +927,6 @@ def _adaptability_lines(
 ) -> Iterator[GridLine]:
     table, line = tables.adaptability, tables.adaptability_line
     candidate = facts.candidate
-    required = tables.required_in_canada
 
     def spouse_study() -> _Item:
         spouse = candidate.spouse
@@ -936,7 +935,7 @@ def _adaptability_lines(
 
     def spouse_work() -> _Item:
         found = _work_in_canada(
-            facts.spouse_experience(FSW_SPOUSE_ADAPTABILITY), required, table.spouse_work
+            facts.spouse_experience(FSW_SPOUSE_ADAPTABILITY), table.work_years, table.spouse_work
         )
         return _Item(
             found.low,
@@ -964,7 +963,7 @@ def _adaptability_lines(
         (
             "Past work in Canada",
             table.own_work,
-            _work_in_canada(facts.experience(FSW_ADAPTABILITY), required, table.own_work),
+            _work_in_canada(facts.experience(FSW_ADAPTABILITY), table.work_years, table.own_work),
         ),
         (
             "Spouse's past work in Canada",
