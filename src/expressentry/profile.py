@@ -814,6 +814,11 @@ def _related(path: str, other: str) -> bool:
     return longer.startswith(shorter) and longer[len(shorter)] in ".["
 
 
+def _ancestors(path: str) -> list[str]:
+    """Every path ``path`` lies under: each prefix that a ``.`` or ``[`` follows."""
+    return [path[:index] for index, char in enumerate(path) if char in ".["]
+
+
 def _item_id(path: str) -> str:
     """``$.work_history[0].paid`` → ``profile.work_history.paid``."""
     parts = []
@@ -1008,11 +1013,21 @@ def _settle(
 
 def _verdict_drafts(drafts: list[_Draft], verdicts: Mapping[str, Verdict]) -> Iterator[_Draft]:
     """An item for each fact an open program's verdict misses that no document item covers."""
+    # _related against every draft, as sets: a path is covered when it is a draft's path or
+    # lies above one (``under``), or when a draft's path lies above it (its ancestors).
+    paths = {draft.path for draft in drafts}
+    under = set(paths)
+    for draft_path in paths:
+        under.update(_ancestors(draft_path))
+    covered: dict[str, bool] = {}
     extra: dict[str, _Draft] = {}
     for code, verdict in verdicts.items():
         for finding in verdict.findings:
             for path in finding.missing:
-                if any(_related(path, draft.path) for draft in drafts):
+                known = covered.get(path)
+                if known is None:
+                    known = covered[path] = path in under or not paths.isdisjoint(_ancestors(path))
+                if known:
                     continue
                 found = extra.get(path)
                 if found is None:
