@@ -184,10 +184,16 @@ def language_minimum_per_ability(
     minimum is named with the candidate's level: "Reading is CLB 3; the FST needs ...".
     """
     levels = facts.languages.first_levels
-    needed = describe_minimums(minimums, levels)
+    # The minimums read once, in Ability's order, for the words and for the comparison.
+    needed_levels = tuple([minimums[ability] for ability, _ in _ABILITIES])
+    needed = _describe_minimums(needed_levels, "CLB" if levels is None else levels.benchmark)
     if levels is None:
         return no_language_test(rule, facts, f"{program} needs {needed}")
-    short = [ability for ability, _ in _ABILITIES if levels.of(ability) < minimums[ability]]
+    short = [
+        ability
+        for (ability, _), minimum in zip(_ABILITIES, needed_levels, strict=True)
+        if levels.of(ability) < minimum
+    ]
     recorded = language_facts(levels)
     if short:
         below = " and ".join(

@@ -634,7 +634,8 @@ class _GridTables:
         adaptability = ADAPTABILITY_POINTS.entry_at(on)
         self.adaptability = adaptability.value
         self.adaptability_line = _Line(GridFactor.ADAPTABILITY, adaptability.citation)
-        self.maxima = FACTOR_MAXIMA.at(on)
+        maxima = FACTOR_MAXIMA.at(on)
+        self.maxima = tuple(maxima[factor] for factor in GridFactor)  # in GridFactor's order
         self.pass_mark = PASS_MARK.entry_at(on)
 
 
@@ -1007,7 +1008,6 @@ def _adaptability_lines(
 def _grid(facts: Facts, offer: Qualification) -> FswGrid:
     on = facts.on
     tables = _grid_tables(on)
-    maxima = tables.maxima
     lines = (
         (GridFactor.LANGUAGE, tuple(_language_lines(facts, tables))),
         (GridFactor.EDUCATION, (_education_line(facts, tables),)),
@@ -1031,8 +1031,8 @@ def _grid(facts: Facts, offer: Qualification) -> FswGrid:
         on=on,
         # In GridFactor's order, as the grid lists its factors.
         factors=tuple(
-            FactorResult(factor=factor, maximum=maxima[factor], lines=found)
-            for factor, found in lines
+            FactorResult(factor=factor, maximum=maximum, lines=found)
+            for (factor, found), maximum in zip(lines, tables.maxima, strict=True)
         ),
         pass_mark=pass_mark.value,
         pass_mark_citation=pass_mark.citation,
