@@ -47,10 +47,11 @@ import math
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
-from typing import Any
+from typing import Any, ClassVar
 
 import attrs
 
+from expressentry._written import WrittenOnRead
 from expressentry.dated import EXPRESS_ENTRY_LAUNCH, Citation, Dated, DatedTable
 from expressentry.education import CanadianEducation, EducationLevel
 from expressentry.exceptions import Problem, ProfileError
@@ -1073,8 +1074,8 @@ def _notes_key(notes: tuple[str, ...] | _Notes) -> tuple[str, ...]:
     return notes if isinstance(notes, tuple) else notes.notes()
 
 
-@attrs.frozen(kw_only=True, repr=False)
-class CrsResult:
+@attrs.frozen(kw_only=True, repr=False, getstate_setstate=False)
+class CrsResult(WrittenOnRead):
     """A CRS score: the total, and the four sections with their lines.
 
     The points are computed when the score is; the lines (their facts, rows and sentences) are
@@ -1091,6 +1092,7 @@ class CrsResult:
     _raw: tuple[_RawSection, ...] = attrs.field(eq=False, repr=False, alias="raw")
     # Written only when read, like the lines: scoring a pool reads the totals.
     _notes: tuple[str, ...] | _Notes = attrs.field(default=(), alias="notes", eq=_notes_key)
+    _written_on_read: ClassVar[tuple[str, ...]] = ("notes",)
 
     @property
     def notes(self) -> tuple[str, ...]:
@@ -1099,18 +1101,7 @@ class CrsResult:
         notes = self._notes
         if isinstance(notes, tuple):
             return notes
-        written = notes.notes()
-        object.__setattr__(self, "_notes", written)  # kept: the notes are written once
-        return written
-
-    def __getstate__(self) -> dict[str, object]:
-        # Pickled written: the function that would write the notes may be a local one.
-        self.notes  # noqa: B018 (written and kept)
-        return {field.name: getattr(self, field.name) for field in attrs.fields(type(self))}
-
-    def __setstate__(self, state: dict[str, object]) -> None:
-        for name, value in state.items():
-            object.__setattr__(self, name, value)
+        return self._keep("_notes", notes.notes())
 
     def __repr__(self) -> str:
         return (

@@ -42,9 +42,11 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable, Sequence
 from datetime import date
+from typing import ClassVar
 
 import attrs
 
+from expressentry._written import WrittenOnRead
 from expressentry.dated import EXPRESS_ENTRY_LAUNCH, Citation, Dated, DatedTable, add_years
 from expressentry.model import Credential, CredentialLevel, EducationalCredentialAssessment
 
@@ -197,8 +199,8 @@ def _written(sentence: _Sentence) -> str:
     return sentence if isinstance(sentence, str) else sentence()
 
 
-@attrs.frozen(kw_only=True, repr=False)
-class CredentialUse:
+@attrs.frozen(kw_only=True, repr=False, getstate_setstate=False)
+class CredentialUse(WrittenOnRead):
     """What one credential counted for, and why (``reason`` is a plain sentence)."""
 
     index: int
@@ -206,6 +208,7 @@ class CredentialUse:
     level: EducationLevel | None
     # Written only when read: the CRS of a pool reads the levels, not the reasons.
     _reason: _Sentence = attrs.field(alias="reason", eq=_written)
+    _written_on_read: ClassVar[tuple[str, ...]] = ("reason",)
 
     @property
     def reason(self) -> str:
@@ -213,18 +216,7 @@ class CredentialUse:
         reason = self._reason
         if isinstance(reason, str):
             return reason
-        written = reason()
-        object.__setattr__(self, "_reason", written)  # kept: written once
-        return written
-
-    def __getstate__(self) -> dict[str, object]:
-        # Pickled written: the function that would write the reason may be a local one.
-        self.reason  # noqa: B018 (written and kept)
-        return {field.name: getattr(self, field.name) for field in attrs.fields(type(self))}
-
-    def __setstate__(self, state: dict[str, object]) -> None:
-        for name, value in state.items():
-            object.__setattr__(self, name, value)
+        return self._keep("_reason", reason())
 
     def __repr__(self) -> str:
         return (
@@ -233,8 +225,8 @@ class CredentialUse:
         )
 
 
-@attrs.frozen(kw_only=True, repr=False)
-class DerivedEducation:
+@attrs.frozen(kw_only=True, repr=False, getstate_setstate=False)
+class DerivedEducation(WrittenOnRead):
     """The education level proven on a date, with the credentials used and those ignored."""
 
     level: EducationLevel
@@ -242,6 +234,7 @@ class DerivedEducation:
     ignored: tuple[CredentialUse, ...]
     # Written only when read, like the reasons.
     _explanation: _Sentence = attrs.field(alias="explanation", eq=_written)
+    _written_on_read: ClassVar[tuple[str, ...]] = ("explanation",)
     citation: Citation
 
     @property
@@ -250,18 +243,7 @@ class DerivedEducation:
         explanation = self._explanation
         if isinstance(explanation, str):
             return explanation
-        written = explanation()
-        object.__setattr__(self, "_explanation", written)  # kept: written once
-        return written
-
-    def __getstate__(self) -> dict[str, object]:
-        # Pickled written: the function that would write the explanation may be a local one.
-        self.explanation  # noqa: B018 (written and kept)
-        return {field.name: getattr(self, field.name) for field in attrs.fields(type(self))}
-
-    def __setstate__(self, state: dict[str, object]) -> None:
-        for name, value in state.items():
-            object.__setattr__(self, name, value)
+        return self._keep("_explanation", explanation())
 
     def __repr__(self) -> str:
         return (

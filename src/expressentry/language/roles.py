@@ -50,10 +50,11 @@ import enum
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 import attrs
 
+from expressentry._written import WrittenOnRead
 from expressentry.dated import EXPRESS_ENTRY_LAUNCH, Dated, DatedTable
 from expressentry.language._citations import CRS_CRITERIA, FIRST_OFFICIAL_LANGUAGE_DECLARED
 from expressentry.language.levels import (
@@ -175,8 +176,8 @@ def _notes_key(notes: _Notes) -> tuple[LanguageNote, ...]:
     return notes if isinstance(notes, tuple) else notes()
 
 
-@attrs.frozen(kw_only=True, repr=False)
-class OfficialLanguages:
+@attrs.frozen(kw_only=True, repr=False, getstate_setstate=False)
+class OfficialLanguages(WrittenOnRead):
     """The candidate's (or spouse's) official languages on a day, and the tests behind them.
 
     ``first`` and ``second`` are the tests chosen for each role, or ``None``; ``tests`` holds
@@ -192,6 +193,7 @@ class OfficialLanguages:
     tests: tuple[AssessedTest, ...]
     # Written only when read: scoring a pool reads the levels, not the explanations.
     _notes: _Notes = attrs.field(alias="notes", eq=_notes_key)
+    _written_on_read: ClassVar[tuple[str, ...]] = ("notes",)
 
     @property
     def notes(self) -> tuple[LanguageNote, ...]:
@@ -200,18 +202,7 @@ class OfficialLanguages:
         notes = self._notes
         if isinstance(notes, tuple):
             return notes
-        written = notes()
-        object.__setattr__(self, "_notes", written)  # kept: the notes are written once
-        return written
-
-    def __getstate__(self) -> dict[str, object]:
-        # Pickled written: the function that would write the notes may be a local one.
-        self.notes  # noqa: B018 (written and kept)
-        return {field.name: getattr(self, field.name) for field in attrs.fields(type(self))}
-
-    def __setstate__(self, state: dict[str, object]) -> None:
-        for name, value in state.items():
-            object.__setattr__(self, name, value)
+        return self._keep("_notes", notes())
 
     def __repr__(self) -> str:
         return (

@@ -1,0 +1,42 @@
+"""Explanations written only when they are first read.
+
+Scoring a whole pool reads totals and levels, not the sentences that explain them, so several
+results keep a function that writes an explanation and call it the first time the explanation
+is read. :class:`WrittenOnRead` gives those results their pickling: an explanation is written
+before pickling, because the function that would write it may be a local one.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar, TypeVar, cast
+
+import attrs
+
+__all__ = ["WrittenOnRead"]
+
+_T = TypeVar("_T")
+
+
+class WrittenOnRead:
+    """A base for frozen attrs classes (declared with ``getstate_setstate=False``) whose
+    properties named in ``_written_on_read`` write an explanation the first time they are read.
+    """
+
+    __slots__ = ()
+    _written_on_read: ClassVar[tuple[str, ...]] = ()
+
+    def _keep(self, field: str, written: _T) -> _T:
+        """Store ``written`` in ``field`` (a frozen attribute), so it is written only once."""
+        object.__setattr__(self, field, written)
+        return written
+
+    def __getstate__(self) -> dict[str, object]:
+        for name in self._written_on_read:
+            getattr(self, name)
+        # Every subclass is an attrs class, which the base itself cannot be.
+        fields = attrs.fields(cast("type[attrs.AttrsInstance]", type(self)))
+        return {field.name: getattr(self, field.name) for field in fields}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        for name, value in state.items():
+            object.__setattr__(self, name, value)
