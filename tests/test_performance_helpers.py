@@ -28,7 +28,6 @@ from expressentry.language import (
     Ability,
     Language,
     LanguageLevels,
-    LanguagePointsChart,
     OfficialLanguages,
     TestKind,
     levels_of,
@@ -118,16 +117,6 @@ def test_memoized_levels_are_the_chart_levels(
     assert levels.four == tuple(
         chart.level(ability, score) for ability, score in zip(Ability, scores, strict=True)
     )
-
-
-def test_a_points_chart_without_every_level_still_raises() -> None:
-    partial = LanguagePointsChart({0: 0, 4: 6})
-    levels = LanguageLevels(
-        language=Language.ENGLISH, listening=4, reading=4, writing=4, speaking=0
-    )
-    assert partial.points(levels) == 18
-    with pytest.raises(KeyError):
-        partial.points(attrs.evolve(levels, speaking=9))
 
 
 def test_language_notes_written_when_read_equal_notes_given() -> None:

@@ -2056,6 +2056,7 @@ def crs_from_facts(facts: Facts) -> CrsResult:
     return _score(factors, facts.on, _Notes(notes))
 
 
+@functools.lru_cache(maxsize=128)  # built once per date and column: dates are few in a batch
 def language_ranking(
     on: date, *, with_spouse: bool
 ) -> Callable[[LanguageLevels, OfficialLanguageRole], int]:

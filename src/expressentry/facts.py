@@ -154,10 +154,15 @@ class Facts:
     @_computed_once
     def languages(self) -> OfficialLanguages:
         """The first and second official languages and the tests behind them (P5, P6, P30)."""
+        # Imported here: the CRS derives its inputs from these facts. Tests are ranked by the
+        # CRS points of the candidate's own column (policy P6).
+        from expressentry.crs import language_ranking
+
         return official_languages(
             self.candidate.language_tests,
             self.on,
             declared_first=self.candidate.first_official_language,
+            points=language_ranking(self.on, with_spouse=self.spouse_counts is True),
         )
 
     @_computed_once

@@ -25,12 +25,10 @@ from expressentry.crs import (
     JobOfferClass,
     clb,
     crs_from_levels,
-    language_ranking,
     nclc,
 )
 from expressentry.dated import EXPRESS_ENTRY_LAUNCH, Citation, DatedTable
 from expressentry.exceptions import NotInForce
-from expressentry.language.roles import OfficialLanguageRole, crs_language_points
 
 ON = date(2026, 1, 1)
 
@@ -227,12 +225,3 @@ def test_teer_wording_from_2022_11_16() -> None:
 def test_not_in_force_before_launch() -> None:
     with pytest.raises(NotInForce, match="2014-12-31"):
         crs_from_levels(on=date(2014, 12, 31), age=29)
-
-
-@pytest.mark.parametrize("level", range(13))
-def test_language_module_ranks_with_the_same_points(level: int) -> None:
-    """The language module's copy of the single-column points agrees with the CRS tables."""
-    ranking = language_ranking(ON, with_spouse=False)
-    for levels in (clb(level), nclc(level, writing=max(level - 3, 0))):
-        for role in OfficialLanguageRole:
-            assert ranking(levels, role) == crs_language_points(levels, role, ON)

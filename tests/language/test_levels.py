@@ -15,7 +15,6 @@ from expressentry.dated import DatedTable
 from expressentry.language import (
     ACCEPTED_TESTS,
     BELOW_LEVEL_4,
-    CRS_LANGUAGE_POINTS,
     HIGHEST_LEVEL,
     LEVEL_CHARTS,
     LOWEST_LEVEL,
@@ -169,7 +168,6 @@ LANGUAGE_TABLES: list[DatedTable[Any]] = [
     ACCEPTED_TESTS,
     RESULT_VALIDITY_YEARS,
     TEF_CANADA_SCALES,
-    CRS_LANGUAGE_POINTS,
 ]
 
 

@@ -7,17 +7,15 @@ from datetime import date
 
 import pytest
 
+from expressentry.crs import language_ranking
 from expressentry.exceptions import NotInForce
 from expressentry.language import (
-    BELOW_LEVEL_4,
-    CRS_LANGUAGE_POINTS,
     Language,
     LanguageLevels,
     LanguageNote,
     LanguageRule,
     OfficialLanguageRole,
     TestKind,
-    crs_language_points,
     official_languages,
 )
 from expressentry.model import LanguageTest
@@ -161,14 +159,15 @@ def test_crs_points_follow_rules_4_3_and_4_4() -> None:
             speaking=level,
         )
 
-    first = [crs_language_points(uniform(level), FIRST, ON) for level in (0, 4, 6, 7, 8, 9, 10)]
-    second = [crs_language_points(uniform(level), SECOND, ON) for level in (0, 4, 5, 7, 9)]
+    # The default ranking is the CRS's own points without a spouse (one copy of the tables).
+    points = language_ranking(ON, with_spouse=False)
+    first = [points(uniform(level), FIRST) for level in (0, 4, 6, 7, 8, 9, 10)]
+    second = [points(uniform(level), SECOND) for level in (0, 4, 5, 7, 9)]
     assert first == [0, 24, 36, 68, 92, 124, 136]
     assert second == [0, 0, 4, 12, 24]
-    assert CRS_LANGUAGE_POINTS.at(ON)[FIRST].per_level[BELOW_LEVEL_4] == 0
     # Hand-built levels outside the charts read as the nearest chart level.
-    assert crs_language_points(uniform(3), FIRST, ON) == 0
-    assert crs_language_points(uniform(12), FIRST, ON) == 136
+    assert points(uniform(3), FIRST) == 0
+    assert points(uniform(12), FIRST) == 136
 
 
 def test_expired_tests_leave_no_first_language(make_test: MakeTest) -> None:

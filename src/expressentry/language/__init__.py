@@ -24,12 +24,9 @@ from expressentry.language.levels import (
 )
 from expressentry.language.notes import LanguageNote, LanguageRule
 from expressentry.language.roles import (
-    CRS_LANGUAGE_POINTS,
     LanguagePoints,
-    LanguagePointsChart,
     OfficialLanguageRole,
     OfficialLanguages,
-    crs_language_points,
     official_languages,
 )
 from expressentry.language.scales import (
@@ -63,7 +60,6 @@ __all__ = [
     "BELOW_LEVEL_4",
     "BENCHMARK_TOP",
     "CELPIP_MINIMAL",
-    "CRS_LANGUAGE_POINTS",
     "HIGHEST_LEVEL",
     "LEVEL_CHARTS",
     "LOWEST_LEVEL",
@@ -77,7 +73,6 @@ __all__ = [
     "LanguageLevels",
     "LanguageNote",
     "LanguagePoints",
-    "LanguagePointsChart",
     "LanguageRule",
     "LevelChart",
     "OfficialLanguageRole",
@@ -89,7 +84,6 @@ __all__ = [
     "benchmark_name",
     "chart_level",
     "counts_from",
-    "crs_language_points",
     "describe_level",
     "describe_test",
     "expiry_date",

@@ -14,11 +14,11 @@ if tested, is the second. Where the sources are silent the engine follows rules.
 Tests that do not count on the day (expired, result not yet out, not accepted on the day they
 were taken) are set aside first, each with its reason.
 
-**Ranking.** Tests are ranked by CRS points, which the CRS module owns. So that this module does
-not depend on the CRS, :func:`official_languages` takes the ranking as a ``points`` function;
-by default it uses :data:`CRS_LANGUAGE_POINTS`, the core official-language points of the CRS
-for a candidate without a spouse (rules.md §4.3, §4.4). That table is the single copy of those
-points: the CRS should use it (or pass its own ``points``, e.g. for the with-spouse column).
+**Ranking.** Tests are ranked by CRS points, which the CRS module owns:
+:func:`official_languages` takes the ranking as a ``points`` function, by default the CRS's own
+core official-language points for a candidate without a spouse
+(:func:`expressentry.crs.language_ranking`, rules.md §4.3, §4.4); the derived facts pass the
+candidate's own column.
 Ties are broken by the sum of the four levels, then by the later expiry date (the result that
 stays valid longer), then by the order of the tests; between two equal assignments (P5), by the
 points of the first language, then English first.
@@ -47,7 +47,7 @@ English second give 160 CRS points for official languages, against 148 the other
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING, ClassVar
@@ -55,13 +55,9 @@ from typing import TYPE_CHECKING, ClassVar
 import attrs
 
 from expressentry._written import WrittenOnRead
-from expressentry.dated import EXPRESS_ENTRY_LAUNCH, Dated, DatedTable
-from expressentry.language._citations import CRS_CRITERIA, FIRST_OFFICIAL_LANGUAGE_DECLARED
+from expressentry.language._citations import FIRST_OFFICIAL_LANGUAGE_DECLARED
 from expressentry.language.levels import (
-    BELOW_LEVEL_4,
-    BENCHMARK_TOP,
     LanguageLevels,
-    chart_level,
 )
 from expressentry.language.notes import LanguageNote, LanguageRule
 from expressentry.language.scales import Language
@@ -71,12 +67,9 @@ if TYPE_CHECKING:
     from expressentry.model import LanguageTest
 
 __all__ = [
-    "CRS_LANGUAGE_POINTS",
     "LanguagePoints",
-    "LanguagePointsChart",
     "OfficialLanguageRole",
     "OfficialLanguages",
-    "crs_language_points",
     "official_languages",
 ]
 
@@ -90,81 +83,6 @@ class OfficialLanguageRole(enum.Enum):
 
 LanguagePoints = Callable[[LanguageLevels, OfficialLanguageRole], int]
 """Ranks a test: the points its levels give in a role (the CRS can pass its own)."""
-
-
-@attrs.frozen
-class LanguagePointsChart:
-    """CRS points per ability for each level, and the cap on the sum of the four, if any."""
-
-    per_level: Mapping[int, int]
-    cap: int | None = None
-    # The points of every level a LanguageLevels can hold (0 to 12), so that ranking a test is
-    # four index lookups; None when ``per_level`` lacks a chart level (points() then raises
-    # the KeyError it always raised).
-    _by_level: tuple[int, ...] | None = attrs.field(init=False, repr=False, eq=False)
-
-    @_by_level.default
-    def _by_level_default(self) -> tuple[int, ...] | None:
-        levels = [chart_level(level) for level in range(BENCHMARK_TOP + 1)]
-        if not all(level in self.per_level for level in levels):
-            return None
-        return tuple(self.per_level[level] for level in levels)
-
-    def points(self, levels: LanguageLevels) -> int:
-        """The points of the four abilities, capped.
-
-        >>> chart = CRS_LANGUAGE_POINTS.at(date(2026, 1, 1))[OfficialLanguageRole.SECOND]
-        >>> chart.points(
-        ...     LanguageLevels(language=Language.FRENCH, listening=9, reading=9, writing=9,
-        ...                    speaking=9)
-        ... )
-        24
-        """
-        by_level = self._by_level
-        if by_level is None:
-            total = sum(self.per_level[chart_level(level)] for level in levels.four)
-        else:
-            total = (
-                by_level[levels.listening]
-                + by_level[levels.reading]
-                + by_level[levels.writing]
-                + by_level[levels.speaking]
-            )
-        return total if self.cap is None or total <= self.cap else self.cap
-
-
-CRS_LANGUAGE_POINTS: DatedTable[Mapping[OfficialLanguageRole, LanguagePointsChart]] = DatedTable(
-    "CRS core points per ability for official languages, without a spouse",
-    (
-        Dated(
-            EXPRESS_ENTRY_LAUNCH,
-            {
-                # rules.md §4.3: less than CLB 4 gives 0; CLB 10 means 10 or more.
-                OfficialLanguageRole.FIRST: LanguagePointsChart(
-                    {BELOW_LEVEL_4: 0, 4: 6, 5: 6, 6: 9, 7: 17, 8: 23, 9: 31, 10: 34}
-                ),
-                # rules.md §4.4: CLB 4 or less gives 0; the four abilities are capped at 24.
-                OfficialLanguageRole.SECOND: LanguagePointsChart(
-                    {BELOW_LEVEL_4: 0, 4: 0, 5: 1, 6: 1, 7: 3, 8: 3, 9: 6, 10: 6}, cap=24
-                ),
-            },
-            CRS_CRITERIA,
-        ),
-    ),
-)
-"""The CRS official-language points (single column), the default ranking of tests."""
-
-
-def crs_language_points(levels: LanguageLevels, role: OfficialLanguageRole, on: date) -> int:
-    """The CRS core points of ``levels`` in ``role`` for a candidate without a spouse.
-
-    >>> levels = LanguageLevels(
-    ...     language=Language.ENGLISH, listening=9, reading=9, writing=9, speaking=9
-    ... )
-    >>> crs_language_points(levels, OfficialLanguageRole.FIRST, date(2026, 1, 1))
-    124
-    """
-    return CRS_LANGUAGE_POINTS.at(on)[role].points(levels)
 
 
 _Notes = tuple[LanguageNote, ...] | Callable[[], tuple[LanguageNote, ...]]
@@ -246,10 +164,12 @@ _FIRST, _SECOND = OfficialLanguageRole.FIRST, OfficialLanguageRole.SECOND
 
 @lru_cache(maxsize=64)
 def _default_points(on: date) -> LanguagePoints:
-    """The default ranking on ``on``, built once per date (dates are few in batch use)."""
-    charts = CRS_LANGUAGE_POINTS.at(on)
-    first, second = charts[_FIRST].points, charts[_SECOND].points
-    return lambda levels, role: first(levels) if role is _FIRST else second(levels)
+    """The default ranking on ``on``: the CRS's own points without a spouse, built once per
+    date (dates are few in batch use)."""
+    # Imported here: the CRS imports this module, and its tables are the one copy of the points.
+    from expressentry.crs import language_ranking
+
+    return language_ranking(on, with_spouse=False)
 
 
 class _Ranking:
