@@ -338,3 +338,28 @@ def test_dates_before_1900_are_read_but_refused_as_birth_dates():
     assert from_dict({"schema_version": 1, "birth_date": "1900-01-01"}).birth_date == date(
         1900, 1, 1
     )
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4)
+    ),
+    max_leaves=20,
+)
+
+
+@given(profiles(), st.data())
+def test_any_json_anywhere_gives_a_candidate_or_a_profile_error(
+    profile: dict[str, Any], data: st.DataObject
+) -> None:
+    """Junk in any place of a valid profile never escapes as another exception."""
+    places = _places(profile)
+    if places:
+        _, container, key = data.draw(st.sampled_from(places))
+        container[key] = data.draw(_JSON)
+    try:
+        assert isinstance(from_dict(profile), Candidate)
+    except ProfileError as error:
+        assert error.problems
+        assert all(path.startswith("$") for path, _ in error.problems)
