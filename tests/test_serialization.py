@@ -359,7 +359,11 @@ def test_any_json_anywhere_gives_a_candidate_or_a_profile_error(
         _, container, key = data.draw(st.sampled_from(places))
         container[key] = data.draw(_JSON)
     try:
-        assert isinstance(from_dict(profile), Candidate)
+        candidate = from_dict(profile)
     except ProfileError as error:
-        assert error.problems
-        assert all(path.startswith("$") for path, _ in error.problems)
+        problems = error.problems
+    else:
+        assert isinstance(candidate, Candidate)
+        return
+    assert problems
+    assert all(path.startswith("$") for path, _ in problems)
