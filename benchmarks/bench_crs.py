@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
+from bench_experience import job, ten_periods  # run as a script: this folder is on the path
 from expressentry.crs import CrsFactors, EducationLevel, clb, crs_for, score
 from expressentry.model import (
     AbilityScores,
@@ -29,31 +30,15 @@ from expressentry.model import (
     Language,
     LanguageTest,
     MaritalStatus,
-    NocCode,
     Spouse,
     TestKind,
     WorkAuthorization,
     WorkHistory,
-    WorkPeriod,
 )
-from timing import median_us  # run as a script: this folder is on the path
+from timing import median_us
 
 ON = date(2026, 11, 29)
 RUNS = 5_000
-
-
-def job(noc: str, country: str, start: date, end: date | None, hours: float) -> WorkPeriod:
-    return WorkPeriod(
-        noc=NocCode(noc),
-        country=country,
-        start=start,
-        end=end,
-        hours_per_week=hours,
-        paid=True,
-        self_employed=False,
-        full_time_student=False,
-        authorized=True,
-    )
 
 
 def ielts(listening: float, reading: float, writing: float, speaking: float) -> LanguageTest:
@@ -93,20 +78,7 @@ CANDIDATE = Candidate(
             ),
         ),
     ),
-    work_history=WorkHistory(
-        periods=(
-            job("2174", "IN", date(2012, 6, 1), date(2014, 5, 31), 40),
-            job("2174", "IN", date(2014, 6, 1), date(2016, 8, 31), 45),
-            job("21232", "IN", date(2016, 9, 1), date(2018, 12, 31), 40),
-            job("21232", "IN", date(2017, 1, 1), date(2017, 12, 31), 10),
-            job("21231", "AE", date(2019, 1, 15), date(2020, 3, 31), 40),
-            job("65201", "CA", date(2020, 9, 1), date(2021, 4, 30), 20),
-            job("21231", "CA", date(2021, 5, 1), date(2022, 11, 15), 37.5),
-            job("21231", "CA", date(2022, 11, 16), date(2024, 6, 30), 37.5),
-            job("21211", "CA", date(2023, 1, 1), date(2023, 12, 31), 8),
-            job("21211", "CA", date(2024, 7, 1), None, 40),
-        )
-    ),
+    work_history=ten_periods(),  # the ledger benchmark's history, shared
     spouse=Spouse(
         canadian_citizen_or_pr=False,
         accompanying=True,

@@ -18,21 +18,23 @@ ON = date(2026, 11, 29)
 RUNS = 20_000
 
 
+def job(noc: str, country: str, start: date, end: date | None, hours: float) -> WorkPeriod:
+    """A paid, employed job; authorized when in Canada (the question is not asked abroad)."""
+    return WorkPeriod(
+        noc=NocCode(noc),
+        country=country,
+        start=start,
+        end=end,
+        hours_per_week=hours,
+        paid=True,
+        self_employed=False,
+        full_time_student=False,
+        authorized=True if country == "CA" else None,
+    )
+
+
 def ten_periods() -> WorkHistory:
     """A realistic history: studies abroad, jobs abroad, a work permit in Canada, overlaps."""
-
-    def job(noc: str, country: str, start: date, end: date | None, hours: float) -> WorkPeriod:
-        return WorkPeriod(
-            noc=NocCode(noc),
-            country=country,
-            start=start,
-            end=end,
-            hours_per_week=hours,
-            paid=True,
-            self_employed=False,
-            full_time_student=False,
-            authorized=True if country == "CA" else None,
-        )
 
     return WorkHistory(
         periods=(
