@@ -52,3 +52,41 @@ def test_missing_facts_are_listed_once_in_order():
 
 def test_marks():
     assert [o.mark for o in Outcome] == ["✓", "✗", "?", "–"]
+
+
+def test_a_finding_written_on_read_equals_the_same_finding_written_at_once():
+    calls: list[str] = []
+
+    def sentence() -> str:
+        calls.append("sentence")
+        return "Written when read."
+
+    lazy = RULE.finding(Outcome.MET, sentence, facts=lambda: {"clb": 9})
+    eager = RULE.finding(Outcome.MET, "Written when read.", facts={"clb": 9})
+    assert not calls  # nothing is written until asked for
+    assert lazy == eager
+    assert hash(lazy) == hash(eager)
+    assert repr(lazy) == repr(eager)
+    assert calls == ["sentence"] * 3  # compared, hashed and shown, but not yet kept
+    assert lazy.sentence == "Written when read."
+    assert lazy.sentence == "Written when read."
+    assert "'Written when read.'" in repr(lazy)
+    assert calls == ["sentence"] * 4  # written once, then kept
+    assert lazy.facts == {"clb": 9}
+    with pytest.raises(TypeError):
+        lazy.facts["clb"] = 10  # type: ignore[index]
+
+
+def test_a_finding_written_on_read_pickles_as_written():
+    import pickle
+
+    lazy = RULE.finding(Outcome.NOT_MET, lambda: "Local functions do not pickle.", facts=dict)
+    copied = pickle.loads(pickle.dumps(lazy))
+    assert copied == lazy
+    assert copied.sentence == "Local functions do not pickle."
+    assert copied.facts == {}
+
+
+def test_a_finding_may_name_its_own_policy():
+    assert RULE.finding(Outcome.MET, "ok").policy == "P9"
+    assert RULE.finding(Outcome.MET, "ok", policy="P17").policy == "P17"

@@ -8,13 +8,27 @@ before pickling, because the function that would write it may be a local one.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar, TypeVar, cast
 
 import attrs
 
-__all__ = ["WrittenOnRead"]
+__all__ = ["Written", "WrittenOnRead", "shown", "written"]
 
 _T = TypeVar("_T")
+
+Written = str | Callable[[], str]
+"""A sentence, or a function that writes it the first time it is read."""
+
+
+def written(value: object) -> object:
+    """What a field written on read says: to compare, hash and show results by it."""
+    return value() if callable(value) else value
+
+
+def shown(value: object) -> str:
+    """The ``repr`` of what a field written on read says."""
+    return repr(written(value))
 
 
 class WrittenOnRead:
@@ -29,6 +43,13 @@ class WrittenOnRead:
         """Store ``written`` in ``field`` (a frozen attribute), so it is written only once."""
         object.__setattr__(self, field, written)
         return written
+
+    def _sentence_in(self, field: str) -> str:
+        """The sentence kept in ``field`` (a :data:`Written`), written if need be."""
+        sentence: Written = getattr(self, field)
+        if isinstance(sentence, str):
+            return sentence
+        return self._keep(field, sentence())
 
     def __getstate__(self) -> dict[str, object]:
         for name in self._written_on_read:

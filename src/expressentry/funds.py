@@ -248,26 +248,6 @@ def _required(family_size: int, on: date) -> FundsRequirement:
     return settlement_funds_required(family_size, on)
 
 
-def _finding(
-    rule: Rule,
-    outcome: Outcome,
-    sentence: str,
-    used: dict[str, FactValue],
-    policy: str,
-    missing: tuple[str, ...] = (),
-) -> Finding:
-    """``rule.finding(...)`` under ``policy`` instead of the rule's own, built at once."""
-    return Finding(
-        rule_id=rule.rule_id,
-        outcome=outcome,
-        sentence=sentence,
-        facts=used,
-        missing=missing,
-        citation=rule.citation,
-        policy=policy,
-    )
-
-
 def settlement_funds_finding(rule: Rule, facts: Facts, job_offer: Qualification) -> Finding:
     """The finding of a program's settlement-funds rule (FSW, FST), given the candidate's
     qualifying job offer for that program (policies P14, P17, P31).
@@ -299,12 +279,13 @@ qualifying job offer (policy P17).
         "qualifying_job_offer": job_offer.qualifies,
     }
     if exempt:
-        return _finding(
-            rule,
+        return rule.finding(
             Outcome.NOT_APPLICABLE,
-            f"No settlement funds needed: {exemption_words} (policy P17). {job_offer.sentence}",
-            used,
-            "P17",
+            lambda: (
+                f"No settlement funds needed: {exemption_words} (policy P17). {job_offer.sentence}"
+            ),
+            facts=used,
+            policy="P17",
         )
     requirement = _required(size or _smallest_family(facts), facts.on)
     used["required_cad"] = requirement.amount
@@ -315,56 +296,69 @@ qualifying job offer (policy P17).
     if size is None:
         missing += _family_missing(facts)
         floor = requirement.at_least
-        needed = (
-            f"at least {_money(floor)} for a family of at least {requirement.family_size}"
-            if floor is not None
-            else "no table gives the amount (policy P31)"
-        )
-        situation = f"The family size is not known; {needed}"
         enough = None if funds is None or floor is None or funds >= floor else False
     elif requirement.amount is None:
         floor = requirement.at_least
-        situation = requirement.reason
-        if floor is not None:
-            situation += f" At least {_money(floor)} is needed."
         enough = None if funds is None or floor is None or funds >= floor else False
     else:
-        situation = requirement.reason
         enough = None if funds is None else funds >= requirement.amount
     if funds is None:
         missing.insert(0, "$.settlement_funds_cad")
-        sentence = f"Settlement funds are not given. {_upper(situation)}"
-    elif size is not None and requirement.amount is not None:
-        sentence = (
-            f"Funds of {_money(funds)} for a family of {size}; {_money(requirement.amount)} "
-            f"needed from {used['table_in_force_from']}."
-        )
-    else:
-        sentence = f"Funds of {_money(funds)}. {_upper(situation)}"
-    sentence = sentence.rstrip(".") + "."
+
+    def situation() -> str:
+        """The funds against the requirement, in words."""
+        floor = requirement.at_least
+        if size is None:
+            needed = (
+                f"at least {_money(floor)} for a family of at least {requirement.family_size}"
+                if floor is not None
+                else "no table gives the amount (policy P31)"
+            )
+            said = f"The family size is not known; {needed}"
+        else:
+            said = requirement.reason
+            if requirement.amount is None and floor is not None:
+                said += f" At least {_money(floor)} is needed."
+        if funds is None:
+            sentence = f"Settlement funds are not given. {_upper(said)}"
+        elif size is not None and requirement.amount is not None:
+            sentence = (
+                f"Funds of {_money(funds)} for a family of {size}; "
+                f"{_money(requirement.amount)} needed from {used['table_in_force_from']}."
+            )
+        else:
+            sentence = f"Funds of {_money(funds)}. {_upper(said)}"
+        return sentence.rstrip(".") + "."
+
     if enough:
-        return _finding(rule, Outcome.MET, sentence, used, "P14")
+        return rule.finding(Outcome.MET, situation, facts=used, policy="P14")
     if enough is False and exempt is False:
-        return _finding(
-            rule,
+        return rule.finding(
             Outcome.NOT_MET,
-            f"{sentence} Not exempt: {exemption_words} (policy P17).",
-            used,
-            "P17",
+            lambda: f"{situation()} Not exempt: {exemption_words} (policy P17).",
+            facts=used,
+            policy="P17",
         )
     if enough is False:
-        return _finding(
-            rule,
+        return rule.finding(
             Outcome.UNKNOWN,
-            f"{sentence} Short unless exempt (authorized to work in Canada with a "
-            f"qualifying job offer, policy P17): {exemption_words}.",
-            used,
-            "P17",
-            tuple(dict.fromkeys(exemption_missing)),
+            lambda: (
+                f"{situation()} Short unless exempt (authorized to work in Canada with a "
+                f"qualifying job offer, policy P17): {exemption_words}."
+            ),
+            facts=used,
+            policy="P17",
+            missing=tuple(dict.fromkeys(exemption_missing)),
         )
     missing += exemption_missing if exempt is None else []
     policy = "P31" if requirement.amount is None and size is not None else "P14"
-    return _finding(rule, Outcome.UNKNOWN, sentence, used, policy, tuple(dict.fromkeys(missing)))
+    return rule.finding(
+        Outcome.UNKNOWN,
+        situation,
+        facts=used,
+        policy=policy,
+        missing=tuple(dict.fromkeys(missing)),
+    )
 
 
 def _upper(text: str) -> str:

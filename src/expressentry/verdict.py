@@ -24,12 +24,14 @@ otherwise the candidate is eligible.
 from __future__ import annotations
 
 import enum
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
 from types import MappingProxyType
+from typing import ClassVar, cast
 
 import attrs
 
+from expressentry._written import Written, WrittenOnRead, shown, written
 from expressentry.dated import Citation
 
 __all__ = [
@@ -39,6 +41,8 @@ __all__ = [
     "Rule",
     "Verdict",
     "VerdictOutcome",
+    "Written",
+    "WrittenFacts",
 ]
 
 FactValue = str | int | float | bool | None
@@ -75,26 +79,63 @@ class VerdictOutcome(enum.Enum):
     UNDETERMINED = "undetermined"
 
 
-def _frozen_facts(facts: Mapping[str, FactValue]) -> Mapping[str, FactValue]:
-    return MappingProxyType(dict(facts))
+WrittenFacts = Mapping[str, FactValue] | Callable[[], Mapping[str, FactValue]]
+"""Facts, or a function that gathers them the first time they are read."""
+
+_NO_FACTS: Mapping[str, FactValue] = MappingProxyType({})
 
 
-@attrs.frozen(kw_only=True)
-class Finding:
+def _own_facts(facts: WrittenFacts) -> WrittenFacts:
+    """Facts given as a mapping are copied at once (the caller may change its own); facts
+    given as a function are gathered when first read."""
+    return facts if callable(facts) else dict(facts)
+
+
+def _facts_key(facts: object) -> object:
+    return dict(cast("Mapping[str, FactValue]", written(facts)))
+
+
+@attrs.frozen(kw_only=True, getstate_setstate=False)
+class Finding(WrittenOnRead):
     """What one rule found for one candidate.
 
     ``facts`` are the figures the rule used (JSON-ready); ``missing`` the JSON paths of the
     facts whose answers the rule still needs (empty unless the outcome is unknown); ``policy``
     the engine policy (rules.md §12) the finding relies on, if any.
+
+    The outcome and the missing facts are decided at once; the sentence and the facts may be
+    given as functions that write them the first time they are read, since scoring a pool
+    reads verdicts, not the words that explain them.
     """
 
     rule_id: str
     outcome: Outcome
-    sentence: str
-    facts: Mapping[str, FactValue] = attrs.field(factory=dict, converter=_frozen_facts, hash=False)
+    _sentence: Written = attrs.field(alias="sentence", eq=written, repr=shown)
+    _facts: WrittenFacts = attrs.field(
+        alias="facts",
+        default=_NO_FACTS,
+        converter=_own_facts,
+        eq=_facts_key,
+        hash=False,
+        repr=shown,
+    )
     missing: tuple[str, ...] = ()
     citation: Citation
     policy: str | None = None
+    _written_on_read: ClassVar[tuple[str, ...]] = ("sentence", "facts")
+
+    @property
+    def sentence(self) -> str:
+        """The finding in a plain sentence, with the candidate's own figures."""
+        return self._sentence_in("_sentence")
+
+    @property
+    def facts(self) -> Mapping[str, FactValue]:
+        """The figures the rule used, read-only."""
+        facts = self._facts
+        if callable(facts):
+            facts = self._keep("_facts", dict(facts()))
+        return MappingProxyType(facts)
 
 
 @attrs.frozen
@@ -109,20 +150,24 @@ class Rule:
     def finding(
         self,
         outcome: Outcome,
-        sentence: str,
+        sentence: Written,
         *,
-        facts: Mapping[str, FactValue] | None = None,
+        facts: WrittenFacts = _NO_FACTS,
         missing: tuple[str, ...] = (),
+        policy: str | None = None,
     ) -> Finding:
-        """A finding of this rule."""
+        """A finding of this rule; ``policy`` replaces the rule's own when given.
+
+        ``sentence`` and ``facts`` may be functions: they are then called when first read.
+        """
         return Finding(
             rule_id=self.rule_id,
             outcome=outcome,
             sentence=sentence,
-            facts=facts or {},
+            facts=facts,
             missing=missing,
             citation=self.citation,
-            policy=self.policy,
+            policy=self.policy if policy is None else policy,
         )
 
 

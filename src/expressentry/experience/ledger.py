@@ -670,11 +670,10 @@ class Experience:
 
     def reaches(self, hours: int | Fraction) -> bool | None:
         """Whether at least ``hours`` count: ``None`` when it depends on missing facts."""
-        if self.hours_at_least >= hours:
+        needed = hours * _UNITS_PER_HOUR  # compared in the ledger's exact units
+        if self._at_least >= needed:
             return True
-        if self.hours_at_most < hours:
-            return False
-        return None
+        return False if self._at_most < needed else None
 
     def reaches_years(self, years: int) -> bool | None:
         """Whether at least ``years`` whole years count; ``None`` when undecided."""

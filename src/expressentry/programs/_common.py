@@ -131,15 +131,19 @@ def no_language_test(rule: Rule, facts: Facts, requirement: str) -> Finding:
     The sentence names the requirement and says why each test given does not count.
     """
     languages = facts.languages
-    reasons = " ".join(note.sentence for note in languages.notes if note.rule in _NOT_COUNTING)
     first = languages.first_language
-    sentence = (
-        f"No language test counts for the first official language on {facts.on.isoformat()}; "
-        f"{requirement}."
-    )
+
+    def sentence() -> str:
+        reasons = " ".join(note.sentence for note in languages.notes if note.rule in _NOT_COUNTING)
+        said = (
+            f"No language test counts for the first official language on "
+            f"{facts.on.isoformat()}; {requirement}."
+        )
+        return f"{said} {reasons}" if reasons else said
+
     return rule.finding(
         Outcome.UNKNOWN,
-        f"{sentence} {reasons}" if reasons else sentence,
+        sentence,
         facts={
             "first_official_language": None if first is None else first.value,
             "tests_given": len(facts.candidate.language_tests),
@@ -194,21 +198,20 @@ def language_minimum_per_ability(
         for (ability, _), minimum in zip(_ABILITIES, needed_levels, strict=True)
         if levels.of(ability) < minimum
     ]
-    recorded = language_facts(levels)
     if short:
-        below = " and ".join(
-            f"{ability.value} is {describe_level(levels.of(ability), levels.language)}"
-            for ability in short
-        )
-        return rule.finding(
-            Outcome.NOT_MET,
-            f"{below[0].upper()}{below[1:]}; {program} needs {needed}.",
-            facts=recorded,
-        )
+
+        def below() -> str:
+            said = " and ".join(
+                f"{ability.value} is {describe_level(levels.of(ability), levels.language)}"
+                for ability in short
+            )
+            return f"{said[0].upper()}{said[1:]}; {program} needs {needed}."
+
+        return rule.finding(Outcome.NOT_MET, below, facts=lambda: language_facts(levels))
     return rule.finding(
         Outcome.MET,
-        f"The first official language test gives {levels}; {program} needs {needed}.",
-        facts=recorded,
+        lambda: f"The first official language test gives {levels}; {program} needs {needed}.",
+        facts=lambda: language_facts(levels),
     )
 
 
@@ -259,13 +262,6 @@ def experience_facts(experience: Experience, required: int) -> dict[str, FactVal
     """The facts an experience finding records: the bounds, the window and the need."""
     at_least = experience.hours_at_least
     at_most = at_least if experience.known else experience.hours_at_most
-    return _experience_facts(experience, at_least, at_most, required)
-
-
-def _experience_facts(
-    experience: Experience, at_least: Fraction, at_most: Fraction, required: int
-) -> dict[str, FactValue]:
-    # The bounds are passed in: each reading of them builds a new Fraction.
     start = experience.window_start
     return {
         "hours_at_least": hours_fact(at_least),
@@ -326,24 +322,31 @@ def experience_finding(
     not met give the hours counted (``counted`` work, ``conditions`` after the figure) and, when
     not met, the periods left out and why.
     """
-    at_least = experience.hours_at_least
-    at_most = at_least if experience.known else experience.hours_at_most
-    recorded = _experience_facts(experience, at_least, at_most, required)
-    span = f"from {experience.window_start} to {experience.on.isoformat()}"
-    # What experience.reaches(required) says, from the bounds already read.
-    if at_least >= required:
-        reached = True
-    elif at_most < required:
-        reached = False
-    else:
+    # The bounds compared in the ledger's units, as experience.reaches(required) would.
+    reached = experience.reaches(required)
+
+    def recorded() -> dict[str, FactValue]:
+        return experience_facts(experience, required)
+
+    def span() -> str:
+        return f"from {experience.window_start} to {experience.on.isoformat()}"
+
+    if reached is None:
         return rule.finding(
             Outcome.UNKNOWN,
-            f"Between {format_hours(at_least)} and {format_hours(at_most)} hours of {work} "
-            f"{span} count, depending on facts not answered; {need}.",
+            lambda: (
+                f"Between {format_hours(experience.hours_at_least)} and "
+                f"{format_hours(experience.hours_at_most)} hours of {work} {span()} count, "
+                f"depending on facts not answered; {need}."
+            ),
             facts=recorded,
             missing=work_history_paths(experience),
         )
-    sentence = f"{format_hours(at_least)} hours of {counted} {span} count{conditions}; {need}."
+
+    def sentence() -> str:
+        hours = format_hours(experience.hours_at_least)
+        return f"{hours} hours of {counted} {span()} count{conditions}; {need}."
+
     if reached:
         return rule.finding(Outcome.MET, sentence, facts=recorded)
-    return rule.finding(Outcome.NOT_MET, sentence + left_out(experience), facts=recorded)
+    return rule.finding(Outcome.NOT_MET, lambda: sentence() + left_out(experience), facts=recorded)

@@ -77,10 +77,11 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import date
 from fractions import Fraction
 from types import MappingProxyType
-from typing import Final
+from typing import ClassVar, Final
 
 import attrs
 
+from expressentry._written import Written, WrittenOnRead, shown, written
 from expressentry.dated import EXPRESS_ENTRY_LAUNCH, Citation, Dated, DatedTable
 from expressentry.education import EducationLevel
 from expressentry.exceptions import InvalidNocCode
@@ -96,7 +97,7 @@ from expressentry.experience import (
 from expressentry.facts import Facts
 from expressentry.funds import PROOF_OF_FUNDS_URL, settlement_funds_finding
 from expressentry.job_offer import Qualification, arranged_employment
-from expressentry.language import Ability, describe_level
+from expressentry.language import Ability, Language, describe_level
 from expressentry.model import Credential
 from expressentry.noc import NocCode, is_skilled
 from expressentry.programs._common import (
@@ -405,11 +406,12 @@ PASS_MARK: DatedTable[int] = DatedTable(
 # -- the grid --------------------------------------------------------------------------------
 
 
-@attrs.frozen(kw_only=True)
-class GridLine:
+@attrs.frozen(kw_only=True, getstate_setstate=False)
+class GridLine(WrittenOnRead):
     """One line of the grid: the points certainly earned and at most, with the facts missing.
 
-    ``points == points_at_most`` when nothing unanswered can change the line.
+    ``points == points_at_most`` when nothing unanswered can change the line. The sentence may
+    be given as a function, called when it is first read.
     """
 
     factor: GridFactor
@@ -417,9 +419,15 @@ class GridLine:
     points: int
     points_at_most: int
     maximum: int
-    sentence: str
+    _sentence: Written = attrs.field(alias="sentence", eq=written, repr=shown)
     citation: Citation
     missing: tuple[str, ...] = ()
+    _written_on_read: ClassVar[tuple[str, ...]] = ("sentence",)
+
+    @property
+    def sentence(self) -> str:
+        """The line in a plain sentence, with the candidate's own figures."""
+        return self._sentence_in("_sentence")
 
     @property
     def known(self) -> bool:
@@ -561,7 +569,7 @@ class _Line:
         item: str,
         points: int,
         maximum: int,
-        sentence: str,
+        sentence: Written,
         *,
         at_most: int | None = None,
         missing: Sequence[str] = (),
@@ -674,12 +682,7 @@ def _language_lines(facts: Facts, tables: _GridTables) -> list[GridLine]:
             level = levels.of(ability)
             points = steps.points(level)
             lines.append(
-                line(
-                    item,
-                    points,
-                    maximum,
-                    f"{name} is {describe_level(level, language)}: {_points(points)}.",
-                )
+                line(item, points, maximum, _ability_sentence(name, level, language, points))
             )
     second_steps, second, second_maximum = tables.second, tables.second_line, tables.second_maximum
     item = "Second official language"
@@ -713,12 +716,20 @@ def _language_lines(facts: Facts, tables: _GridTables) -> list[GridLine]:
             item,
             points,
             second_maximum,
-            f"The second official language test gives {second_levels}; "
-            f"{second_levels.benchmark} {needed} in each ability earns {second_maximum}: "
-            f"{_points(points)}.",
+            lambda: (
+                f"The second official language test gives {second_levels}; "
+                f"{second_levels.benchmark} {needed} in each ability earns {second_maximum}: "
+                f"{_points(points)}."
+            ),
         )
     )
     return lines
+
+
+@functools.lru_cache(maxsize=512)
+def _ability_sentence(name: str, level: int, language: Language, points: int) -> str:
+    """A first-language line's sentence (the same few are written for every candidate)."""
+    return f"{name} is {describe_level(level, language)}: {_points(points)}."
 
 
 def _education_line(facts: Facts, tables: _GridTables) -> GridLine:
@@ -734,15 +745,14 @@ def _education_line(facts: Facts, tables: _GridTables) -> GridLine:
         )
     derived = facts.education
     points = table[derived.level]
-    ignored = "".join(
-        f" Credential {use.index + 1} does not count: {use.reason}." for use in derived.ignored
-    )
-    return line(
-        "Education",
-        points,
-        maximum,
-        f"{derived.explanation}{ignored} {_points(points)}.",
-    )
+
+    def sentence() -> str:
+        ignored = "".join(
+            f" Credential {use.index + 1} does not count: {use.reason}." for use in derived.ignored
+        )
+        return f"{derived.explanation}{ignored} {_points(points)}."
+
+    return line("Education", points, maximum, sentence)
 
 
 def _experience_line(facts: Facts, tables: _GridTables) -> GridLine:
@@ -754,7 +764,7 @@ def _experience_line(facts: Facts, tables: _GridTables) -> GridLine:
         "Work experience",
         low,
         tables.experience_maximum,
-        f"{experience.summary()} {_range(low, high)} points.",
+        lambda: f"{experience.summary()} {_range(low, high)} points.",
         at_most=high,
         missing=work_history_paths(experience) if low != high else (),
     )
@@ -773,19 +783,20 @@ def _age_line(facts: Facts, tables: _GridTables) -> GridLine:
             missing=("$.birth_date",),
         )
     points = table.points(age)
-    return line("Age", points, table.full_points, f"Age {age} on {facts.on}: {_points(points)}.")
+    on = facts.on
+    return line("Age", points, table.full_points, lambda: f"Age {age} on {on}: {_points(points)}.")
 
 
 def _offer_points(line: _Line, item: str, offer: Qualification, points: int) -> GridLine:
     if offer.outcome is Outcome.MET:
-        return line(item, points, points, f"{offer.sentence} {_points(points)}.")
+        return line(item, points, points, lambda: f"{offer.sentence} {_points(points)}.")
     if offer.outcome is Outcome.NOT_MET:
-        return line(item, 0, points, f"{offer.sentence} 0 points.")
+        return line(item, 0, points, lambda: f"{offer.sentence} 0 points.")
     return line(
         item,
         0,
         points,
-        f"{offer.sentence} 0 to {points} points.",
+        lambda: f"{offer.sentence} 0 to {points} points.",
         at_most=points,
         missing=offer.missing,
     )
@@ -797,8 +808,13 @@ class _Item:
 
     low: int
     high: int
-    sentence: str
+    sentence: Written
     missing: tuple[str, ...] = ()
+
+    def said(self) -> str:
+        """The sentence, written."""
+        sentence = self.sentence
+        return sentence if isinstance(sentence, str) else sentence()
 
 
 def _spouse_missing(facts: Facts) -> tuple[str, ...]:
@@ -838,7 +854,7 @@ def _spouse_item(facts: Facts, points: int, item: Callable[[], _Item]) -> _Item:
     return _Item(
         0,
         found.high,
-        f"Whether the spouse or partner counts is not known (policy P12). {found.sentence}",
+        lambda: f"Whether the spouse or partner counts is not known (policy P12). {found.said()}",
         _spouse_missing(facts) + found.missing,
     )
 
@@ -853,11 +869,14 @@ def _spouse_language(facts: Facts, table: AdaptabilityPoints) -> _Item:
         return _Item(
             table.spouse_language,
             table.spouse_language,
-            f"The spouse's test gives {best}: at least CLB/NCLC {level} in each ability.",
+            lambda: f"The spouse's test gives {best}: at least CLB/NCLC {level} in each ability.",
         )
     if tested:
+        lowest = tested[0]
         return _Item(
-            0, 0, f"The spouse's test gives {tested[0]}: below CLB/NCLC {level} in some ability."
+            0,
+            0,
+            lambda: f"The spouse's test gives {lowest}: below CLB/NCLC {level} in some ability.",
         )
     return _Item(0, 0, "No language test of the spouse counts.")
 
@@ -915,12 +934,16 @@ def _work_in_canada(experience: Experience | None, years: int, points: int) -> _
     # Whole years compared in the ledger's units: the same answer as reaches(years * 1,560
     # hours), without building Fractions.
     reached = experience.reaches_years(years)
-    summary = experience.summary()
+    summary = experience.summary
     if reached:
         return _Item(points, points, summary)
     if reached is False:
         return _Item(0, 0, summary)
     return _Item(0, points, summary, work_history_paths(experience))
+
+
+def _item_sentence(found: _Item) -> Written:
+    return lambda: f"{found.said()} {_range(found.low, found.high)} points."
 
 
 def _adaptability_lines(
@@ -942,7 +965,7 @@ def _adaptability_lines(
             found.low,
             found.high,
             found.sentence,
-            tuple(path.replace("$.", "$.spouse.", 1) for path in found.missing),
+            tuple([path.replace("$.", "$.spouse.", 1) for path in found.missing]),
         )
 
     items = (
@@ -977,7 +1000,7 @@ def _adaptability_lines(
             item,
             found.low,
             maximum,
-            f"{found.sentence} {_range(found.low, found.high)} points.",
+            _item_sentence(found),
             at_most=found.high,
             missing=found.missing,
         )
@@ -1172,26 +1195,31 @@ def _skilled_finding(facts: Facts, primary: _Primary) -> Finding:
         )
     how = "the stated primary occupation" if stated else _CHOSEN
     recorded: dict[str, FactValue] = {"primary_occupation": occupation.code, "stated": stated}
+    on = facts.on
     try:
-        skilled = is_skilled(occupation, facts.on)
+        skilled = is_skilled(occupation, on)
     except InvalidNocCode:
         return _SKILLED_RULE.finding(
             Outcome.UNKNOWN,
-            f"NOC {occupation.code}, {how}, corresponds to skilled and other occupations in the "
-            f"NOC version in force on {facts.on}; give the code of that version.",
+            lambda: (
+                f"NOC {occupation.code}, {how}, corresponds to skilled and other occupations in "
+                f"the NOC version in force on {on}; give the code of that version."
+            ),
             facts=recorded,
             missing=("$.primary_occupation",),
         )
     if skilled:
         return _SKILLED_RULE.finding(
             Outcome.MET,
-            f"NOC {occupation.code}, {how}, is a skilled occupation on {facts.on}.",
+            lambda: f"NOC {occupation.code}, {how}, is a skilled occupation on {on}.",
             facts=recorded,
         )
     return _SKILLED_RULE.finding(
         Outcome.NOT_MET,
-        f"NOC {occupation.code}, {how}, is not a skilled occupation on {facts.on} (the FSW "
-        f"needs TEER 0, 1, 2 or 3; before 2022-11-16 NOC skill type 0 or level A or B).",
+        lambda: (
+            f"NOC {occupation.code}, {how}, is not a skilled occupation on {on} (the FSW "
+            f"needs TEER 0, 1, 2 or 3; before 2022-11-16 NOC skill type 0 or level A or B)."
+        ),
         facts=recorded,
     )
 
@@ -1210,57 +1238,57 @@ def _year_finding(facts: Facts, primary: _Primary) -> Finding:
     required = HOURS_PER_YEAR.at(facts.on)
     run = experience.continuous_run()
     reached = run.reaches(required)
-    best = run.at_least
-    recorded = experience_facts(experience, required)
-    recorded["longest_run_hours"] = hours_fact(best.hours) if best is not None else 0
-    if occupation is None:
-        where = "any one occupation (no primary occupation is given)"
-    else:
-        where = f"NOC {occupation.code}" + ("" if stated else f", {_CHOSEN}")
-    low = format_hours(experience.hours_at_least)
-    counted = (
-        f"{low} hours"
-        if reached is not None
-        else f"between {low} and {format_hours(experience.hours_at_most)} hours (depending on "
-        f"facts not answered)"
-    )
-    longest = (
-        f"the longest continuous run is {format_hours(best.hours)} hours "
-        f"({best.first_day} to {best.last_day})"
-        if best is not None
-        else "no continuous run certainly counts"
-    )
-    sentence = (
-        f"In {where}, {counted} of paid skilled work since {experience.window_start} "
-        f"count; {longest}; the FSW needs {format_hours(Fraction(required))} hours in one "
-        f"continuous run."
-    )
-    finding: Finding
+
+    def recorded() -> dict[str, FactValue]:
+        best = run.at_least
+        recorded = experience_facts(experience, required)
+        recorded["longest_run_hours"] = hours_fact(best.hours) if best is not None else 0
+        return recorded
+
+    def sentence() -> str:
+        best = run.at_least
+        if occupation is None:
+            where = "any one occupation (no primary occupation is given)"
+        else:
+            where = f"NOC {occupation.code}" + ("" if stated else f", {_CHOSEN}")
+        low = format_hours(experience.hours_at_least)
+        counted = (
+            f"{low} hours"
+            if reached is not None
+            else f"between {low} and {format_hours(experience.hours_at_most)} hours (depending "
+            f"on facts not answered)"
+        )
+        longest = (
+            f"the longest continuous run is {format_hours(best.hours)} hours "
+            f"({best.first_day} to {best.last_day})"
+            if best is not None
+            else "no continuous run certainly counts"
+        )
+        said = (
+            f"In {where}, {counted} of paid skilled work since {experience.window_start} "
+            f"count; {longest}; the FSW needs {format_hours(Fraction(required))} hours in one "
+            f"continuous run."
+        )
+        if reached is False:
+            said += left_out(experience)
+        if self_employed:
+            said += " Self-employment is counted (policy P8)."
+        return said
+
+    self_employed = _self_employed(experience)
+    policy = "P8" if self_employed else None
     if reached:
-        finding = _YEAR_RULE.finding(Outcome.MET, sentence, facts=recorded)
-    elif reached is False:
-        finding = _YEAR_RULE.finding(
-            Outcome.NOT_MET, sentence + left_out(experience), facts=recorded
-        )
-    else:
-        missing = work_history_paths(experience)
-        finding = _YEAR_RULE.finding(
-            Outcome.UNKNOWN,
-            sentence,
-            facts=recorded,
-            missing=missing if stated else ("$.primary_occupation", *missing),
-        )
-    if _self_employed(experience):
-        return Finding(
-            rule_id=finding.rule_id,
-            outcome=finding.outcome,
-            sentence=f"{finding.sentence} Self-employment is counted (policy P8).",
-            facts=finding.facts,
-            missing=finding.missing,
-            citation=finding.citation,
-            policy="P8",
-        )
-    return finding
+        return _YEAR_RULE.finding(Outcome.MET, sentence, facts=recorded, policy=policy)
+    if reached is False:
+        return _YEAR_RULE.finding(Outcome.NOT_MET, sentence, facts=recorded, policy=policy)
+    missing = work_history_paths(experience)
+    return _YEAR_RULE.finding(
+        Outcome.UNKNOWN,
+        sentence,
+        facts=recorded,
+        missing=missing if stated else ("$.primary_occupation", *missing),
+        policy=policy,
+    )
 
 
 def _education_finding(facts: Facts) -> Finding:
@@ -1279,30 +1307,34 @@ def _education_finding(facts: Facts) -> Finding:
         "level": derived.level.value,
     }
     if derived.used:
-        return _EDUCATION_RULE.finding(Outcome.MET, derived.explanation, facts=recorded)
-    reasons = "; ".join(f"credential {use.index + 1}: {use.reason}" for use in derived.ignored)
-    return _EDUCATION_RULE.finding(
-        Outcome.NOT_MET,
-        f"No credential counts ({reasons}); the FSW needs a completed Canadian credential or a "
-        f"foreign one with a valid educational credential assessment (policy P21).",
-        facts=recorded,
-    )
+        return _EDUCATION_RULE.finding(Outcome.MET, lambda: derived.explanation, facts=recorded)
+
+    def sentence() -> str:
+        reasons = "; ".join(f"credential {use.index + 1}: {use.reason}" for use in derived.ignored)
+        return (
+            f"No credential counts ({reasons}); the FSW needs a completed Canadian credential "
+            f"or a foreign one with a valid educational credential assessment (policy P21)."
+        )
+
+    return _EDUCATION_RULE.finding(Outcome.NOT_MET, sentence, facts=recorded)
 
 
 def _pass_mark_finding(grid: FswGrid) -> Finding:
-    recorded: dict[str, FactValue] = {
-        "total": grid.total,
-        "total_at_most": grid.total_at_most,
-        "pass_mark": grid.pass_mark,
-        **{f"{factor.factor.value}": factor.points for factor in grid.factors},
-    }
+    def recorded() -> dict[str, FactValue]:
+        return {
+            "total": grid.total,
+            "total_at_most": grid.total_at_most,
+            "pass_mark": grid.pass_mark,
+            **{f"{factor.factor.value}": factor.points for factor in grid.factors},
+        }
+
     passes = grid.passes
     if passes is None:
         return _GRID_RULE.finding(
-            Outcome.UNKNOWN, grid.describe(), facts=recorded, missing=grid.missing
+            Outcome.UNKNOWN, grid.describe, facts=recorded, missing=grid.missing
         )
     return _GRID_RULE.finding(
-        Outcome.MET if passes else Outcome.NOT_MET, grid.describe(), facts=recorded
+        Outcome.MET if passes else Outcome.NOT_MET, grid.describe, facts=recorded
     )
 
 
