@@ -48,6 +48,7 @@ work in the history (CLB 7 in each ability for TEER 0 or 1 work; CLB 5 for TEER 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from datetime import date
 from fractions import Fraction
@@ -80,7 +81,7 @@ from expressentry.programs._common import (
     outside_quebec,
     work_history_paths,
 )
-from expressentry.verdict import Finding, Outcome, Rule, Verdict
+from expressentry.verdict import FactValue, Finding, Outcome, Rule, Verdict
 
 __all__ = [
     "CEC",
@@ -264,11 +265,16 @@ def _experience_finding(facts: Facts) -> Finding:
         _EXPERIENCE_RULE,
         facts.experience(CEC_WORK),
         required,
-        need=f"the CEC needs {format_hours(Fraction(required))} (one year)",
+        need=_need(required),
         work="qualifying work in Canada",
         counted="paid, authorized, skilled work in Canada",
         conditions=" (no self-employment, none while a full-time student)",
     )
+
+
+@functools.lru_cache(maxsize=16)
+def _need(required: int) -> str:
+    return f"the CEC needs {format_hours(Fraction(required))} (one year)"
 
 
 @attrs.frozen
@@ -333,53 +339,74 @@ def _language_finding(facts: Facts) -> Finding:
         return no_language_test(_LANGUAGE_RULE, facts, f"the CEC needs {minimums.describe()}")
     benchmark = levels.benchmark
     lowest = levels.lowest
-    recorded = {**language_facts(levels), "lowest": lowest}
-    rules = f"({minimums.describe(benchmark)})"
+
+    def recorded() -> dict[str, FactValue]:
+        return {**language_facts(levels), "lowest": lowest}
+
+    def rules() -> str:
+        return f"({minimums.describe(benchmark)})"
+
     if lowest < minimums.levels[0]:
         return _LANGUAGE_RULE.finding(
             Outcome.NOT_MET,
-            f"The lowest ability is {describe_level(lowest, levels.language)}; the CEC needs "
-            f"at least {benchmark} {minimums.levels[0]} in each ability {rules}.",
+            lambda: (
+                f"The lowest ability is {describe_level(lowest, levels.language)}; the CEC "
+                f"needs at least {benchmark} {minimums.levels[0]} in each ability {rules()}."
+            ),
             facts=recorded,
         )
     counted = _counted_at(facts, minimums, lowest)
     if counted.everything:
         return _LANGUAGE_RULE.finding(
             Outcome.MET,
-            f"The first official language test gives {levels}: enough for all the skilled "
-            f"work in the history {rules}.",
+            lambda: (
+                f"The first official language test gives {levels}: enough for all the skilled "
+                f"work in the history {rules()}."
+            ),
             facts=recorded,
         )
     required = _hours_required(facts.on)
-    recorded |= {
-        "hours_counted_at_least": hours_fact(counted.at_least),
-        "hours_counted_at_most": hours_fact(counted.at_most),
-        "hours_required": required,
-    }
-    at_level = (
-        f"The lowest ability is {describe_level(lowest, levels.language)}, so only work in "
-        f"occupations that need no more counts {rules}, policy P7"
-    )
+
+    def counted_facts() -> dict[str, FactValue]:
+        return recorded() | {
+            "hours_counted_at_least": hours_fact(counted.at_least),
+            "hours_counted_at_most": hours_fact(counted.at_most),
+            "hours_required": required,
+        }
+
+    def at_level() -> str:
+        return (
+            f"The lowest ability is {describe_level(lowest, levels.language)}, so only work in "
+            f"occupations that need no more counts {rules()}, policy P7"
+        )
+
+    needed = format_hours(Fraction(required))
     if counted.at_least >= required:
         return _LANGUAGE_RULE.finding(
             Outcome.MET,
-            f"{at_level}: {format_hours(counted.at_least)} hours, at least the "
-            f"{format_hours(Fraction(required))} needed.",
-            facts=recorded,
+            lambda: (
+                f"{at_level()}: {format_hours(counted.at_least)} hours, at least the {needed} "
+                f"needed."
+            ),
+            facts=counted_facts,
         )
     if counted.at_most < required:
         return _LANGUAGE_RULE.finding(
             Outcome.NOT_MET,
-            f"{at_level}: {format_hours(counted.at_most)} hours, short of the "
-            f"{format_hours(Fraction(required))} needed.",
-            facts=recorded,
+            lambda: (
+                f"{at_level()}: {format_hours(counted.at_most)} hours, short of the {needed} "
+                f"needed."
+            ),
+            facts=counted_facts,
         )
     return _LANGUAGE_RULE.finding(
         Outcome.UNKNOWN,
-        f"{at_level}: between {format_hours(counted.at_least)} and "
-        f"{format_hours(counted.at_most)} hours, depending on facts not answered; "
-        f"{format_hours(Fraction(required))} are needed.",
-        facts=recorded,
+        lambda: (
+            f"{at_level()}: between {format_hours(counted.at_least)} and "
+            f"{format_hours(counted.at_most)} hours, depending on facts not answered; "
+            f"{needed} are needed."
+        ),
+        facts=counted_facts,
         missing=counted.missing,
     )
 

@@ -57,6 +57,7 @@ two years of experience.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping
 from datetime import date
 from fractions import Fraction
@@ -205,47 +206,60 @@ class _Trades:
 def _experience_finding(facts: Facts) -> Finding:
     best = facts.experience(FST_WORK)
     required = _hours_required(facts.on)
-    where = f" in {_trade_name(best.occupation)}" if best.occupation is not None else ""
     return experience_finding(
         _EXPERIENCE_RULE,
         best,
         required,
-        need=f"the FST needs {format_hours(Fraction(required))} (two years) in one skilled trade",
+        need=_need(required),
         work="paid work in one skilled trade",
-        counted=f"paid work{where}",
+        counted="paid work"
+        if best.occupation is None
+        else f"paid work in {_trade_name(best.occupation)}",
     )
+
+
+@functools.lru_cache(maxsize=16)
+def _need(required: int) -> str:
+    return f"the FST needs {format_hours(Fraction(required))} (two years) in one skilled trade"
 
 
 def _noc_requirements_finding(facts: Facts, trades: _Trades) -> Finding:
     confirmed = facts.candidate.meets_trade_requirements
     chosen = (trades.certain or trades.possible or (facts.experience(FST_WORK),))[0]
-    trade = (
-        f"the trade ({_trade_name(chosen.occupation)})"
-        if chosen.occupation is not None
-        else "the trade"
-    )
+    occupation = chosen.occupation
+
+    def trade() -> str:
+        return "the trade" if occupation is None else f"the trade ({_trade_name(occupation)})"
+
     recorded: dict[str, FactValue] = {
         "meets_trade_requirements": confirmed,
-        "occupation": None if chosen.occupation is None else chosen.occupation.code,
+        "occupation": None if occupation is None else occupation.code,
     }
     if confirmed is None:
         return _NOC_RULE.finding(
             Outcome.UNKNOWN,
-            f"Not answered whether the candidate meets the employment requirements the NOC "
-            f"sets out for {trade}, other than a certificate of qualification.",
+            lambda: (
+                f"Not answered whether the candidate meets the employment requirements the NOC "
+                f"sets out for {trade()}, other than a certificate of qualification."
+            ),
             facts=recorded,
             missing=("$.meets_trade_requirements",),
         )
     if confirmed:
         return _NOC_RULE.finding(
             Outcome.MET,
-            f"The candidate confirms meeting the employment requirements the NOC sets out for "
-            f"{trade}.",
+            lambda: (
+                f"The candidate confirms meeting the employment requirements the NOC sets out "
+                f"for {trade()}."
+            ),
             facts=recorded,
         )
     return _NOC_RULE.finding(
         Outcome.NOT_MET,
-        f"The candidate does not meet the employment requirements the NOC sets out for {trade}.",
+        lambda: (
+            f"The candidate does not meet the employment requirements the NOC sets out for "
+            f"{trade()}."
+        ),
         facts=recorded,
     )
 

@@ -470,33 +470,68 @@ class FactorResult:
         return sum(line.points for line in self.lines) > self.maximum
 
 
-@attrs.frozen(kw_only=True)
-class FswGrid:
+_RawLine = tuple[GridFactor, str, int, int, int, Written, Citation, tuple[str, ...]]
+"""A grid line before it is read: factor, item, points, points at most, maximum, sentence,
+citation, missing facts (the fields of :class:`GridLine`)."""
+
+_RawFactor = tuple[GridFactor, int, list[_RawLine]]
+"""A factor before it is read: the factor, its maximum and its lines."""
+
+
+def _written_factors(raw: list[_RawFactor]) -> tuple[FactorResult, ...]:
+    return tuple(
+        FactorResult(
+            factor=factor,
+            maximum=maximum,
+            lines=tuple(
+                GridLine(
+                    factor=factor,
+                    item=item,
+                    points=points,
+                    points_at_most=at_most,
+                    maximum=line_maximum,
+                    sentence=sentence,
+                    citation=citation,
+                    missing=missing,
+                )
+                for _, item, points, at_most, line_maximum, sentence, citation, missing in lines
+            ),
+        )
+        for factor, maximum, lines in raw
+    )
+
+
+def _factors_key(factors: tuple[FactorResult, ...] | list[_RawFactor]) -> object:
+    return _written_factors(factors) if isinstance(factors, list) else factors
+
+
+@attrs.frozen(kw_only=True, getstate_setstate=False)
+class FswGrid(WrittenOnRead):
     """The FSW selection grid of a candidate on a date, factor by factor and line by line.
 
-    ``total`` is certain; ``total_at_most`` what unanswered facts could raise it to.
+    ``total`` is certain; ``total_at_most`` what unanswered facts could raise it to. The
+    points are added up when the grid is computed; its lines are built the first time they
+    are read (a verdict reads the totals).
     """
 
     on: date
-    factors: tuple[FactorResult, ...]
+    # A list of raw factors until read, then the factors themselves.
+    _factors: tuple[FactorResult, ...] | list[_RawFactor] = attrs.field(
+        alias="factors", eq=_factors_key, repr=False
+    )
     pass_mark: int
     pass_mark_citation: Citation
-    total: int = attrs.field(init=False)
-    total_at_most: int = attrs.field(init=False)
+    total: int
+    total_at_most: int
+    _written_on_read: ClassVar[tuple[str, ...]] = ("factors",)
 
-    @total.default
-    def _total(self) -> int:
-        total = 0
-        for factor in self.factors:
-            total += factor.points
-        return total
-
-    @total_at_most.default
-    def _total_at_most(self) -> int:
-        total = 0
-        for factor in self.factors:
-            total += factor.points_at_most
-        return total
+    @property
+    def factors(self) -> tuple[FactorResult, ...]:
+        """The six factors, in the grid's order, each with its lines."""
+        factors = self._factors
+        if isinstance(factors, list):
+            return self._keep("_factors", _written_factors(factors))
+        return factors
 
     @property
     def lines(self) -> tuple[GridLine, ...]:
@@ -524,7 +559,19 @@ class FswGrid:
     @property
     def missing(self) -> tuple[str, ...]:
         """Every unanswered fact that could change the total, by JSON path."""
-        return tuple(dict.fromkeys(path for line in self.lines for path in line.missing))
+        factors = self._factors
+        if isinstance(factors, list):
+            paths = (path for _, _, lines in factors for line in lines for path in line[7])
+        else:
+            paths = (path for line in self.lines for path in line.missing)
+        return tuple(dict.fromkeys(paths))
+
+    def __repr__(self) -> str:
+        return (
+            f"FswGrid(on={self.on!r}, factors={self.factors!r}, pass_mark={self.pass_mark!r}, "
+            f"pass_mark_citation={self.pass_mark_citation!r}, total={self.total!r}, "
+            f"total_at_most={self.total_at_most!r})"
+        )
 
     def describe(self) -> str:
         """The total in words, with each factor's points."""
@@ -573,16 +620,16 @@ class _Line:
         *,
         at_most: int | None = None,
         missing: Sequence[str] = (),
-    ) -> GridLine:
-        return GridLine(
-            factor=self.factor,
-            item=item,
-            points=points,
-            points_at_most=points if at_most is None else at_most,
-            maximum=maximum,
-            sentence=sentence,
-            citation=self.citation,
-            missing=tuple(dict.fromkeys(missing)) if missing else (),
+    ) -> _RawLine:
+        return (
+            self.factor,
+            item,
+            points,
+            points if at_most is None else at_most,
+            maximum,
+            sentence,
+            self.citation,
+            tuple(dict.fromkeys(missing)) if missing else (),
         )
 
 
@@ -660,10 +707,10 @@ _FIRST_LANGUAGE_ITEMS: Final = tuple(
 )
 
 
-def _language_lines(facts: Facts, tables: _GridTables) -> list[GridLine]:
+def _language_lines(facts: Facts, tables: _GridTables) -> list[_RawLine]:
     line, steps, maximum = tables.first_line, tables.first, tables.first_maximum
     levels = facts.languages.first_levels
-    lines: list[GridLine] = []
+    lines: list[_RawLine] = []
     if levels is None:
         for _, item, _ in _FIRST_LANGUAGE_ITEMS:
             lines.append(
@@ -732,7 +779,7 @@ def _ability_sentence(name: str, level: int, language: Language, points: int) ->
     return f"{name} is {describe_level(level, language)}: {_points(points)}."
 
 
-def _education_line(facts: Facts, tables: _GridTables) -> GridLine:
+def _education_line(facts: Facts, tables: _GridTables) -> _RawLine:
     table, maximum, line = tables.education, tables.education_maximum, tables.education_line
     if not facts.candidate.education:
         return line(
@@ -755,7 +802,7 @@ def _education_line(facts: Facts, tables: _GridTables) -> GridLine:
     return line("Education", points, maximum, sentence)
 
 
-def _experience_line(facts: Facts, tables: _GridTables) -> GridLine:
+def _experience_line(facts: Facts, tables: _GridTables) -> _RawLine:
     steps = tables.experience
     experience = facts.experience(FSW_GRID)
     low = steps.points(experience.years_at_least)
@@ -770,7 +817,7 @@ def _experience_line(facts: Facts, tables: _GridTables) -> GridLine:
     )
 
 
-def _age_line(facts: Facts, tables: _GridTables) -> GridLine:
+def _age_line(facts: Facts, tables: _GridTables) -> _RawLine:
     table, line = tables.age, tables.age_line
     age = facts.age
     if age is None:
@@ -787,7 +834,7 @@ def _age_line(facts: Facts, tables: _GridTables) -> GridLine:
     return line("Age", points, table.full_points, lambda: f"Age {age} on {on}: {_points(points)}.")
 
 
-def _offer_points(line: _Line, item: str, offer: Qualification, points: int) -> GridLine:
+def _offer_points(line: _Line, item: str, offer: Qualification, points: int) -> _RawLine:
     if offer.outcome is Outcome.MET:
         return line(item, points, points, lambda: f"{offer.sentence} {_points(points)}.")
     if offer.outcome is Outcome.NOT_MET:
@@ -948,7 +995,7 @@ def _item_sentence(found: _Item) -> Written:
 
 def _adaptability_lines(
     facts: Facts, offer: Qualification, tables: _GridTables
-) -> Iterator[GridLine]:
+) -> Iterator[_RawLine]:
     table, line = tables.adaptability, tables.adaptability_line
     candidate = facts.candidate
 
@@ -1031,34 +1078,49 @@ def _adaptability_lines(
 def _grid(facts: Facts, offer: Qualification) -> FswGrid:
     on = facts.on
     tables = _grid_tables(on)
-    lines = (
-        (GridFactor.LANGUAGE, tuple(_language_lines(facts, tables))),
-        (GridFactor.EDUCATION, (_education_line(facts, tables),)),
-        (GridFactor.EXPERIENCE, (_experience_line(facts, tables),)),
-        (GridFactor.AGE, (_age_line(facts, tables),)),
+    language, education, experience, age, arranged, adaptability = tables.maxima
+    # In GridFactor's order, as the grid lists its factors.
+    factors: list[_RawFactor] = [
+        (GridFactor.LANGUAGE, language, _language_lines(facts, tables)),
+        (GridFactor.EDUCATION, education, [_education_line(facts, tables)]),
+        (GridFactor.EXPERIENCE, experience, [_experience_line(facts, tables)]),
+        (GridFactor.AGE, age, [_age_line(facts, tables)]),
         (
             GridFactor.ARRANGED_EMPLOYMENT,
-            (
+            arranged,
+            [
                 _offer_points(
                     tables.arranged_employment_line,
                     "Arranged employment",
                     offer,
                     tables.arranged_employment,
-                ),
-            ),
+                )
+            ],
         ),
-        (GridFactor.ADAPTABILITY, tuple(_adaptability_lines(facts, offer, tables))),
-    )
+        (
+            GridFactor.ADAPTABILITY,
+            adaptability,
+            list(_adaptability_lines(facts, offer, tables)),
+        ),
+    ]
+    # Each factor capped at its maximum, as FactorResult adds its lines up (plain loops: a
+    # generator per sum costs more than the few lines it adds up).
+    total = total_at_most = 0
+    for _, maximum, lines in factors:
+        points = at_most = 0
+        for line in lines:
+            points += line[2]
+            at_most += line[3]
+        total += points if points < maximum else maximum
+        total_at_most += at_most if at_most < maximum else maximum
     pass_mark = tables.pass_mark
     return FswGrid(
         on=on,
-        # In GridFactor's order, as the grid lists its factors.
-        factors=tuple(
-            FactorResult(factor=factor, maximum=maximum, lines=found)
-            for (factor, found), maximum in zip(lines, tables.maxima, strict=True)
-        ),
+        factors=factors,
         pass_mark=pass_mark.value,
         pass_mark_citation=pass_mark.citation,
+        total=total,
+        total_at_most=total_at_most,
     )
 
 
