@@ -43,11 +43,12 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import date
 from itertools import pairwise
 from types import MappingProxyType
-from typing import Literal
+from typing import ClassVar, Literal
 
 import attrs
 from dateutil.relativedelta import relativedelta
 
+from expressentry._written import Written, WrittenOnRead, shown, written
 from expressentry.codes import (
     REFERENCE_CODE_VALIDITY_DAYS,
     Confidence,
@@ -60,7 +61,7 @@ from expressentry.facts import Facts, derive
 from expressentry.language import RESULT_VALIDITY_YEARS, counts_from, describe_test, expiry_date
 from expressentry.model import Candidate, Credential, LanguageTest
 from expressentry.programs import PROGRAMS, Program
-from expressentry.verdict import Verdict, VerdictOutcome
+from expressentry.verdict import Finding, Verdict, VerdictOutcome
 
 __all__ = [
     "ALL_PROGRAMS",
@@ -499,8 +500,8 @@ Need = Literal["profile", "program", "optional"]
 ("if you have one": it never blocks)."""
 
 
-@attrs.frozen(kw_only=True)
-class ProfileItem:
+@attrs.frozen(kw_only=True, getstate_setstate=False)
+class ProfileItem(WrittenOnRead):
     """One thing the profile still needs.
 
     ``item_id`` is stable (``profile.travel_document``; for a fact a program asks for, its
@@ -512,7 +513,8 @@ class ProfileItem:
     """
 
     item_id: str
-    sentence: str
+    # Written when read (the sentence may quote a finding's): a pool reads what blocks.
+    _sentence: Written = attrs.field(alias="sentence", eq=written, repr=shown)
     why: str
     programs: tuple[str, ...] = ()
     crs_factors: tuple[str, ...] = ()
@@ -520,6 +522,12 @@ class ProfileItem:
     blocks_submission: bool
     path: str
     citation: Citation
+    _written_on_read: ClassVar[tuple[str, ...]] = ("sentence",)
+
+    @property
+    def sentence(self) -> str:
+        """What to do, in a plain sentence."""
+        return self._sentence_in("_sentence")
 
 
 @attrs.frozen(kw_only=True)
@@ -527,7 +535,7 @@ class _Draft:
     """An item before its programs are settled and blocking is decided."""
 
     item_id: str
-    sentence: str
+    sentence: Written
     path: str
     need: Need
     citation: Citation
@@ -1033,7 +1041,7 @@ def _verdict_drafts(drafts: list[_Draft], verdicts: Mapping[str, Verdict]) -> It
                 if found is None:
                     extra[path] = _Draft(
                         item_id=_item_id(path),
-                        sentence=f"Answer {path}. {code}: {finding.sentence}",
+                        sentence=_answer(path, code, finding),
                         path=path,
                         need="program",
                         citation=finding.citation,
@@ -1043,6 +1051,11 @@ def _verdict_drafts(drafts: list[_Draft], verdicts: Mapping[str, Verdict]) -> It
                 elif code not in found.programs:
                     extra[path] = _with_programs(found, (*found.programs, code))
     yield from extra.values()
+
+
+def _answer(path: str, code: str, finding: Finding) -> Written:
+    """The sentence of an item a verdict asks for, quoting its finding."""
+    return lambda: f"Answer {path}. {code}: {finding.sentence}"
 
 
 def _finish(draft: _Draft, routes: tuple[str, ...], eligible: tuple[str, ...]) -> ProfileItem:

@@ -157,3 +157,20 @@ def test_answering_facts_keeps_the_figure_within_its_bounds(history, on, query, 
         narrowed_after = Ledger.of(completed, on).measure(query, occupation)
         assert narrowed_before.hours_at_least <= narrowed_after.hours_at_least
         assert narrowed_after.hours_at_most <= narrowed_before.hours_at_most
+
+
+@given(histories, evaluation_dates, queries, st.booleans())
+def test_the_missing_facts_are_those_of_the_periods_explained_as_undecided(
+    history, on, query, in_one_occupation
+):
+    ledger = Ledger.of(history, on)
+    coded = [period.noc for period in history.periods if period.noc is not None]
+    occupation = coded[0] if in_one_occupation and coded else None
+    experience = ledger.measure(query, occupation)
+    explained = tuple(
+        (use.index, fact)
+        for use in experience.uses()
+        if use.use.value == "unknown"
+        for fact in use.missing
+    )
+    assert experience.missing == explained

@@ -660,6 +660,21 @@ def test_grid_explains_itself_line_by_line() -> None:
     assert all(line.points <= line.points_at_most <= line.maximum for line in result.lines)
 
 
+def test_a_grid_is_the_same_whether_its_lines_were_read_or_not() -> None:
+    import pickle
+
+    candidate = eligible(relative_in_canada=None)
+    read, unread = grid(candidate), grid(candidate)
+    assert read.lines  # builds the lines of one of the two
+    assert read == unread
+    assert read.missing == unread.missing == ("$.relative_in_canada",)
+    assert repr(read) == repr(unread)
+    assert "Relatives in Canada" in repr(unread)
+    copied = pickle.loads(pickle.dumps(grid(candidate)))
+    assert copied == read
+    assert copied.explain() == read.explain()
+
+
 def test_steps() -> None:
     assert Steps(((5, 4),)).maximum == 4
 

@@ -723,12 +723,7 @@ class Experience:
     @property
     def missing(self) -> tuple[tuple[int, MissingFact], ...]:
         """(period index, fact) for every fact whose answer could change the figure."""
-        return tuple(
-            (use.index, fact)
-            for use in self.uses()
-            if use.use is Use.UNKNOWN
-            for fact in use.missing
-        )
+        return _Explainer(self).missing()
 
     def summary(self) -> str:
         """One sentence with the figure.
@@ -782,6 +777,35 @@ class _Explainer:
         self.first = experience._first
         self.target = experience._target()
 
+    def missing(self) -> tuple[tuple[int, MissingFact], ...]:
+        """What :meth:`Experience.missing` gives: the facts of the periods that may count,
+        without explaining every period."""
+        return tuple(
+            (job.index, fact)
+            for job, placement, _, _ in self.ledger._placements(
+                self.query.mask, self.first, self.target
+            )
+            if placement == _UNKNOWN
+            for fact in self._missing(job, [])
+        )
+
+    def _missing(self, job: _Job, reasons: list[Reason]) -> list[MissingFact]:
+        """The facts ``job`` leaves unanswered that the query needs; the reasons it fails the
+        query's filters are added to ``reasons``."""
+        missing: list[MissingFact] = []
+        mask = self.query.mask
+        for bit, reason, fact in _FACT_REASONS:
+            if job.fails & mask & bit:
+                reasons.append(reason)
+            elif job.unknowns & mask & bit:
+                missing.append(fact if fact is not None else _code_fact(job.occupation))
+        occupation_reason, occupation_fact = self._occupation_status(job)
+        if occupation_reason is not None:
+            reasons.append(occupation_reason)
+        if occupation_fact is not None and occupation_fact not in missing:
+            missing.append(occupation_fact)
+        return missing
+
     def uses(self) -> tuple[PeriodUse, ...]:
         placed = list(
             self.ledger._placements(self.query.mask, self.first, self.target, every=True)
@@ -815,7 +839,6 @@ class _Explainer:
         use = _USE_OF_PLACEMENT.get(placement, Use.EXCLUDED)
         # Whole-period reasons explain an exclusion; partial ones what a counted period lost.
         reasons: list[Reason] = []
-        missing: list[MissingFact] = []
         notes: list[str] = []
         if job.start > on.toordinal():
             reasons.append(Reason.AFTER_EVALUATION_DATE)
@@ -831,17 +854,7 @@ class _Explainer:
             if job.end is not None and job.end > end:
                 reasons.append(Reason.AFTER_EVALUATION_DATE)
                 notes.append(f"the days after {on.isoformat()} do not count")
-        mask = self.query.mask
-        for bit, reason, fact in _FACT_REASONS:
-            if job.fails & mask & bit:
-                reasons.append(reason)
-            elif job.unknowns & mask & bit:
-                missing.append(fact if fact is not None else _code_fact(job.occupation))
-        occupation_reason, occupation_fact = self._occupation_status(job)
-        if occupation_reason is not None:
-            reasons.append(occupation_reason)
-        if occupation_fact is not None and occupation_fact not in missing:
-            missing.append(occupation_fact)
+        missing = self._missing(job, reasons)
         hours = over_cap = Fraction(0)
         if share is not None:
             counted_units, raw_units = share
