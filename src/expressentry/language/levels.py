@@ -373,7 +373,7 @@ def _conversion(test: LanguageTest) -> tuple[LanguageLevels, Dated[LevelChart]]:
     ), entry
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=65536)  # about 10 MB when full; IELTS alone has 6,561 sets of four bands
 def _converted(
     kind: TestKind,
     chart_from: date,

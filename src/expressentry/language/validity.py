@@ -209,19 +209,11 @@ def _expired(test: LanguageTest, index: int) -> LanguageNote:
 
 
 @lru_cache(maxsize=4096)
-def _tables_for(
-    kind: TestKind,
-    test_date: date,
-    listening: float,
-    reading: float,
-    writing: float,
-    speaking: float,
-) -> tuple[bool, LanguageLevels, Dated[LevelChart]]:
-    """Memo, by kind, test date and scores, of what an assessment reads from the dated tables:
-    whether the kind was accepted that day, the levels, and the chart row that gave them."""
-    chart = LEVEL_CHARTS[kind].entry_at(test_date)
-    levels = _converted(kind, chart.start, listening, reading, writing, speaking)
-    return kind in ACCEPTED_TESTS.at(test_date), levels, chart
+def _tables_for(kind: TestKind, test_date: date) -> tuple[bool, Dated[LevelChart]]:
+    """Memo, by kind and test date, of what an assessment reads from the dated tables: whether
+    the kind was accepted that day, and the chart row in force. (The levels are kept by chart
+    row and scores: candidates of a pool share results more often than test dates.)"""
+    return kind in ACCEPTED_TESTS.at(test_date), LEVEL_CHARTS[kind].entry_at(test_date)
 
 
 def assess_test(test: LanguageTest, on: date, *, index: int = 0) -> AssessedTest:
@@ -233,13 +225,10 @@ def assess_test(test: LanguageTest, on: date, *, index: int = 0) -> AssessedTest
     start = test.result_date if test.result_date is not None else test.test_date
     expiry = _expiry_from(start)
     scores = test.scores
-    accepted, levels, chart = _tables_for(
-        test.kind,
-        test.test_date,
-        scores.listening,
-        scores.reading,
-        scores.writing,
-        scores.speaking,
+    kind = test.kind
+    accepted, chart = _tables_for(kind, test.test_date)
+    levels = _converted(
+        kind, chart.start, scores.listening, scores.reading, scores.writing, scores.speaking
     )
     problem: LanguageNote | None = None
     if not accepted:
