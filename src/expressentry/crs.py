@@ -55,8 +55,7 @@ from expressentry._written import WrittenOnRead
 from expressentry.dated import EXPRESS_ENTRY_LAUNCH, Citation, Dated, DatedTable
 from expressentry.education import CanadianEducation, EducationLevel
 from expressentry.exceptions import Problem, ProfileError
-from expressentry.experience import CRS_CANADIAN, CRS_FOREIGN, HOURS_PER_YEAR, Experience
-from expressentry.experience.ledger import _UNITS_PER_HOUR
+from expressentry.experience import CRS_CANADIAN, CRS_FOREIGN, Experience
 from expressentry.facts import Facts, derive
 from expressentry.job_offer import JobOfferClass, crs_job_offer
 from expressentry.language.levels import BENCHMARK_TOP, LanguageLevels
@@ -904,8 +903,13 @@ def _levels(
     return LanguageLevels(language=language, **levels)
 
 
+def _is_years(years: float) -> bool:
+    # NaN fails both comparisons, and infinity the second.
+    return not isinstance(years, bool) and 0 <= years < math.inf
+
+
 def _check_years(problems: list[Problem], path: str, years: float) -> None:
-    if isinstance(years, bool) or not (math.isfinite(years) and years >= 0):
+    if not _is_years(years):
         problems.append((f"$.{path}", f"{years!r} is not a number of years"))
 
 
@@ -950,14 +954,20 @@ class CrsFactors:
     job_offer: JobOfferClass = JobOfferClass.NONE
 
     def __attrs_post_init__(self) -> None:
+        # Every score checks its factors: the common, valid case is told apart at once.
+        age, second = self.age, self.second_language
+        if (
+            (age is None or (type(age) is int and age >= 0))
+            and (second is None or self._other_language(second))
+            and _is_years(self.canadian_years)
+            and _is_years(self.foreign_years)
+            and _is_years(self.spouse_canadian_years)
+        ):
+            return
         problems: list[Problem] = []
-        age = self.age
         if age is not None and (isinstance(age, bool) or not isinstance(age, int) or age < 0):
             problems.append(("$.age", f"{self.age!r} is not an age in whole years"))
-        if self.second_language is not None and (
-            self.first_language is None
-            or self.first_language.language is self.second_language.language
-        ):
+        if second is not None and not self._other_language(second):
             problems.append(
                 (
                     "$.second_language",
@@ -967,8 +977,13 @@ class CrsFactors:
         _check_years(problems, "canadian_years", self.canadian_years)
         _check_years(problems, "foreign_years", self.foreign_years)
         _check_years(problems, "spouse_canadian_years", self.spouse_canadian_years)
-        if problems:
+        if problems:  # an int subclass for the age passes the check above, and here
             raise ProfileError(problems)
+
+    def _other_language(self, second: LanguageLevels) -> bool:
+        """Whether ``second`` is in the other official language than the first."""
+        first = self.first_language
+        return first is not None and first.language is not second.language
 
 
 def spouse_counts(*, partnered: bool, canadian_citizen_or_pr: bool, accompanying: bool) -> bool:
@@ -1871,23 +1886,18 @@ def crs_from_levels(
 # --------------------------------------------------------------------------------------------
 
 
-def _years_counted(experience: Experience | None, what: str, notes: _NoteParts, on: date) -> float:
+def _years_counted(experience: Experience | None, what: str, notes: _NoteParts) -> float:
     """Years certainly counted, floored to a tenth for the explanations (the tiers use whole
     years, which stay those of the ledger)."""
     if experience is None:
         return 0
-    years = experience.years_at_least
     if not experience.known:
+        years = experience.years_at_least
         notes.append(
             f"{what}: {years} to {experience.years_at_most} whole years depending on facts not "
             f"given; {years} counted."
         )
-    # float(experience.hours_at_least), without building a Fraction three times a candidate:
-    # the hours are units / units-per-hour, and both divisions round the same rational.
-    hours = experience._at_least / _UNITS_PER_HOUR
-    tenths = math.floor(hours * 10 / HOURS_PER_YEAR.at(on)) / 10
-    # Float rounding must never move the figure into another whole year.
-    return min(max(tenths, years), years + 0.9)
+    return experience.tenths_of_years_at_least / 10
 
 
 def _job_offer_class(facts: Facts, notes: _NoteParts) -> JobOfferClass:
@@ -1999,10 +2009,10 @@ def _factors(facts: Facts) -> tuple[CrsFactors, _NoteParts]:
         first_language=languages.first_levels,
         second_language=second_language,
         canadian_years=_years_counted(
-            facts.experience(CRS_CANADIAN), "Canadian work experience", notes, on
+            facts.experience(CRS_CANADIAN), "Canadian work experience", notes
         ),
         foreign_years=_years_counted(
-            facts.experience(CRS_FOREIGN), "Foreign work experience", notes, on
+            facts.experience(CRS_FOREIGN), "Foreign work experience", notes
         ),
         with_spouse=spouse_counts,
         spouse_education=spouse_education,
@@ -2012,7 +2022,6 @@ def _factors(facts: Facts) -> tuple[CrsFactors, _NoteParts]:
                 facts.spouse_experience(CRS_CANADIAN),
                 "The spouse's Canadian work experience",
                 notes,
-                on,
             )
             if spouse_counts
             else 0

@@ -343,6 +343,15 @@ def test_bad_factors_name_their_path(factors: dict[str, object], path: str) -> N
     assert [problem[0] for problem in error.value.problems] == [path]
 
 
+def test_good_factors_of_every_kind_are_accepted() -> None:
+    class Years(int):  # an int subclass is an age in whole years too
+        pass
+
+    assert CrsFactors(age=Years(29)).age == 29
+    assert CrsFactors(age=None, canadian_years=0.5, foreign_years=3).foreign_years == 3
+    assert CrsFactors(age=29, first_language=nclc(7), second_language=clb(5)).second_language
+
+
 def test_levels_helpers() -> None:
     assert str(nclc(8, writing=7)) == "NCLC L 8, R 8, W 7, S 8"
     assert str(clb(listening=4, reading=5, writing=6, speaking=7)) == "CLB L 4, R 5, W 6, S 7"

@@ -658,6 +658,11 @@ class Experience:
         return self._at_least // self.ledger._year_units
 
     @property
+    def tenths_of_years_at_least(self) -> int:
+        """Tenths of a year certainly counted, floored (exact: the ledger's units are whole)."""
+        return self._at_least * 10 // self.ledger._year_units
+
+    @property
     def years_at_most(self) -> int:
         """Whole years that would count if every missing fact were favourable."""
         return self._at_most // self.ledger._year_units

@@ -91,6 +91,7 @@ from expressentry.experience import (
     FSW_QUALIFYING,
     FSW_SPOUSE_ADAPTABILITY,
     HOURS_PER_YEAR,
+    Continuity,
     Experience,
     Use,
 )
@@ -1195,15 +1196,19 @@ _GRID_RULE = Rule(
 @attrs.frozen
 class _Primary:
     """The primary occupation (``None`` when no occupation can be chosen), whether the
-    candidate stated it, and the qualifying experience in it."""
+    candidate stated it, and the qualifying experience in it with its best continuous run."""
 
     occupation: NocCode | None
     stated: bool
     experience: Experience
+    run: Continuity
 
 
-def _year_rank(experience: Experience, required: int) -> tuple[bool, bool, Fraction, Fraction]:
-    reached = experience.continuous_run().reaches(required)
+def _year_rank(
+    measured: tuple[Experience, Continuity], required: int
+) -> tuple[bool, bool, Fraction, Fraction]:
+    experience, run = measured
+    reached = run.reaches(required)
     return (reached is True, reached is None, experience.hours_at_least, experience.hours_at_most)
 
 
@@ -1216,19 +1221,22 @@ def _primary_occupation(facts: Facts) -> _Primary:
     """
     stated = facts.candidate.primary_occupation
     if stated is not None:
-        return _Primary(stated, True, facts.experience(FSW_QUALIFYING, stated))
+        experience = facts.experience(FSW_QUALIFYING, stated)
+        return _Primary(stated, True, experience, experience.continuous_run())
     required = HOURS_PER_YEAR.at(facts.on)
     # by_occupation measures each occupation alone already: the same figures as
-    # facts.experience(FSW_QUALIFYING, occupation), without measuring twice.
+    # facts.experience(FSW_QUALIFYING, occupation), without measuring twice. Each run is
+    # found once: the year finding reads the chosen one's.
     each = [
-        measured
+        (measured, measured.continuous_run())
         for measured in facts.experience(FSW_QUALIFYING).by_occupation()
         if measured.occupation is not None
     ]
     if not each:
-        return _Primary(None, False, facts.experience(FSW_QUALIFYING))
-    best = max(each, key=lambda experience: _year_rank(experience, required))
-    return _Primary(best.occupation, False, best)
+        experience = facts.experience(FSW_QUALIFYING)
+        return _Primary(None, False, experience, experience.continuous_run())
+    best, run = max(each, key=lambda measured: _year_rank(measured, required))
+    return _Primary(best.occupation, False, best, run)
 
 
 _CHOSEN: Final = (
@@ -1298,7 +1306,7 @@ def _self_employed(experience: Experience) -> bool:
 def _year_finding(facts: Facts, primary: _Primary) -> Finding:
     occupation, stated, experience = primary.occupation, primary.stated, primary.experience
     required = HOURS_PER_YEAR.at(facts.on)
-    run = experience.continuous_run()
+    run = primary.run
     reached = run.reaches(required)
 
     def recorded() -> dict[str, FactValue]:
