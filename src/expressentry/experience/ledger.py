@@ -301,6 +301,9 @@ def _sweep(intervals: list[_Interval], cap: int) -> int:
 
 def _runs(intervals: list[_Interval], cap: int) -> list[_Interval]:
     """Each continuous run (no day without work) as (first, after, units)."""
+    if len(intervals) == 1:  # the common case needs no sort
+        first, after, weekly = intervals[0]
+        return [(first, after, (after - first) * (weekly if weekly < cap else cap))]
     # At a day where one period ends and another starts, the start comes first, so that
     # back-to-back periods make one run.
     events = sorted(
@@ -549,10 +552,8 @@ class Ledger:
         return groups, uncoded
 
     def _target(self, occupation: NocCode | None) -> frozenset[str] | None:
-        if occupation is None:
-            return None
-        resolved = in_force(occupation, *self._groups_from)
-        return frozenset(code.code for code in resolved.candidates)
+        # The codes in force an occupation may be: those its periods are resolved to (kept).
+        return None if occupation is None else _resolve(occupation, self._groups_from)[1]
 
     # -- the public questions --------------------------------------------------------------
 
@@ -709,10 +710,9 @@ class Experience:
             runs = [run for intervals in (*candidates, uncoded) for run in _runs(intervals, cap)]
             return Continuity(at_least=None, at_most=_run(_preferred(runs)))
         counted, possible = ledger._collect(self.query, first, target)
-        return Continuity(
-            at_least=_run(_best_run(counted, cap)),
-            at_most=_run(_best_run(counted + possible, cap)),
-        )
+        at_least = _run(_best_run(counted, cap))
+        at_most = _run(_best_run(counted + possible, cap)) if possible else at_least
+        return Continuity(at_least=at_least, at_most=at_most)
 
     def by_occupation(self) -> tuple[Experience, ...]:
         """The same query in each occupation the periods may be in, most hours first."""
