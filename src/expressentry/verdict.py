@@ -183,13 +183,15 @@ class Verdict:
     @classmethod
     def decide(cls, program: str, on: date, findings: tuple[Finding, ...]) -> Verdict:
         """The verdict the findings lead to (policy P32)."""
-        outcomes = {finding.outcome for finding in findings}
-        if Outcome.NOT_MET in outcomes:
-            outcome = VerdictOutcome.NOT_ELIGIBLE
-        elif Outcome.UNKNOWN in outcomes:
-            outcome = VerdictOutcome.UNDETERMINED
-        else:
-            outcome = VerdictOutcome.ELIGIBLE
+        # Compared by identity in a plain loop: hashing enum members into a set costs more.
+        outcome = VerdictOutcome.ELIGIBLE
+        for finding in findings:
+            found = finding.outcome
+            if found is Outcome.NOT_MET:
+                outcome = VerdictOutcome.NOT_ELIGIBLE
+                break
+            if found is Outcome.UNKNOWN:
+                outcome = VerdictOutcome.UNDETERMINED
         return cls(program=program, on=on, outcome=outcome, findings=findings)
 
     @property

@@ -90,6 +90,23 @@ def test_a_missing_code_leaves_the_best_occupation_open(job, history):
     assert experience.missing == ((1, MissingFact.NOC),)
 
 
+def test_the_best_occupation_names_the_facts_of_another_that_may_hold_the_upper_bound(
+    job, history
+):
+    # The best certain occupation has half a year; another occupation would have a year if
+    # its job was paid. The figure is open, and answering that job's "paid" settles it.
+    work = history(
+        job(*A_YEAR, country="IN", noc="72200", paid=None),
+        job(*HALF_YEAR, country="IN"),
+    )
+    experience = measure(work, ON, CRS_FOREIGN)
+    assert experience.occupation == NocCode("21231")
+    assert (experience.hours_at_least, experience.hours_at_most) == (780, 1560)
+    assert experience.missing == ((0, MissingFact.PAID),)
+    # The explanation still reads each period against the occupation chosen.
+    assert experience.uses()[0].reasons == (Reason.OTHER_OCCUPATION,)
+
+
 def test_without_any_certain_occupation_only_an_upper_bound_exists(job, history):
     experience = measure(history(job(*A_YEAR, country="IN", noc=None)), ON, CRS_FOREIGN)
     assert experience.occupation is None

@@ -583,6 +583,7 @@ class Ledger:
                 occupation=chosen,
                 at_least=at_least,
                 at_most=at_most,
+                chosen=True,
             )
         counted, possible = self._collect(query, first, self._target(occupation))
         at_least = _sweep(counted, cap) if counted else 0
@@ -622,6 +623,9 @@ class Experience:
     occupation: NocCode | None
     _at_least: int = attrs.field(alias="at_least")
     _at_most: int = attrs.field(alias="at_most")
+    # The occupation is the best one the ledger chose (a one-occupation query asked without
+    # one): its upper bound may come from another occupation's periods.
+    _chosen: bool = attrs.field(default=False, alias="chosen", repr=False)
 
     @property
     def on(self) -> date:
@@ -781,22 +785,31 @@ class _Explainer:
         self.query = experience.query
         self.first = experience._first
         self.target = experience._target()
+        self.bound_target = _SOME_ONE if experience._chosen else self.target
+        """The periods whose facts may change the bounds: for an occupation the ledger chose,
+        any occupation's (another may hold the upper bound), else those of the target."""
 
     def missing(self) -> tuple[tuple[int, MissingFact], ...]:
         """What :meth:`Experience.missing` gives: the facts of the periods that may count,
-        without explaining every period."""
+        without explaining every period.
+
+        For an occupation the ledger chose, any occupation's periods may raise the upper
+        bound (see ``self.target``).
+        """
         return tuple(
             (job.index, fact)
             for job, placement, _, _ in self.ledger._placements(
-                self.query.mask, self.first, self.target
+                self.query.mask, self.first, self.bound_target
             )
             if placement == _UNKNOWN
-            for fact in self._missing(job, [])
+            for fact in self._missing(job, [], self.bound_target)
         )
 
-    def _missing(self, job: _Job, reasons: list[Reason]) -> list[MissingFact]:
-        """The facts ``job`` leaves unanswered that the query needs; the reasons it fails the
-        query's filters are added to ``reasons``."""
+    def _missing(
+        self, job: _Job, reasons: list[Reason], target: frozenset[str] | None
+    ) -> list[MissingFact]:
+        """The facts ``job`` leaves unanswered that the query needs in ``target``; the reasons
+        it fails the query's filters are added to ``reasons``."""
         missing: list[MissingFact] = []
         mask = self.query.mask
         for bit, reason, fact in _FACT_REASONS:
@@ -804,7 +817,7 @@ class _Explainer:
                 reasons.append(reason)
             elif job.unknowns & mask & bit:
                 missing.append(fact if fact is not None else _code_fact(job.occupation))
-        occupation_reason, occupation_fact = self._occupation_status(job)
+        occupation_reason, occupation_fact = _occupation_status(job, target)
         if occupation_reason is not None:
             reasons.append(occupation_reason)
         if occupation_fact is not None and occupation_fact not in missing:
@@ -859,7 +872,7 @@ class _Explainer:
             if job.end is not None and job.end > end:
                 reasons.append(Reason.AFTER_EVALUATION_DATE)
                 notes.append(f"the days after {on.isoformat()} do not count")
-        missing = self._missing(job, reasons)
+        missing = self._missing(job, reasons, self.target)
         hours = over_cap = Fraction(0)
         if share is not None:
             counted_units, raw_units = share
@@ -887,19 +900,6 @@ class _Explainer:
             missing=tuple(missing) if use is Use.UNKNOWN else (),
             sentence=self._sentence(job, use, start, end, hours, reasons, missing, notes),
         )
-
-    def _occupation_status(self, job: _Job) -> tuple[Reason | None, MissingFact | None]:
-        target = self.target
-        if target is None:
-            return None, None
-        codes = job.codes
-        if codes is None:
-            return None, MissingFact.NOC
-        if target is not _SOME_ONE and codes.isdisjoint(target):
-            return Reason.OTHER_OCCUPATION, None
-        if len(codes) > 1 or len(target) > 1:
-            return None, MissingFact.NOC_IN_FORCE
-        return None, None
 
     def _conversion_notes(self, occupation: OccupationInForce | None) -> list[str]:
         if occupation is None or not occupation.converted:
@@ -988,6 +988,22 @@ _FACT_QUESTIONS: Final = {
     MissingFact.NOC: "its NOC code",
     MissingFact.NOC_IN_FORCE: "its code in the NOC version in force",
 }
+
+
+def _occupation_status(
+    job: _Job, target: frozenset[str] | None
+) -> tuple[Reason | None, MissingFact | None]:
+    """Why ``job`` is not in the ``target`` occupation, or which fact would say whether it is."""
+    if target is None:
+        return None, None
+    codes = job.codes
+    if codes is None:
+        return None, MissingFact.NOC
+    if target is not _SOME_ONE and codes.isdisjoint(target):
+        return Reason.OTHER_OCCUPATION, None
+    if len(codes) > 1 or len(target) > 1:
+        return None, MissingFact.NOC_IN_FORCE
+    return None, None
 
 
 def _code_fact(occupation: OccupationInForce | None) -> MissingFact:

@@ -24,6 +24,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Mapping
 from fractions import Fraction
+from types import MappingProxyType
 from typing import Final
 
 from expressentry.experience import Experience, MissingFact, PeriodUse, Reason, Use
@@ -81,24 +82,36 @@ def outside_quebec(rule: Rule, facts: Facts, program: str) -> Finding:
     if province is None:
         return rule.finding(
             Outcome.UNKNOWN,
-            f"The intended province or territory is not answered; {program} requires intending "
-            "to live outside Quebec.",
-            facts={"intended_province": None},
+            lambda: (
+                f"The intended province or territory is not answered; {program} requires "
+                "intending to live outside Quebec."
+            ),
+            facts=_NO_PROVINCE,
             missing=("$.intended_province",),
         )
-    name = PROVINCE_NAMES[province]
     if province is Province.QC:
         return rule.finding(
             Outcome.NOT_MET,
-            f"The intended province is {name}; {program} requires intending to live outside "
-            "Quebec.",
-            facts={"intended_province": province.value},
+            lambda: (
+                f"The intended province is Quebec; {program} requires intending to live "
+                "outside Quebec."
+            ),
+            facts=_PROVINCE_FACTS[province],
         )
     return rule.finding(
         Outcome.MET,
-        f"The intended province or territory is {name}, outside Quebec.",
-        facts={"intended_province": province.value},
+        lambda: (
+            f"The intended province or territory is {PROVINCE_NAMES[province]}, outside Quebec."
+        ),
+        facts=_PROVINCE_FACTS[province],
     )
+
+
+_NO_PROVINCE: Final[Mapping[str, FactValue]] = MappingProxyType({"intended_province": None})
+_PROVINCE_FACTS: Final = {
+    province: MappingProxyType({"intended_province": province.value}) for province in Province
+}
+"""The facts of each answer, built once (a finding keeps its own copy)."""
 
 
 # -- language (P33) ----------------------------------------------------------------------------
