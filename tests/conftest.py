@@ -12,4 +12,8 @@ settings.register_profile(
 settings.register_profile(
     "dev", max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
+# For a hunt now and then (HYPOTHESIS_PROFILE=deep): too slow for every run of CI.
+settings.register_profile(
+    "deep", max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))

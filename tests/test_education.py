@@ -278,3 +278,17 @@ def test_canadian_education_explanations() -> None:
     months = canadian_education_credit((canadian(L.DOCTORAL, months=None),), on=ON)
     assert "(months not answered)" in months.explanation
     assert CanadianEducation.THREE_YEAR_OR_MORE.rank == 2
+
+
+def test_a_canadian_education_credit_is_the_same_whether_explained_or_not() -> None:
+    import pickle
+
+    credentials = (canadian(L.ONE_YEAR), canadian(L.DOCTORAL, full_time=None))
+    read, unread = (canadian_education_credit(credentials, on=ON) for _ in range(2))
+    assert read.explanation.startswith("Canadian study: ")
+    assert read == unread
+    assert repr(read) == repr(unread)
+    assert "Unconfirmed: " in repr(unread)
+    copied = pickle.loads(pickle.dumps(canadian_education_credit(credentials, on=ON)))
+    assert copied == read
+    assert copied.explanation == read.explanation

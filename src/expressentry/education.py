@@ -431,8 +431,8 @@ def education_level(credentials: Sequence[Credential], *, on: date) -> DerivedEd
     )
 
 
-@attrs.frozen(kw_only=True)
-class CanadianEducationCredit:
+@attrs.frozen(kw_only=True, repr=False, getstate_setstate=False)
+class CanadianEducationCredit(WrittenOnRead):
     """The Canadian-education class a candidate earns, and the one still unconfirmed.
 
     ``credit`` counts only credentials whose full-time study in Canada for the minimum months
@@ -445,7 +445,21 @@ class CanadianEducationCredit:
     credit: CanadianEducation
     unconfirmed: CanadianEducation
     credential: Credential | None
-    explanation: str
+    # Written only when read, like the reasons of the level of education.
+    _explanation: _Sentence = attrs.field(alias="explanation", eq=_written)
+    _written_on_read: ClassVar[tuple[str, ...]] = ("explanation",)
+
+    @property
+    def explanation(self) -> str:
+        """The class earned, and the one still unconfirmed, in words."""
+        return self._sentence_in("_explanation")
+
+    def __repr__(self) -> str:
+        return (
+            f"CanadianEducationCredit(credit={self.credit!r}, "
+            f"unconfirmed={self.unconfirmed!r}, credential={self.credential!r}, "
+            f"explanation={self.explanation!r})"
+        )
 
 
 def _canadian_class(level: CredentialLevel) -> CanadianEducation:
@@ -454,6 +468,13 @@ def _canadian_class(level: CredentialLevel) -> CanadianEducation:
     if level in (CredentialLevel.ONE_YEAR, CredentialLevel.TWO_YEAR):
         return CanadianEducation.ONE_OR_TWO_YEAR
     return CanadianEducation.THREE_YEAR_OR_MORE
+
+
+# Looked up, not computed: the class and its rank are read for every Canadian credential.
+_CANADIAN_CLASS_RANKS = {
+    level: (_canadian_class(level), _CANADIAN_RANKS[_canadian_class(level)])
+    for level in CredentialLevel
+}
 
 
 def canadian_education_credit(
@@ -481,6 +502,7 @@ def canadian_education_credit(
     """
     minimum = CANADIAN_STUDY_MINIMUM_MONTHS.at(on)
     best = CanadianEducation.NONE
+    best_rank = pending_rank = 0
     best_credential: Credential | None = None
     pending = CanadianEducation.NONE
     pending_reason = ""
@@ -488,15 +510,15 @@ def canadian_education_credit(
         completed = credential.completion_date
         if not credential.canadian or completed is None or completed > on:
             continue
-        kind = _canadian_class(credential.level)
-        if kind.rank <= best.rank:
+        kind, rank = _CANADIAN_CLASS_RANKS[credential.level]
+        if rank <= best_rank:
             continue
         months = credential.months_studied_in_canada
         if credential.full_time is False or (months is not None and months < minimum):
             continue
         if credential.full_time is None or months is None:
-            if kind.rank > pending.rank:
-                pending = kind
+            if rank > pending_rank:
+                pending, pending_rank = kind, rank
                 missing = "full-time study" if credential.full_time is None else "months"
                 pending_reason = (
                     f"{kind.title} (completed {completed.isoformat()}) would count if "
@@ -504,15 +526,19 @@ def canadian_education_credit(
                     f"not answered)"
                 )
             continue
-        best, best_credential = kind, credential
-    if pending.rank <= best.rank:
+        best, best_rank, best_credential = kind, rank, credential
+    if pending_rank <= best_rank:
         pending, pending_reason = CanadianEducation.NONE, ""
-    if best is CanadianEducation.NONE:
-        explanation = "No Canadian post-secondary credential with confirmed full-time study."
-    else:
-        explanation = f"Canadian study: {best.title}."
-    if pending_reason:
-        explanation += f" Unconfirmed: {pending_reason}."
+    credit = best
+
+    def explanation() -> str:
+        said = (
+            "No Canadian post-secondary credential with confirmed full-time study."
+            if credit is CanadianEducation.NONE
+            else f"Canadian study: {credit.title}."
+        )
+        return f"{said} Unconfirmed: {pending_reason}." if pending_reason else said
+
     return CanadianEducationCredit(
         credit=best,
         unconfirmed=pending,

@@ -17,6 +17,7 @@ asked for and kept: a program that does not need the spouse's ledger never build
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from datetime import date
 from typing import Any, Generic, TypeVar, overload
@@ -30,7 +31,7 @@ from expressentry.education import (
 )
 from expressentry.exceptions import NotInForce
 from expressentry.experience import Experience, ExperienceQuery, Ledger
-from expressentry.language import OfficialLanguages, official_languages
+from expressentry.language import LanguagePoints, OfficialLanguages, official_languages
 from expressentry.model import Candidate
 from expressentry.noc import NocCode
 
@@ -76,6 +77,20 @@ def _age_on(birth_date: date, on: date) -> int:
     return on.year - birth_date.year - before_birthday
 
 
+def _spouse_counts(candidate: Candidate, partnered: bool | None) -> bool | None:
+    """:attr:`Facts.spouse_counts` (policy P12)."""
+    if partnered is not True:
+        return partnered
+    spouse = candidate.spouse
+    if spouse is None:
+        return None
+    if spouse.canadian_citizen_or_pr is True or spouse.accompanying is False:
+        return False
+    if spouse.canadian_citizen_or_pr is None or spouse.accompanying is None:
+        return None
+    return True
+
+
 class Facts:
     """The derived facts of one candidate on one date (build them with :func:`derive`)."""
 
@@ -87,6 +102,19 @@ class Facts:
             )
         self.candidate = candidate
         self.on = on
+        # The person's few facts every program and the CRS read, computed at once.
+        born = candidate.birth_date
+        self.age: int | None = None if born is None else _age_on(born, on)
+        """Age in whole years on the evaluation date (P13); ``None`` if no birth date."""
+        status = candidate.marital_status
+        self.partnered: bool | None = None if status is None else status.has_partner
+        """Whether the candidate has a spouse or common-law partner; ``None`` if unanswered."""
+        self.spouse_counts: bool | None = _spouse_counts(candidate, self.partnered)
+        """Whether the spouse counts, for the CRS column and FSW adaptability (P12).
+
+        Only a partner who is neither a Canadian citizen nor a PR and who comes to Canada
+        counts. ``None`` when an answer needed to tell is missing.
+        """
         self._experience: dict[tuple[ExperienceQuery, NocCode | None], Experience] = {}
         self._spouse_experience: dict[ExperienceQuery, Experience] = {}
         self._kept: dict[Callable[[Facts], Any], Any] = {}
@@ -104,36 +132,6 @@ class Facts:
         return value
 
     # -- the person ----------------------------------------------------------------------
-
-    @_computed_once
-    def age(self) -> int | None:
-        """Age in whole years on the evaluation date (P13); ``None`` if no birth date."""
-        born = self.candidate.birth_date
-        return None if born is None else _age_on(born, self.on)
-
-    @_computed_once
-    def partnered(self) -> bool | None:
-        """Whether the candidate has a spouse or common-law partner; ``None`` if unanswered."""
-        status = self.candidate.marital_status
-        return None if status is None else status.has_partner
-
-    @_computed_once
-    def spouse_counts(self) -> bool | None:
-        """Whether the spouse counts, for the CRS column and FSW adaptability (P12).
-
-        Only a partner who is neither a Canadian citizen nor a PR and who comes to Canada
-        counts. ``None`` when an answer needed to tell is missing.
-        """
-        if self.partnered is not True:
-            return self.partnered
-        spouse = self.candidate.spouse
-        if spouse is None:
-            return None
-        if spouse.canadian_citizen_or_pr is True or spouse.accompanying is False:
-            return False
-        if spouse.canadian_citizen_or_pr is None or spouse.accompanying is None:
-            return None
-        return True
 
     @_computed_once
     def family_size(self) -> int | None:
@@ -154,15 +152,13 @@ class Facts:
     @_computed_once
     def languages(self) -> OfficialLanguages:
         """The first and second official languages and the tests behind them (P5, P6, P30)."""
-        # Imported here: the CRS derives its inputs from these facts. Tests are ranked by the
-        # CRS points of the candidate's own column (policy P6).
-        from expressentry.crs import language_ranking
-
+        # Tests are ranked by the CRS points of the candidate's own column (policy P6).
+        candidate = self.candidate
         return official_languages(
-            self.candidate.language_tests,
+            candidate.language_tests,
             self.on,
-            declared_first=self.candidate.first_official_language,
-            points=language_ranking(self.on, with_spouse=self.spouse_counts is True),
+            declared_first=candidate.first_official_language,
+            points=_language_ranking()(self.on, with_spouse=self.spouse_counts is True),
         )
 
     @_computed_once
@@ -219,6 +215,15 @@ class Facts:
         if found is None:
             found = self._spouse_experience[query] = ledger.measure(query)
         return found
+
+
+@functools.cache
+def _language_ranking() -> Callable[..., LanguagePoints]:
+    """The CRS's ranking of tests, imported once: the CRS derives its inputs from these facts,
+    so it cannot be imported at the top."""
+    from expressentry.crs import language_ranking
+
+    return language_ranking
 
 
 def derive(candidate: Candidate, *, on: date) -> Facts:

@@ -146,6 +146,18 @@ def test_years_are_floored(job, history):
     assert measure(work, ON, FSW_GRID).years == 2
 
 
+@pytest.mark.parametrize(
+    ("days", "tenths"),
+    [(364, 10), (363, 9), (36, 0), (37, 1), (2 * 364 + 363, 29), (3 * 364, 30)],
+)
+def test_tenths_of_a_year_are_floored_exactly(job, history, days, tenths):
+    # 36.4 days at 30 h/week are a tenth of a year: 36 days fall short, 37 reach it.
+    work = history(job(date(2020, 1, 1), date(2020, 1, 1) + timedelta(days=days - 1)))
+    experience = measure(work, ON, FSW_GRID)
+    assert experience.tenths_of_years_at_least == tenths
+    assert experience.years_at_least == tenths // 10
+
+
 def test_an_empty_history_has_no_experience(history):
     experience = measure(history(), ON, CRS_CANADIAN)
     assert (experience.hours, experience.years, experience.uses()) == (0, 0, ())

@@ -187,16 +187,28 @@ def _query_window(query: ExperienceQuery, on: date) -> tuple[date | None, int]:
 
 _Resolved = tuple[OccupationInForce | None, frozenset[str] | None, int, int]
 
-_RESOLVED: dict[tuple[str, tuple[date, date]], _Resolved] = {}
-"""Memo of :func:`_resolve`: the classification and its groups never change at run time."""
+_RESOLVED: dict[tuple[date, date], dict[str, _Resolved]] = {}
+"""Memo of :func:`_resolve`, by the start dates of the groups in force, then by code: the
+classification and its groups never change at run time."""
 
 
-def _resolve(noc: NocCode, groups: tuple[date, date]) -> _Resolved:
+def _memo_for(groups: tuple[date, date]) -> dict[str, _Resolved]:
+    """The codes resolved under ``groups`` (a ledger reads it once, for all its periods)."""
+    memo = _RESOLVED.get(groups)
+    if memo is None:
+        memo = _RESOLVED[groups] = {}
+    return memo
+
+
+def _resolve(
+    noc: NocCode, groups: tuple[date, date], memo: dict[str, _Resolved] | None = None
+) -> _Resolved:
     """A code in force, its candidate codes, and its (fails, unknowns) bits: once per code."""
-    key = (noc.code, groups)
-    found = _RESOLVED.get(key)
+    if memo is None:
+        memo = _memo_for(groups)
+    found = memo.get(noc.code)
     if found is None:
-        found = _RESOLVED[key] = _resolve_uncached(noc, groups)
+        found = memo[noc.code] = _resolve_uncached(noc, groups)
     return found
 
 
@@ -245,7 +257,14 @@ class _Job:
         "weekly",
     )
 
-    def __init__(self, index: int, period: WorkPeriod, groups: tuple[date, date], on: int) -> None:
+    def __init__(
+        self,
+        index: int,
+        period: WorkPeriod,
+        groups: tuple[date, date],
+        on: int,
+        memo: dict[str, _Resolved],
+    ) -> None:
         self.index = index
         self.period = period
         self.start = period.start.toordinal()
@@ -253,7 +272,7 @@ class _Job:
         # The last day that can count: the end, or the evaluation date if it comes first (P24).
         self.last = on if self.end is None or self.end > on else self.end
         self.weekly = round(period.hours_per_week * _HUNDREDTHS)
-        resolved = _NO_CODE if period.noc is None else _resolve(period.noc, groups)
+        resolved = _NO_CODE if period.noc is None else _resolve(period.noc, groups, memo)
         self.occupation, self.codes, fails, unknowns = resolved
         if period.country == "CA":
             fails |= IN_CANADA
@@ -461,13 +480,17 @@ class Ledger:
         2015."""
         version, groups, cap, year_units = _rules_on(on)
         ordinal = on.toordinal()
+        memo = _memo_for(groups)
         return cls(
             history=history,
             on=on,
             version=version,
             groups=groups,
             jobs=tuple(
-                [_Job(index, period, groups, ordinal) for index, period in enumerate(history)]
+                [
+                    _Job(index, period, groups, ordinal, memo)
+                    for index, period in enumerate(history)
+                ]
             ),
             cap=cap,
             year_units=year_units,
@@ -573,7 +596,10 @@ class Ledger:
                 if possible or uncoded:  # a period without a code could be in any occupation
                     highest = _sweep(certain + possible + uncoded, cap)
                 at_most = max(at_most, highest)
-            best = max(sorted(lowest), key=lowest.__getitem__, default=None)
+            if len(lowest) == 1:  # the common case: one occupation
+                best: str | None = next(iter(lowest))
+            else:  # the most hours; among equals, the lowest code
+                best = max(sorted(lowest), key=lowest.__getitem__, default=None)
             at_least = lowest[best] if best is not None else 0
             chosen = _noc(best) if best is not None and at_least else None
             return Experience(
