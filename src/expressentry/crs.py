@@ -47,7 +47,7 @@ import math
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Final
 
 import attrs
 
@@ -758,9 +758,43 @@ class _Rules:
     first_language_levels: _LevelPoints
     second_language_levels: _LevelPoints
     spouse_language_levels: _LevelPoints
+    # Each sub-capped group with its grids, and where in _GRID_FACTS each grid's row and column
+    # facts are: a grid line then reads two tuple items instead of four attributes and a dict.
+    transferability_grids: tuple[tuple[SubCap, tuple[_PlacedGrid, ...]], ...]
 
 
 _LevelPoints = tuple[tuple[int, ...], tuple[int, ...]]
+
+_GRID_FACTS: Final = (
+    "education",
+    "first_language",
+    "canadian_years",
+    "foreign_years",
+    "certificate_of_qualification",
+)
+"""The facts the transferability grids read, in the order a score lists their values."""
+
+_PlacedGrid = tuple[Grid, int, int, tuple[int, ...], tuple[int, ...]]
+"""A grid, the positions of its row and column facts, and their thresholds."""
+
+
+def _placed(groups: tuple[SubCap, ...]) -> tuple[tuple[SubCap, tuple[_PlacedGrid, ...]], ...]:
+    return tuple(
+        (
+            group,
+            tuple(
+                (
+                    grid,
+                    _GRID_FACTS.index(grid.rows.fact),
+                    _GRID_FACTS.index(grid.columns.fact),
+                    grid.rows.thresholds,
+                    grid.columns.thresholds,
+                )
+                for grid in group.grids
+            ),
+        )
+        for group in groups
+    )
 
 
 def _level_points(scale: PointsScale) -> _LevelPoints:
@@ -799,6 +833,7 @@ def _rules_on(day: date) -> _Rules:
         first_language_levels=_level_points(FIRST_LANGUAGE_POINTS.at(day)),
         second_language_levels=_level_points(SECOND_LANGUAGE_POINTS.at(day)),
         spouse_language_levels=_level_points(SPOUSE_LANGUAGE_POINTS.at(day)),
+        transferability_grids=_placed(TRANSFERABILITY.at(day)),
     )
 
 
@@ -1606,22 +1641,22 @@ def _spouse(factors: CrsFactors, rules: _Rules, caps: CrsCaps, with_spouse: bool
 
 def _transferability(factors: CrsFactors, rules: _Rules, caps: CrsCaps) -> _RawSection:
     first = factors.first_language
-    # The value each grid reads, by fact name: education rank, lowest first-language level,
-    # whole years, and the certificate as 0 or 1.
-    values = {
-        "education": factors.education.rank,
-        "first_language": 0 if first is None else first.lowest,
-        "canadian_years": int(factors.canadian_years),
-        "foreign_years": int(factors.foreign_years),
-        "certificate_of_qualification": int(factors.certificate_of_qualification),
-    }
+    # The value each grid reads, in _GRID_FACTS' order: education rank, lowest first-language
+    # level, whole years, and the certificate as 0 or 1.
+    values = (
+        factors.education.rank,
+        0 if first is None else first.lowest,
+        int(factors.canadian_years),
+        int(factors.foreign_years),
+        int(factors.certificate_of_qualification),
+    )
     citation = rules.transferability.citation
     lines: list[_RawLine] = []
-    for group in rules.transferability.value:
+    for group, grids in rules.transferability_grids:
         before = 0
-        for grid in group.grids:
-            row_tier = bisect_right(grid.rows.thresholds, values[grid.rows.fact])
-            column_tier = bisect_right(grid.columns.thresholds, values[grid.columns.fact])
+        for grid, row_fact, column_fact, row_thresholds, column_thresholds in grids:
+            row_tier = bisect_right(row_thresholds, values[row_fact])
+            column_tier = bisect_right(column_thresholds, values[column_fact])
             points = grid.points[row_tier][column_tier]
             before += points
             lines.append(
@@ -1934,9 +1969,10 @@ def _nominated(candidate: Candidate, on: date, notes: _NoteParts) -> bool:
 
 def _certificate(candidate: Candidate, on: date) -> bool:
     """A certificate of qualification counts whatever the program (policy P19)."""
-    return any(
+    certificates = candidate.certificates_of_qualification
+    return bool(certificates) and any(
         certificate.issue_date is None or certificate.issue_date <= on
-        for certificate in candidate.certificates_of_qualification
+        for certificate in certificates
     )
 
 
