@@ -98,7 +98,7 @@ from expressentry.experience import (
 from expressentry.facts import Facts
 from expressentry.funds import PROOF_OF_FUNDS_URL, settlement_funds_finding
 from expressentry.job_offer import Qualification, arranged_employment
-from expressentry.language import Ability, Language, describe_level
+from expressentry.language import BENCHMARK_TOP, Ability, Language, describe_level
 from expressentry.model import Credential
 from expressentry.noc import NocCode, is_skilled
 from expressentry.programs._common import (
@@ -175,7 +175,10 @@ class Steps:
 
     def points(self, value: int) -> int:
         """The points ``value`` earns."""
-        return next((points for threshold, points in self.rows if value >= threshold), 0)
+        for threshold, points in self.rows:  # a plain loop: cheaper than next() on a generator
+            if value >= threshold:
+                return points
+        return 0
 
     @property
     def maximum(self) -> int:
@@ -654,9 +657,9 @@ class _GridTables:
         "experience",
         "experience_line",
         "experience_maximum",
-        "first",
         "first_line",
         "first_maximum",
+        "first_points",
         "maxima",
         "pass_mark",
         "second",
@@ -666,9 +669,10 @@ class _GridTables:
 
     def __init__(self, on: date) -> None:
         first = FIRST_LANGUAGE_POINTS.entry_at(on)
-        self.first = first.value
         self.first_maximum = first.value.maximum
         self.first_line = _Line(GridFactor.LANGUAGE, first.citation)
+        # The points of each level, read by index for the four abilities.
+        self.first_points = tuple(first.value.points(level) for level in range(BENCHMARK_TOP + 1))
         second = SECOND_LANGUAGE_POINTS.entry_at(on)
         self.second = second.value
         self.second_maximum = second.value.maximum
@@ -709,7 +713,7 @@ _FIRST_LANGUAGE_ITEMS: Final = tuple(
 
 
 def _language_lines(facts: Facts, tables: _GridTables) -> list[_RawLine]:
-    line, steps, maximum = tables.first_line, tables.first, tables.first_maximum
+    line, by_level, maximum = tables.first_line, tables.first_points, tables.first_maximum
     levels = facts.languages.first_levels
     lines: list[_RawLine] = []
     if levels is None:
@@ -726,9 +730,8 @@ def _language_lines(facts: Facts, tables: _GridTables) -> list[_RawLine]:
             )
     else:
         language = levels.language
-        for ability, item, name in _FIRST_LANGUAGE_ITEMS:
-            level = levels.of(ability)
-            points = steps.points(level)
+        for (_, item, name), level in zip(_FIRST_LANGUAGE_ITEMS, levels.four, strict=True):
+            points = by_level[level]
             lines.append(
                 line(item, points, maximum, _ability_sentence(name, level, language, points))
             )
