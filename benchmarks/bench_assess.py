@@ -6,6 +6,9 @@ reports candidates per second on one core.
 
 Targets (issue 9): ``assess`` under 100 µs per candidate; 100,000 candidates through the CRS
 in under 3 seconds.
+
+Explanations are written when first read: ``assess`` decides every outcome, point and missing
+fact; ``assess + explain()`` also writes every sentence (what a report or a notebook pays).
 """
 
 from __future__ import annotations
@@ -116,6 +119,12 @@ def main() -> None:
         rows.append((f"from_dict   {name}", median_us(lambda d=data: from_dict(d), args.runs)))
         rows.append(
             (f"assess      {name}", median_us(lambda c=candidate: assess(c, on=ON), args.runs))
+        )
+        rows.append(
+            (
+                f"  + explain  {name}",
+                median_us(lambda c=candidate: assess(c, on=ON).explain(), args.runs),
+            )
         )
         rows.append(
             (f"crs_for     {name}", median_us(lambda c=candidate: crs_for(c, on=ON), args.runs))

@@ -27,6 +27,9 @@ from expressentry.profile import (
     Lifecycle,
     Period,
     Stage,
+    _near,
+    _related,
+    _related_among,
     completeness,
     program_verdicts,
     time_warnings,
@@ -542,6 +545,51 @@ def test_facts_only_a_verdict_misses_become_items() -> None:
     assert not trade.blocks_submission  # FSW may still take the profile
     # The NOC code is a document item already: no second item.
     assert len([i for i in result.items if i.path == "$.work_history[0].noc"]) == 1
+
+
+def test_an_open_verdict_that_misses_nothing_does_not_need_the_item() -> None:
+    data = without("software-engineer-abroad.json", "settlement_funds_cad")
+    verdicts = {
+        "FSW": verdict("FSW", Outcome.MET),
+        "FST": verdict("FST", Outcome.UNKNOWN, "$.settlement_funds_cad"),
+    }
+    found = item(
+        report(data, programs=("FSW", "FST"), verdicts=verdicts), "profile.settlement_funds"
+    )
+    assert found.programs == ("FST",)
+    assert not found.blocks_submission  # FSW is eligible already
+
+
+def test_the_findings_quoted_are_written_only_when_the_item_is_read() -> None:
+    written: list[str] = []
+
+    def sentence() -> str:
+        written.append("FSW")
+        return "FSW demo finding."
+
+    finding = _RULE.finding(Outcome.UNKNOWN, sentence, missing=("$.relative_in_canada",))
+    verdicts = {"FSW": Verdict.decide("FSW", ON, (finding,))}
+    result = report(example("software-engineer-abroad.json"), verdicts=verdicts)
+    found = item(result, "profile.relative_in_canada")
+    assert written == []
+    assert found.sentence == "Answer $.relative_in_canada. FSW: FSW demo finding."
+    assert found.sentence == "Answer $.relative_in_canada. FSW: FSW demo finding."
+    assert written == ["FSW"]
+
+
+_SEGMENTS = st.sampled_from(["work_history", "[0]", "[1]", "noc", "paid", "spouse", "education"])
+_PATHS = st.lists(_SEGMENTS, min_size=1, max_size=4).map(
+    lambda parts: "$" + "".join(part if part.startswith("[") else f".{part}" for part in parts)
+)
+
+
+@given(st.lists(_PATHS, max_size=6), st.lists(_PATHS, max_size=6))
+def test_the_paths_related_to_others_are_those_related_to_one_of_them(
+    paths: list[str], others: list[str]
+) -> None:
+    # The sets that find related paths at once against the plain comparison, path by path.
+    related = _related_among(_near(tuple(others)), paths)
+    assert related == {path for path in paths if any(_related(path, o) for o in others)}
 
 
 def test_verdicts_of_programs_not_sought_are_ignored() -> None:

@@ -20,6 +20,7 @@ Express Entry assessment on 2026-11-29
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from datetime import date
 from types import MappingProxyType
@@ -156,6 +157,8 @@ class Assessment:
         return "".join(parts)
 
 
+# Kept: a pool is assessed on a few dates.
+@functools.lru_cache(maxsize=64)
 def _warnings(on: date) -> tuple[str, ...]:
     if on > RULES_VERIFIED_THROUGH:
         return (

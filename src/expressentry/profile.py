@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import enum
 import functools
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from itertools import pairwise
 from types import MappingProxyType
@@ -93,6 +93,7 @@ __all__ = [
 
 ALL_PROGRAMS: tuple[str, ...] = tuple(program.code for program in PROGRAMS)
 """The codes of the three programs that draw from the Express Entry pool, in IRCC's order."""
+_EVERY_PROGRAM = frozenset(ALL_PROGRAMS)
 
 
 # -- periods and the lifecycle tables ---------------------------------------------------------
@@ -530,9 +531,16 @@ class ProfileItem(WrittenOnRead):
         return self._sentence_in("_sentence")
 
 
-@attrs.frozen(kw_only=True)
+# Not frozen, though never changed: a draft lives only while a report is made, and a frozen
+# class takes twice as long to make.
+@attrs.define(kw_only=True, eq=False)
 class _Draft:
-    """An item before its programs are settled and blocking is decided."""
+    """An item as a document check finds it, before its programs are settled and blocking is
+    decided.
+
+    A ``fixed`` draft is one of this module's own, the same for every profile: the items made
+    from it are kept, keyed by the draft itself (compared by identity, so keys hash at once).
+    """
 
     item_id: str
     sentence: Written
@@ -542,20 +550,7 @@ class _Draft:
     programs: tuple[str, ...] = ()
     crs_factors: tuple[str, ...] = ()
     reason: str = ""
-
-
-def _with_programs(draft: _Draft, programs: tuple[str, ...], need: Need | None = None) -> _Draft:
-    """``draft`` for ``programs`` (and ``need``), built at once rather than evolved."""
-    return _Draft(
-        item_id=draft.item_id,
-        sentence=draft.sentence,
-        path=draft.path,
-        need=draft.need if need is None else need,
-        citation=draft.citation,
-        programs=programs,
-        crs_factors=draft.crs_factors,
-        reason=draft.reason,
-    )
+    fixed: bool = False
 
 
 # Kept: the same few programs, factors and reasons make every profile's explanations.
@@ -572,243 +567,310 @@ def _why(programs: tuple[str, ...], crs_factors: tuple[str, ...], need: Need, re
     return f"{text} ({reason})." if reason else f"{text}."
 
 
-def _personal(candidate: Candidate, facts: Facts) -> Iterator[_Draft]:
+_NO_TRAVEL_DOCUMENT = _Draft(
+    item_id="profile.travel_document",
+    sentence=(
+        "Enter your passport or travel document: its number, issuing country and expiry date."
+    ),
+    path="$.travel_document",
+    need="profile",
+    citation=_DOCUMENTS,
+    reason="the profile is filled in from it",
+    fixed=True,
+)
+_NO_BIRTH_DATE = _Draft(
+    item_id="profile.birth_date",
+    sentence="Enter your date of birth.",
+    path="$.birth_date",
+    need="profile",
+    citation=_DOCUMENTS,
+    crs_factors=(CRS_AGE,),
+    reason="the FSW grid and the CRS score age",
+    fixed=True,
+)
+_NO_MARITAL_STATUS = _Draft(
+    item_id="profile.marital_status",
+    sentence="Enter your marital status.",
+    path="$.marital_status",
+    need="profile",
+    citation=_DOCUMENTS,
+    crs_factors=(CRS_SPOUSE,),
+    reason="it sets the CRS column and the family size",
+    fixed=True,
+)
+_NO_INTENDED_PROVINCE = _Draft(
+    item_id="profile.intended_province",
+    sentence="Say in which province or territory you plan to live.",
+    path="$.intended_province",
+    need="profile",
+    citation=_DOCUMENTS,
+    reason="every program requires planning to live outside Quebec",
+    fixed=True,
+)
+
+
+def _personal(candidate: Candidate, facts: Facts) -> Sequence[_Draft]:
     """Facts every profile asks for, read from the passport and the profile form."""
+    drafts = []
     document = candidate.travel_document
     if document is None:
-        yield _Draft(
-            item_id="profile.travel_document",
-            sentence=(
-                "Enter your passport or travel document: its number, issuing country and "
-                "expiry date."
-            ),
-            path="$.travel_document",
-            need="profile",
-            citation=_DOCUMENTS,
-            reason="the profile is filled in from it",
-        )
+        drafts.append(_NO_TRAVEL_DOCUMENT)
     elif document.expiry_date is not None and document.expiry_date < facts.on:
-        yield _Draft(
-            item_id="profile.travel_document",
-            sentence=(
-                f"Your passport or travel document expired on "
-                f"{document.expiry_date.isoformat()}: renew it and enter the new one."
-            ),
-            path="$.travel_document.expiry_date",
-            need="profile",
-            citation=_DOCUMENTS,
-            reason="a profile needs a valid one",
-        )
-    for value, item_id, sentence, crs, reason in (
-        (
-            candidate.birth_date,
-            "profile.birth_date",
-            "Enter your date of birth.",
-            (CRS_AGE,),
-            "the FSW grid and the CRS score age",
-        ),
-        (
-            candidate.marital_status,
-            "profile.marital_status",
-            "Enter your marital status.",
-            (CRS_SPOUSE,),
-            "it sets the CRS column and the family size",
-        ),
-        (
-            candidate.intended_province,
-            "profile.intended_province",
-            "Say in which province or territory you plan to live.",
-            (),
-            "every program requires planning to live outside Quebec",
-        ),
-    ):
-        if value is None:
-            yield _Draft(
-                item_id=item_id,
-                sentence=sentence,
-                path="$." + item_id.removeprefix("profile."),
+        drafts.append(
+            _Draft(
+                item_id="profile.travel_document",
+                sentence=(
+                    f"Your passport or travel document expired on "
+                    f"{document.expiry_date.isoformat()}: renew it and enter the new one."
+                ),
+                path="$.travel_document.expiry_date",
                 need="profile",
                 citation=_DOCUMENTS,
-                crs_factors=crs,
-                reason=reason,
+                reason="a profile needs a valid one",
             )
+        )
+    if candidate.birth_date is None:
+        drafts.append(_NO_BIRTH_DATE)
+    if candidate.marital_status is None:
+        drafts.append(_NO_MARITAL_STATUS)
+    if candidate.intended_province is None:
+        drafts.append(_NO_INTENDED_PROVINCE)
+    return drafts
 
 
-def _language(candidate: Candidate, facts: Facts) -> Iterator[_Draft]:
+_LANGUAGE_REASON = "every program sets a minimum level in the first official language"
+_NO_LANGUAGE_TEST = _Draft(
+    item_id="profile.language_test",
+    sentence=(
+        "Take an approved language test (IELTS General Training, CELPIP-General, PTE Core, "
+        "TEF Canada or TCF Canada) and enter its results."
+    ),
+    path="$.language_tests",
+    need="profile",
+    citation=_DOCUMENTS,
+    crs_factors=(CRS_LANGUAGE,),
+    reason=_LANGUAGE_REASON,
+    fixed=True,
+)
+
+
+def _language(candidate: Candidate, facts: Facts) -> Sequence[_Draft]:
     """Every program needs a valid test in the first official language (P4, P5, P33)."""
     if facts.languages.first_levels is not None:
-        return
-    if candidate.language_tests:
-        sentence = (
-            f"None of your language test results counts on {facts.on.isoformat()}: take an "
-            f"approved test and enter results less than two years old."
-        )
-    else:
-        sentence = (
-            "Take an approved language test (IELTS General Training, CELPIP-General, PTE Core, "
-            "TEF Canada or TCF Canada) and enter its results."
-        )
-    yield _Draft(
-        item_id="profile.language_test",
-        sentence=sentence,
-        path="$.language_tests",
-        need="profile",
-        citation=_DOCUMENTS,
-        crs_factors=(CRS_LANGUAGE,),
-        reason="every program sets a minimum level in the first official language",
+        return ()
+    if not candidate.language_tests:
+        return (_NO_LANGUAGE_TEST,)
+    return (
+        _Draft(
+            item_id="profile.language_test",
+            sentence=(
+                f"None of your language test results counts on {facts.on.isoformat()}: take "
+                f"an approved test and enter results less than two years old."
+            ),
+            path="$.language_tests",
+            need="profile",
+            citation=_DOCUMENTS,
+            crs_factors=(CRS_LANGUAGE,),
+            reason=_LANGUAGE_REASON,
+        ),
     )
 
 
-def _education(candidate: Candidate, facts: Facts) -> Iterator[_Draft]:
+_EDUCATION_REASON = "FSW requires a completed credential"
+_NO_EDUCATION = _Draft(
+    item_id="profile.education",
+    sentence=(
+        "Enter your education: a Canadian diploma, certificate or degree, or a foreign one with "
+        "its educational credential assessment (ECA)."
+    ),
+    path="$.education",
+    need="program",
+    citation=_FSW_EDUCATION,
+    programs=("FSW",),
+    crs_factors=(CRS_EDUCATION,),
+    reason=_EDUCATION_REASON,
+    fixed=True,
+)
+
+
+def _education(candidate: Candidate, facts: Facts) -> Sequence[_Draft]:
     """FSW needs a recognized credential; a foreign one counts only with a valid ECA (P21)."""
     derived = facts.education
+    if derived.used and not derived.ignored:
+        return ()
     # FSW needs a recognized credential only while none is recognized; after that an ECA only
     # raises the level (FSW grid and CRS points).
     programs = () if derived.used else ("FSW",)
     need: Need = "program" if programs else "optional"
-    assessments = [
+    assessments = []
+    for use in derived.ignored:
+        credential = use.credential
+        if (
+            use.level is None
+            and not credential.canadian
+            and credential.completion_date is not None
+            and credential.completion_date <= facts.on
+            and (level := EducationLevel.from_credential_level(credential.level)) > derived.level
+        ):
+            assessments.append(
+                _Draft(
+                    item_id="profile.eca",
+                    sentence=(
+                        f"Get an educational credential assessment (ECA) for your "
+                        f"{level.title} from {credential.country}: it does not count now "
+                        f"({use.reason})."
+                    ),
+                    path=f"$.education[{use.index}].eca",
+                    need=need,
+                    citation=_FSW_EDUCATION,
+                    programs=programs,
+                    crs_factors=(CRS_EDUCATION,),
+                    reason="a foreign credential counts only with a valid ECA",
+                )
+            )
+    if derived.used or assessments:
+        return assessments
+    if not candidate.education:
+        return (_NO_EDUCATION,)
+    return (
         _Draft(
-            item_id="profile.eca",
+            item_id="profile.education",
             sentence=(
-                f"Get an educational credential assessment (ECA) for your {level.title} from "
-                f"{use.credential.country}: it does not count now ({use.reason})."
+                f"None of your credentials is completed by {facts.on.isoformat()}: enter a "
+                "completed Canadian credential, or a foreign one with its educational credential "
+                "assessment (ECA)."
             ),
-            path=f"$.education[{use.index}].eca",
+            path="$.education",
             need=need,
             citation=_FSW_EDUCATION,
             programs=programs,
             crs_factors=(CRS_EDUCATION,),
-            reason="a foreign credential counts only with a valid ECA",
-        )
-        for use in derived.ignored
-        if use.level is None
-        and not use.credential.canadian
-        and use.credential.completion_date is not None
-        and use.credential.completion_date <= facts.on
-        and (level := EducationLevel.from_credential_level(use.credential.level)) > derived.level
-    ]
-    yield from assessments
-    if derived.used or assessments:
-        return
-    sentence = (
-        "Enter your education: a Canadian diploma, certificate or degree, or a foreign one with "
-        "its educational credential assessment (ECA)."
-    )
-    if candidate.education:
-        sentence = (
-            f"None of your credentials is completed by {facts.on.isoformat()}: enter a completed "
-            "Canadian credential, or a foreign one with its educational credential assessment "
-            "(ECA)."
-        )
-    yield _Draft(
-        item_id="profile.education",
-        sentence=sentence,
-        path="$.education",
-        need=need,
-        citation=_FSW_EDUCATION,
-        programs=programs,
-        crs_factors=(CRS_EDUCATION,),
-        reason="FSW requires a completed credential",
+            reason=_EDUCATION_REASON,
+        ),
     )
 
 
-def _work(candidate: Candidate, facts: Facts) -> Iterator[_Draft]:
+_NO_WORK_EXPERIENCE = _Draft(
+    item_id="profile.work_experience",
+    sentence=(
+        "Enter your work experience: each job with its NOC code, job title, employer, dates and "
+        "hours per week."
+    ),
+    path="$.work_history",
+    need="profile",
+    citation=_DOCUMENTS,
+    crs_factors=(CRS_EXPERIENCE,),
+    reason="every program requires skilled work experience",
+    fixed=True,
+)
+
+
+def _work(candidate: Candidate, facts: Facts) -> Sequence[_Draft]:
     """Every program needs work experience, and the profile asks each job's NOC and title."""
-    if not candidate.work_history.periods:
-        yield _Draft(
-            item_id="profile.work_experience",
-            sentence=(
-                "Enter your work experience: each job with its NOC code, job title, employer, "
-                "dates and hours per week."
-            ),
-            path="$.work_history",
-            need="profile",
-            citation=_DOCUMENTS,
-            crs_factors=(CRS_EXPERIENCE,),
-            reason="every program requires skilled work experience",
-        )
-    for index, period in enumerate(candidate.work_history.periods):
+    periods = candidate.work_history.periods
+    if not periods:
+        return (_NO_WORK_EXPERIENCE,)
+    drafts = []
+    for index, period in enumerate(periods):
+        if period.noc is not None and period.job_title is not None:
+            continue
         job = f"job {index + 1} (from {period.start.isoformat()})"
         if period.job_title is not None:
             job = f"{period.job_title} job (from {period.start.isoformat()})"
         if period.noc is None:
-            yield _Draft(
-                item_id="profile.work_experience.noc",
-                sentence=f"Give the NOC code of your {job}.",
-                path=f"$.work_history[{index}].noc",
-                need="profile",
-                citation=_DOCUMENTS,
-                crs_factors=(CRS_EXPERIENCE,),
-                reason="the NOC code decides whether the job is skilled, and in which trade",
+            drafts.append(
+                _Draft(
+                    item_id="profile.work_experience.noc",
+                    sentence=f"Give the NOC code of your {job}.",
+                    path=f"$.work_history[{index}].noc",
+                    need="profile",
+                    citation=_DOCUMENTS,
+                    crs_factors=(CRS_EXPERIENCE,),
+                    reason="the NOC code decides whether the job is skilled, and in which trade",
+                )
             )
         if period.job_title is None:
-            yield _Draft(
-                item_id="profile.work_experience.job_title",
-                sentence=f"Give the job title of your {job}.",
-                path=f"$.work_history[{index}].job_title",
-                need="profile",
-                citation=_DOCUMENTS,
-                reason="the profile asks the title of each job",
+            drafts.append(
+                _Draft(
+                    item_id="profile.work_experience.job_title",
+                    sentence=f"Give the job title of your {job}.",
+                    path=f"$.work_history[{index}].job_title",
+                    need="profile",
+                    citation=_DOCUMENTS,
+                    reason="the profile asks the title of each job",
+                )
             )
+    return drafts
 
 
-def _optional_documents(candidate: Candidate, facts: Facts) -> Iterator[_Draft]:
+_NO_NOMINATION = _Draft(
+    item_id="profile.provincial_nomination",
+    sentence="If a province or territory has nominated you, enter the nomination.",
+    path="$.provincial_nomination",
+    need="optional",
+    citation=_CRS_CRITERIA,
+    crs_factors=(CRS_NOMINATION,),
+    fixed=True,
+)
+_NO_JOB_OFFER = _Draft(
+    item_id="profile.job_offer",
+    sentence=(
+        "If an employer in Canada has offered you a job in writing, enter the offer: FSW gives "
+        "it selection points, FST accepts it instead of a certificate of qualification, and "
+        "with authorization to work in Canada it exempts FSW and FST from proof of funds."
+    ),
+    path="$.job_offers",
+    need="optional",
+    citation=_DOCUMENTS,
+    programs=("FSW", "FST"),
+    fixed=True,
+)
+_NO_CERTIFICATE = _Draft(
+    item_id="profile.certificate_of_qualification",
+    sentence=(
+        "If a Canadian province, territory or federal body has certified you in a trade, enter "
+        "the certificate of qualification: FST accepts it instead of a job offer."
+    ),
+    path="$.certificates_of_qualification",
+    need="optional",
+    citation=_DOCUMENTS,
+    programs=("FST",),
+    crs_factors=(CRS_CERTIFICATE,),
+    fixed=True,
+)
+
+
+def _optional_documents(candidate: Candidate, facts: Facts) -> Sequence[_Draft]:
     """The documents the profile asks for only "if you have one"."""
+    drafts = []
     if candidate.provincial_nomination is None:
-        yield _Draft(
-            item_id="profile.provincial_nomination",
-            sentence="If a province or territory has nominated you, enter the nomination.",
-            path="$.provincial_nomination",
-            need="optional",
-            citation=_CRS_CRITERIA,
-            crs_factors=(CRS_NOMINATION,),
-        )
+        drafts.append(_NO_NOMINATION)
     if not candidate.job_offers:
-        yield _Draft(
-            item_id="profile.job_offer",
-            sentence=(
-                "If an employer in Canada has offered you a job in writing, enter the offer: FSW "
-                "gives it selection points, FST accepts it instead of a certificate of "
-                "qualification, and with authorization to work in Canada it exempts FSW and "
-                "FST from proof of funds."
-            ),
-            path="$.job_offers",
-            need="optional",
-            citation=_DOCUMENTS,
-            programs=("FSW", "FST"),
-        )
+        drafts.append(_NO_JOB_OFFER)
     if not candidate.certificates_of_qualification:
-        yield _Draft(
-            item_id="profile.certificate_of_qualification",
-            sentence=(
-                "If a Canadian province, territory or federal body has certified you in a "
-                "trade, enter the certificate of qualification: FST accepts it instead of a "
-                "job offer."
-            ),
-            path="$.certificates_of_qualification",
-            need="optional",
-            citation=_DOCUMENTS,
-            programs=("FST",),
-            crs_factors=(CRS_CERTIFICATE,),
-        )
+        drafts.append(_NO_CERTIFICATE)
+    return drafts
 
 
-def _funds(candidate: Candidate, facts: Facts) -> Iterator[_Draft]:
+_NO_FUNDS = _Draft(
+    item_id="profile.settlement_funds",
+    sentence=(
+        "Enter the settlement funds you can prove, in Canadian dollars: FSW and FST need them "
+        "unless you are authorized to work in Canada and have a qualifying job offer (CEC "
+        "needs none)."
+    ),
+    path="$.settlement_funds_cad",
+    need="program",
+    citation=_FUNDS,
+    programs=("FSW", "FST"),
+    reason="proof of funds",
+    fixed=True,
+)
+
+
+def _funds(candidate: Candidate, facts: Facts) -> Sequence[_Draft]:
     """FSW and FST need proof of funds unless exempt (P17); the verdicts say who is exempt."""
-    if candidate.settlement_funds_cad is None:
-        yield _Draft(
-            item_id="profile.settlement_funds",
-            sentence=(
-                "Enter the settlement funds you can prove, in Canadian dollars: FSW and FST "
-                "need them unless you are authorized to work in Canada and have a qualifying "
-                "job offer (CEC needs none)."
-            ),
-            path="$.settlement_funds_cad",
-            need="program",
-            citation=_FUNDS,
-            programs=("FSW", "FST"),
-            reason="proof of funds",
-        )
+    return (_NO_FUNDS,) if candidate.settlement_funds_cad is None else ()
 
 
 _DOCUMENT_CHECKS = (_personal, _language, _education, _work, _optional_documents, _funds)
@@ -827,6 +889,13 @@ def _ancestors(path: str) -> list[str]:
     return [path[:index] for index, char in enumerate(path) if char in ".["]
 
 
+# Kept, as _item_id: the same few paths are asked of every profile.
+@functools.lru_cache(maxsize=1024)
+def _kept_ancestors(path: str) -> tuple[str, ...]:
+    return tuple(_ancestors(path))
+
+
+@functools.lru_cache(maxsize=1024)
 def _item_id(path: str) -> str:
     """``$.work_history[0].paid`` → ``profile.work_history.paid``."""
     parts = []
@@ -847,9 +916,7 @@ def program_verdicts(
     return {program.code: program.assess(facts) for program in programs}
 
 
-def _sought(programs: Sequence[str] | None) -> tuple[str, ...]:
-    if programs is None:
-        return ALL_PROGRAMS
+def _sought(programs: Sequence[str]) -> tuple[str, ...]:
     unknown = [code for code in programs if code not in ALL_PROGRAMS]
     if unknown or not programs:
         raise ValueError(
@@ -953,129 +1020,207 @@ def completeness_of(
     verdicts: Mapping[str, Verdict] | None = None,
 ) -> Completeness:
     """:func:`completeness` from derived facts already computed (as :func:`assess` has them)."""
-    candidate, on = facts.candidate, facts.on
-    sought = _sought(programs)
+    candidate = facts.candidate
+    sought = ALL_PROGRAMS if programs is None else _sought(programs)
     if verdicts is None:
         verdicts = program_verdicts(facts, [p for p in PROGRAMS if p.code in sought])
-    verdicts = {code: verdict for code, verdict in verdicts.items() if code in sought}
-    # Each verdict's missing facts are gathered once, not once per item that reads them.
-    missing = {code: verdict.missing_facts for code, verdict in verdicts.items()}
-    eligible = tuple(code for code in sought if code in verdicts and verdicts[code].eligible)
-    routes = tuple(
-        code
-        for code in sought
-        if code not in verdicts or verdicts[code].outcome is not VerdictOutcome.NOT_ELIGIBLE
-    )
-    drafts = [
-        settled
-        for check in _DOCUMENT_CHECKS
-        for draft in check(candidate, facts)
-        if (settled := _settle(draft, sought, routes, missing)) is not None
-    ]
-    drafts.extend(
-        _verdict_drafts(drafts, {code: verdicts[code] for code in routes if code in verdicts})
-    )
-    items = tuple(_finish(draft, routes, eligible) for draft in drafts)
+    if sought is ALL_PROGRAMS and type(verdicts) is dict and verdicts.keys() <= _EVERY_PROGRAM:
+        # None to leave out: the report keeps a copy of its own (Completeness.verdicts).
+        drawn_on = verdicts
+    else:
+        drawn_on = {code: verdict for code, verdict in verdicts.items() if code in sought}
+    routes = _Routes(sought, drawn_on)
+    items = []
+    for check in _DOCUMENT_CHECKS:
+        for draft in check(candidate, facts):
+            if draft.need != "program":
+                items.append((_standing_fixed if draft.fixed else _standing)(draft, sought))
+            elif (item := _for_programs(draft, routes)) is not None:
+                items.append(item)
+    if routes.paths:
+        items.extend(_verdict_items(items, routes))
     return Completeness(
-        on=on,
+        on=facts.on,
         programs=sought,
-        items=items,
-        verdicts=verdicts,
-        routes=routes,
-        eligible=eligible,
+        items=tuple(items),
+        verdicts=drawn_on,
+        routes=routes.codes,
+        eligible=routes.eligible,
     )
 
 
-def _settle(
-    draft: _Draft,
-    sought: tuple[str, ...],
-    routes: tuple[str, ...],
-    missing: Mapping[str, tuple[str, ...]],
-) -> _Draft | None:
-    """Keep the programs that need the item.
+class _Routes:
+    """The programs sought still open (not ruled out by a verdict), those already eligible,
+    and what the verdicts of the open ones still ask for."""
 
-    An optional item names every program sought it counts for. A ``program`` item names the
-    programs still open (not ruled out) whose verdict misses the fact (``missing`` holds each
-    verdict's missing facts), or that have no verdict. One no program needs any more stays,
-    as optional, if it earns CRS points; otherwise it is dropped (for example proof of funds
-    for a candidate who is exempt).
+    __slots__ = ("asked", "codes", "eligible", "near", "paths")
+
+    def __init__(self, sought: tuple[str, ...], verdicts: Mapping[str, Verdict]) -> None:
+        codes = []
+        eligible = []
+        # What each open program's verdict asks for (a program ruled out needs nothing more),
+        # and for each fact asked, the programs that ask for it and the first of them with its
+        # finding: gathered once for every item that reads them.
+        asked: dict[str, list[str]] = {}
+        paths: dict[str, _Asking] = {}
+        for code in sought:
+            verdict = verdicts.get(code)
+            if verdict is None:
+                codes.append(code)
+                continue
+            outcome = verdict.outcome
+            if outcome is VerdictOutcome.NOT_ELIGIBLE:
+                continue
+            codes.append(code)
+            if outcome is VerdictOutcome.ELIGIBLE:
+                eligible.append(code)
+            missing = asked[code] = []
+            for finding in verdict.findings:
+                if finding.missing:
+                    for path in finding.missing:
+                        missing.append(path)
+                        asking = paths.get(path)
+                        if asking is None:
+                            paths[path] = ([code], code, finding)
+                        # The programs ask in turn: one asking again is the last one.
+                        elif asking[0][-1] != code:
+                            asking[0].append(code)
+        self.codes = tuple(codes)
+        self.eligible = tuple(eligible)
+        self.asked = asked
+        self.paths = paths
+        self.near: dict[str, _Near] = {}
+
+    def need(self, code: str, path: str) -> bool:
+        """Whether ``code`` is open and still needs the fact at ``path``: it has no verdict,
+        or its verdict asks for that fact or one above or under it."""
+        if code not in self.codes:
+            return False
+        missing = self.asked.get(code)
+        if missing is None:
+            return True
+        if not missing:
+            return False
+        near = self.near.get(code)
+        if near is None:
+            near = self.near[code] = _near(tuple(missing))
+        return bool(_related_among(near, (path,)))
+
+    def blocks(self, programs: tuple[str, ...]) -> bool:
+        """Whether a ``program`` item serving ``programs`` blocks submission: no program sought
+        is eligible yet and every route needs it."""
+        # Its programs are drawn from the routes, each once: all of them when as many.
+        return not self.eligible and len(programs) == len(self.codes)
+
+
+_Asking = tuple[list[str], str, Finding]
+"""The programs that ask for a fact, and the first of them with the finding that asks."""
+
+_Near = tuple[frozenset[str], frozenset[str]]
+"""Paths, and every path that is one of them or lies above one (see :func:`_near`)."""
+
+
+# Kept: the same few sets of paths are missing from most profiles.
+@functools.lru_cache(maxsize=512)
+def _near(paths: tuple[str, ...]) -> _Near:
+    """``paths`` as two sets, so that whether a path is related (:func:`_related`) to one of
+    them takes two look-ups (:func:`_related_among`) instead of a comparison with each."""
+    above = set(paths)
+    for path in paths:
+        above.update(_kept_ancestors(path))
+    return frozenset(paths), frozenset(above)
+
+
+def _related_among(near: _Near, paths: Iterable[str]) -> set[str]:
+    """The ``paths`` that are one of the paths of ``near``, lie above one or under one."""
+    given, above = near
+    related = set()
+    for path in paths:
+        if path in above or not given.isdisjoint(_kept_ancestors(path)):
+            related.add(path)
+    return related
+
+
+def _for_programs(draft: _Draft, routes: _Routes) -> ProfileItem | None:
+    """The item of a ``program`` draft for the programs that need it.
+
+    It names the programs still open (not ruled out) whose verdict misses the fact, or that
+    have no verdict. One no program needs any more stays, as optional, if it earns CRS points;
+    otherwise it is dropped (for example proof of funds for a candidate who is exempt).
     """
-    if draft.need == "profile":
-        return _with_programs(draft, sought)
-    if draft.need == "optional":
-        return _with_programs(draft, tuple([p for p in draft.programs if p in sought]))
-    programs = tuple(
-        [
-            code
-            for code in draft.programs
-            if code in routes
-            and (code not in missing or any(_related(draft.path, path) for path in missing[code]))
-        ]
-    )
+    finish = _finish_fixed if draft.fixed else _finish
+    programs = []
+    for code in draft.programs:
+        if routes.need(code, draft.path):
+            programs.append(code)
     if programs:
-        return _with_programs(draft, programs)
+        served = tuple(programs)
+        return finish(draft, served, "program", routes.blocks(served))
     if draft.crs_factors:
-        return _with_programs(draft, (), "optional")
+        return finish(draft, (), "optional", False)
     return None
 
 
-def _verdict_drafts(drafts: list[_Draft], verdicts: Mapping[str, Verdict]) -> Iterator[_Draft]:
+def _finish(draft: _Draft, programs: tuple[str, ...], need: Need, blocks: bool) -> ProfileItem:
+    """The item of ``draft`` once its programs, its need and whether it blocks are settled."""
+    return ProfileItem(
+        item_id=draft.item_id,
+        sentence=draft.sentence,
+        why=_why(programs, draft.crs_factors, need, draft.reason),
+        programs=programs,
+        crs_factors=draft.crs_factors,
+        need=need,
+        blocks_submission=blocks,
+        path=draft.path,
+        citation=draft.citation,
+    )
+
+
+def _standing(draft: _Draft, sought: tuple[str, ...]) -> ProfileItem:
+    """The item of a ``profile`` or ``optional`` draft: the programs sought alone settle it.
+
+    A ``profile`` item names every program sought, an optional item every program sought it
+    counts for.
+    """
+    if draft.need == "profile":
+        return _finish(draft, sought, "profile", True)
+    return _finish(
+        draft, tuple([code for code in draft.programs if code in sought]), "optional", False
+    )
+
+
+# A fixed draft settles the same way for the same programs: its items are kept and shared,
+# being frozen, by every report that has them.
+_finish_fixed = functools.lru_cache(maxsize=256)(_finish)
+_standing_fixed = functools.lru_cache(maxsize=256)(_standing)
+
+
+def _verdict_items(items: list[ProfileItem], routes: _Routes) -> list[ProfileItem]:
     """An item for each fact an open program's verdict misses that no document item covers."""
-    # _related against every draft, as sets: a path is covered when it is a draft's path or
-    # lies above one (``under``), or when a draft's path lies above it (its ancestors).
-    paths = {draft.path for draft in drafts}
-    under = set(paths)
-    for draft_path in paths:
-        under.update(_ancestors(draft_path))
-    covered: dict[str, bool] = {}
-    extra: dict[str, _Draft] = {}
-    for code, verdict in verdicts.items():
-        for finding in verdict.findings:
-            for path in finding.missing:
-                known = covered.get(path)
-                if known is None:
-                    known = covered[path] = path in under or not paths.isdisjoint(_ancestors(path))
-                if known:
-                    continue
-                found = extra.get(path)
-                if found is None:
-                    extra[path] = _Draft(
-                        item_id=_item_id(path),
-                        sentence=_answer(path, code, finding),
-                        path=path,
-                        need="program",
-                        citation=finding.citation,
-                        programs=(code,),
-                        reason=finding.rule_id,
-                    )
-                elif code not in found.programs:
-                    extra[path] = _with_programs(found, (*found.programs, code))
-    yield from extra.values()
+    covered = _related_among(_near(tuple([item.path for item in items])), routes.paths)
+    made = []
+    for path, (codes, first, finding) in routes.paths.items():
+        if path in covered:
+            continue
+        programs = tuple(codes)
+        made.append(
+            ProfileItem(
+                item_id=_item_id(path),
+                sentence=_answer(path, first, finding),
+                why=_why(programs, (), "program", finding.rule_id),
+                programs=programs,
+                need="program",
+                blocks_submission=routes.blocks(programs),
+                path=path,
+                citation=finding.citation,
+            )
+        )
+    return made
 
 
 def _answer(path: str, code: str, finding: Finding) -> Written:
     """The sentence of an item a verdict asks for, quoting its finding."""
     return lambda: f"Answer {path}. {code}: {finding.sentence}"
-
-
-def _finish(draft: _Draft, routes: tuple[str, ...], eligible: tuple[str, ...]) -> ProfileItem:
-    if draft.need == "profile":
-        blocks = True
-    elif draft.need == "optional":
-        blocks = False
-    else:
-        blocks = not eligible and bool(routes) and set(routes) <= set(draft.programs)
-    return ProfileItem(
-        item_id=draft.item_id,
-        sentence=draft.sentence,
-        why=_why(draft.programs, draft.crs_factors, draft.need, draft.reason),
-        programs=draft.programs,
-        crs_factors=draft.crs_factors,
-        need=draft.need,
-        blocks_submission=blocks,
-        path=draft.path,
-        citation=draft.citation,
-    )
 
 
 # -- time warnings ----------------------------------------------------------------------------

@@ -21,6 +21,7 @@ Eligible for the Express Entry pool through FSW.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping
 from datetime import date
 from types import MappingProxyType
@@ -77,6 +78,19 @@ def _programs(codes: tuple[str, ...]) -> str:
     return ", ".join(codes[:-1]) + f" and {codes[-1]}"
 
 
+_ELIGIBLE = "Eligible for the Express Entry pool through {}."
+_UNDETERMINED = (
+    "Not eligible for any program yet; {} cannot be decided until the missing facts are answered."
+)
+_NOT_ELIGIBLE = "Not eligible for the Express Entry pool: not eligible for {}."
+
+
+# Kept: the same few sets of programs make every candidate's sentence.
+@functools.lru_cache(maxsize=64)
+def _sentence(template: str, programs: tuple[str, ...]) -> str:
+    return template.format(_programs(programs))
+
+
 def pool_entry(verdicts: Iterable[Verdict]) -> PoolEntry:
     """Entry to the pool from the programs' verdicts on one date.
 
@@ -86,40 +100,48 @@ def pool_entry(verdicts: Iterable[Verdict]) -> PoolEntry:
     given = tuple(verdicts)
     if not given:
         raise ValueError("pool_entry needs the verdict of at least one program")
-    dates = {verdict.on for verdict in given}
-    if len(dates) > 1:
+    on = given[0].on
+    one_date = True
+    by_program: dict[str, Verdict] = {}
+    eligible_codes = []
+    undetermined_codes = []
+    undetermined: list[Verdict] = []
+    for verdict in given:
+        program = verdict.program
+        by_program[program] = verdict
+        outcome = verdict.outcome
+        if outcome is VerdictOutcome.ELIGIBLE:
+            eligible_codes.append(program)
+        elif outcome is VerdictOutcome.UNDETERMINED:
+            undetermined_codes.append(program)
+            undetermined.append(verdict)
+        if verdict.on != on:
+            one_date = False
+    if not one_date:
+        dates = {verdict.on for verdict in given}
         listed = ", ".join(sorted(day.isoformat() for day in dates))
         raise ValueError(f"the verdicts are for different dates ({listed}); give one date")
-    by_program = {verdict.program: verdict for verdict in given}
     if len(by_program) < len(given):
         raise ValueError("each program may have only one verdict")
-    eligible = tuple(v.program for v in given if v.outcome is VerdictOutcome.ELIGIBLE)
-    undetermined = tuple(v.program for v in given if v.outcome is VerdictOutcome.UNDETERMINED)
+    eligible = tuple(eligible_codes)
+    undetermined_programs = tuple(undetermined_codes)
     missing: tuple[str, ...] = ()
     if eligible:
         outcome = VerdictOutcome.ELIGIBLE
-        sentence = f"Eligible for the Express Entry pool through {_programs(eligible)}."
+        sentence = _sentence(_ELIGIBLE, eligible)
     elif undetermined:
         outcome = VerdictOutcome.UNDETERMINED
-        missing = tuple(
-            dict.fromkeys(
-                path for v in given if v.program in undetermined for path in v.missing_facts
-            )
-        )
-        sentence = (
-            f"Not eligible for any program yet; {_programs(undetermined)} cannot be decided "
-            "until the missing facts are answered."
-        )
+        missing = tuple(dict.fromkeys(path for v in undetermined for path in v.missing_facts))
+        sentence = _sentence(_UNDETERMINED, undetermined_programs)
     else:
         outcome = VerdictOutcome.NOT_ELIGIBLE
-        every = _programs(tuple(by_program))
-        sentence = f"Not eligible for the Express Entry pool: not eligible for {every}."
+        sentence = _sentence(_NOT_ELIGIBLE, tuple(by_program))
     return PoolEntry(
-        on=dates.pop(),
+        on=on,
         outcome=outcome,
         verdicts=by_program,
         eligible_programs=eligible,
-        undetermined_programs=undetermined,
+        undetermined_programs=undetermined_programs,
         missing_facts=missing,
         sentence=sentence,
     )
