@@ -1944,7 +1944,7 @@ def _job_offer_class(facts: Facts, notes: _NoteParts) -> JobOfferClass:
     offer = crs_job_offer(facts)
     if offer.outcome is Outcome.MET:
         return offer.job_offer_class
-    notes.append(f"{offer.sentence} No CRS points for a job offer (policy P34).")
+    notes.append(lambda: [f"{offer.sentence} No CRS points for a job offer (policy P34)."])
     return JobOfferClass.NONE
 
 

@@ -52,9 +52,11 @@ import enum
 from collections.abc import Callable, Mapping
 from datetime import date
 from types import MappingProxyType
+from typing import ClassVar
 
 import attrs
 
+from expressentry._written import Written, WrittenOnRead, shown, written
 from expressentry.dated import EXPRESS_ENTRY_LAUNCH, Citation, Dated, DatedTable
 from expressentry.exceptions import InvalidNocCode
 from expressentry.facts import Facts
@@ -224,8 +226,8 @@ def _frozen(facts: Mapping[str, FactValue]) -> Mapping[str, FactValue]:
     return MappingProxyType(dict(facts))
 
 
-@attrs.frozen(kw_only=True)
-class Qualification:
+@attrs.frozen(kw_only=True, getstate_setstate=False)
+class Qualification(WrittenOnRead):
     """Whether a job offer (one, or the best of the candidate's) qualifies for one purpose.
 
     ``outcome`` is ``MET``, ``NOT_MET`` or ``UNKNOWN``; ``missing`` names the unanswered facts by
@@ -236,7 +238,8 @@ class Qualification:
     """
 
     outcome: Outcome
-    sentence: str
+    # Written when read: the programs quote it only in their own explanations.
+    _sentence: Written = attrs.field(alias="sentence", eq=written, repr=shown)
     missing: tuple[str, ...] = ()
     facts: Mapping[str, FactValue] = attrs.field(factory=dict, converter=_frozen, hash=False)
     offer_index: int | None = None
@@ -244,6 +247,12 @@ class Qualification:
     job_offer_class: JobOfferClass = JobOfferClass.NONE
     citation: Citation = IRPR_82
     policy: str | None = "P34"
+    _written_on_read: ClassVar[tuple[str, ...]] = ("sentence",)
+
+    @property
+    def sentence(self) -> str:
+        """Whether the offer qualifies, and why, in a plain sentence."""
+        return self._sentence_in("_sentence")
 
     @property
     def qualifies(self) -> bool | None:
@@ -392,9 +401,10 @@ def assess_offer(facts: Facts, index: int, purpose: Purpose) -> Qualification:
         "duration_required": duration.value,
     }
     if conditions.failures:
+        failures = conditions.failures
         return Qualification(
             outcome=Outcome.NOT_MET,
-            sentence=f"{name} does not qualify: {'; '.join(conditions.failures)}.",
+            sentence=lambda: f"{name} does not qualify: {'; '.join(failures)}.",
             facts=facts_used,
             offer_index=index,
             citation=citation,
@@ -404,7 +414,7 @@ def assess_offer(facts: Facts, index: int, purpose: Purpose) -> Qualification:
         reasons = ["not answered: " + ", ".join(conditions.missing), *conditions.open]
         return Qualification(
             outcome=Outcome.UNKNOWN,
-            sentence=f"{name} may qualify; {'; '.join(reasons)}.",
+            sentence=lambda: f"{name} may qualify; {'; '.join(reasons)}.",
             missing=tuple(dict.fromkeys(conditions.missing)),
             facts=facts_used,
             offer_index=index,
@@ -418,7 +428,7 @@ def assess_offer(facts: Facts, index: int, purpose: Purpose) -> Qualification:
         described = f"{described}; for the CRS, {job_offer_class.value.replace('_', ' ')}"
     return Qualification(
         outcome=Outcome.MET,
-        sentence=(
+        sentence=lambda: (
             f"{name} qualifies: skilled, full time, non-seasonal, "
             f"{_DURATION_WORDS[duration]}; {described}."
         ),
@@ -465,7 +475,7 @@ def _best(facts: Facts, purpose: Purpose) -> Qualification:
     if unknown:
         return Qualification(
             outcome=Outcome.UNKNOWN,
-            sentence=" ".join(offer.sentence for offer in unknown),
+            sentence=lambda: " ".join(offer.sentence for offer in unknown),
             missing=tuple(dict.fromkeys(path for offer in unknown for path in offer.missing)),
             facts={"offers": len(offers)},
             job_offer_class=max(
@@ -475,7 +485,7 @@ def _best(facts: Facts, purpose: Purpose) -> Qualification:
         )
     return Qualification(
         outcome=Outcome.NOT_MET,
-        sentence=" ".join(offer.sentence for offer in offers),
+        sentence=lambda: " ".join(offer.sentence for offer in offers),
         facts={"offers": len(offers)},
         citation=citation,
     )

@@ -66,6 +66,7 @@ from typing import Final
 
 import attrs
 
+from expressentry._written import Written
 from expressentry.dated import EXPRESS_ENTRY_LAUNCH, Citation, Dated, DatedTable
 from expressentry.experience import FST as FST_WORK
 from expressentry.experience import HOURS_PER_YEAR, Experience
@@ -325,11 +326,17 @@ def _in_trades(noc: NocCode, facts: Facts, target: _Target) -> tuple[bool | None
 
 @attrs.frozen
 class _Match:
-    """One certificate or offer against the trades: its outcome, sentence and missing facts."""
+    """One certificate or offer against the trades: its outcome, sentence (written when read)
+    and missing facts."""
 
     outcome: Outcome
-    sentence: str
+    sentence: Written
     missing: tuple[str, ...] = ()
+
+    def said(self) -> str:
+        """The sentence, written."""
+        sentence = self.sentence
+        return sentence if isinstance(sentence, str) else sentence()
 
 
 def _unsettled(path: str, missing: tuple[str, ...]) -> tuple[str, ...]:
@@ -368,25 +375,25 @@ def _offer(facts: Facts, index: int, target: _Target) -> _Match:
     # before 2016-11-19 when the FSW wanted an indeterminate offer.
     offer = assess_offer(facts, index, Purpose.FST)
     if offer.outcome is Outcome.NOT_MET:
-        return _Match(Outcome.NOT_MET, offer.sentence)
+        return _Match(Outcome.NOT_MET, lambda: offer.sentence)
     if found and offer.outcome is Outcome.MET:
-        return _Match(Outcome.MET, f"{offer.sentence} It is in {target.words}.")
+        return _Match(Outcome.MET, lambda: f"{offer.sentence} It is in {target.words}.")
     missing = (*_unsettled(f"$.job_offers[{index}].noc", in_doubt), *offer.missing)
     return _Match(
         Outcome.UNKNOWN,
-        f"{offer.sentence} It may be in {target.words}.",
+        lambda: f"{offer.sentence} It may be in {target.words}.",
         tuple(dict.fromkeys(missing)),
     )
 
 
-def _combine(matches: list[_Match]) -> tuple[Outcome, str, tuple[str, ...]]:
+def _combine(matches: list[_Match]) -> tuple[Outcome, Callable[[], str], tuple[str, ...]]:
     """The best outcome among the matches (met, else unknown, else not met), the sentences of
     the matches that have it, and what would settle an unknown one."""
     outcomes = {match.outcome for match in matches}
     outcome = next(o for o in (Outcome.MET, Outcome.UNKNOWN, Outcome.NOT_MET) if o in outcomes)
     chosen = [match for match in matches if match.outcome is outcome]
     missing = tuple(dict.fromkeys(path for match in chosen for path in match.missing))
-    return outcome, " ".join(match.sentence for match in chosen), missing
+    return outcome, lambda: " ".join(match.said() for match in chosen), missing
 
 
 def _offer_or_certificate_finding(facts: Facts, target: _Target, offers: list[_Match]) -> Finding:
@@ -407,9 +414,14 @@ def _offer_or_certificate_finding(facts: Facts, target: _Target, offers: list[_M
             "them in the trade.",
             facts=recorded,
         )
-    outcome, sentence, missing = _combine(matches)
-    if outcome is Outcome.NOT_MET:
-        sentence += " The FST needs a certificate of qualification or a job offer in the trade."
+    outcome, matched, missing = _combine(matches)
+
+    def sentence() -> str:
+        said = matched()
+        if outcome is Outcome.NOT_MET:
+            said += " The FST needs a certificate of qualification or a job offer in the trade."
+        return said
+
     return _OFFER_RULE.finding(outcome, sentence, facts=recorded, missing=missing)
 
 
