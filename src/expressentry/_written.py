@@ -21,14 +21,15 @@ Written = str | Callable[[], str]
 """A sentence, or a function that writes it the first time it is read."""
 
 
-def written(value: object) -> object:
-    """What a field written on read says: to compare, hash and show results by it."""
-    return value() if callable(value) else value
+def written(sentence: Written) -> str:
+    """The sentence, written if need be (so that results compare, hash and show by what their
+    sentences say)."""
+    return sentence if isinstance(sentence, str) else sentence()
 
 
-def shown(value: object) -> str:
-    """The ``repr`` of what a field written on read says."""
-    return repr(written(value))
+def shown(sentence: Written) -> str:
+    """The ``repr`` of what a sentence written on read says."""
+    return repr(written(sentence))
 
 
 class WrittenOnRead:

@@ -40,13 +40,13 @@ degree or 3-year program (CA, completed 2019-05-01) and one-year program (CA, co
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import date
 from typing import ClassVar
 
 import attrs
 
-from expressentry._written import WrittenOnRead
+from expressentry._written import Written, WrittenOnRead, written
 from expressentry.dated import EXPRESS_ENTRY_LAUNCH, Citation, Dated, DatedTable, add_years
 from expressentry.model import Credential, CredentialLevel, EducationalCredentialAssessment
 
@@ -190,15 +190,6 @@ CANADIAN_STUDY_MINIMUM_MONTHS: DatedTable[int] = DatedTable(
 so); the minimum is kept from the launch so that the class can be derived on any date."""
 
 
-_Sentence = str | Callable[[], str]
-"""A sentence, or the function that writes it the first time it is read."""
-
-
-def _written(sentence: _Sentence) -> str:
-    """The sentence, written if need be (so that equality compares what it says)."""
-    return sentence if isinstance(sentence, str) else sentence()
-
-
 @attrs.frozen(kw_only=True, repr=False, getstate_setstate=False)
 class CredentialUse(WrittenOnRead):
     """What one credential counted for, and why (``reason`` is a plain sentence)."""
@@ -207,7 +198,7 @@ class CredentialUse(WrittenOnRead):
     credential: Credential
     level: EducationLevel | None
     # Written only when read: the CRS of a pool reads the levels, not the reasons.
-    _reason: _Sentence = attrs.field(alias="reason", eq=_written)
+    _reason: Written = attrs.field(alias="reason", eq=written)
     _written_on_read: ClassVar[tuple[str, ...]] = ("reason",)
 
     @property
@@ -233,7 +224,7 @@ class DerivedEducation(WrittenOnRead):
     used: tuple[CredentialUse, ...]
     ignored: tuple[CredentialUse, ...]
     # Written only when read, like the reasons.
-    _explanation: _Sentence = attrs.field(alias="explanation", eq=_written)
+    _explanation: Written = attrs.field(alias="explanation", eq=written)
     _written_on_read: ClassVar[tuple[str, ...]] = ("explanation",)
     citation: Citation
 
@@ -446,7 +437,7 @@ class CanadianEducationCredit(WrittenOnRead):
     unconfirmed: CanadianEducation
     credential: Credential | None
     # Written only when read, like the reasons of the level of education.
-    _explanation: _Sentence = attrs.field(alias="explanation", eq=_written)
+    _explanation: Written = attrs.field(alias="explanation", eq=written)
     _written_on_read: ClassVar[tuple[str, ...]] = ("explanation",)
 
     @property

@@ -27,7 +27,7 @@ import enum
 from collections.abc import Callable, Mapping
 from datetime import date
 from types import MappingProxyType
-from typing import ClassVar, cast
+from typing import ClassVar
 
 import attrs
 
@@ -91,8 +91,8 @@ def _own_facts(facts: WrittenFacts) -> WrittenFacts:
     return facts if callable(facts) else dict(facts)
 
 
-def _facts_key(facts: object) -> object:
-    return dict(cast("Mapping[str, FactValue]", written(facts)))
+def _facts_key(facts: WrittenFacts) -> dict[str, FactValue]:
+    return dict(facts() if callable(facts) else facts)
 
 
 @attrs.frozen(kw_only=True, getstate_setstate=False)
@@ -117,7 +117,7 @@ class Finding(WrittenOnRead):
         converter=_own_facts,
         eq=_facts_key,
         hash=False,
-        repr=shown,
+        repr=lambda facts: repr(_facts_key(facts)),
     )
     missing: tuple[str, ...] = ()
     citation: Citation

@@ -66,7 +66,7 @@ from typing import Final
 
 import attrs
 
-from expressentry._written import Written
+from expressentry._written import Written, written
 from expressentry.dated import EXPRESS_ENTRY_LAUNCH, Citation, Dated, DatedTable
 from expressentry.experience import FST as FST_WORK
 from expressentry.experience import HOURS_PER_YEAR, Experience
@@ -333,11 +333,6 @@ class _Match:
     sentence: Written
     missing: tuple[str, ...] = ()
 
-    def said(self) -> str:
-        """The sentence, written."""
-        sentence = self.sentence
-        return sentence if isinstance(sentence, str) else sentence()
-
 
 def _unsettled(path: str, missing: tuple[str, ...]) -> tuple[str, ...]:
     # "noc" stands for the code of the certificate or offer itself.
@@ -393,7 +388,7 @@ def _combine(matches: list[_Match]) -> tuple[Outcome, Callable[[], str], tuple[s
     outcome = next(o for o in (Outcome.MET, Outcome.UNKNOWN, Outcome.NOT_MET) if o in outcomes)
     chosen = [match for match in matches if match.outcome is outcome]
     missing = tuple(dict.fromkeys(path for match in chosen for path in match.missing))
-    return outcome, lambda: " ".join(match.said() for match in chosen), missing
+    return outcome, lambda: " ".join(written(match.sentence) for match in chosen), missing
 
 
 def _offer_or_certificate_finding(facts: Facts, target: _Target, offers: list[_Match]) -> Finding:

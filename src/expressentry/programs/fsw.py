@@ -862,11 +862,6 @@ class _Item:
     sentence: Written
     missing: tuple[str, ...] = ()
 
-    def said(self) -> str:
-        """The sentence, written."""
-        sentence = self.sentence
-        return sentence if isinstance(sentence, str) else sentence()
-
 
 def _spouse_missing(facts: Facts) -> tuple[str, ...]:
     """The facts that would settle whether the spouse counts (P12)."""
@@ -905,7 +900,10 @@ def _spouse_item(facts: Facts, points: int, item: Callable[[], _Item]) -> _Item:
     return _Item(
         0,
         found.high,
-        lambda: f"Whether the spouse or partner counts is not known (policy P12). {found.said()}",
+        lambda: (
+            "Whether the spouse or partner counts is not known (policy P12). "
+            f"{written(found.sentence)}"
+        ),
         _spouse_missing(facts) + found.missing,
     )
 
@@ -994,7 +992,7 @@ def _work_in_canada(experience: Experience | None, years: int, points: int) -> _
 
 
 def _item_sentence(found: _Item) -> Written:
-    return lambda: f"{found.said()} {_range(found.low, found.high)} points."
+    return lambda: f"{written(found.sentence)} {_range(found.low, found.high)} points."
 
 
 def _adaptability_lines(
