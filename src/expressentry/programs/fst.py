@@ -278,7 +278,7 @@ class _Target:
     the experience in the trades that only possibly have two years."""
 
     member: Membership
-    words: str
+    words: Written
     missing: tuple[str, ...] = ()
 
     @classmethod
@@ -292,12 +292,12 @@ class _Target:
             return cls(lambda code: code in group, "a skilled trade")
         certain = frozenset(_codes(trades.certain))
         possible = frozenset(_codes(trades.possible))
-        names = ", ".join(_trade_name(NocCode(code)) for code in _codes(chosen))
-        plural = "trades" if len(chosen) > 1 else "a trade"
-        if trades.certain:
-            words = f"{names}, {plural} with two years of experience"
-        else:
-            words = f"{names}, {plural} that may have two years of experience"
+        how = "with" if trades.certain else "that may have"
+
+        def words() -> str:
+            names = ", ".join(_trade_name(NocCode(code)) for code in _codes(chosen))
+            plural = "trades" if len(chosen) > 1 else "a trade"
+            return f"{names}, {plural} {how} two years of experience"
 
         def member(code: NocCode) -> bool | None:
             if code.code in certain:
@@ -349,13 +349,16 @@ def _certificate(facts: Facts, index: int, target: _Target) -> _Match:
         return _Match(Outcome.UNKNOWN, f"{name} (issued by {issued}) names no trade.", (path,))
     name += f" (NOC {noc.code}, issued by {issued})"
     found, missing = _in_trades(noc, facts, target)
+    words = target.words
     if found is None:
         return _Match(
-            Outcome.UNKNOWN, f"{name} may be in {target.words}.", _unsettled(path, missing)
+            Outcome.UNKNOWN,
+            lambda: f"{name} may be in {written(words)}.",
+            _unsettled(path, missing),
         )
     if found:
-        return _Match(Outcome.MET, f"{name} is in {target.words}.")
-    return _Match(Outcome.NOT_MET, f"{name} is not in {target.words}.")
+        return _Match(Outcome.MET, lambda: f"{name} is in {written(words)}.")
+    return _Match(Outcome.NOT_MET, lambda: f"{name} is not in {written(words)}.")
 
 
 def _offer(facts: Facts, index: int, target: _Target) -> _Match:
@@ -363,7 +366,8 @@ def _offer(facts: Facts, index: int, target: _Target) -> _Match:
     found, in_doubt = (None, ()) if noc is None else _in_trades(noc, facts, target)
     if found is False:
         return _Match(
-            Outcome.NOT_MET, f"Job offer {index + 1} (NOC {noc}) is not in {target.words}."
+            Outcome.NOT_MET,
+            lambda: f"Job offer {index + 1} (NOC {noc}) is not in {written(target.words)}.",
         )
     # The conditions of the offer itself (full time, at least a year, LMIA support) are those
     # of the shared qualifying-offer rules (P34), with the FST's own duration: one year, even
@@ -372,11 +376,11 @@ def _offer(facts: Facts, index: int, target: _Target) -> _Match:
     if offer.outcome is Outcome.NOT_MET:
         return _Match(Outcome.NOT_MET, lambda: offer.sentence)
     if found and offer.outcome is Outcome.MET:
-        return _Match(Outcome.MET, lambda: f"{offer.sentence} It is in {target.words}.")
+        return _Match(Outcome.MET, lambda: f"{offer.sentence} It is in {written(target.words)}.")
     missing = (*_unsettled(f"$.job_offers[{index}].noc", in_doubt), *offer.missing)
     return _Match(
         Outcome.UNKNOWN,
-        lambda: f"{offer.sentence} It may be in {target.words}.",
+        lambda: f"{offer.sentence} It may be in {written(target.words)}.",
         tuple(dict.fromkeys(missing)),
     )
 
