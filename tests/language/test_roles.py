@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from expressentry.crs import language_ranking
 from expressentry.exceptions import NotInForce
@@ -18,7 +20,8 @@ from expressentry.language import (
     TestKind,
     official_languages,
 )
-from expressentry.model import LanguageTest
+from expressentry.model import AbilityScores, LanguageTest
+from expressentry.strategies import language_tests
 
 MakeTest = Callable[..., LanguageTest]
 ON = date(2026, 6, 1)
@@ -182,3 +185,27 @@ def test_evaluations_before_express_entry_are_refused(make_test: MakeTest) -> No
     with pytest.raises(NotInForce, match="2014-12-31"):
         official_languages((english,), date(2014, 12, 31))
     assert official_languages((english,), date(2015, 1, 1)).first is not None
+
+
+@given(
+    language_tests(),
+    st.sampled_from([None, *Language]),
+    st.dates(date(2015, 1, 1), date(2030, 12, 31)),
+)
+def test_one_test_is_placed_as_among_others_that_do_not_count(
+    test: LanguageTest, declared: Language | None, on: date
+) -> None:
+    """A lone test takes the role the general choice would give it: adding a test that does
+    not count (taken after the evaluation date) changes nothing."""
+    alone = official_languages((test,), on, declared_first=declared)
+    later = LanguageTest(
+        kind=TestKind.CELPIP_GENERAL,
+        test_date=on + timedelta(days=1),
+        scores=AbilityScores(listening=9, reading=9, writing=9, speaking=9),
+    )
+    among = official_languages((test, later), on, declared_first=declared)
+    assert alone.first_language == among.first_language
+    assert alone.first == among.first
+    assert alone.second == among.second
+    # The notes differ only by the later test's own "does not count yet".
+    assert [note for note in among.notes if note.test_index != 1] == list(alone.notes)

@@ -374,12 +374,26 @@ def official_languages(
     """
     rank = points if points is not None else _default_points(on)
     assessed = tuple([assess_test(test, on, index=index) for index, test in enumerate(tests)])
-    ranking = _Ranking(assessed, rank)
-    first_language = _first_language(ranking, declared_first)
+    ranking: _Ranking | None = None  # built when needed: to choose, or to explain
     first = second = None
-    if first_language is not None:
-        first = ranking.best(first_language, _FIRST)
-        second = ranking.best(_other(first_language), _SECOND)
+    if len(assessed) == 1:
+        # One test: nothing to rank. It settles the first language if none is declared, and
+        # counts in the role of its language.
+        only = assessed[0]
+        valid = only.problem is None
+        tested = only.levels.language
+        first_language = declared_first or (tested if valid else None)
+        if valid:
+            if tested is first_language:
+                first = only
+            else:
+                second = only
+    else:
+        ranking = _Ranking(assessed, rank)
+        first_language = _first_language(ranking, declared_first)
+        if first_language is not None:
+            first = ranking.best(first_language, _FIRST)
+            second = ranking.best(_other(first_language), _SECOND)
     return OfficialLanguages(
         on=on,
         first_language=first_language,
@@ -388,6 +402,12 @@ def official_languages(
         second=second,
         tests=assessed,
         notes=lambda: _explain(
-            assessed, ranking, declared_first, first_language, first, second, on
+            assessed,
+            ranking or _Ranking(assessed, rank),
+            declared_first,
+            first_language,
+            first,
+            second,
+            on,
         ),
     )
