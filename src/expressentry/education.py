@@ -39,13 +39,13 @@ degree or 3-year program (CA, completed 2019-05-01) and one-year program (CA, co
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Sequence
 from datetime import date
 from typing import ClassVar
 
 import attrs
 
+from expressentry._enum import IdentityEnum
 from expressentry._written import Written, WrittenOnRead, written
 from expressentry.dated import EXPRESS_ENTRY_LAUNCH, Citation, Dated, DatedTable, add_years
 from expressentry.model import Credential, CredentialLevel, EducationalCredentialAssessment
@@ -64,7 +64,7 @@ __all__ = [
 ]
 
 
-class EducationLevel(enum.Enum):
+class EducationLevel(IdentityEnum):
     """The level of education the CRS and the FSW grid score, lowest first.
 
     Members compare by rank:
@@ -133,7 +133,7 @@ _TITLES = {
 }
 
 
-class CanadianEducation(enum.Enum):
+class CanadianEducation(IdentityEnum):
     """The class of Canadian post-secondary education for the CRS additional points (§4.8)."""
 
     NONE = "none"

@@ -48,7 +48,6 @@ unanswered, the offer is ``UNKNOWN`` then, and the finding asks for
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Callable, Mapping
 from datetime import date
 from types import MappingProxyType
@@ -56,6 +55,7 @@ from typing import ClassVar
 
 import attrs
 
+from expressentry._enum import IdentityEnum
 from expressentry._written import Written, WrittenOnRead, shown, written
 from expressentry.dated import EXPRESS_ENTRY_LAUNCH, Citation, Dated, DatedTable
 from expressentry.exceptions import InvalidNocCode
@@ -117,7 +117,7 @@ _ONE_YEAR = Citation(
 )
 
 
-class OfferDuration(enum.Enum):
+class OfferDuration(IdentityEnum):
     """How long the offered employment must last."""
 
     INDETERMINATE = "indeterminate"  # no end date
@@ -179,7 +179,7 @@ LMIA_EXEMPT_OFFERS_EARN_CRS_POINTS: DatedTable[bool] = DatedTable(
 an LMIA-exempt one does too (the FSW grid has accepted case (b) throughout)."""
 
 
-class Purpose(enum.Enum):
+class Purpose(IdentityEnum):
     """What the offer is assessed for."""
 
     FSW = "fsw"  # FSW selection factor 5 (IRPR s. 82(2)) and the funds exemption (P17)
@@ -187,7 +187,7 @@ class Purpose(enum.Enum):
     CRS = "crs"  # CRS arranged-employment points (Ministerial Instructions)
 
 
-class JobOfferClass(enum.Enum):
+class JobOfferClass(IdentityEnum):
     """The class of a qualifying job offer for the CRS (policy P34); the CRS gives its points."""
 
     NONE = "none"
@@ -195,7 +195,7 @@ class JobOfferClass(enum.Enum):
     OTHER_SKILLED = "other_skilled"  # other NOC 0, A, B; from 2022-11-16 TEER 0 to 3
 
 
-class ArrangedEmploymentCase(enum.Enum):
+class ArrangedEmploymentCase(IdentityEnum):
     """The FSW factor 5 case an offer falls under (rules.md §1.6, IRPR s. 82(2))."""
 
     LMIA_WORK_PERMIT = "a"  # working in Canada for the employer, on an LMIA-based permit

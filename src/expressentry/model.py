@@ -23,7 +23,6 @@ True
 
 from __future__ import annotations
 
-import enum
 import math
 from collections.abc import Iterator
 from datetime import date
@@ -31,6 +30,7 @@ from datetime import date
 import attrs
 
 from expressentry._countries import COUNTRIES
+from expressentry._enum import IdentityEnum
 from expressentry.codes import personal_reference_code as _prc
 from expressentry.exceptions import Problem, ProfileError, ValidationError
 from expressentry.language.scales import Ability, Language, TestKind, score_problem
@@ -69,7 +69,7 @@ MAX_HOURS_PER_WEEK = 168
 """Hours in a week: a job cannot claim more."""
 
 
-class MaritalStatus(enum.Enum):
+class MaritalStatus(IdentityEnum):
     """Marital status as the Express Entry profile asks it."""
 
     NEVER_MARRIED = "never_married"
@@ -86,7 +86,7 @@ class MaritalStatus(enum.Enum):
         return self in (MaritalStatus.MARRIED, MaritalStatus.COMMON_LAW)
 
 
-class Province(enum.Enum):
+class Province(IdentityEnum):
     """A Canadian province or territory, by its two-letter postal abbreviation."""
 
     AB = "ab"
@@ -104,7 +104,7 @@ class Province(enum.Enum):
     YT = "yt"
 
 
-class IssuingAuthority(enum.Enum):
+class IssuingAuthority(IdentityEnum):
     """Who issued a certificate of qualification: a province, a territory or a federal body."""
 
     AB = "ab"
@@ -123,7 +123,7 @@ class IssuingAuthority(enum.Enum):
     FEDERAL = "federal"
 
 
-class CredentialLevel(enum.Enum):
+class CredentialLevel(IdentityEnum):
     """The level of one completed credential, as the CRS and the FSW grid name them.
 
     "Two or more credentials" is not a level of one credential: the engine derives it from the
@@ -138,7 +138,7 @@ class CredentialLevel(enum.Enum):
     DOCTORAL = "doctoral"
 
 
-class EcaOrganization(enum.Enum):
+class EcaOrganization(IdentityEnum):
     """An organization designated by IRCC to issue Educational Credential Assessments."""
 
     WES = "wes"  # World Education Services
@@ -150,7 +150,7 @@ class EcaOrganization(enum.Enum):
     PEBC = "pebc"  # Pharmacy Examining Board of Canada (pharmacists)
 
 
-class LmiaStatus(enum.Enum):
+class LmiaStatus(IdentityEnum):
     """Whether a job offer rests on a Labour Market Impact Assessment."""
 
     APPROVED = "approved"  # a positive LMIA was issued for this offer
@@ -158,7 +158,7 @@ class LmiaStatus(enum.Enum):
     NONE = "none"  # no LMIA and no exemption
 
 
-class WorkAuthorization(enum.Enum):
+class WorkAuthorization(IdentityEnum):
     """Whether, and how, the candidate may work in Canada today."""
 
     NONE = "none"

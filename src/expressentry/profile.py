@@ -37,7 +37,6 @@ the same day of the month (or the month's last day if it has no such day).
 
 from __future__ import annotations
 
-import enum
 import functools
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date
@@ -48,6 +47,7 @@ from typing import ClassVar, Literal
 import attrs
 from dateutil.relativedelta import relativedelta
 
+from expressentry._enum import IdentityEnum
 from expressentry._written import Written, WrittenOnRead, shown, written
 from expressentry.codes import (
     REFERENCE_CODE_VALIDITY_DAYS,
@@ -210,7 +210,7 @@ _REFERENCE_CODE_PERIOD: DatedTable[Period] = DatedTable(
 # -- the lifecycle ----------------------------------------------------------------------------
 
 
-class Stage(enum.Enum):
+class Stage(IdentityEnum):
     """Where a candidate stands on a date, from the events that happened by then."""
 
     NOT_STARTED = "not_started"

@@ -23,7 +23,6 @@ otherwise the candidate is eligible.
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Callable, Mapping
 from datetime import date
 from types import MappingProxyType
@@ -31,6 +30,7 @@ from typing import ClassVar
 
 import attrs
 
+from expressentry._enum import IdentityEnum
 from expressentry._written import Written, WrittenOnRead, shown, written
 from expressentry.dated import Citation
 
@@ -49,7 +49,7 @@ FactValue = str | int | float | bool | None
 """A fact as a finding records it: JSON-ready."""
 
 
-class Outcome(enum.Enum):
+class Outcome(IdentityEnum):
     """The outcome of one rule for one candidate."""
 
     MET = "met"
@@ -71,7 +71,7 @@ _MARKS = {
 }
 
 
-class VerdictOutcome(enum.Enum):
+class VerdictOutcome(IdentityEnum):
     """The outcome of a program for one candidate."""
 
     ELIGIBLE = "eligible"

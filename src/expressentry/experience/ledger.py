@@ -36,7 +36,6 @@ same side of it (:meth:`Experience.reaches`); otherwise it is unknown, and
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Iterable, Iterator
 from datetime import date
 from fractions import Fraction
@@ -46,6 +45,7 @@ from typing import Final
 
 import attrs
 
+from expressentry._enum import IdentityEnum
 from expressentry.experience._occupations import OccupationInForce, in_force
 from expressentry.experience.queries import (
     AUTHORIZED,
@@ -88,7 +88,7 @@ _UNITS_PER_HOUR: Final = 7 * _HUNDREDTHS
 """A ledger unit is one day at one hundredth of an hour a week: 1/700 of an hour."""
 
 
-class Use(enum.Enum):
+class Use(IdentityEnum):
     """What a query made of one period."""
 
     COUNTED = "counted"
@@ -96,7 +96,7 @@ class Use(enum.Enum):
     UNKNOWN = "unknown"  # it counts or not depending on facts not answered
 
 
-class Reason(enum.Enum):
+class Reason(IdentityEnum):
     """Why some or all of a period's hours were left out."""
 
     AFTER_EVALUATION_DATE = "after_evaluation_date"
@@ -114,7 +114,7 @@ class Reason(enum.Enum):
     OVER_WEEKLY_CAP = "over_weekly_cap"
 
 
-class MissingFact(enum.Enum):
+class MissingFact(IdentityEnum):
     """A fact about a period that a query needs and the profile does not answer."""
 
     PAID = "paid"

@@ -13,11 +13,11 @@ occupation or takes a single one (policies P8, P10, P11, P27, P28).
 
 from __future__ import annotations
 
-import enum
 from datetime import date
 
 import attrs
 
+from expressentry._enum import IdentityEnum
 from expressentry.dated import Citation, DatedTable
 from expressentry.experience.tables import (
     CEC_WINDOW_YEARS,
@@ -61,7 +61,7 @@ IN_CANADA = 64  # set on work in Canada: excludes it from queries of work abroad
 OUTSIDE_CANADA = 128  # set on work abroad: excludes it from queries of work in Canada
 
 
-class Occupations(enum.Enum):
+class Occupations(IdentityEnum):
     """Which occupations a query counts."""
 
     ANY = "any"

@@ -9,17 +9,17 @@ nothing here renders text beyond the sentence.
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Mapping
 
 import attrs
 
+from expressentry._enum import IdentityEnum
 from expressentry.dated import Citation
 
 __all__ = ["LanguageNote", "LanguageRule"]
 
 
-class LanguageRule(enum.Enum):
+class LanguageRule(IdentityEnum):
     """The stable id of each language rule that explains itself."""
 
     NOT_ACCEPTED = "language.test_not_accepted"

@@ -46,7 +46,6 @@ English second give 160 CRS points for official languages, against 148 the other
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Callable, Sequence
 from datetime import date
 from functools import lru_cache
@@ -54,6 +53,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 import attrs
 
+from expressentry._enum import IdentityEnum
 from expressentry._written import WrittenOnRead
 from expressentry.language._citations import FIRST_OFFICIAL_LANGUAGE_DECLARED
 from expressentry.language.levels import (
@@ -74,7 +74,7 @@ __all__ = [
 ]
 
 
-class OfficialLanguageRole(enum.Enum):
+class OfficialLanguageRole(IdentityEnum):
     """The role a language plays in a profile."""
 
     FIRST = "first"

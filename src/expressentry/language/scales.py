@@ -8,12 +8,12 @@ every ability. A score outside its scale is an input error, not a low result.
 
 from __future__ import annotations
 
-import enum
 from datetime import date
 from decimal import Decimal
 
 import attrs
 
+from expressentry._enum import IdentityEnum
 from expressentry.dated import Dated, DatedTable
 from expressentry.language._citations import LANGUAGE_RESULTS_PAGE, TEST_EQUIVALENCY_CHARTS
 
@@ -33,14 +33,14 @@ __all__ = [
 ]
 
 
-class Language(enum.Enum):
+class Language(IdentityEnum):
     """An official language of Canada."""
 
     ENGLISH = "english"
     FRENCH = "french"
 
 
-class Ability(enum.Enum):
+class Ability(IdentityEnum):
     """The four language abilities every accepted test scores."""
 
     LISTENING = "listening"
@@ -49,7 +49,7 @@ class Ability(enum.Enum):
     SPEAKING = "speaking"
 
 
-class TestKind(enum.Enum):
+class TestKind(IdentityEnum):
     """A language test accepted for Express Entry (rules.md §5.1)."""
 
     __test__ = False  # not a pytest test class

@@ -17,10 +17,9 @@ False
 
 from __future__ import annotations
 
-import enum
-
 import attrs
 
+from expressentry._enum import IdentityEnum
 from expressentry.exceptions import InvalidNocCode
 from expressentry.noc import _concordance
 from expressentry.noc.code import NocCode
@@ -36,7 +35,7 @@ __all__ = [
 ]
 
 
-class ChangeType(enum.Enum):
+class ChangeType(IdentityEnum):
     """A GSIM type of change between two versions of a classification; the value is its code."""
 
     MERGER = "RC3.1"

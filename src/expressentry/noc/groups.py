@@ -24,7 +24,6 @@ True
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from types import MappingProxyType
@@ -32,6 +31,7 @@ from typing import TypeVar
 
 import attrs
 
+from expressentry._enum import IdentityEnum
 from expressentry.dated import EXPRESS_ENTRY_LAUNCH, Citation, Dated, DatedTable
 from expressentry.exceptions import InvalidNocCode, NotInForce
 from expressentry.noc.code import NocCode
@@ -279,7 +279,7 @@ SENIOR_MANAGEMENT: DatedTable[OccupationGroup] = DatedTable(
 and their removal on 2025-03-25, belong to the CRS tables."""
 
 
-class OccupationCategory(enum.Enum):
+class OccupationCategory(IdentityEnum):
     """A category of category-based selection that is defined by a list of occupations."""
 
     HEALTHCARE = "healthcare"

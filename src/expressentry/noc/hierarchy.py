@@ -19,10 +19,9 @@ by ``tools/generate_noc.py``; see ``docs/noc.md``).
 
 from __future__ import annotations
 
-import enum
-
 import attrs
 
+from expressentry._enum import IdentityEnum
 from expressentry.exceptions import InvalidNocCode
 from expressentry.noc import _noc2016, _noc2021
 from expressentry.noc.skill import SkillLevel, Teer
@@ -31,7 +30,7 @@ from expressentry.noc.version import NocVersion
 __all__ = ["NocGroup", "NocLevel", "group", "groups", "unit_groups"]
 
 
-class NocLevel(enum.Enum):
+class NocLevel(IdentityEnum):
     """A level of the NOC hierarchy, from the broadest to the most detailed."""
 
     BROAD_CATEGORY = "broad occupational category"

@@ -16,12 +16,12 @@ the 7 of major group 67).
 
 from __future__ import annotations
 
-import enum
+from expressentry._enum import IdentityEnum
 
 __all__ = ["SkillLevel", "Teer"]
 
 
-class Teer(enum.Enum):
+class Teer(IdentityEnum):
     """A NOC 2021 TEER category, from the second digit of the code."""
 
     TEER_0 = 0
@@ -66,7 +66,7 @@ _TEER_MEANINGS = {
 }
 
 
-class SkillLevel(enum.Enum):
+class SkillLevel(IdentityEnum):
     """A NOC 2016 skill level, or skill type 0 for management occupations."""
 
     SKILL_TYPE_0 = "0"

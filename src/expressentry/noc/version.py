@@ -11,15 +11,15 @@ which the engine does not model: NOC 2016 stands for the whole period before the
 
 from __future__ import annotations
 
-import enum
 from datetime import date
 
+from expressentry._enum import IdentityEnum
 from expressentry.dated import EXPRESS_ENTRY_LAUNCH, Citation, Dated, DatedTable
 
 __all__ = ["NOC_VERSION_IN_FORCE", "NocVersion", "version_in_force"]
 
 
-class NocVersion(enum.Enum):
+class NocVersion(IdentityEnum):
     """A version of the NOC used by Express Entry.
 
     >>> NocVersion.NOC_2021.label, NocVersion.NOC_2021.digits

@@ -71,7 +71,6 @@ Rules (ids are stable):
 
 from __future__ import annotations
 
-import enum
 import functools
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import date
@@ -81,6 +80,7 @@ from typing import ClassVar, Final
 
 import attrs
 
+from expressentry._enum import IdentityEnum
 from expressentry._written import Written, WrittenOnRead, shown, written
 from expressentry.dated import EXPRESS_ENTRY_LAUNCH, Citation, Dated, DatedTable
 from expressentry.education import EducationLevel
@@ -353,7 +353,7 @@ ADAPTABILITY_POINTS: DatedTable[AdaptabilityPoints] = DatedTable(
 as 16 months (8 a year, the convention of the CRS Canadian-study points)."""
 
 
-class GridFactor(enum.Enum):
+class GridFactor(IdentityEnum):
     """The six selection factors, in the order of the Regulations' grid."""
 
     LANGUAGE = "language"
