@@ -280,7 +280,7 @@ def test_canadian_education_explanations() -> None:
     assert CanadianEducation.THREE_YEAR_OR_MORE.rank == 2
 
 
-def test_a_canadian_education_credit_is_the_same_whether_explained_or_not() -> None:
+def test_a_canadian_education_credit_compares_prints_and_pickles() -> None:
     import pickle
 
     credentials = (canadian(L.ONE_YEAR), canadian(L.DOCTORAL, full_time=None))

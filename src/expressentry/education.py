@@ -41,7 +41,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from typing import ClassVar
+from typing import ClassVar, Final
 
 import attrs
 
@@ -422,8 +422,8 @@ def education_level(credentials: Sequence[Credential], *, on: date) -> DerivedEd
     )
 
 
-@attrs.frozen(kw_only=True, repr=False, getstate_setstate=False)
-class CanadianEducationCredit(WrittenOnRead):
+@attrs.frozen(kw_only=True)
+class CanadianEducationCredit:
     """The Canadian-education class a candidate earns, and the one still unconfirmed.
 
     ``credit`` counts only credentials whose full-time study in Canada for the minimum months
@@ -436,21 +436,7 @@ class CanadianEducationCredit(WrittenOnRead):
     credit: CanadianEducation
     unconfirmed: CanadianEducation
     credential: Credential | None
-    # Written only when read, like the reasons of the level of education.
-    _explanation: Written = attrs.field(alias="explanation", eq=written)
-    _written_on_read: ClassVar[tuple[str, ...]] = ("explanation",)
-
-    @property
-    def explanation(self) -> str:
-        """The class earned, and the one still unconfirmed, in words."""
-        return self._sentence_in("_explanation")
-
-    def __repr__(self) -> str:
-        return (
-            f"CanadianEducationCredit(credit={self.credit!r}, "
-            f"unconfirmed={self.unconfirmed!r}, credential={self.credential!r}, "
-            f"explanation={self.explanation!r})"
-        )
+    explanation: str
 
 
 def _canadian_class(level: CredentialLevel) -> CanadianEducation:
@@ -460,6 +446,16 @@ def _canadian_class(level: CredentialLevel) -> CanadianEducation:
         return CanadianEducation.ONE_OR_TWO_YEAR
     return CanadianEducation.THREE_YEAR_OR_MORE
 
+
+_CREDIT_WORDS: Final = {
+    kind: (
+        f"Canadian study: {kind.title}."
+        if kind is not CanadianEducation.NONE
+        else "No Canadian post-secondary credential with confirmed full-time study."
+    )
+    for kind in CanadianEducation
+}
+"""The explanation of each class earned (the same few for every candidate)."""
 
 # Looked up, not computed: the class and its rank are read for every Canadian credential.
 _CANADIAN_CLASS_RANKS = {
@@ -518,17 +514,11 @@ def canadian_education_credit(
                 )
             continue
         best, best_rank, best_credential = kind, rank, credential
+    explanation = _CREDIT_WORDS[best]
     if pending_rank <= best_rank:
-        pending, pending_reason = CanadianEducation.NONE, ""
-    credit = best
-
-    def explanation() -> str:
-        said = (
-            "No Canadian post-secondary credential with confirmed full-time study."
-            if credit is CanadianEducation.NONE
-            else f"Canadian study: {credit.title}."
-        )
-        return f"{said} Unconfirmed: {pending_reason}." if pending_reason else said
+        pending = CanadianEducation.NONE
+    else:  # rare: written at once
+        explanation = f"{explanation} Unconfirmed: {pending_reason}."
 
     return CanadianEducationCredit(
         credit=best,

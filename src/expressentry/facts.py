@@ -115,7 +115,8 @@ class Facts:
         Only a partner who is neither a Canadian citizen nor a PR and who comes to Canada
         counts. ``None`` when an answer needed to tell is missing.
         """
-        self._experience: dict[tuple[ExperienceQuery, NocCode | None], Experience] = {}
+        self._experience: dict[ExperienceQuery, Experience] = {}
+        self._experience_in: dict[tuple[ExperienceQuery, NocCode], Experience] = {}
         self._spouse_experience: dict[ExperienceQuery, Experience] = {}
         self._kept: dict[Callable[[Facts], Any], Any] = {}
 
@@ -200,10 +201,15 @@ class Facts:
 
     def experience(self, query: ExperienceQuery, occupation: NocCode | None = None) -> Experience:
         """The candidate's experience for ``query`` (in ``occupation`` if given), kept."""
+        if occupation is None:  # the common question: kept by query alone
+            found = self._experience.get(query)
+            if found is None:
+                found = self._experience[query] = self.ledger.measure(query)
+            return found
         key = (query, occupation)
-        found = self._experience.get(key)
+        found = self._experience_in.get(key)
         if found is None:
-            found = self._experience[key] = self.ledger.measure(query, occupation)
+            found = self._experience_in[key] = self.ledger.measure(query, occupation)
         return found
 
     def spouse_experience(self, query: ExperienceQuery) -> Experience | None:
