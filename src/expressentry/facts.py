@@ -1,8 +1,9 @@
 """Derived facts: what the rules need to know about a candidate on a date, computed once.
 
 Every program and the CRS read the same :class:`Facts`, so their explanations agree and nothing
-is computed twice (DESIGN.md, principle 7). Each derived fact is computed the first time it is
-asked for and kept: a program that does not need the spouse's ledger never builds it.
+is computed twice (DESIGN.md, principle 7). The person's age, partner and spouse column, which
+everything reads, are computed with the facts; every other derived fact is computed the first
+time it is asked for and kept: a program that does not need the spouse's ledger never builds it.
 
 >>> from datetime import date
 >>> from expressentry.model import Candidate, MaritalStatus
