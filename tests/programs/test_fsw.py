@@ -439,6 +439,11 @@ def test_education_table_and_two_credentials() -> None:
     assert grid(eligible(education=two)).factor(GridFactor.EDUCATION).points == 22
     ignored = grid(eligible(education=(canadian(), foreign(eca_issued=None))))
     assert "Credential 2 does not count" in ignored.factor(GridFactor.EDUCATION).lines[0].sentence
+    # A lower credential that counts is not said not to count.
+    lower = grid(eligible(education=(foreign(), canadian(CredentialLevel.SECONDARY))))
+    said = lower.factor(GridFactor.EDUCATION).lines[0].sentence
+    assert "Credential 2 counts at a lower level: Canadian credential: secondary" in said
+    assert "does not count" not in said
     unknown = grid(eligible(education=())).factor(GridFactor.EDUCATION)
     assert (unknown.points, unknown.points_at_most) == (0, 25)
 

@@ -798,8 +798,12 @@ def _education_line(facts: Facts, tables: _GridTables) -> _RawLine:
     points = table[derived.level]
 
     def sentence() -> str:
+        # A credential left aside either does not count, or counts at a lower level.
         ignored = "".join(
-            f" Credential {use.index + 1} does not count: {use.reason}." for use in derived.ignored
+            f" Credential {use.index + 1} "
+            f"{'does not count' if use.level is None else 'counts at a lower level'}: "
+            f"{use.reason}."
+            for use in derived.ignored
         )
         return f"{derived.explanation}{ignored} {_points(points)}."
 
