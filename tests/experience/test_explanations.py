@@ -19,8 +19,8 @@ def test_a_story_explained_line_by_line(job, history):
     experience = measure(work, ON, CEC)
     assert experience.explain().splitlines() == [
         # 1,560 certain hours, plus 608 days at 30/7 hours a day if period 3 was paid.
-        "Canadian Experience Class: between 1,560 and 4,165.71 hours (1 to 2 years), depending "
-        "on facts not answered from 2023-11-29 to 2026-11-29.",
+        "Canadian Experience Class: between 1,560 and 4,165.71 hours (1 to 2 years) from "
+        "2023-11-29 to 2026-11-29, depending on facts not answered.",
         "- Period 1 (Developer, NOC 21231, 2024-01-01 to 2024-12-29): 1,560 hours counted, "
         "2024-01-01 to 2024-12-29; 520 hours above 30 hours a week are left out.",
         "- Period 2 (Acme, NOC 21231, 2025-01-01 to 2025-03-31): not counted, because it was "

@@ -51,6 +51,7 @@ def test_an_unanswered_fact_bounds_the_figure(job, history, fact, missing):
     assert use.hours == 1560
     assert "could count" in use.sentence
     assert "between 0 and 1,560 hours (0 to 1 years)" in experience.summary()
+    assert experience.summary().endswith("2026-11-29, depending on facts not answered.")
 
 
 def test_a_threshold_is_decided_when_both_bounds_agree(job, history):

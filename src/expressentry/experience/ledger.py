@@ -775,14 +775,12 @@ class Experience:
         where = f" in NOC {self.occupation.code}" if self.occupation is not None else ""
         if self.known:
             figure = f"{_format_hours(self.hours_at_least)} ({_years(self.years_at_least)})"
-        else:
-            figure = (
-                f"between {_number(self.hours_at_least)} and "
-                f"{_format_hours(self.hours_at_most)} "
-                f"({_years(self.years_at_least, self.years_at_most)}), "
-                "depending on facts not answered"
-            )
-        return f"{self.query.name}: {figure}{where} {span}."
+            return f"{self.query.name}: {figure}{where} {span}."
+        figure = (
+            f"between {_number(self.hours_at_least)} and {_format_hours(self.hours_at_most)} "
+            f"({_years(self.years_at_least, self.years_at_most)})"
+        )
+        return f"{self.query.name}: {figure}{where} {span}, depending on facts not answered."
 
     def explain(self) -> str:
         """The summary, then one line per period."""
