@@ -90,7 +90,7 @@ def _mask(query: ExperienceQuery) -> int:
     return mask
 
 
-@attrs.frozen(kw_only=True, repr=False, cache_hash=True)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class ExperienceQuery:
     """One question to the ledger.
 
@@ -100,7 +100,8 @@ class ExperienceQuery:
     that of a single occupation (the best one, unless the caller names it), otherwise every
     occupation adds up. ``policies`` name the engine policies (rules.md §12) it follows.
 
-    Queries are hashable (the hash is computed once), so derived facts can be kept per query.
+    A query is a named question: it is equal only to itself and hashes by identity (at no
+    cost), so derived facts can be kept per query.
     """
 
     name: str
