@@ -991,12 +991,21 @@ class CrsFactors:
     def __attrs_post_init__(self) -> None:
         # Every score checks its factors: the common, valid case is told apart at once.
         age, second = self.age, self.second_language
+        canadian, foreign, spouse = (
+            self.canadian_years,
+            self.foreign_years,
+            self.spouse_canadian_years,
+        )
+        # _is_years of each, inline: three calls cost more than the checks.
         if (
             (age is None or (type(age) is int and age >= 0))
             and (second is None or self._other_language(second))
-            and _is_years(self.canadian_years)
-            and _is_years(self.foreign_years)
-            and _is_years(self.spouse_canadian_years)
+            and type(canadian) is not bool
+            and type(foreign) is not bool
+            and type(spouse) is not bool
+            and 0 <= canadian < math.inf
+            and 0 <= foreign < math.inf
+            and 0 <= spouse < math.inf
         ):
             return
         problems: list[Problem] = []

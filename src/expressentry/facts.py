@@ -74,7 +74,8 @@ def _age_on(birth_date: date, on: date) -> int:
     Compared as (month, day) pairs rather than with date arithmetic, which would move the
     birthday back to 28 February in common years.
     """
-    before_birthday = (on.month, on.day) < (birth_date.month, birth_date.day)
+    # Month and day as one number (MMDD): the same order as comparing (month, day) pairs.
+    before_birthday = on.month * 100 + on.day < birth_date.month * 100 + birth_date.day
     return on.year - birth_date.year - before_birthday
 
 
@@ -160,7 +161,7 @@ class Facts:
             candidate.language_tests,
             self.on,
             declared_first=candidate.first_official_language,
-            points=_language_ranking()(self.on, with_spouse=self.spouse_counts is True),
+            points=_ranking(self.on, self.spouse_counts is True),
         )
 
     @_computed_once
@@ -224,13 +225,13 @@ class Facts:
         return found
 
 
-@functools.cache
-def _language_ranking() -> Callable[..., LanguagePoints]:
-    """The CRS's ranking of tests, imported once: the CRS derives its inputs from these facts,
-    so it cannot be imported at the top."""
+@functools.lru_cache(maxsize=128)  # a key of two positional arguments is the cheapest to make
+def _ranking(on: date, with_spouse: bool) -> LanguagePoints:
+    """The CRS's ranking of tests on ``on`` in the candidate's column (imported here: the CRS
+    derives its inputs from these facts)."""
     from expressentry.crs import language_ranking
 
-    return language_ranking
+    return language_ranking(on, with_spouse=with_spouse)
 
 
 def derive(candidate: Candidate, *, on: date) -> Facts:
