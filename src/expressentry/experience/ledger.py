@@ -152,14 +152,19 @@ _Interval = tuple[int, int, int]
 
 
 @lru_cache(maxsize=1024)
-def _rules_on(on: date) -> tuple[NocVersion, tuple[date, date], int, int]:
+def _rules_on(
+    on: date,
+) -> tuple[NocVersion, tuple[date, date], int, int, dict[str, _Resolved]]:
     """What a ledger needs from the dated tables on ``on``: the NOC version, the start dates of
-    the skilled-occupation and trade groups in force, the weekly cap and the year, in units."""
+    the skilled-occupation and trade groups in force, the weekly cap and the year, in units,
+    and the memo of the codes resolved under those groups."""
+    groups = (SKILLED_OCCUPATIONS.entry_at(on).start, SKILLED_TRADES.entry_at(on).start)
     return (
         version_in_force(on),
-        (SKILLED_OCCUPATIONS.entry_at(on).start, SKILLED_TRADES.entry_at(on).start),
+        groups,
         FULL_TIME_HOURS_PER_WEEK.at(on) * _HUNDREDTHS,
         HOURS_PER_YEAR.at(on) * _UNITS_PER_HOUR,
+        _memo_for(groups),
     )
 
 
@@ -478,9 +483,8 @@ class Ledger:
     def of(cls, history: WorkHistory, on: date) -> Ledger:
         """Resolve ``history`` on ``on``; :class:`~expressentry.exceptions.NotInForce` before
         2015."""
-        version, groups, cap, year_units = _rules_on(on)
+        version, groups, cap, year_units, memo = _rules_on(on)
         ordinal = on.toordinal()
-        memo = _memo_for(groups)
         return cls(
             history=history,
             on=on,

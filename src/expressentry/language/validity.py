@@ -209,11 +209,20 @@ def _expired(test: LanguageTest, index: int) -> LanguageNote:
 
 
 @lru_cache(maxsize=4096)
-def _tables_for(kind: TestKind, test_date: date) -> tuple[bool, Dated[LevelChart]]:
-    """Memo, by kind and test date, of what an assessment reads from the dated tables: whether
-    the kind was accepted that day, and the chart row in force. (The levels are kept by chart
-    row and scores: candidates of a pool share results more often than test dates.)"""
-    return kind in ACCEPTED_TESTS.at(test_date), LEVEL_CHARTS[kind].entry_at(test_date)
+def _tables_for(
+    kind: TestKind, test_date: date, result_date: date | None
+) -> tuple[bool, Dated[LevelChart], date, date]:
+    """Memo, by kind and dates, of what an assessment reads from the dated tables: whether the
+    kind was accepted on the test date, the chart row in force, and the first and last-plus-one
+    days the result counts. (The levels are kept by chart row and scores: candidates of a pool
+    share results more often than dates.)"""
+    start = result_date if result_date is not None else test_date  # counts_from
+    return (
+        kind in ACCEPTED_TESTS.at(test_date),
+        LEVEL_CHARTS[kind].entry_at(test_date),
+        start,
+        _expiry_from(start),
+    )
 
 
 def assess_test(test: LanguageTest, on: date, *, index: int = 0) -> AssessedTest:
@@ -222,11 +231,9 @@ def assess_test(test: LanguageTest, on: date, *, index: int = 0) -> AssessedTest
     The levels are converted even when the test does not count, so that the explanation can
     show them.
     """
-    start = test.result_date if test.result_date is not None else test.test_date
-    expiry = _expiry_from(start)
     scores = test.scores
     kind = test.kind
-    accepted, chart = _tables_for(kind, test.test_date)
+    accepted, chart, start, expiry = _tables_for(kind, test.test_date, test.result_date)
     levels = _converted(
         kind, chart.start, scores.listening, scores.reading, scores.writing, scores.speaking
     )
