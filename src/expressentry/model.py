@@ -83,7 +83,7 @@ class MaritalStatus(IdentityEnum):
     @property
     def has_partner(self) -> bool:
         """Whether the status implies a spouse or common-law partner."""
-        return self in (MaritalStatus.MARRIED, MaritalStatus.COMMON_LAW)
+        return self is MaritalStatus.MARRIED or self is MaritalStatus.COMMON_LAW
 
 
 class Province(IdentityEnum):

@@ -593,18 +593,18 @@ class Ledger:
         cap = self._cap
         if occupation is None and query.one_occupation:
             groups, uncoded = self._groups(query, first)
-            lowest: dict[str, int] = {}
             at_most = _sweep(uncoded, cap) if uncoded else 0
+            # The best occupation: the most certain hours; among equals, the lowest code.
+            best: str | None = None
+            at_least = 0
             for code, (certain, possible) in groups.items():
-                lowest[code] = highest = _sweep(certain, cap) if certain else 0
+                lowest = highest = _sweep(certain, cap) if certain else 0
                 if possible or uncoded:  # a period without a code could be in any occupation
                     highest = _sweep(certain + possible + uncoded, cap)
-                at_most = max(at_most, highest)
-            if len(lowest) == 1:  # the common case: one occupation
-                best: str | None = next(iter(lowest))
-            else:  # the most hours; among equals, the lowest code
-                best = max(sorted(lowest), key=lowest.__getitem__, default=None)
-            at_least = lowest[best] if best is not None else 0
+                if highest > at_most:
+                    at_most = highest
+                if best is None or lowest > at_least or (lowest == at_least and code < best):
+                    best, at_least = code, lowest
             chosen = _noc(best) if best is not None and at_least else None
             return Experience(
                 ledger=self,
