@@ -121,6 +121,10 @@ def test_experience_is_computed_once_per_query():
     assert facts.experience(CRS_CANADIAN) is first
     assert first.years == 3
     assert facts.ledger is facts.ledger
+    nurse = NocCode("31301")
+    in_nursing = facts.experience(CRS_CANADIAN, nurse)
+    assert facts.experience(CRS_CANADIAN, nurse) is in_nursing
+    assert in_nursing.occupation == nurse
 
 
 def test_the_spouse_facts():

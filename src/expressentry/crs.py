@@ -774,8 +774,11 @@ _GRID_FACTS: Final = (
 )
 """The facts the transferability grids read, in the order a score lists their values."""
 
-_PlacedGrid = tuple[Grid, int, int, tuple[int, ...], tuple[int, ...]]
-"""A grid, the positions of its row and column facts, and their thresholds."""
+_PlacedGrid = tuple[
+    Grid, str, int, tuple[tuple[int, ...], ...], int, int, tuple[int, ...], tuple[int, ...]
+]
+"""A grid, its rule id, maximum and points, the positions of its row and column facts, and
+their thresholds."""
 
 
 def _placed(groups: tuple[SubCap, ...]) -> tuple[tuple[SubCap, tuple[_PlacedGrid, ...]], ...]:
@@ -785,6 +788,9 @@ def _placed(groups: tuple[SubCap, ...]) -> tuple[tuple[SubCap, tuple[_PlacedGrid
             tuple(
                 (
                     grid,
+                    grid.rule_id,
+                    grid.maximum,
+                    grid.points,
                     _GRID_FACTS.index(grid.rows.fact),
                     _GRID_FACTS.index(grid.columns.fact),
                     grid.rows.thresholds,
@@ -1663,16 +1669,16 @@ def _transferability(factors: CrsFactors, rules: _Rules, caps: CrsCaps) -> _RawS
     lines: list[_RawLine] = []
     for group, grids in rules.transferability_grids:
         before = 0
-        for grid, row_fact, column_fact, row_thresholds, column_thresholds in grids:
-            row_tier = bisect_right(row_thresholds, values[row_fact])
-            column_tier = bisect_right(column_thresholds, values[column_fact])
-            points = grid.points[row_tier][column_tier]
+        for grid, rule_id, maximum, table, row, column, row_thresholds, column_thresholds in grids:
+            row_tier = bisect_right(row_thresholds, values[row])
+            column_tier = bisect_right(column_thresholds, values[column])
+            points = table[row_tier][column_tier]
             before += points
             lines.append(
                 (
-                    grid.rule_id,
+                    rule_id,
                     points,
-                    grid.maximum,
+                    maximum,
                     citation,
                     _describe_grid,
                     (grid, row_tier, column_tier, points, factors),
@@ -1947,9 +1953,8 @@ def _years_counted(experience: Experience | None, what: str, notes: _NoteParts) 
 def _job_offer_class(facts: Facts, notes: _NoteParts) -> JobOfferClass:
     """The class of the candidate's best qualifying offer (policy P34, decided once for every
     program by :mod:`expressentry.job_offer`); an offer that does not qualify, or whose
-    conditions are not answered, earns nothing and the note says why."""
-    if not facts.candidate.job_offers:
-        return JobOfferClass.NONE
+    conditions are not answered, earns nothing and the note says why. Asked only of a
+    candidate who has an offer."""
     offer = crs_job_offer(facts)
     if offer.outcome is Outcome.MET:
         return offer.job_offer_class
@@ -1958,9 +1963,9 @@ def _job_offer_class(facts: Facts, notes: _NoteParts) -> JobOfferClass:
 
 
 def _nominated(candidate: Candidate, on: date, notes: _NoteParts) -> bool:
+    """Whether the nomination counts (asked only of a nominated candidate)."""
     nomination = candidate.provincial_nomination
-    if nomination is None:
-        return False
+    assert nomination is not None
     if nomination.nomination_date is not None and nomination.nomination_date > on:
         notes.append(
             f"The provincial nomination dated {nomination.nomination_date.isoformat()} is "
@@ -1978,10 +1983,9 @@ def _nominated(candidate: Candidate, on: date, notes: _NoteParts) -> bool:
 
 def _certificate(candidate: Candidate, on: date) -> bool:
     """A certificate of qualification counts whatever the program (policy P19)."""
-    certificates = candidate.certificates_of_qualification
-    return bool(certificates) and any(
+    return any(
         certificate.issue_date is None or certificate.issue_date <= on
-        for certificate in certificates
+        for certificate in candidate.certificates_of_qualification
     )
 
 
@@ -2017,8 +2021,9 @@ def _factors(facts: Facts) -> tuple[CrsFactors, _NoteParts]:
         )
     languages = facts.languages
     notes.append(lambda: [note.sentence for note in languages.notes])
+    first_language = languages.first_levels
     second_language = languages.second_levels
-    if second_language is not None and languages.first_levels is None:
+    if second_language is not None and first_language is None:
         # The second official language scores only beside a first (rules.md §4.4): with no
         # valid test in the declared first language, the other test earns nothing here.
         second_language = None
@@ -2051,7 +2056,7 @@ def _factors(facts: Facts) -> tuple[CrsFactors, _NoteParts]:
     factors = CrsFactors(
         age=facts.age,
         education=education.level,
-        first_language=languages.first_levels,
+        first_language=first_language,
         second_language=second_language,
         canadian_years=_years_counted(
             facts.experience(CRS_CANADIAN), "Canadian work experience", notes
@@ -2071,12 +2076,17 @@ def _factors(facts: Facts) -> tuple[CrsFactors, _NoteParts]:
             if spouse_counts
             else 0
         ),
-        certificate_of_qualification=_certificate(candidate, on),
-        provincial_nomination=_nominated(candidate, on, notes),
+        # Most candidates have no certificate, nomination or offer: asked only when there is.
+        certificate_of_qualification=(
+            bool(candidate.certificates_of_qualification) and _certificate(candidate, on)
+        ),
+        provincial_nomination=(
+            candidate.provincial_nomination is not None and _nominated(candidate, on, notes)
+        ),
         sibling_in_canada=candidate.sibling_in_canada is True,
         canadian_education=canadian.credit,
         canadian_education_unconfirmed=canadian.unconfirmed,
-        job_offer=_job_offer_class(facts, notes),
+        job_offer=(_job_offer_class(facts, notes) if candidate.job_offers else JobOfferClass.NONE),
     )
     return factors, notes
 
