@@ -753,11 +753,17 @@ class _Rules:
     french_from: date
     canadian_education_from: date
     sibling_from: date
-    # The points of each level (0 to 12) in each column, [with_spouse][level], of the three
-    # language tables: a language line is then four lookups instead of four band searches.
+    # The points of each value in each column, [with_spouse][value], of the banded tables: a
+    # line is then a lookup instead of a band search. Languages by level (0 to 12); the others
+    # up to their last band, which holds every value from there up (see _at).
+    age_points: _LevelPoints
+    education_points: _LevelPoints
     first_language_levels: _LevelPoints
     second_language_levels: _LevelPoints
+    canadian_experience_points: _LevelPoints
+    spouse_education_points: tuple[int, ...]  # the spouse tables have one column
     spouse_language_levels: _LevelPoints
+    spouse_experience_points: tuple[int, ...]
     # Each sub-capped group with its grids, and where in _GRID_FACTS each grid's row and column
     # facts are: a grid line then reads two tuple items instead of four attributes and a dict.
     transferability_grids: tuple[tuple[SubCap, tuple[_PlacedGrid, ...]], ...]
@@ -803,9 +809,11 @@ def _placed(groups: tuple[SubCap, ...]) -> tuple[tuple[SubCap, tuple[_PlacedGrid
     )
 
 
-def _level_points(scale: PointsScale) -> _LevelPoints:
+def _level_points(scale: PointsScale, top: int | None = None) -> _LevelPoints:
+    """The points of each value from 0 to ``top`` (by default, the last band's lowest value)."""
+    last = scale.bands[-1].lowest if top is None else top
     without, with_ = (
-        tuple(scale.band(level).points(column) for level in range(BENCHMARK_TOP + 1))
+        tuple(scale.band(value).points(column) for value in range(last + 1))
         for column in (False, True)
     )
     return without, with_
@@ -836,9 +844,14 @@ def _rules_on(day: date) -> _Rules:
         french_from=_introduced(FRENCH_POINTS),
         canadian_education_from=_introduced(CANADIAN_EDUCATION_POINTS),
         sibling_from=_introduced(SIBLING_POINTS),
-        first_language_levels=_level_points(FIRST_LANGUAGE_POINTS.at(day)),
-        second_language_levels=_level_points(SECOND_LANGUAGE_POINTS.at(day)),
-        spouse_language_levels=_level_points(SPOUSE_LANGUAGE_POINTS.at(day)),
+        age_points=_level_points(AGE_POINTS.at(day)),
+        education_points=_level_points(EDUCATION_POINTS.at(day)),
+        first_language_levels=_level_points(FIRST_LANGUAGE_POINTS.at(day), BENCHMARK_TOP),
+        second_language_levels=_level_points(SECOND_LANGUAGE_POINTS.at(day), BENCHMARK_TOP),
+        canadian_experience_points=_level_points(CANADIAN_EXPERIENCE_POINTS.at(day)),
+        spouse_education_points=_level_points(SPOUSE_EDUCATION_POINTS.at(day))[True],
+        spouse_language_levels=_level_points(SPOUSE_LANGUAGE_POINTS.at(day), BENCHMARK_TOP),
+        spouse_experience_points=_level_points(SPOUSE_EXPERIENCE_POINTS.at(day))[True],
         transferability_grids=_placed(TRANSFERABILITY.at(day)),
     )
 
@@ -1088,30 +1101,6 @@ class CrsSection:
     lines: tuple[CrsLine, ...]
 
 
-_Describe = Callable[..., tuple[Mapping[str, object], str, str]]
-"""Turns a line's figures into its facts, its table row and its sentence (only when asked)."""
-
-_RawLine = tuple[str, int, int, Citation, _Describe, tuple[Any, ...]]
-"""rule id, points, maximum, citation, describe, the figures describe needs."""
-
-_RawSection = tuple[str, str, int, int, int, list[_RawLine]]
-"""name, title, points, cap, points before the cap, lines."""
-
-
-def _materialize(raw: _RawLine) -> CrsLine:
-    rule_id, points, maximum, citation, describe, figures = raw
-    facts, row, sentence = describe(*figures)
-    return CrsLine(
-        rule_id=rule_id,
-        points=points,
-        maximum=maximum,
-        facts=facts,
-        row=row,
-        sentence=sentence,
-        citation=citation,
-    )
-
-
 _NoteParts = list[str | Callable[[], Iterable[str]]]
 """Notes in order: a sentence, or a function that writes some (called only when read)."""
 
@@ -1154,7 +1143,7 @@ class CrsResult(WrittenOnRead):
     rule_version: date
     with_spouse: bool
     factors: CrsFactors
-    _raw: tuple[_RawSection, ...] = attrs.field(eq=False, repr=False, alias="raw")
+    _scored: _Points = attrs.field(eq=False, repr=False, alias="scored")
     # Written only when read, like the lines: scoring a pool reads the totals.
     _notes: tuple[str, ...] | _Notes = attrs.field(default=(), alias="notes", eq=_notes_key)
     _written_on_read: ClassVar[tuple[str, ...]] = ("notes",)
@@ -1182,22 +1171,14 @@ class CrsResult(WrittenOnRead):
         >>> crs_from_levels(on=date(2025, 4, 1), age=25, first_language=9).points
         {'core': 234, 'spouse': 0, 'transferability': 0, 'additional': 0}
         """
-        return {raw[0]: raw[2] for raw in self._raw}
+        return {
+            name: section[0] for name, section in zip(_SECTION_NAMES, self._scored, strict=True)
+        }
 
     @functools.cached_property
     def sections(self) -> tuple[CrsSection, ...]:
         """The four sections, each with its lines."""
-        return tuple(
-            CrsSection(
-                name=name,
-                title=title,
-                points=points,
-                cap=cap,
-                uncapped=uncapped,
-                lines=tuple(_materialize(raw) for raw in raws),
-            )
-            for name, title, points, cap, uncapped, raws in self._raw
-        )
+        return _sections(self.factors, self.on, self._scored)
 
     def section(self, name: str) -> CrsSection:
         """The section called ``name``; :class:`KeyError` if there is none."""
@@ -1243,6 +1224,7 @@ class CrsResult(WrittenOnRead):
 # --------------------------------------------------------------------------------------------
 
 _COLUMN = {True: "with spouse", False: "without spouse"}
+_SECTION_NAMES: Final = ("core", "spouse", "transferability", "additional")
 _SECTION_WORDS = {
     "core": "core points",
     "spouse": "spouse or partner points",
@@ -1301,7 +1283,6 @@ def _describe_language(
     levels: LanguageLevels,
     with_spouse: bool,
     cap: int | None,
-    total: int,
     points: int,
     what: str,
     fact: str,
@@ -1309,10 +1290,12 @@ def _describe_language(
     benchmark = levels.benchmark
     parts = []
     rows = []
+    total = 0  # before the cap
     for name, letter in _ABILITY_NAMES:
         level = getattr(levels, name)
         band = scale.band(level)
         each = band.with_spouse if with_spouse else band.without_spouse
+        total += each
         parts.append(f"{letter} {level} → {each}")
         rows.append(f"{name} {benchmark} {band.label} → {each}")
     capped = f", capped at {cap} ({total} before the cap)" if points < total else ""
@@ -1353,12 +1336,6 @@ def _describe_cap(title: str, cap: int, before: int) -> tuple[Mapping[str, objec
         f"cap {cap}",
         f"{_upper_first(title)} capped at {cap} ({before} before the cap).",
     )
-
-
-def _describe_fixed(
-    facts: Mapping[str, object], row: str, sentence: str
-) -> tuple[Mapping[str, object], str, str]:
-    return facts, row, sentence
 
 
 def _describe_sibling(
@@ -1462,146 +1439,233 @@ def _describe_job_offer(
 
 
 # --------------------------------------------------------------------------------------------
-# Scoring
+# Scoring: the points at once, from the era's tables
 # --------------------------------------------------------------------------------------------
+
+_Points = tuple[
+    tuple[int, tuple[int, ...]],
+    tuple[int, tuple[int, ...]],
+    tuple[int, tuple[tuple[int, tuple[int, ...]], ...]],
+    tuple[int, tuple[int, ...]],
+]
+"""The points of a score, section by section (core, spouse, transferability, additional): each
+section's points after its cap, then its lines' points before it. Transferability lists each
+sub-capped group as its points after the sub-cap and its grids' points. The lines are written
+from these figures when read (:func:`_sections`), so the points are decided in one place."""
+
+
+def _at(column: tuple[int, ...], value: int) -> int:
+    """The points of ``value`` in a column of per-value points (the last row holds every value
+    from there up)."""
+    return column[value] if value < len(column) else column[-1]
+
+
+def _language_points(column: tuple[int, ...], levels: LanguageLevels) -> int:
+    """The four abilities' points in a column of per-level points (levels 0 to 12)."""
+    return (
+        column[levels.listening]
+        + column[levels.reading]
+        + column[levels.writing]
+        + column[levels.speaking]
+    )
+
+
+def _second_language_points(
+    rules: _Rules, caps: CrsCaps, levels: LanguageLevels, with_spouse: bool
+) -> int:
+    """The second official language's points, capped at 22 with a spouse, 24 without."""
+    points = _language_points(rules.second_language_levels[with_spouse], levels)
+    cap = caps.second_language_with_spouse if with_spouse else caps.second_language_without_spouse
+    return points if points <= cap else cap
+
+
+def _french_and_english(
+    factors: CrsFactors,
+) -> tuple[LanguageLevels | None, LanguageLevels | None]:
+    """The French and the English levels, whichever is the first official language (P20)."""
+    first, second = factors.first_language, factors.second_language
+    if first is not None and first.language is Language.FRENCH:
+        return first, second
+    return second, first
+
+
+def _french_points(table: FrenchPoints, factors: CrsFactors) -> int:
+    french, english = _french_and_english(factors)
+    if french is None or french.lowest < 7:
+        return 0
+    if english is not None and english.lowest >= 5:
+        return table.bilingual
+    return table.french_only
+
+
+def _grid_values(factors: CrsFactors) -> tuple[int, int, int, int, int]:
+    """The value each transferability grid reads, in _GRID_FACTS' order: the education rank,
+    the lowest first-language level, whole years, and the certificate as 0 or 1."""
+    first = factors.first_language
+    return (
+        factors.education.rank,
+        0 if first is None else first.lowest,
+        int(factors.canadian_years),
+        int(factors.foreign_years),
+        int(factors.certificate_of_qualification),
+    )
+
+
+def _points(factors: CrsFactors, rules: _Rules, caps: CrsCaps) -> _Points:
+    """Every line's points and every cap, in the candidate's column."""
+    with_spouse = factors.with_spouse
+    age = factors.age
+    first = factors.first_language
+    second = factors.second_language
+    core_lines = (
+        0 if age is None else _at(rules.age_points[with_spouse], age),
+        rules.education_points[with_spouse][factors.education.rank],
+        0 if first is None else _language_points(rules.first_language_levels[with_spouse], first),
+        0 if second is None else _second_language_points(rules, caps, second, with_spouse),
+        _at(rules.canadian_experience_points[with_spouse], int(factors.canadian_years)),
+    )
+    core = sum(core_lines)
+    core_cap = caps.core_with_spouse if with_spouse else caps.core_without_spouse
+    spouse_lines: tuple[int, ...] = ()
+    spouse = 0
+    if with_spouse:
+        spouse_language = factors.spouse_language
+        spouse_lines = (
+            rules.spouse_education_points[factors.spouse_education.rank],
+            0
+            if spouse_language is None
+            else _language_points(rules.spouse_language_levels[True], spouse_language),
+            _at(rules.spouse_experience_points, int(factors.spouse_canadian_years)),
+        )
+        # The spouse's tables add up to 40 at most: the cap is kept, though it cannot bite.
+        spouse = min(sum(spouse_lines), caps.spouse)
+    values = _grid_values(factors)
+    groups = []
+    transferability = 0
+    for group, grids in rules.transferability_grids:
+        grid_points = tuple(
+            [
+                table[bisect_right(row_thresholds, values[row])][
+                    bisect_right(column_thresholds, values[column])
+                ]
+                for _, _, _, table, row, column, row_thresholds, column_thresholds in grids
+            ]
+        )
+        capped = sum(grid_points)
+        if capped > group.cap:
+            capped = group.cap
+        transferability += capped
+        groups.append((capped, grid_points))
+    french = rules.french.value
+    canadian_education = rules.canadian_education.value
+    sibling = rules.sibling.value
+    additional_lines = (
+        rules.provincial_nomination.value if factors.provincial_nomination else 0,
+        rules.job_offer.value.points(factors.job_offer),
+        0 if french is None else _french_points(french, factors),
+        0 if canadian_education is None else canadian_education.points(factors.canadian_education),
+        sibling if sibling is not None and factors.sibling_in_canada else 0,
+    )
+    additional = sum(additional_lines)
+    return (
+        (core if core <= core_cap else core_cap, core_lines),
+        (spouse, spouse_lines),
+        (
+            transferability if transferability <= caps.transferability else caps.transferability,
+            tuple(groups),
+        ),
+        (additional if additional <= caps.additional else caps.additional, additional_lines),
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Lines: written from the points when first read
+# --------------------------------------------------------------------------------------------
+
+
+def _line(
+    rule_id: str,
+    points: int,
+    maximum: int,
+    citation: Citation,
+    described: tuple[Mapping[str, object], str, str],
+) -> CrsLine:
+    facts, row, sentence = described
+    return CrsLine(
+        rule_id=rule_id,
+        points=points,
+        maximum=maximum,
+        facts=facts,
+        row=row,
+        sentence=sentence,
+        citation=citation,
+    )
+
+
+def _cap_line(
+    rule_id: str,
+    title: str,
+    cap: int,
+    points: int,
+    before: int,
+    lines: list[CrsLine],
+    citation: Citation,
+) -> None:
+    """Append the line of a cap that bites: ``points`` after the cap, ``before`` it."""
+    if points < before:
+        lines.append(
+            _line(rule_id, points - before, 0, citation, _describe_cap(title, cap, before))
+        )
+
+
+def _section(
+    name: str, title: str, cap: int, points: int, lines: list[CrsLine], citation: Citation
+) -> CrsSection:
+    """A section whose lines are capped at ``cap``; the cap is a line when it bites."""
+    uncapped = 0
+    for line in lines:
+        uncapped += line.points
+    _cap_line(f"crs.{name}.cap", _SECTION_WORDS[name], cap, points, uncapped, lines, citation)
+    return CrsSection(
+        name=name, title=title, points=points, cap=cap, uncapped=uncapped, lines=tuple(lines)
+    )
 
 
 def _scale_line(
     rule_id: str,
     entry: Dated[PointsScale],
     value: int,
+    points: int,
     with_spouse: bool,
     fact: str,
     fact_value: object,
     words: Callable[[Any], str],
-) -> _RawLine:
+) -> CrsLine:
     """A banded table's line: ``words`` writes the candidate's figure for the sentence."""
     scale = entry.value
-    band = scale.band(value)
-    points = band.with_spouse if with_spouse else band.without_spouse
-    return (
-        rule_id,
-        points,
-        scale.maximum_with_spouse if with_spouse else scale.maximum_without_spouse,
-        entry.citation,
-        _describe_scale,
-        (scale, band, points, with_spouse, fact, fact_value, words),
+    described = _describe_scale(
+        scale, scale.band(value), points, with_spouse, fact, fact_value, words
     )
+    return _line(rule_id, points, scale.maximum(with_spouse), entry.citation, described)
 
 
 def _language_line(
     rule_id: str,
     entry: Dated[PointsScale],
-    per_level: _LevelPoints,
     levels: LanguageLevels | None,
+    points: int,
     with_spouse: bool,
     cap: int | None,
     what: str,
     fact: str,
-) -> _RawLine:
+) -> CrsLine:
     """An official language's line: points per ability, summed, then capped if need be."""
     scale = entry.value
     maximum = scale.maximum(with_spouse) * 4 if cap is None else cap
     if levels is None:
-        return (rule_id, 0, maximum, entry.citation, _describe_no_test, (scale, fact))
-    column = per_level[with_spouse]
-    total = (
-        column[levels.listening]
-        + column[levels.reading]
-        + column[levels.writing]
-        + column[levels.speaking]
-    )
-    points = total if cap is None or total <= cap else cap
-    return (
-        rule_id,
-        points,
-        maximum,
-        entry.citation,
-        _describe_language,
-        (scale, levels, with_spouse, cap, total, points, what, fact),
-    )
-
-
-def _section(
-    name: str, title: str, cap: int, lines: list[_RawLine], citation: Citation
-) -> _RawSection:
-    """A section whose lines are capped at ``cap``; the cap is a line when it bites."""
-    uncapped = 0
-    for line in lines:
-        uncapped += line[1]
-    if uncapped > cap:
-        lines.append(
-            (
-                f"crs.{name}.cap",
-                cap - uncapped,
-                0,
-                citation,
-                _describe_cap,
-                (_SECTION_WORDS[name], cap, uncapped),
-            )
-        )
-        return (name, title, cap, cap, uncapped, lines)
-    return (name, title, uncapped, cap, uncapped, lines)
-
-
-def _core(factors: CrsFactors, rules: _Rules, caps: CrsCaps, with_spouse: bool) -> _RawSection:
-    education = factors.education
-    canadian_years = factors.canadian_years
-    age = factors.age
-    lines = [
-        _scale_line("crs.core.age", rules.age, age, with_spouse, "age", age, _age_words)
-        if age is not None
-        else (
-            "crs.core.age",
-            0,
-            rules.age.value.maximum(with_spouse),
-            rules.age.citation,
-            _describe_fixed,
-            _NO_AGE,
-        ),
-        _scale_line(
-            "crs.core.education",
-            rules.education,
-            education.rank,
-            with_spouse,
-            "education",
-            education,
-            _education_words,
-        ),
-        _language_line(
-            "crs.core.first_language",
-            rules.first_language,
-            rules.first_language_levels,
-            factors.first_language,
-            with_spouse,
-            None,
-            "First official language",
-            "first_language",
-        ),
-        _language_line(
-            "crs.core.second_language",
-            rules.second_language,
-            rules.second_language_levels,
-            factors.second_language,
-            with_spouse,
-            caps.second_language_with_spouse
-            if with_spouse
-            else caps.second_language_without_spouse,
-            "Second official language",
-            "second_language",
-        ),
-        _scale_line(
-            "crs.core.canadian_experience",
-            rules.canadian_experience,
-            int(canadian_years),
-            with_spouse,
-            "canadian_years",
-            canadian_years,
-            _experience_words,
-        ),
-    ]
-    cap = caps.core_with_spouse if with_spouse else caps.core_without_spouse
-    return _section("core", "A. Core / human capital factors", cap, lines, rules.caps.citation)
+        return _line(rule_id, 0, maximum, entry.citation, _describe_no_test(scale, fact))
+    described = _describe_language(scale, levels, with_spouse, cap, points, what, fact)
+    return _line(rule_id, points, maximum, entry.citation, described)
 
 
 _NO_AGE = ({"age": None}, "no age → 0", "No points for age: the birth date is not given.")
@@ -1614,11 +1678,79 @@ _NOT_WITH_SPOUSE = (
 )
 
 
-def _spouse(factors: CrsFactors, rules: _Rules, caps: CrsCaps, with_spouse: bool) -> _RawSection:
+def _core(
+    factors: CrsFactors, rules: _Rules, caps: CrsCaps, scored: tuple[int, tuple[int, ...]]
+) -> CrsSection:
+    with_spouse = factors.with_spouse
+    points, (age_points, education_points, first, second, canadian) = scored
+    age = factors.age
+    education = factors.education
+    canadian_years = factors.canadian_years
+    lines = [
+        _scale_line(
+            "crs.core.age", rules.age, age, age_points, with_spouse, "age", age, _age_words
+        )
+        if age is not None
+        else _line(
+            "crs.core.age", 0, rules.age.value.maximum(with_spouse), rules.age.citation, _NO_AGE
+        ),
+        _scale_line(
+            "crs.core.education",
+            rules.education,
+            education.rank,
+            education_points,
+            with_spouse,
+            "education",
+            education,
+            _education_words,
+        ),
+        _language_line(
+            "crs.core.first_language",
+            rules.first_language,
+            factors.first_language,
+            first,
+            with_spouse,
+            None,
+            "First official language",
+            "first_language",
+        ),
+        _language_line(
+            "crs.core.second_language",
+            rules.second_language,
+            factors.second_language,
+            second,
+            with_spouse,
+            caps.second_language_with_spouse
+            if with_spouse
+            else caps.second_language_without_spouse,
+            "Second official language",
+            "second_language",
+        ),
+        _scale_line(
+            "crs.core.canadian_experience",
+            rules.canadian_experience,
+            int(canadian_years),
+            canadian,
+            with_spouse,
+            "canadian_years",
+            canadian_years,
+            _experience_words,
+        ),
+    ]
+    cap = caps.core_with_spouse if with_spouse else caps.core_without_spouse
+    title = "A. Core / human capital factors"
+    return _section("core", title, cap, points, lines, rules.caps.citation)
+
+
+def _spouse(
+    factors: CrsFactors, rules: _Rules, caps: CrsCaps, scored: tuple[int, tuple[int, ...]]
+) -> CrsSection:
     title = "B. Spouse or common-law partner factors"
-    if not with_spouse:
-        line = ("crs.spouse", 0, 0, rules.caps.citation, _describe_fixed, _NOT_WITH_SPOUSE)
-        return ("spouse", title, 0, 0, 0, [line])
+    citation = rules.caps.citation
+    if not factors.with_spouse:
+        line = _line("crs.spouse", 0, 0, citation, _NOT_WITH_SPOUSE)
+        return CrsSection(name="spouse", title=title, points=0, cap=0, uncapped=0, lines=(line,))
+    points, (education_points, language_points, experience_points) = scored
     education = factors.spouse_education
     years = factors.spouse_canadian_years
     lines = [
@@ -1626,6 +1758,7 @@ def _spouse(factors: CrsFactors, rules: _Rules, caps: CrsCaps, with_spouse: bool
             "crs.spouse.education",
             rules.spouse_education,
             education.rank,
+            education_points,
             True,
             "spouse_education",
             education,
@@ -1634,8 +1767,8 @@ def _spouse(factors: CrsFactors, rules: _Rules, caps: CrsCaps, with_spouse: bool
         _language_line(
             "crs.spouse.language",
             rules.spouse_language,
-            rules.spouse_language_levels,
             factors.spouse_language,
+            language_points,
             True,
             None,
             "Spouse's first official language",
@@ -1645,163 +1778,183 @@ def _spouse(factors: CrsFactors, rules: _Rules, caps: CrsCaps, with_spouse: bool
             "crs.spouse.canadian_experience",
             rules.spouse_experience,
             int(years),
+            experience_points,
             True,
             "spouse_canadian_years",
             years,
             _experience_words,
         ),
     ]
-    return _section("spouse", title, caps.spouse, lines, rules.caps.citation)
+    return _section("spouse", title, caps.spouse, points, lines, citation)
 
 
-def _transferability(factors: CrsFactors, rules: _Rules, caps: CrsCaps) -> _RawSection:
-    first = factors.first_language
-    # The value each grid reads, in _GRID_FACTS' order: education rank, lowest first-language
-    # level, whole years, and the certificate as 0 or 1.
-    values = (
-        factors.education.rank,
-        0 if first is None else first.lowest,
-        int(factors.canadian_years),
-        int(factors.foreign_years),
-        int(factors.certificate_of_qualification),
-    )
+def _transferability(
+    factors: CrsFactors,
+    rules: _Rules,
+    caps: CrsCaps,
+    scored: tuple[int, tuple[tuple[int, tuple[int, ...]], ...]],
+) -> CrsSection:
+    points, groups = scored
     citation = rules.transferability.citation
-    lines: list[_RawLine] = []
-    for group, grids in rules.transferability_grids:
-        before = 0
-        for grid, rule_id, maximum, table, row, column, row_thresholds, column_thresholds in grids:
-            row_tier = bisect_right(row_thresholds, values[row])
-            column_tier = bisect_right(column_thresholds, values[column])
-            points = table[row_tier][column_tier]
-            before += points
-            lines.append(
-                (
-                    rule_id,
-                    points,
-                    maximum,
-                    citation,
-                    _describe_grid,
-                    (grid, row_tier, column_tier, points, factors),
-                )
+    values = _grid_values(factors)
+    lines: list[CrsLine] = []
+    for (group, grids), (group_points, grid_points) in zip(
+        rules.transferability_grids, groups, strict=True
+    ):
+        group_lines = [
+            _line(
+                rule_id,
+                each,
+                maximum,
+                citation,
+                _describe_grid(
+                    grid,
+                    bisect_right(row_thresholds, values[row]),
+                    bisect_right(column_thresholds, values[column]),
+                    each,
+                    factors,
+                ),
             )
-        if before > group.cap:
-            lines.append(
-                (
-                    f"{group.rule_id}.cap",
-                    group.cap - before,
-                    0,
-                    citation,
-                    _describe_cap,
-                    (group.title, group.cap, before),
-                )
-            )
+            for (
+                grid,
+                rule_id,
+                maximum,
+                _,
+                row,
+                column,
+                row_thresholds,
+                column_thresholds,
+            ), each in zip(grids, grid_points, strict=True)
+        ]
+        _cap_line(
+            f"{group.rule_id}.cap",
+            group.title,
+            group.cap,
+            group_points,
+            sum(grid_points),
+            group_lines,
+            citation,
+        )
+        lines.extend(group_lines)
+    title = "C. Skill transferability factors"
     return _section(
-        "transferability",
-        "C. Skill transferability factors",
-        caps.transferability,
-        lines,
-        rules.caps.citation,
+        "transferability", title, caps.transferability, points, lines, rules.caps.citation
     )
 
 
-def _french(factors: CrsFactors, rules: _Rules, on: date) -> _RawLine:
-    """French-language skills (policy P20): the French test, whether first or second."""
-    entry = rules.french
-    table = entry.value
-    if table is None:
-        figures: tuple[Any, ...] = ("French-language skills", rules.french_from, on)
-        return ("crs.additional.french", 0, 0, entry.citation, _describe_not_in_force, figures)
-    first, second = factors.first_language, factors.second_language
-    french: LanguageLevels | None
-    english: LanguageLevels | None
-    if first is not None and first.language is Language.FRENCH:
-        french, english = first, second
-    else:
-        french, english = second, first
-    if french is None or french.lowest < 7:
-        points = 0
-    elif english is not None and english.lowest >= 5:
-        points = table.bilingual
-    else:
-        points = table.french_only
-    return (
-        "crs.additional.french",
-        points,
-        table.bilingual,
-        entry.citation,
-        _describe_french,
-        (table, french, english, points),
-    )
+def _not_in_force(rule_id: str, what: str, since: date, entry: Dated[Any], on: date) -> CrsLine:
+    return _line(rule_id, 0, 0, entry.citation, _describe_not_in_force(what, since, on))
 
 
-def _canadian_education(factors: CrsFactors, rules: _Rules, on: date) -> _RawLine:
-    entry = rules.canadian_education
-    table = entry.value
-    rule_id = "crs.additional.canadian_education"
-    if table is None:
-        what = "post-secondary education in Canada"
-        figures: tuple[Any, ...] = (what, rules.canadian_education_from, on)
-        return (rule_id, 0, 0, entry.citation, _describe_not_in_force, figures)
-    kind = factors.canadian_education
-    points = table.points(kind)
-    return (
-        rule_id,
-        points,
-        table.three_year_or_more,
-        entry.citation,
-        _describe_canadian_education,
-        (table, kind, factors.canadian_education_unconfirmed, points),
-    )
-
-
-def _sibling(factors: CrsFactors, rules: _Rules, on: date) -> _RawLine:
-    entry = rules.sibling
-    value = entry.value
-    rule_id = "crs.additional.sibling"
-    if value is None:
-        figures: tuple[Any, ...] = ("a sibling in Canada", rules.sibling_from, on)
-        return (rule_id, 0, 0, entry.citation, _describe_not_in_force, figures)
-    has_sibling = factors.sibling_in_canada
-    points = value if has_sibling else 0
-    figures = (has_sibling, value, points)
-    return (rule_id, points, value, entry.citation, _describe_sibling, figures)
-
-
-def _nomination(factors: CrsFactors, rules: _Rules) -> _RawLine:
-    entry = rules.provincial_nomination
-    nominated = factors.provincial_nomination
-    points = entry.value if nominated else 0
-    figures = (nominated, entry.value, points)
-    rule_id = "crs.additional.provincial_nomination"
-    return (rule_id, points, entry.value, entry.citation, _describe_nomination, figures)
-
-
-def _job_offer(factors: CrsFactors, rules: _Rules) -> _RawLine:
-    entry = rules.job_offer
-    table = entry.value
-    offer = factors.job_offer
-    points = table.points(offer)
-    maximum = max(table.senior_management, table.other_skilled)
-    return (
-        "crs.additional.job_offer",
-        points,
-        maximum,
-        entry.citation,
-        _describe_job_offer,
-        (table, offer, points),
-    )
-
-
-def _additional(factors: CrsFactors, rules: _Rules, caps: CrsCaps, on: date) -> _RawSection:
+def _additional(
+    factors: CrsFactors,
+    rules: _Rules,
+    caps: CrsCaps,
+    on: date,
+    scored: tuple[int, tuple[int, ...]],
+) -> CrsSection:
+    points, (nomination, job_offer, french, canadian_education, sibling) = scored
     lines = [
-        _nomination(factors, rules),
-        _job_offer(factors, rules),
-        _french(factors, rules, on),
-        _canadian_education(factors, rules, on),
-        _sibling(factors, rules, on),
+        _line(
+            "crs.additional.provincial_nomination",
+            nomination,
+            rules.provincial_nomination.value,
+            rules.provincial_nomination.citation,
+            _describe_nomination(
+                factors.provincial_nomination, rules.provincial_nomination.value, nomination
+            ),
+        ),
+        _line(
+            "crs.additional.job_offer",
+            job_offer,
+            max(rules.job_offer.value.senior_management, rules.job_offer.value.other_skilled),
+            rules.job_offer.citation,
+            _describe_job_offer(rules.job_offer.value, factors.job_offer, job_offer),
+        ),
     ]
-    return _section(
-        "additional", "D. Additional points", caps.additional, lines, rules.caps.citation
+    french_table = rules.french.value
+    if french_table is None:
+        lines.append(
+            _not_in_force(
+                "crs.additional.french",
+                "French-language skills",
+                rules.french_from,
+                rules.french,
+                on,
+            )
+        )
+    else:
+        french_levels, english = _french_and_english(factors)
+        lines.append(
+            _line(
+                "crs.additional.french",
+                french,
+                french_table.bilingual,
+                rules.french.citation,
+                _describe_french(french_table, french_levels, english, french),
+            )
+        )
+    education_table = rules.canadian_education.value
+    if education_table is None:
+        lines.append(
+            _not_in_force(
+                "crs.additional.canadian_education",
+                "post-secondary education in Canada",
+                rules.canadian_education_from,
+                rules.canadian_education,
+                on,
+            )
+        )
+    else:
+        lines.append(
+            _line(
+                "crs.additional.canadian_education",
+                canadian_education,
+                education_table.three_year_or_more,
+                rules.canadian_education.citation,
+                _describe_canadian_education(
+                    education_table,
+                    factors.canadian_education,
+                    factors.canadian_education_unconfirmed,
+                    canadian_education,
+                ),
+            )
+        )
+    sibling_value = rules.sibling.value
+    if sibling_value is None:
+        lines.append(
+            _not_in_force(
+                "crs.additional.sibling",
+                "a sibling in Canada",
+                rules.sibling_from,
+                rules.sibling,
+                on,
+            )
+        )
+    else:
+        lines.append(
+            _line(
+                "crs.additional.sibling",
+                sibling,
+                sibling_value,
+                rules.sibling.citation,
+                _describe_sibling(factors.sibling_in_canada, sibling_value, sibling),
+            )
+        )
+    title = "D. Additional points"
+    return _section("additional", title, caps.additional, points, lines, rules.caps.citation)
+
+
+def _sections(factors: CrsFactors, on: date, scored: _Points) -> tuple[CrsSection, ...]:
+    """The four sections with their lines, written from the points of the score."""
+    rules = CRS_RULES.at(on)
+    caps = rules.caps.value
+    core, spouse, transferability, additional = scored
+    return (
+        _core(factors, rules, caps, core),
+        _spouse(factors, rules, caps, spouse),
+        _transferability(factors, rules, caps, transferability),
+        _additional(factors, rules, caps, on, additional),
     )
 
 
@@ -1835,21 +1988,15 @@ def _score(factors: CrsFactors, on: date, notes: tuple[str, ...] | _Notes) -> Cr
     era = CRS_RULES.entry_at(on)
     rules = era.value
     caps = rules.caps.value
-    with_spouse = factors.with_spouse
-    sections = (
-        _core(factors, rules, caps, with_spouse),
-        _spouse(factors, rules, caps, with_spouse),
-        _transferability(factors, rules, caps),
-        _additional(factors, rules, caps, on),
-    )
-    total = sections[0][2] + sections[1][2] + sections[2][2] + sections[3][2]
+    scored = _points(factors, rules, caps)
+    total = scored[0][0] + scored[1][0] + scored[2][0] + scored[3][0]
     return CrsResult(
         total=total if total <= caps.total else caps.total,
         on=on,
         rule_version=era.start,
-        with_spouse=with_spouse,
+        with_spouse=factors.with_spouse,
         factors=factors,
-        raw=sections,
+        scored=scored,
         notes=notes,
     )
 
@@ -2135,17 +2282,10 @@ def language_ranking(
     """
     rules = CRS_RULES.at(on)
     caps = rules.caps.value
-    cap = caps.second_language_with_spouse if with_spouse else caps.second_language_without_spouse
 
     def points(levels: LanguageLevels, role: OfficialLanguageRole) -> int:
         if role is OfficialLanguageRole.FIRST:
-            first = rules.first_language_levels
-            return _language_line(
-                "", rules.first_language, first, levels, with_spouse, None, "", ""
-            )[1]
-        second = rules.second_language_levels
-        return _language_line("", rules.second_language, second, levels, with_spouse, cap, "", "")[
-            1
-        ]
+            return _language_points(rules.first_language_levels[with_spouse], levels)
+        return _second_language_points(rules, caps, levels, with_spouse)
 
     return points

@@ -9,6 +9,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from expressentry.crs import (
+    AGE_POINTS,
+    CANADIAN_EXPERIENCE_POINTS,
+    EDUCATION_POINTS,
+    SPOUSE_EDUCATION_POINTS,
+    SPOUSE_EXPERIENCE_POINTS,
     CanadianEducation,
     CrsFactors,
     EducationLevel,
@@ -80,6 +85,34 @@ def test_total_and_sections_within_their_caps(candidate: CrsFactors, on: date) -
             if line.points == 0:
                 assert line.sentence.startswith("No ")
             assert line.citation.url
+
+
+@given(factors(), dates, st.integers(0, 120))
+def test_points_decided_at_once_are_the_rows_of_the_tables(
+    candidate: CrsFactors, on: date, age: int
+) -> None:
+    """The score adds points from per-value tables; the banded tables are the reference."""
+    candidate = attrs.evolve(candidate, age=age)
+    result = score(candidate, on=on)
+    assert result.points == {section.name: section.points for section in result.sections}
+    column = candidate.with_spouse
+    expected = {
+        "crs.core.age": AGE_POINTS.at(on).band(age).points(column),
+        "crs.core.education": EDUCATION_POINTS.at(on)
+        .band(candidate.education.rank)
+        .points(column),
+        "crs.core.canadian_experience": CANADIAN_EXPERIENCE_POINTS.at(on)
+        .band(int(candidate.canadian_years))
+        .points(column),
+    }
+    if column:
+        expected["crs.spouse.education"] = (
+            SPOUSE_EDUCATION_POINTS.at(on).band(candidate.spouse_education.rank).points(True)
+        )
+        expected["crs.spouse.canadian_experience"] = (
+            SPOUSE_EXPERIENCE_POINTS.at(on).band(int(candidate.spouse_canadian_years)).points(True)
+        )
+    assert {rule_id: result.line(rule_id).points for rule_id in expected} == expected
 
 
 def raised(levels: LanguageLevels | None, ability: Ability) -> LanguageLevels | None:
