@@ -766,7 +766,11 @@ class _Rules:
     spouse_experience_points: tuple[int, ...]
     # Each sub-capped group with its grids, and where in _GRID_FACTS each grid's row and column
     # facts are: a grid line then reads two tuple items instead of four attributes and a dict.
-    transferability_grids: tuple[tuple[SubCap, tuple[_PlacedGrid, ...]], ...]
+    transferability_grids: tuple[tuple[SubCap, int, tuple[_PlacedGrid, ...]], ...]
+    # The points of a job offer of each class and of each class of Canadian education (0 in an
+    # era without them), and the French points table (None before 2017-06-06).
+    job_offer_points: Mapping[JobOfferClass, int]
+    canadian_education_points: Mapping[CanadianEducation, int]
 
 
 _LevelPoints = tuple[tuple[int, ...], tuple[int, ...]]
@@ -780,22 +784,21 @@ _GRID_FACTS: Final = (
 )
 """The facts the transferability grids read, in the order a score lists their values."""
 
-_PlacedGrid = tuple[
-    Grid, str, int, tuple[tuple[int, ...], ...], int, int, tuple[int, ...], tuple[int, ...]
-]
-"""A grid, its rule id, maximum and points, the positions of its row and column facts, and
-their thresholds."""
+_PlacedGrid = tuple[Grid, tuple[tuple[int, ...], ...], int, int, tuple[int, ...], tuple[int, ...]]
+"""A grid, its points, the positions of its row and column facts in _GRID_FACTS, and their
+thresholds."""
 
 
-def _placed(groups: tuple[SubCap, ...]) -> tuple[tuple[SubCap, tuple[_PlacedGrid, ...]], ...]:
+def _placed(
+    groups: tuple[SubCap, ...],
+) -> tuple[tuple[SubCap, int, tuple[_PlacedGrid, ...]], ...]:
     return tuple(
         (
             group,
+            group.cap,
             tuple(
                 (
                     grid,
-                    grid.rule_id,
-                    grid.maximum,
                     grid.points,
                     _GRID_FACTS.index(grid.rows.fact),
                     _GRID_FACTS.index(grid.columns.fact),
@@ -817,6 +820,12 @@ def _level_points(scale: PointsScale, top: int | None = None) -> _LevelPoints:
         for column in (False, True)
     )
     return without, with_
+
+
+def _canadian_education_points(
+    table: CanadianEducationPoints | None,
+) -> dict[CanadianEducation, int]:
+    return {kind: 0 if table is None else table.points(kind) for kind in CanadianEducation}
 
 
 def _introduced(table: DatedTable[Any]) -> date:
@@ -853,6 +862,10 @@ def _rules_on(day: date) -> _Rules:
         spouse_language_levels=_level_points(SPOUSE_LANGUAGE_POINTS.at(day), BENCHMARK_TOP),
         spouse_experience_points=_level_points(SPOUSE_EXPERIENCE_POINTS.at(day))[True],
         transferability_grids=_placed(TRANSFERABILITY.at(day)),
+        job_offer_points={
+            offer: JOB_OFFER_POINTS.at(day).points(offer) for offer in JobOfferClass
+        },
+        canadian_education_points=_canadian_education_points(CANADIAN_EDUCATION_POINTS.at(day)),
     )
 
 
@@ -1171,9 +1184,9 @@ class CrsResult(WrittenOnRead):
         >>> crs_from_levels(on=date(2025, 4, 1), age=25, first_language=9).points
         {'core': 234, 'spouse': 0, 'transferability': 0, 'additional': 0}
         """
-        return {
-            name: section[0] for name, section in zip(_SECTION_NAMES, self._scored, strict=True)
-        }
+        core, spouse, transferability, additional = self._scored
+        points = (core[0], spouse[0], transferability[0], additional[0])
+        return dict(zip(_SECTION_NAMES, points, strict=True))
 
     @functools.cached_property
     def sections(self) -> tuple[CrsSection, ...]:
@@ -1445,12 +1458,12 @@ def _describe_job_offer(
 _Points = tuple[
     tuple[int, tuple[int, ...]],
     tuple[int, tuple[int, ...]],
-    tuple[int, tuple[tuple[int, tuple[int, ...]], ...]],
+    tuple[int, tuple[int, ...], tuple[int, ...]],
     tuple[int, tuple[int, ...]],
 ]
 """The points of a score, section by section (core, spouse, transferability, additional): each
-section's points after its cap, then its lines' points before it. Transferability lists each
-sub-capped group as its points after the sub-cap and its grids' points. The lines are written
+section's points after its cap, then its lines' points before it. Transferability gives each
+sub-capped group's points after its sub-cap, then every grid's points. The lines are written
 from these figures when read (:func:`_sections`), so the points are decided in one place."""
 
 
@@ -1540,30 +1553,27 @@ def _points(factors: CrsFactors, rules: _Rules, caps: CrsCaps) -> _Points:
         # The spouse's tables add up to 40 at most: the cap is kept, though it cannot bite.
         spouse = min(sum(spouse_lines), caps.spouse)
     values = _grid_values(factors)
-    groups = []
+    grid_points = []
+    group_points = []
     transferability = 0
-    for group, grids in rules.transferability_grids:
-        grid_points = tuple(
-            [
-                table[bisect_right(row_thresholds, values[row])][
-                    bisect_right(column_thresholds, values[column])
-                ]
-                for _, _, _, table, row, column, row_thresholds, column_thresholds in grids
+    for _, cap, grids in rules.transferability_grids:
+        before = 0
+        for _, table, row, column, row_thresholds, column_thresholds in grids:
+            points = table[bisect_right(row_thresholds, values[row])][
+                bisect_right(column_thresholds, values[column])
             ]
-        )
-        capped = sum(grid_points)
-        if capped > group.cap:
-            capped = group.cap
+            grid_points.append(points)
+            before += points
+        capped = before if before <= cap else cap
+        group_points.append(capped)
         transferability += capped
-        groups.append((capped, grid_points))
     french = rules.french.value
-    canadian_education = rules.canadian_education.value
     sibling = rules.sibling.value
     additional_lines = (
         rules.provincial_nomination.value if factors.provincial_nomination else 0,
-        rules.job_offer.value.points(factors.job_offer),
+        rules.job_offer_points[factors.job_offer],
         0 if french is None else _french_points(french, factors),
-        0 if canadian_education is None else canadian_education.points(factors.canadian_education),
+        rules.canadian_education_points[factors.canadian_education],
         sibling if sibling is not None and factors.sibling_in_canada else 0,
     )
     additional = sum(additional_lines)
@@ -1572,7 +1582,8 @@ def _points(factors: CrsFactors, rules: _Rules, caps: CrsCaps) -> _Points:
         (spouse, spouse_lines),
         (
             transferability if transferability <= caps.transferability else caps.transferability,
-            tuple(groups),
+            tuple(group_points),
+            tuple(grid_points),
         ),
         (additional if additional <= caps.additional else caps.additional, additional_lines),
     )
@@ -1792,49 +1803,27 @@ def _transferability(
     factors: CrsFactors,
     rules: _Rules,
     caps: CrsCaps,
-    scored: tuple[int, tuple[tuple[int, tuple[int, ...]], ...]],
+    scored: tuple[int, tuple[int, ...], tuple[int, ...]],
 ) -> CrsSection:
-    points, groups = scored
+    points, group_points, grid_points = scored
     citation = rules.transferability.citation
     values = _grid_values(factors)
+    each_grid = iter(grid_points)
     lines: list[CrsLine] = []
-    for (group, grids), (group_points, grid_points) in zip(
-        rules.transferability_grids, groups, strict=True
-    ):
-        group_lines = [
-            _line(
-                rule_id,
-                each,
-                maximum,
-                citation,
-                _describe_grid(
-                    grid,
-                    bisect_right(row_thresholds, values[row]),
-                    bisect_right(column_thresholds, values[column]),
-                    each,
-                    factors,
-                ),
-            )
-            for (
+    for (group, cap, grids), capped in zip(rules.transferability_grids, group_points, strict=True):
+        group_lines = []
+        for grid, _, row, column, row_thresholds, column_thresholds in grids:
+            each = next(each_grid)
+            described = _describe_grid(
                 grid,
-                rule_id,
-                maximum,
-                _,
-                row,
-                column,
-                row_thresholds,
-                column_thresholds,
-            ), each in zip(grids, grid_points, strict=True)
-        ]
-        _cap_line(
-            f"{group.rule_id}.cap",
-            group.title,
-            group.cap,
-            group_points,
-            sum(grid_points),
-            group_lines,
-            citation,
-        )
+                bisect_right(row_thresholds, values[row]),
+                bisect_right(column_thresholds, values[column]),
+                each,
+                factors,
+            )
+            group_lines.append(_line(grid.rule_id, each, grid.maximum, citation, described))
+        before = sum(line.points for line in group_lines)
+        _cap_line(f"{group.rule_id}.cap", group.title, cap, capped, before, group_lines, citation)
         lines.extend(group_lines)
     title = "C. Skill transferability factors"
     return _section(
@@ -1984,8 +1973,13 @@ def score(factors: CrsFactors, *, on: date, notes: tuple[str, ...] = ()) -> CrsR
     return _score(factors, on, notes)
 
 
+@functools.lru_cache(maxsize=1024)  # a pool is scored on few dates
+def _era(on: date) -> Dated[_Rules]:
+    return CRS_RULES.entry_at(on)
+
+
 def _score(factors: CrsFactors, on: date, notes: tuple[str, ...] | _Notes) -> CrsResult:
-    era = CRS_RULES.entry_at(on)
+    era = _era(on)
     rules = era.value
     caps = rules.caps.value
     scored = _points(factors, rules, caps)

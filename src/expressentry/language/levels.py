@@ -320,10 +320,13 @@ class LanguageLevels:
         """The four levels in the order of :class:`Ability`: L, R, W, S."""
         return (self.listening, self.reading, self.writing, self.speaking)
 
-    @property
-    def lowest(self) -> int:
-        """The lowest of the four levels."""
-        return min(self.four)
+    lowest: int = attrs.field(init=False, eq=False, repr=False)
+    """The lowest of the four levels (kept: the rules read it many times a candidate)."""
+
+    def __attrs_post_init__(self) -> None:
+        # After the validators: the levels are whole numbers by now.
+        lowest = min(self.listening, self.reading, self.writing, self.speaking)
+        object.__setattr__(self, "lowest", lowest)
 
     def all_at_least(self, level: int) -> bool:
         """Whether every ability reaches ``level`` (the programs' "CLB 7 in all four")."""
