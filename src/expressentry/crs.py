@@ -1141,7 +1141,7 @@ def _notes_key(notes: tuple[str, ...] | _Notes) -> tuple[str, ...]:
     return notes if isinstance(notes, tuple) else notes.notes()
 
 
-@attrs.frozen(kw_only=True, repr=False, getstate_setstate=False)
+@attrs.frozen(repr=False, getstate_setstate=False)  # built positionally: see _score
 class CrsResult(WrittenOnRead):
     """A CRS score: the total, and the four sections with their lines.
 
@@ -1984,14 +1984,15 @@ def _score(factors: CrsFactors, on: date, notes: tuple[str, ...] | _Notes) -> Cr
     caps = rules.caps.value
     scored = _points(factors, rules, caps)
     total = scored[0][0] + scored[1][0] + scored[2][0] + scored[3][0]
+    # total, on, rule_version, with_spouse, factors, scored, notes
     return CrsResult(
-        total=total if total <= caps.total else caps.total,
-        on=on,
-        rule_version=era.start,
-        with_spouse=factors.with_spouse,
-        factors=factors,
-        scored=scored,
-        notes=notes,
+        total if total <= caps.total else caps.total,
+        on,
+        era.start,
+        factors.with_spouse,
+        factors,
+        scored,
+        notes,
     )
 
 

@@ -485,20 +485,11 @@ class Ledger:
         2015."""
         version, groups, cap, year_units, memo = _rules_on(on)
         ordinal = on.toordinal()
-        return cls(
-            history=history,
-            on=on,
-            version=version,
-            groups=groups,
-            jobs=tuple(
-                [
-                    _Job(index, period, groups, ordinal, memo)
-                    for index, period in enumerate(history)
-                ]
-            ),
-            cap=cap,
-            year_units=year_units,
+        jobs = tuple(
+            [_Job(index, period, groups, ordinal, memo) for index, period in enumerate(history)]
         )
+        # In the order of the fields (a keyword costs more than the field).
+        return cls(history, on, version, groups, jobs, cap, year_units)
 
     # -- where one period falls ------------------------------------------------------------
 
@@ -606,26 +597,12 @@ class Ledger:
                 if best is None or lowest > at_least or (lowest == at_least and code < best):
                     best, at_least = code, lowest
             chosen = _noc(best) if best is not None and at_least else None
-            return Experience(
-                ledger=self,
-                query=query,
-                window_start=window_start,
-                occupation=chosen,
-                at_least=at_least,
-                at_most=at_most,
-                chosen=True,
-            )
+            # ledger, query, window_start, occupation, at_least, at_most, chosen
+            return Experience(self, query, window_start, chosen, at_least, at_most, True)
         counted, possible = self._collect(query, first, self._target(occupation))
         at_least = _sweep(counted, cap) if counted else 0
         at_most = _sweep(counted + possible, cap) if possible else at_least
-        return Experience(
-            ledger=self,
-            query=query,
-            window_start=window_start,
-            occupation=occupation,
-            at_least=at_least,
-            at_most=at_most,
-        )
+        return Experience(self, query, window_start, occupation, at_least, at_most)
 
 
 def measure(
@@ -638,7 +615,7 @@ def measure(
     return Ledger.of(history, on).measure(query, occupation)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen  # built positionally by the ledger (a keyword costs more than the field)
 class Experience:
     """How much experience a query counts, exactly, with the means to explain it.
 

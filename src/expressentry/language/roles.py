@@ -94,7 +94,8 @@ def _notes_key(notes: _Notes) -> tuple[LanguageNote, ...]:
     return notes if isinstance(notes, tuple) else notes()
 
 
-@attrs.frozen(kw_only=True, repr=False, getstate_setstate=False)
+# Built positionally, in the order of the fields (a keyword costs more than the field).
+@attrs.frozen(repr=False, getstate_setstate=False)
 class OfficialLanguages(WrittenOnRead):
     """The candidate's (or spouse's) official languages on a day, and the tests behind them.
 
@@ -395,13 +396,13 @@ def official_languages(
             first = ranking.best(first_language, _FIRST)
             second = ranking.best(_other(first_language), _SECOND)
     return OfficialLanguages(
-        on=on,
-        first_language=first_language,
-        declared=declared_first is not None,
-        first=first,
-        second=second,
-        tests=assessed,
-        notes=lambda: _explain(
+        on,
+        first_language,
+        declared_first is not None,  # declared
+        first,
+        second,
+        assessed,  # tests
+        lambda: _explain(  # notes
             assessed,
             ranking or _Ranking(assessed, rank),
             declared_first,

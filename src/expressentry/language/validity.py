@@ -111,7 +111,7 @@ def is_valid_on(test: LanguageTest, on: date) -> bool:
     return is_accepted(test) and counts_from(test) <= on < expiry_date(test)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen  # built positionally (a keyword costs more than the field): see assess_test
 class AssessedTest:
     """One test as the engine sees it on a day: its levels, its validity, and whether it counts.
 
@@ -244,13 +244,7 @@ def assess_test(test: LanguageTest, on: date, *, index: int = 0) -> AssessedTest
         problem = _not_yet_counting(test, index, on)
     elif on >= expiry:
         problem = _expired(test, index)
+    # test, index, levels, counts_from, expiry_date, chart, chart_citation, problem
     return AssessedTest(
-        test=test,
-        index=index,
-        levels=levels,
-        counts_from=start,
-        expiry_date=expiry,
-        chart=chart.value.name,
-        chart_citation=chart.citation,
-        problem=problem,
+        test, index, levels, start, expiry, chart.value.name, chart.citation, problem
     )
