@@ -190,7 +190,8 @@ CANADIAN_STUDY_MINIMUM_MONTHS: DatedTable[int] = DatedTable(
 so); the minimum is kept from the launch so that the class can be derived on any date."""
 
 
-@attrs.frozen(kw_only=True, repr=False, getstate_setstate=False)
+# Built positionally, in the order of the fields (a keyword costs more than the field).
+@attrs.frozen(repr=False, getstate_setstate=False)
 class CredentialUse(WrittenOnRead):
     """What one credential counted for, and why (``reason`` is a plain sentence)."""
 
@@ -216,7 +217,8 @@ class CredentialUse(WrittenOnRead):
         )
 
 
-@attrs.frozen(kw_only=True, repr=False, getstate_setstate=False)
+# Built positionally, in the order of the fields (a keyword costs more than the field).
+@attrs.frozen(repr=False, getstate_setstate=False)
 class DerivedEducation(WrittenOnRead):
     """The education level proven on a date, with the credentials used and those ignored."""
 
@@ -254,56 +256,52 @@ def _recognized(index: int, credential: Credential, on: date) -> CredentialUse:
     """Whether ``credential`` counts on ``on`` (P21, P29), and at which level."""
     completed = credential.completion_date
     if completed is None:
-        return CredentialUse(
-            index=index, credential=credential, level=None, reason="not completed"
-        )
+        return CredentialUse(index, credential, None, "not completed")
     if completed > on:
         return CredentialUse(
-            index=index,
-            credential=credential,
-            level=None,
-            reason=f"completed only on {completed.isoformat()}, after {on.isoformat()}",
+            index,
+            credential,
+            None,
+            f"completed only on {completed.isoformat()}, after {on.isoformat()}",
         )
     if credential.canadian:
         level = _FROM_CREDENTIAL_LEVEL[credential.level]
         return CredentialUse(
-            index=index,
-            credential=credential,
-            level=level,
-            reason=lambda: f"Canadian credential: {_describe(credential, level)}",
+            index,
+            credential,
+            level,
+            lambda: f"Canadian credential: {_describe(credential, level)}",
         )
     eca = credential.eca
     if eca is None:
         return CredentialUse(
-            index=index,
-            credential=credential,
-            level=None,
-            reason="foreign credential without an educational credential assessment",
+            index,
+            credential,
+            None,
+            "foreign credential without an educational credential assessment",
         )
     if eca.issue_date > on:
         return CredentialUse(
-            index=index,
-            credential=credential,
-            level=None,
-            reason=f"its assessment is issued only on {eca.issue_date.isoformat()}",
+            index,
+            credential,
+            None,
+            f"its assessment is issued only on {eca.issue_date.isoformat()}",
         )
     expires = eca_expiry_date(eca, on)
     if expires <= on:
         return CredentialUse(
-            index=index,
-            credential=credential,
-            level=None,
-            reason=(
-                f"its assessment (issued {eca.issue_date.isoformat()}) expired on "
-                f"{expires.isoformat()}"
-            ),
+            index,
+            credential,
+            None,
+            f"its assessment (issued {eca.issue_date.isoformat()}) expired on "
+            f"{expires.isoformat()}",
         )
     level = _FROM_CREDENTIAL_LEVEL[eca.canadian_equivalent]
     return CredentialUse(
-        index=index,
-        credential=credential,
-        level=level,
-        reason=lambda: (
+        index,
+        credential,
+        level,
+        lambda: (
             f"foreign credential assessed by {eca.organization.name} on "
             f"{eca.issue_date.isoformat()} as {level.title}"
         ),
@@ -375,23 +373,21 @@ def education_level(credentials: Sequence[Credential], *, on: date) -> DerivedEd
     if only is not None:
         # The common case, one recognized credential: the general path below gives this.
         return DerivedEducation(
-            level=only,
-            used=(uses[0],),
-            ignored=(),
-            explanation=lambda: (
-                f"Highest recognized credential: {_describe(credentials[0], only)}."
-            ),
-            citation=_EDUCATION_CITATION,
+            only,
+            (uses[0],),
+            (),
+            lambda: f"Highest recognized credential: {_describe(credentials[0], only)}.",
+            _EDUCATION_CITATION,
         )
     ignored = tuple(use for use in uses if use.level is None)
     counted = [(use, use.level) for use in uses if use.level is not None]
     if not counted:
         return DerivedEducation(
-            level=EducationLevel.LESS_THAN_SECONDARY,
-            used=(),
-            ignored=ignored,
-            explanation="No completed and recognized credential: less than secondary school.",
-            citation=_EDUCATION_CITATION,
+            EducationLevel.LESS_THAN_SECONDARY,
+            (),
+            ignored,
+            "No completed and recognized credential: less than secondary school.",
+            _EDUCATION_CITATION,
         )
     best, best_level = counted[0] if len(counted) == 1 else max(counted, key=_rank_of_pair)
     post_secondary = [(use, level) for use, level in counted if _RANKS[level] >= _ONE_YEAR_RANK]
@@ -402,27 +398,23 @@ def education_level(credentials: Sequence[Credential], *, on: date) -> DerivedEd
     ):
         names = " and ".join(_describe(use.credential, level) for use, level in post_secondary)
         return DerivedEducation(
-            level=EducationLevel.TWO_OR_MORE,
-            used=tuple(use for use, _ in post_secondary),
-            ignored=ignored + tuple(use for use, level in counted if not level.post_secondary),
-            explanation=(
-                f"Two or more post-secondary credentials, one from a program of 3 years or "
-                f"more: {names}."
-            ),
-            citation=_EDUCATION_CITATION,
+            EducationLevel.TWO_OR_MORE,
+            tuple(use for use, _ in post_secondary),
+            ignored + tuple(use for use, level in counted if not level.post_secondary),
+            f"Two or more post-secondary credentials, one from a program of 3 years or "
+            f"more: {names}.",
+            _EDUCATION_CITATION,
         )
     return DerivedEducation(
-        level=best_level,
-        used=(best,),
-        ignored=ignored + tuple(use for use, _ in counted if use is not best),
-        explanation=lambda: (
-            f"Highest recognized credential: {_describe(best.credential, best_level)}."
-        ),
-        citation=_EDUCATION_CITATION,
+        best_level,
+        (best,),
+        ignored + tuple(use for use, _ in counted if use is not best),
+        lambda: f"Highest recognized credential: {_describe(best.credential, best_level)}.",
+        _EDUCATION_CITATION,
     )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen  # built positionally (a keyword costs more than the field)
 class CanadianEducationCredit:
     """The Canadian-education class a candidate earns, and the one still unconfirmed.
 
@@ -520,9 +512,4 @@ def canadian_education_credit(
     else:  # rare: written at once
         explanation = f"{explanation} Unconfirmed: {pending_reason}."
 
-    return CanadianEducationCredit(
-        credit=best,
-        unconfirmed=pending,
-        credential=best_credential,
-        explanation=explanation,
-    )
+    return CanadianEducationCredit(best, pending, best_credential, explanation)

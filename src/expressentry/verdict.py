@@ -95,7 +95,7 @@ def _facts_key(facts: WrittenFacts) -> dict[str, FactValue]:
     return dict(facts() if callable(facts) else facts)
 
 
-@attrs.frozen(kw_only=True, getstate_setstate=False)
+@attrs.frozen(getstate_setstate=False)  # built positionally by Rule.finding
 class Finding(WrittenOnRead):
     """What one rule found for one candidate.
 
@@ -111,6 +111,7 @@ class Finding(WrittenOnRead):
     rule_id: str
     outcome: Outcome
     _sentence: Written = attrs.field(alias="sentence", eq=written, repr=shown)
+    citation: Citation
     _facts: WrittenFacts = attrs.field(
         alias="facts",
         default=_NO_FACTS,
@@ -120,7 +121,6 @@ class Finding(WrittenOnRead):
         repr=lambda facts: repr(_facts_key(facts)),
     )
     missing: tuple[str, ...] = ()
-    citation: Citation
     policy: str | None = None
     _written_on_read: ClassVar[tuple[str, ...]] = ("sentence", "facts")
 
@@ -160,18 +160,20 @@ class Rule:
 
         ``sentence`` and ``facts`` may be functions: they are then called when first read.
         """
+        # In the order of the fields: a keyword costs more than the field, and every
+        # program builds its findings here.
         return Finding(
-            rule_id=self.rule_id,
-            outcome=outcome,
-            sentence=sentence,
-            facts=facts,
-            missing=missing,
-            citation=self.citation,
-            policy=self.policy if policy is None else policy,
+            self.rule_id,
+            outcome,
+            sentence,
+            self.citation,
+            facts,
+            missing,
+            self.policy if policy is None else policy,
         )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen  # built positionally by decide
 class Verdict:
     """A program's verdict on a candidate on a date, with every finding behind it."""
 
@@ -192,7 +194,7 @@ class Verdict:
                 break
             if found is Outcome.UNKNOWN:
                 outcome = VerdictOutcome.UNDETERMINED
-        return cls(program=program, on=on, outcome=outcome, findings=findings)
+        return cls(program, on, outcome, findings)
 
     @property
     def eligible(self) -> bool:
