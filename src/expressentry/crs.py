@@ -768,7 +768,7 @@ class _Rules:
     # facts are: a grid line then reads two tuple items instead of four attributes and a dict.
     transferability_grids: tuple[tuple[SubCap, int, tuple[_PlacedGrid, ...]], ...]
     # The points of a job offer of each class and of each class of Canadian education (0 in an
-    # era without them), and the French points table (None before 2017-06-06).
+    # era without them).
     job_offer_points: Mapping[JobOfferClass, int]
     canadian_education_points: Mapping[CanadianEducation, int]
 
