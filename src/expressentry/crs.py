@@ -1633,9 +1633,7 @@ def _section(
     name: str, title: str, cap: int, points: int, lines: list[CrsLine], citation: Citation
 ) -> CrsSection:
     """A section whose lines are capped at ``cap``; the cap is a line when it bites."""
-    uncapped = 0
-    for line in lines:
-        uncapped += line.points
+    uncapped = sum(line.points for line in lines)
     _cap_line(f"crs.{name}.cap", _SECTION_WORDS[name], cap, points, uncapped, lines, citation)
     return CrsSection(
         name=name, title=title, points=points, cap=cap, uncapped=uncapped, lines=tuple(lines)
