@@ -14,6 +14,7 @@ from expressentry import from_dict
 from expressentry.assess import Assessment, assess
 from expressentry.dated import RULES_VERIFIED_THROUGH
 from expressentry.model import Candidate
+from expressentry.programs.fsw import GridFactor
 from expressentry.strategies import candidates
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
@@ -143,3 +144,41 @@ def test_a_second_language_without_a_first_earns_nothing():
     assert result.crs.line("crs.core.second_language").points == 0
     assert any("earns no points" in note for note in result.crs.notes)
     assert not result.eligible_programs
+
+
+def _born_2022() -> Candidate:
+    """A valid profile whose birth date is after some evaluation dates (no clock says the
+    birth date is in the future)."""
+    return from_dict(
+        {
+            "schema_version": 1,
+            "birth_date": "2022-02-01",
+            "marital_status": "never_married",
+            "language_tests": [
+                {
+                    "kind": "pte_core",
+                    "test_date": "2026-09-19",
+                    "scores": {"listening": 71, "reading": 69, "writing": 79, "speaking": 76},
+                }
+            ],
+            "work_history": [
+                {"country": "NG", "start": "2022-02-01", "hours_per_week": 40, "paid": True}
+            ],
+        }
+    )
+
+
+@pytest.mark.parametrize("on", [date(2017, 6, 6), date(2022, 1, 31), date(2022, 2, 1)])
+def test_an_evaluation_date_before_the_birth_date_scores_age_zero(on: date) -> None:
+    # Found by fuzzing: the CRS refused the negative age it was given.
+    result = assess(_born_2022(), on=on)
+    age_line = next(line for line in result.crs.lines if line.rule_id == "crs.core.age")
+    assert age_line.points == 0
+    assert result.fsw_grid.factor(GridFactor.AGE).points == 0
+    before = on < date(2022, 2, 1)
+    assert any("after the evaluation date" in note for note in result.crs.notes) is before
+    grid_age = result.fsw_grid.factor(GridFactor.AGE).lines[0].sentence
+    expected = f"The birth date (2022-02-01) is after {on}: age 0, 0 points."
+    assert (grid_age == expected) is before, grid_age
+    assert result.explain()
+    json.dumps(result.to_dict())

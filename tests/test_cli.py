@@ -163,6 +163,20 @@ def test_a_date_before_express_entry_exits_2(capsys):
     assert "no rule is in force on 2014-12-31" in err
 
 
+def test_a_date_before_the_birth_date_is_assessed(capsys, tmp_path):
+    # A valid profile of someone born in 2022, evaluated in 2021: age 0, never an error.
+    profile = tmp_path / "born-2022.json"
+    profile.write_text(
+        json.dumps({"schema_version": 1, "birth_date": "2022-02-01"}), encoding="utf-8"
+    )
+    for command in ("assess", "crs"):
+        status, out, err = run(
+            capsys, command, str(profile), "--on", "2021-06-01", "--format", "json"
+        )
+        assert (status, err) == (0, "")
+        assert "after the evaluation date (2021-06-01): scored as age 0" in out
+
+
 def test_a_malformed_date_is_a_usage_error(capsys):
     with pytest.raises(SystemExit) as caught:
         main(["assess", str(EXAMPLES / "cook-toronto.json"), "--on", "2026-02-30"])

@@ -161,3 +161,18 @@ def test_a_module_s_derived_fact_is_kept():
     assert facts.kept(grid) == 1
     assert facts.kept(grid) == 1
     assert calls == [facts]
+
+
+@pytest.mark.parametrize(
+    ("on", "age"),
+    [
+        (date(2022, 1, 31), 0),  # the day before the birth date
+        (date(2017, 6, 6), 0),  # years before it
+        (date(2022, 2, 1), 0),  # the birth date itself
+        (date(2023, 2, 1), 1),
+    ],
+)
+def test_age_is_zero_before_the_birth_date(on, age):
+    # A valid profile may be evaluated on a date before the birth date (no clock says the
+    # birth date is in the future): the age is 0, never negative.
+    assert derive(Candidate(birth_date=date(2022, 2, 1)), on=on).age == age

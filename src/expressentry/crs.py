@@ -2150,6 +2150,11 @@ def _factors(facts: Facts) -> tuple[CrsFactors, _NoteParts]:
     notes: _NoteParts = []
     if facts.age is None:
         notes.append("No birth date: no age points.")
+    elif candidate.birth_date is not None and candidate.birth_date > on:
+        notes.append(
+            f"The birth date ({candidate.birth_date.isoformat()}) is after the evaluation "
+            f"date ({on.isoformat()}): scored as age 0, which earns no age points."
+        )
     spouse_counts = facts.spouse_counts
     if spouse_counts is None:
         spouse_counts = facts.partnered is not None

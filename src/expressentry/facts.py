@@ -72,8 +72,13 @@ def _age_on(birth_date: date, on: date) -> int:
     """Whole years on ``on`` (policy P13): a 29 February birthday falls on 1 March.
 
     Compared as (month, day) pairs rather than with date arithmetic, which would move the
-    birthday back to 28 February in common years.
+    birthday back to 28 February in common years. Before the birth date the age is 0: the
+    profile is valid (no clock tells it the birth date is in the future), an evaluation date
+    before it is a question about the past, and every age grid gives an age under 18 no
+    points, as it gives a person not yet born.
     """
+    if on < birth_date:
+        return 0
     # Month and day as one number (MMDD): the same order as comparing (month, day) pairs.
     before_birthday = on.month * 100 + on.day < birth_date.month * 100 + birth_date.day
     return on.year - birth_date.year - before_birthday
@@ -107,7 +112,8 @@ class Facts:
         # The person's few facts every program and the CRS read, computed at once.
         born = candidate.birth_date
         self.age: int | None = None if born is None else _age_on(born, on)
-        """Age in whole years on the evaluation date (P13); ``None`` if no birth date."""
+        """Age in whole years on the evaluation date (P13), 0 before the birth date; ``None``
+        if no birth date."""
         status = candidate.marital_status
         self.partnered: bool | None = None if status is None else status.has_partner
         """Whether the candidate has a spouse or common-law partner; ``None`` if unanswered."""

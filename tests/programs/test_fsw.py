@@ -24,6 +24,7 @@ from expressentry.model import (
     EcaOrganization,
     EducationalCredentialAssessment,
     JobOffer,
+    Language,
     LanguageTest,
     LmiaStatus,
     MaritalStatus,
@@ -402,6 +403,30 @@ def test_second_language_needs_level_5_in_each_ability(score: int, points: int) 
     line = next(line for line in result.lines if line.item == "Second official language")
     assert line.points == points
     assert result.factor(GridFactor.LANGUAGE).points == 24 + points
+
+
+@pytest.mark.parametrize(("score", "points"), [(200, 0), (400, 4)])
+def test_a_declared_first_language_settles_the_second_without_a_valid_first_test(
+    score: int, points: int
+) -> None:
+    # English declared first, its only test expired: French is the second language (P5), and
+    # its valid TEF earns its points for certain; the first language stays a range.
+    expired = celpip(taken=date(2023, 3, 1))
+    result = grid(
+        eligible(first_official_language=Language.ENGLISH, language_tests=(expired, tef(score)))
+    )
+    line = next(line for line in result.lines if line.item == "Second official language")
+    assert (line.points, line.points_at_most) == (points, points)
+    factor = result.factor(GridFactor.LANGUAGE)
+    assert (factor.points, factor.points_at_most) == (points, 24 + points)
+
+
+def test_an_undeclared_first_language_without_a_valid_test_leaves_the_second_open() -> None:
+    expired = celpip(taken=date(2023, 3, 1))
+    result = grid(eligible(language_tests=(expired, tef(400, taken=date(2023, 3, 1)))))
+    line = next(line for line in result.lines if line.item == "Second official language")
+    assert (line.points, line.points_at_most) == (0, 4)
+    assert "not settled by a test" in line.sentence
 
 
 def test_no_language_test_makes_the_language_factor_a_range() -> None:

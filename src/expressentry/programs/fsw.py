@@ -737,7 +737,9 @@ def _language_lines(facts: Facts, tables: _GridTables) -> list[_RawLine]:
             )
     second_steps, second, second_maximum = tables.second, tables.second_line, tables.second_maximum
     item = "Second official language"
-    if levels is None:
+    # A declared first language settles the second even when no test of the first counts
+    # (P5): the second's own valid test then scores as usual.
+    if levels is None and facts.languages.first_language is None:
         lines.append(
             second(
                 item,
@@ -839,6 +841,14 @@ def _age_line(facts: Facts, tables: _GridTables) -> _RawLine:
         )
     points = table.points(age)
     on = facts.on
+    born = facts.candidate.birth_date
+    if born is not None and born > on:  # age 0 before the birth date (Facts.age)
+        return line(
+            "Age",
+            points,
+            table.full_points,
+            lambda: f"The birth date ({born}) is after {on}: age 0, {_points(points)}.",
+        )
     return line("Age", points, table.full_points, lambda: f"Age {age} on {on}: {_points(points)}.")
 
 
