@@ -248,3 +248,105 @@ def test_a_reader_that_goes_away_sees_no_error():
     process.stderr.close()
     assert process.wait() == 0
     assert b"Traceback" not in err
+
+
+# Found by an independent probe of the command line: each of these once ended in status 70.
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("[" * 1000 + "]" * 1000, "its JSON is nested too deeply"),
+        ('{"schema_version": ' + "9" * 4301 + "}", "a number in it has more than 4,300 digits"),
+        (
+            '{"schema_version": 1, "schema_version": 2, "work_history": [{"country": "IN", '
+            '"start": "2020-01-01", "start": "2020-02-01", "hours_per_week": 40}]}',
+            "gives a key more than once: $.schema_version, $.work_history[0].start",
+        ),
+    ],
+)
+def test_hostile_json_is_bad_input(capsys, tmp_path, content, message):
+    path = tmp_path / "profile.json"
+    path.write_text(content, encoding="utf-8")
+    status, out, err = run(capsys, "check", str(path))
+    assert (status, out) == (2, "")
+    assert message in err
+
+
+def test_json_nested_just_below_the_parser_limit_is_reported_by_path(capsys, tmp_path):
+    path = tmp_path / "profile.json"
+    path.write_text('{"schema_version": 1, "birth_date": ' + "[" * 900 + "]" * 900 + "}")
+    status, _, err = run(capsys, "check", str(path))
+    assert status == 2
+    assert "$.birth_date: expected an ISO 8601 date" in err
+
+
+def test_standard_input_is_read_as_bytes_like_a_file(capsys, monkeypatch):
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b'{"birth_date": "\xff"}')))
+    status, _, err = run(capsys, "check", "-")
+    assert status == 2
+    assert err == "expressentry: standard input is not UTF-8 text\n"
+
+
+def test_a_closed_standard_input(capsys, monkeypatch):
+    monkeypatch.setattr("sys.stdin", None)
+    status, _, err = run(capsys, "check", "-")
+    assert status == 2
+    assert "cannot read standard input: it is closed" in err
+
+
+def test_an_empty_file_name(capsys):
+    status, _, err = run(capsys, "check", "")
+    assert status == 2
+    assert "no profile file is named" in err
+
+
+class _FullDisk(io.StringIO):
+    def write(self, text: str) -> int:
+        raise OSError(28, "No space left on device")
+
+
+def test_output_that_cannot_be_written_is_not_an_internal_error(capsys, monkeypatch):
+    monkeypatch.setattr("sys.stdout", _FullDisk())
+    silenced = []
+    monkeypatch.setattr("expressentry.__main__._silence_stdout", lambda: silenced.append(1))
+    status = main(["assess", str(EXAMPLES / "cook-toronto.json"), "--on", "2026-11-29"])
+    assert status == 74
+    assert "cannot write the output: No space left on device" in capsys.readouterr().err
+    assert silenced == [1]
+
+
+def test_a_failed_final_flush_is_caught_in_main(capsys, monkeypatch):
+    class FailingFlush(io.StringIO):
+        def flush(self) -> None:
+            raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("sys.stdout", FailingFlush())
+    monkeypatch.setattr("expressentry.__main__._silence_stdout", lambda: None)
+    assert main(["schema"]) == 74
+
+
+def test_silencing_a_missing_stdout_does_nothing(monkeypatch):
+    from expressentry.__main__ import _silence_stdout
+
+    monkeypatch.setattr("sys.stdout", None)
+    _silence_stdout()  # no stdout to point anywhere: no error either
+    assert main(["schema"]) == 0  # print() writes nowhere when there is no stdout
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (("codes", "generate", "uci", "--count", "0"), "'0' is not a whole number of 1 or more"),
+        (("codes", "generate", "uci", "--seed", "-7"), "'-7' is not a whole number of 0 or more"),
+        (("codes", "generate", "uci", "--seed", "\u0663"), "is not a whole number of 0 or more"),
+        (("assess", "x.json", "--on", "20261129"), "'20261129' is not a date"),
+        (("assess", "x.json", "--on", "2026-W48-7"), "'2026-W48-7' is not a date"),
+        (("assess", "x.json", "--on", "2026-02-30"), "'2026-02-30' is not a date"),
+    ],
+)
+def test_arguments_only_in_the_documented_form(capsys, argv, message):
+    with pytest.raises(SystemExit) as exited:
+        main(list(argv))
+    assert exited.value.code == 2
+    assert message in capsys.readouterr().err

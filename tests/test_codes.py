@@ -347,6 +347,14 @@ def test_reference_code_lasts_sixty_days_after_issue(days_after_issue: int, vali
     assert reference_code_valid_on(ISSUED, on) is valid
 
 
+def test_reference_code_validity_at_the_end_of_the_calendar() -> None:
+    # Its expiry date cannot be written (after 9999-12-31), but the question has an answer.
+    last = date.max
+    assert reference_code_valid_on(last, last) is True
+    assert reference_code_valid_on(last - timedelta(days=60), last) is True
+    assert reference_code_valid_on(last - timedelta(days=61), last) is False
+
+
 def test_reference_code_expiry_is_the_sixtieth_day_after_issue() -> None:
     assert reference_code_expiry(ISSUED) == date(2027, 1, 28)
     assert reference_code_expiry(date(2024, 1, 1)) == date(2024, 3, 1)  # leap year

@@ -68,6 +68,7 @@ def test_numbers_keep_their_kind():
     scores = to_dict(from_dict(data))["language_tests"][0]["scores"]
     assert scores == {"listening": 9, "reading": 9, "writing": 8, "speaking": 9.0}
     assert from_dict({"schema_version": 1, "dependent_children": 2.0}).dependent_children == 2
+    assert from_dict({"schema_version": 1.0}) == Candidate()  # a whole number, as above
 
 
 def test_an_unknown_country_is_reported():
@@ -93,6 +94,10 @@ def test_country_codes_are_upper_cased():
         (
             {"schema_version": "1"},
             [("$.schema_version", "this library reads version 1, got the string '1'")],
+        ),
+        (
+            {"schema_version": True},
+            [("$.schema_version", "this library reads version 1, got true")],
         ),
         (
             {"schema_version": 2, "birth_date": "yesterday"},

@@ -15,9 +15,11 @@ status 2 and lists every problem on stderr, never a traceback.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import random
+import re
 import sys
 from collections.abc import Sequence
 from datetime import date, datetime, timezone
@@ -44,6 +46,7 @@ from expressentry.serialization import from_dict, json_schema
 EXIT_OK = 0
 EXIT_INVALID_CODE = 1
 EXIT_BAD_INPUT = 2
+EXIT_OUTPUT_ERROR = 74  # EX_IOERR: the results could not be written
 EXIT_INTERNAL_ERROR = 70  # EX_SOFTWARE: a bug in expressentry, never the user's input
 
 _IDENTIFIERS: dict[str, IdentifierFormat] = {
@@ -71,19 +74,74 @@ class _BadInput(Exception):
     """Input the user must fix; the message is printed as is."""
 
 
+class _Object(dict[str, Any]):
+    """A JSON object that remembers the keys given more than once (the last one wins in
+    :func:`json.loads`: a value the user wrote would be dropped without a word)."""
+
+    __slots__ = ("repeated",)
+
+    def __init__(self, pairs: list[tuple[str, Any]]) -> None:
+        super().__init__()
+        self.repeated: list[str] = []
+        for key, value in pairs:
+            if key in self:
+                self.repeated.append(key)
+            self[key] = value
+
+
+def _repeated_keys(document: object) -> list[str]:
+    """The JSON path of every key given twice in its object, in document order."""
+    found: list[str] = []
+    # An explicit stack rather than recursion: the JSON may nest as deep as the parser allows.
+    stack: list[tuple[str, object]] = [("$", document)]
+    while stack:
+        where, item = stack.pop()
+        if isinstance(item, _Object):
+            found.extend(f"{where}.{key}" for key in item.repeated)
+            stack.extend((f"{where}.{key}", inner) for key, inner in reversed(item.items()))
+        elif isinstance(item, list):
+            stack.extend(
+                (f"{where}[{index}]", inner) for index, inner in reversed(list(enumerate(item)))
+            )
+    return found
+
+
 def _read_json(source: str) -> object:
+    """The JSON document in ``source`` (a path, or ``-`` for standard input)."""
+    name = "standard input" if source == "-" else repr(source)
+    if not source:
+        raise _BadInput("no profile file is named: give a path, or - for standard input")
     try:
-        text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
+        if source == "-":
+            if sys.stdin is None:
+                raise _BadInput("cannot read standard input: it is closed")
+            # The bytes, decoded as a file is: the terminal's encoding must not change them.
+            buffer = getattr(sys.stdin, "buffer", None)
+            data = sys.stdin.read().encode() if buffer is None else buffer.read()
+        else:
+            data = Path(source).read_bytes()
+        text = data.decode("utf-8")
     except OSError as exc:
-        raise _BadInput(f"cannot read {source}: {exc.strerror or exc}") from None
+        raise _BadInput(f"cannot read {name}: {exc.strerror or exc}") from None
     except UnicodeDecodeError:
-        raise _BadInput(f"{source} is not UTF-8 text") from None
+        raise _BadInput(f"{name} is not UTF-8 text") from None
     try:
-        return json.loads(text)
+        document = json.loads(text, object_pairs_hook=_Object)
+        repeated = _repeated_keys(document)
     except json.JSONDecodeError as exc:
         raise _BadInput(
-            f"{source} is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
+            f"{name} is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
         ) from None
+    except RecursionError:
+        raise _BadInput(f"{name} is not a profile: its JSON is nested too deeply") from None
+    except ValueError:  # the one other failure: an integer of more digits than Python reads
+        raise _BadInput(
+            f"{name} is not a profile: a number in it has more than "
+            f"{sys.get_int_max_str_digits():,} digits"
+        ) from None
+    if repeated:
+        raise _BadInput(f"{name} gives a key more than once: {', '.join(repeated)}")
+    return document
 
 
 def _answered(value: object) -> bool:
@@ -115,13 +173,31 @@ def _check(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_WHOLE_NUMBER = re.compile(r"[0-9]+")
+
+
 def _on(text: str) -> date:
+    # Only the form the message asks for: fromisoformat also takes 20261129 and 2026-W48-7.
     try:
-        return date.fromisoformat(text)
+        if _ISO_DATE.fullmatch(text):
+            return date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is not a date: write it as YYYY-MM-DD, e.g. 2026-11-29"
-        ) from None
+        pass
+    raise argparse.ArgumentTypeError(
+        f"{text!r} is not a date: write it as YYYY-MM-DD, e.g. 2026-11-29"
+    )
+
+
+def _whole_number(least: int) -> Any:
+    """An argument type: a whole number in ASCII digits, ``least`` or more."""
+
+    def parse(text: str) -> int:
+        if _WHOLE_NUMBER.fullmatch(text) and int(text) >= least:
+            return int(text)
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of {least} or more")
+
+    return parse
 
 
 def _print_result(result: Any, fmt: str, to_dict: Any, markdown: Any, text: Any) -> None:
@@ -220,8 +296,11 @@ def _parser() -> argparse.ArgumentParser:
     validate.set_defaults(run=_codes_validate)
     generate = verbs.add_parser("generate", help="generate well-formed identifiers")
     generate.add_argument("kind", choices=sorted(_IDENTIFIERS))
-    generate.add_argument("--seed", type=int, default=None, help="for repeatable output")
-    generate.add_argument("--count", type=int, default=1)
+    # random.Random(-7) is random.Random(7): a seed is 0 or more, so that each gives its own.
+    generate.add_argument(
+        "--seed", type=_whole_number(0), default=None, help="0 or more, for repeatable output"
+    )
+    generate.add_argument("--count", type=_whole_number(1), default=1, help="1 or more")
     generate.set_defaults(run=_codes_generate)
     check = commands.add_parser("check", help="validate a JSON profile and summarize it")
     check.add_argument("profile", help="a JSON profile file, or - for standard input")
@@ -236,7 +315,8 @@ def _parser() -> argparse.ArgumentParser:
 
 def _silence_stdout() -> None:
     """Point stdout at the null device so that Python's final flush cannot fail again."""
-    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    with contextlib.suppress(AttributeError, OSError, ValueError):  # no stdout, or no file
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -244,6 +324,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         status: int = args.run(args)
+        if sys.stdout is not None:
+            sys.stdout.flush()  # a write that fails fails here, not after main has returned
     except ProfileError as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -254,6 +336,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (_BadInput, NotInForce) as exc:
         print(f"expressentry: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except OSError as exc:  # the output cannot be written (a full disk, a closed stream)
+        _silence_stdout()
+        print(f"expressentry: cannot write the output: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_OUTPUT_ERROR
     except Exception as exc:  # a bug must not show the user a traceback
         print(
             f"expressentry: internal error ({type(exc).__name__}: {exc}); please report it "

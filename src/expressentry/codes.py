@@ -543,4 +543,6 @@ def reference_code_valid_on(issued_on: date, on: date) -> bool:
     >>> [reference_code_valid_on(issued, issued + timedelta(days=n)) for n in (0, 60, 61)]
     [True, True, False]
     """
-    return issued_on <= on <= reference_code_expiry(issued_on)
+    # Counted in days rather than against the expiry date, which cannot be written for a
+    # code issued in the last days of year 9999.
+    return issued_on <= on and (on - issued_on).days <= REFERENCE_CODE_VALIDITY_DAYS.at(issued_on)

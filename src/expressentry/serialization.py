@@ -285,7 +285,9 @@ def from_dict(data: object) -> Candidate:
     if not isinstance(data, dict):
         raise ProfileError([("$", f"a profile is a JSON object, got {_describe(data)}")])
     version = data.get("schema_version")
-    if version != SCHEMA_VERSION:
+    # true equals 1 in Python, but it is not a number: refused as every whole-number field
+    # refuses it (a whole number written 1.0 is taken, as those fields take it).
+    if isinstance(version, bool) or version != SCHEMA_VERSION:
         message = (
             "required but missing"
             if "schema_version" not in data
