@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from pathlib import Path
 
@@ -108,7 +109,11 @@ def test_undetermined_programs_list_what_they_need():
 
 
 @settings(max_examples=40, deadline=None)
-@given(candidates(), st.dates(date(2015, 1, 1), date(2027, 12, 31)))
+@given(
+    candidates(),
+    # Mostly the years a user asks about; sometimes any date up to the calendar's last day.
+    st.one_of(st.dates(date(2015, 1, 1), date(2027, 12, 31)), st.dates(date(2015, 1, 1))),
+)
 def test_assess_accepts_every_generated_candidate(candidate: Candidate, on: date) -> None:
     result = assess(candidate, on=on)
     assert isinstance(result, Assessment)
@@ -182,3 +187,31 @@ def test_an_evaluation_date_before_the_birth_date_scores_age_zero(on: date) -> N
     assert (grid_age == expected) is before, grid_age
     assert result.explain()
     json.dumps(result.to_dict())
+
+
+def _moved(value: object, years: int) -> object:
+    """``value`` (a JSON profile) with every date moved ``years`` years (29 February to 28)."""
+    if isinstance(value, dict):
+        return {key: _moved(item, years) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_moved(item, years) for item in value]
+    if isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[:4].isdigit():
+        day = date.fromisoformat(value.replace("-02-29", "-02-28"))
+        return day.replace(year=day.year + years).isoformat()
+    return value
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_profiles_dated_near_the_end_of_the_calendar_are_assessed(name: str) -> None:
+    # Found by fuzzing: a test or an ECA whose validity runs past 9999-12-31 made the
+    # engine raise. Dates from there on are the calendar's last day.
+    data = json.loads((EXAMPLES / f"{name}.json").read_text(encoding="utf-8"))
+    latest = max(
+        date.fromisoformat(text) for text in re.findall(r"\d{4}-\d{2}-\d{2}", json.dumps(data))
+    )
+    candidate = from_dict(_moved(data, 9999 - latest.year))  # the latest date now in 9999
+    for on in (date(9998, 6, 1), date.max):
+        result = assess(candidate, on=on)
+        assert 0 <= result.crs.total <= 1200
+        assert result.explain()
+        json.dumps(result.to_dict())

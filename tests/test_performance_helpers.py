@@ -7,7 +7,7 @@ only when read) is checked against the plain computation it replaces.
 from __future__ import annotations
 
 import pickle
-from datetime import date
+from datetime import date, timedelta
 from fractions import Fraction
 from typing import Any
 
@@ -18,7 +18,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from expressentry.crs import CrsResult, crs_factors, crs_for, score
-from expressentry.dated import add_years
+from expressentry.dated import add_days, add_years
 from expressentry.education import CredentialUse, DerivedEducation, education_level
 from expressentry.experience import CRS_CANADIAN, Ledger
 from expressentry.experience.ledger import _UNITS_PER_HOUR, Reason, _Explainer
@@ -55,11 +55,18 @@ ON = date(2026, 6, 1)
 def test_add_years_is_relativedelta(day: date, years: int) -> None:
     try:
         expected = day + relativedelta(years=years)
-    except ValueError:  # the year leaves 1-9999
-        with pytest.raises(ValueError, match="year"):
-            add_years(day, years)
-    else:
-        assert add_years(day, years) == expected
+    except ValueError:  # the year leaves 1-9999: the calendar's last (or first) day
+        expected = date.max if years > 0 else date.min
+    assert add_years(day, years) == expected
+
+
+@given(st.dates(), st.integers(min_value=0, max_value=4000))
+def test_add_days_stops_at_the_calendar_s_last_day(day: date, days: int) -> None:
+    try:
+        expected = day + timedelta(days=days)
+    except OverflowError:
+        expected = date.max
+    assert add_days(day, days) == expected
 
 
 @pytest.mark.parametrize(

@@ -87,10 +87,15 @@ def test_period_counts_days_like_the_reference_code() -> None:
         (date(2026, 1, 31), 1, date(2026, 2, 28)),
         (date(2028, 2, 29), 12, date(2029, 2, 28)),
         (date(2026, 11, 29), 12, date(2027, 11, 29)),
+        (date(9999, 6, 1), 12, date.max),  # past the calendar's end: its last day
     ],
 )
 def test_period_counts_months_to_the_same_day(start: date, months: int, last: date) -> None:
     assert Period(months, "months").last_day(start) == last
+
+
+def test_a_period_in_days_stops_at_the_calendar_s_last_day() -> None:
+    assert Period(60, "days").last_day(date(9999, 12, 1)) == date.max
 
 
 def test_period_reads_as_words() -> None:

@@ -57,13 +57,13 @@ from __future__ import annotations
 import random
 import re
 import string
-from datetime import date, timedelta
+from datetime import date
 from itertools import groupby
 from typing import Literal
 
 import attrs
 
-from expressentry.dated import EXPRESS_ENTRY_LAUNCH, Citation, Dated, DatedTable
+from expressentry.dated import EXPRESS_ENTRY_LAUNCH, Citation, Dated, DatedTable, add_days
 from expressentry.exceptions import (
     InvalidComponent,
     InvalidFormat,
@@ -530,7 +530,7 @@ def reference_code_expiry(issued_on: date) -> date:
     >>> reference_code_expiry(date(2026, 11, 29))
     datetime.date(2027, 1, 28)
     """
-    return issued_on + timedelta(days=REFERENCE_CODE_VALIDITY_DAYS.at(issued_on))
+    return add_days(issued_on, REFERENCE_CODE_VALIDITY_DAYS.at(issued_on))
 
 
 def reference_code_valid_on(issued_on: date, on: date) -> bool:
@@ -539,10 +539,9 @@ def reference_code_valid_on(issued_on: date, on: date) -> bool:
     ``False`` before the day of issue (the code did not exist yet) and after
     :func:`reference_code_expiry`.
 
+    >>> from datetime import timedelta
     >>> issued = date(2026, 11, 29)
     >>> [reference_code_valid_on(issued, issued + timedelta(days=n)) for n in (0, 60, 61)]
     [True, True, False]
     """
-    # Counted in days rather than against the expiry date, which cannot be written for a
-    # code issued in the last days of year 9999.
-    return issued_on <= on and (on - issued_on).days <= REFERENCE_CODE_VALIDITY_DAYS.at(issued_on)
+    return issued_on <= on <= reference_code_expiry(issued_on)

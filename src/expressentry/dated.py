@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterator
-from datetime import date
+from datetime import MAXYEAR, MINYEAR, date, timedelta
 from itertools import pairwise
 from typing import Any, Generic, TypeVar
 
@@ -37,6 +37,7 @@ __all__ = [
     "Citation",
     "Dated",
     "DatedTable",
+    "add_days",
     "add_years",
 ]
 
@@ -50,22 +51,38 @@ RULES_VERIFIED_THROUGH = date(2026, 11, 29)
 
 
 def add_years(day: date, years: int) -> date:
-    """``day`` moved ``years`` calendar years (back when negative).
+    """``day`` moved ``years`` calendar years (back when negative), within the calendar.
 
     29 February falls on 28 February in a common year: the same arithmetic as
     ``day + dateutil.relativedelta.relativedelta(years=years)``, without its cost on the hot
-    paths (validity periods and windows are computed for every candidate). A year outside
-    1-9999 raises :class:`ValueError`, as there.
+    paths (validity periods and windows are computed for every candidate). A date past the
+    calendar's last day is that day, 9999-12-31 (and before its first, 0001-01-01): a result
+    valid until then is valid as long as a date can say, and a valid profile dated near the
+    end of the calendar must not make the engine raise.
 
     >>> add_years(date(2024, 2, 29), 2), add_years(date(2024, 2, 29), -4)
     (datetime.date(2026, 2, 28), datetime.date(2020, 2, 29))
+    >>> add_years(date(9998, 6, 1), 2)
+    datetime.date(9999, 12, 31)
     """
+    year = day.year + years
+    if year > MAXYEAR:
+        return date.max
+    if year < MINYEAR:
+        return date.min
     try:
-        return day.replace(year=day.year + years)
-    except ValueError:
-        # Only 29 February has no counterpart in another year (or the year is out of range,
-        # and this raises again).
-        return day.replace(year=day.year + years, day=28)
+        return day.replace(year=year)
+    except ValueError:  # only 29 February has no counterpart in another year
+        return day.replace(year=year, day=28)
+
+
+def add_days(day: date, days: int) -> date:
+    """``day`` moved ``days`` days forward, the calendar's last day (9999-12-31) at most, as
+    :func:`add_years` does."""
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return date.max
 
 
 @attrs.frozen

@@ -54,7 +54,7 @@ from expressentry.codes import (
     Confidence,
     reference_code_expiry,
 )
-from expressentry.dated import EXPRESS_ENTRY_LAUNCH, Citation, Dated, DatedTable
+from expressentry.dated import EXPRESS_ENTRY_LAUNCH, Citation, Dated, DatedTable, add_days
 from expressentry.education import ECA_VALIDITY_YEARS, EducationLevel, eca_expiry_date
 from expressentry.exceptions import ProfileError
 from expressentry.facts import Facts, derive
@@ -121,8 +121,11 @@ class Period:
     def last_day(self, start: date) -> date:
         """The last day of the period that starts the day after ``start``."""
         if self.unit == "days":
-            return start + relativedelta(days=self.amount)
-        return start + relativedelta(months=self.amount)
+            return add_days(start, self.amount)
+        try:
+            return start + relativedelta(months=self.amount)
+        except ValueError:  # past the calendar's last day: that day, as add_days does
+            return date.max
 
     def __str__(self) -> str:
         return f"{self.amount} {self.unit}"
