@@ -147,8 +147,31 @@ def test_a_second_language_without_a_first_earns_nothing():
     )
     result = assess(candidate, on=ON)
     assert result.crs.line("crs.core.second_language").points == 0
-    assert any("earns no points" in note for note in result.crs.notes)
+    assert any(note.endswith("earns no points of its own.") for note in result.crs.notes)
     assert not result.eligible_programs
+
+
+def test_a_french_second_language_without_a_first_earns_the_french_points():
+    """Declared English first, but only a French test: no second-language points (§4.4), but
+    the French-language points (P20: the French test in either role; no English test)."""
+    candidate = from_dict(
+        {
+            "schema_version": 1,
+            "birth_date": "1995-05-05",
+            "first_official_language": "english",
+            "language_tests": [
+                {
+                    "kind": "tef_canada",
+                    "test_date": "2026-01-10",
+                    "scores": {"listening": 500, "reading": 500, "writing": 500, "speaking": 500},
+                }
+            ],
+        }
+    )
+    crs = assess(candidate, on=ON).crs
+    assert crs.line("crs.core.second_language").points == 0
+    assert crs.line("crs.additional.french").points == 25
+    assert any("its French test counts for the French-language points" in n for n in crs.notes)
 
 
 def _born_2022() -> Candidate:

@@ -988,7 +988,9 @@ class CrsFactors:
       known (no age points, and the line says so).
     * ``education``: the candidate's :class:`EducationLevel` (policies P21, P29).
     * ``first_language`` and ``second_language``: CLB (English) or NCLC (French) level per
-      ability, 10 meaning 10 or more; ``None`` without a valid test.
+      ability, 10 meaning 10 or more; ``None`` without a valid test. A second language without
+      a first earns no points of its own (rules.md §4.4), but a French test counts for the
+      French-language points in either role (P20).
     * ``canadian_years``: skilled work in Canada in the last 10 years (P11); ``foreign_years``:
       skilled work abroad in the last 10 years, in one occupation (P10). Only whole years count;
       a fraction is kept so that explanations show it.
@@ -1057,9 +1059,9 @@ class CrsFactors:
             raise ProfileError(problems)
 
     def _other_language(self, second: LanguageLevels) -> bool:
-        """Whether ``second`` is in the other official language than the first."""
+        """Whether ``second`` is in the other official language than the first (if any)."""
         first = self.first_language
-        return first is not None and first.language is not second.language
+        return first is None or first.language is not second.language
 
 
 def spouse_counts(*, partnered: bool, canadian_citizen_or_pr: bool, accompanying: bool) -> bool:
@@ -1496,10 +1498,14 @@ def _french_and_english(
     factors: CrsFactors,
 ) -> tuple[LanguageLevels | None, LanguageLevels | None]:
     """The French and the English levels, whichever is the first official language (P20)."""
-    first, second = factors.first_language, factors.second_language
-    if first is not None and first.language is Language.FRENCH:
-        return first, second
-    return second, first
+    french = english = None
+    for levels in (factors.first_language, factors.second_language):  # either may be None
+        if levels is not None:
+            if levels.language is Language.FRENCH:
+                french = levels
+            else:
+                english = levels
+    return french, english
 
 
 def _french_points(table: FrenchPoints, factors: CrsFactors) -> int:
@@ -1534,7 +1540,10 @@ def _points(factors: CrsFactors, rules: _Rules, caps: CrsCaps) -> _Points:
         0 if age is None else _at(rules.age_points[with_spouse], age),
         rules.education_points[with_spouse][factors.education.rank],
         0 if first is None else _language_points(rules.first_language_levels[with_spouse], first),
-        0 if second is None else _second_language_points(rules, caps, second, with_spouse),
+        # The second language scores only beside a first (rules.md §4.4).
+        0
+        if second is None or first is None
+        else _second_language_points(rules, caps, second, with_spouse),
         _at(rules.canadian_experience_points[with_spouse], int(factors.canadian_years)),
     )
     core = sum(core_lines)
@@ -1667,12 +1676,24 @@ def _language_line(
     cap: int | None,
     what: str,
     fact: str,
+    *,
+    alone: bool = False,
 ) -> CrsLine:
-    """An official language's line: points per ability, summed, then capped if need be."""
+    """An official language's line: points per ability, summed, then capped if need be.
+
+    ``alone``: the second language without a first, which earns nothing (rules.md §4.4).
+    """
     scale = entry.value
     maximum = scale.maximum(with_spouse) * 4 if cap is None else cap
     if levels is None:
         return _line(rule_id, 0, maximum, entry.citation, _describe_no_test(scale, fact))
+    if alone:
+        sentence = (
+            f"No points for {scale.title} ({levels}): it scores only beside a valid test of "
+            "the first official language."
+        )
+        no_first = ({fact: levels}, "no first official language → 0", sentence)
+        return _line(rule_id, 0, maximum, entry.citation, no_first)
     described = _describe_language(scale, levels, with_spouse, cap, points, what, fact)
     return _line(rule_id, points, maximum, entry.citation, described)
 
@@ -1734,6 +1755,7 @@ def _core(
             else caps.second_language_without_spouse,
             "Second official language",
             "second_language",
+            alone=factors.first_language is None,
         ),
         _scale_line(
             "crs.core.canadian_experience",
@@ -2169,12 +2191,16 @@ def _factors(facts: Facts) -> tuple[CrsFactors, _NoteParts]:
     first_language = languages.first_levels
     second_language = languages.second_levels
     if second_language is not None and first_language is None:
-        # The second official language scores only beside a first (rules.md §4.4): with no
-        # valid test in the declared first language, the other test earns nothing here.
-        second_language = None
+        # The second official language scores only beside a first (rules.md §4.4); a French
+        # test still counts for the French-language points (P20), which the score decides.
         notes.append(
             "No valid test in the first official language: the second official language "
-            "earns no points."
+            "earns no points of its own"
+            + (
+                "; its French test counts for the French-language points (policy P20)."
+                if second_language.language is Language.FRENCH
+                else "."
+            )
         )
     education = facts.education
     if education.ignored:

@@ -333,7 +333,6 @@ def test_equal_inputs_give_equal_results() -> None:
         ({"age": 29, "canadian_years": -1}, "$.canadian_years"),
         ({"age": 29, "foreign_years": float("nan")}, "$.foreign_years"),
         ({"age": 29, "spouse_canadian_years": True}, "$.spouse_canadian_years"),
-        ({"age": 29, "second_language": nclc(7)}, "$.second_language"),
         ({"age": 29, "first_language": clb(7), "second_language": clb(7)}, "$.second_language"),
     ],
 )
@@ -350,6 +349,23 @@ def test_good_factors_of_every_kind_are_accepted() -> None:
     assert CrsFactors(age=Years(29)).age == 29
     assert CrsFactors(age=None, canadian_years=0.5, foreign_years=3).foreign_years == 3
     assert CrsFactors(age=29, first_language=nclc(7), second_language=clb(5)).second_language
+    assert CrsFactors(age=29, second_language=nclc(7)).second_language  # a second alone
+
+
+def test_a_second_language_alone_earns_only_the_french_points() -> None:
+    # No valid test of the first language: the second earns nothing of its own (rules.md
+    # §4.4), but a French test counts for the French-language points in either role (P20).
+    french = score(CrsFactors(age=29, second_language=nclc(8)), on=ON)
+    line = french.line("crs.core.second_language")
+    assert (line.points, line.row) == (0, "no first official language → 0")
+    assert line.sentence == (
+        "No points for the second official language (NCLC L 8, R 8, W 8, S 8): it scores only "
+        "beside a valid test of the first official language."
+    )
+    assert french.line("crs.additional.french").points == 25  # no English test
+    english = score(CrsFactors(age=29, second_language=clb(9)), on=ON)
+    assert english.line("crs.core.second_language").points == 0
+    assert english.points["additional"] == 0
 
 
 def test_levels_helpers() -> None:

@@ -45,11 +45,7 @@ def factors(draw: st.DrawFn) -> CrsFactors:
     first_language = draw(st.sampled_from(Language))
     second_language = Language.FRENCH if first_language is Language.ENGLISH else Language.ENGLISH
     first = draw(st.one_of(st.none(), levels_in(first_language)))
-    second = (
-        draw(st.none())
-        if first is None
-        else draw(st.one_of(st.none(), levels_in(second_language)))
-    )
+    second = draw(st.one_of(st.none(), levels_in(second_language)))  # with or without a first
     return CrsFactors(
         age=draw(st.integers(0, 70)),
         education=draw(st.sampled_from(EducationLevel)),
