@@ -59,7 +59,7 @@ from expressentry.experience import CRS_CANADIAN, CRS_FOREIGN, Experience
 from expressentry.facts import Facts, derive
 from expressentry.job_offer import JobOfferClass, crs_job_offer
 from expressentry.language.levels import BENCHMARK_TOP, LanguageLevels
-from expressentry.language.roles import OfficialLanguageRole
+from expressentry.language.roles import AssignmentPoints, LanguagePoints, OfficialLanguageRole
 from expressentry.language.scales import Ability, Language
 from expressentry.model import Candidate
 from expressentry.verdict import Outcome
@@ -96,10 +96,12 @@ __all__ = [
     "crs_for",
     "crs_from_facts",
     "crs_from_levels",
+    "language_assignment_points",
     "language_ranking",
     "nclc",
     "score",
     "spouse_counts",
+    "spouse_language_ranking",
 ]
 
 # --------------------------------------------------------------------------------------------
@@ -2003,10 +2005,9 @@ def _score(factors: CrsFactors, on: date, notes: tuple[str, ...] | _Notes) -> Cr
     rules = era.value
     caps = rules.caps.value
     scored = _points(factors, rules, caps)
-    total = scored[0][0] + scored[1][0] + scored[2][0] + scored[3][0]
     # total, on, rule_version, with_spouse, factors, scored, notes
     return CrsResult(
-        total if total <= caps.total else caps.total,
+        _total(scored, caps),
         on,
         era.start,
         factors.with_spouse,
@@ -2014,6 +2015,12 @@ def _score(factors: CrsFactors, on: date, notes: tuple[str, ...] | _Notes) -> Cr
         scored,
         notes,
     )
+
+
+def _total(scored: _Points, caps: CrsCaps) -> int:
+    """The sections' points added up, within the grand total's cap."""
+    total = scored[0][0] + scored[1][0] + scored[2][0] + scored[3][0]
+    return total if total <= caps.total else caps.total
 
 
 def _as_levels(levels: LanguageLevels | int | None, language: Language) -> LanguageLevels | None:
@@ -2167,29 +2174,11 @@ def crs_factors(facts: Facts) -> tuple[CrsFactors, tuple[str, ...]]:
 def _factors(facts: Facts) -> tuple[CrsFactors, _NoteParts]:
     """:func:`crs_factors`, with the notes that quote the explanations of the derived facts
     left unwritten (written only if the score's notes are read)."""
-    candidate = facts.candidate
-    on = facts.on
-    notes: _NoteParts = []
-    if facts.age is None:
-        notes.append("No birth date: no age points.")
-    elif candidate.birth_date is not None and candidate.birth_date > on:
-        notes.append(
-            f"The birth date ({candidate.birth_date.isoformat()}) is after the evaluation "
-            f"date ({on.isoformat()}): scored as age 0, which earns no age points."
-        )
-    spouse_counts = facts.spouse_counts
-    if spouse_counts is None:
-        spouse_counts = facts.partnered is not None
-        notes.append(
-            "The marital status is not answered: scored without a spouse."
-            if facts.partnered is None
-            else "Whether the spouse or partner is a Canadian citizen or permanent resident, "
-            "or is coming to Canada, is not answered: scored with a spouse (policy P12)."
-        )
-    languages = facts.languages
-    notes.append(lambda: [note.sentence for note in languages.notes])
+    others, before, after = facts.kept(_other_factors)
+    languages = facts.languages  # ranked by the CRS of each assignment (P5, P6)
     first_language = languages.first_levels
     second_language = languages.second_levels
+    notes: _NoteParts = [*before, lambda: [note.sentence for note in languages.notes]]
     if second_language is not None and first_language is None:
         # The second official language scores only beside a first (rules.md §4.4); a French
         # test still counts for the French-language points (P20), which the score decides.
@@ -2202,9 +2191,41 @@ def _factors(facts: Facts) -> tuple[CrsFactors, _NoteParts]:
                 else "."
             )
         )
+    notes.extend(after)
+    factors = CrsFactors(first_language=first_language, second_language=second_language, **others)
+    return factors, notes
+
+
+_OtherFactors = tuple[dict[str, Any], _NoteParts, _NoteParts]
+"""The CRS factors but the official languages, as keywords of :class:`CrsFactors`, and the
+notes that come before the languages' notes and after them."""
+
+
+def _other_factors(facts: Facts) -> _OtherFactors:
+    """Every CRS factor of ``facts`` but the candidate's official languages (kept per facts:
+    the ranking of the languages scores each assignment with them)."""
+    candidate = facts.candidate
+    on = facts.on
+    before: _NoteParts = []
+    after: _NoteParts = []
+    if facts.age is None:
+        before.append("No birth date: no age points.")
+    elif candidate.birth_date is not None and candidate.birth_date > on:
+        before.append(
+            f"The birth date ({candidate.birth_date.isoformat()}) is after the evaluation "
+            f"date ({on.isoformat()}): scored as age 0, which earns no age points."
+        )
+    spouse_counts = facts.scored_with_spouse
+    if facts.spouse_counts is None:
+        before.append(
+            "The marital status is not answered: scored without a spouse."
+            if facts.partnered is None
+            else "Whether the spouse or partner is a Canadian citizen or permanent resident, "
+            "or is coming to Canada, is not answered: scored with a spouse (policy P12)."
+        )
     education = facts.education
     if education.ignored:
-        notes.append(
+        after.append(
             lambda: [
                 f"Credential {use.index + 1} not counted: {use.reason}."
                 for use in education.ignored
@@ -2223,43 +2244,80 @@ def _factors(facts: Facts) -> tuple[CrsFactors, _NoteParts]:
             spouse_language = spouse_languages.first_levels
             spouse_education = derived_spouse_education.level
     if candidate.sibling_in_canada is None:
-        notes.append("A sibling in Canada is not answered: not counted.")
-    factors = CrsFactors(
-        age=facts.age,
-        education=education.level,
-        first_language=first_language,
-        second_language=second_language,
-        canadian_years=_years_counted(
-            facts.experience(CRS_CANADIAN), "Canadian work experience", notes
+        after.append("A sibling in Canada is not answered: not counted.")
+    others = {
+        "age": facts.age,
+        "education": education.level,
+        "canadian_years": _years_counted(
+            facts.experience(CRS_CANADIAN), "Canadian work experience", after
         ),
-        foreign_years=_years_counted(
-            facts.experience(CRS_FOREIGN), "Foreign work experience", notes
+        "foreign_years": _years_counted(
+            facts.experience(CRS_FOREIGN), "Foreign work experience", after
         ),
-        with_spouse=spouse_counts,
-        spouse_education=spouse_education,
-        spouse_language=spouse_language,
-        spouse_canadian_years=(
+        "with_spouse": spouse_counts,
+        "spouse_education": spouse_education,
+        "spouse_language": spouse_language,
+        "spouse_canadian_years": (
             _years_counted(
                 facts.spouse_experience(CRS_CANADIAN),
                 "The spouse's Canadian work experience",
-                notes,
+                after,
             )
             if spouse_counts
             else 0
         ),
         # Most candidates have no certificate, nomination or offer: asked only when there is.
-        certificate_of_qualification=(
+        "certificate_of_qualification": (
             bool(candidate.certificates_of_qualification) and _certificate(candidate, on)
         ),
-        provincial_nomination=(
-            candidate.provincial_nomination is not None and _nominated(candidate, on, notes)
+        "provincial_nomination": (
+            candidate.provincial_nomination is not None and _nominated(candidate, on, after)
         ),
-        sibling_in_canada=candidate.sibling_in_canada is True,
-        canadian_education=canadian.credit,
-        canadian_education_unconfirmed=canadian.unconfirmed,
-        job_offer=(_job_offer_class(facts, notes) if candidate.job_offers else JobOfferClass.NONE),
-    )
-    return factors, notes
+        "sibling_in_canada": candidate.sibling_in_canada is True,
+        "canadian_education": canadian.credit,
+        "canadian_education_unconfirmed": canadian.unconfirmed,
+        "job_offer": (
+            _job_offer_class(facts, after) if candidate.job_offers else JobOfferClass.NONE
+        ),
+    }
+    return others, before, after
+
+
+def language_assignment_points(facts: Facts) -> AssignmentPoints:
+    """The CRS of the candidate of ``facts`` with a given first and second official language:
+    how the derived facts rank the languages and the tests (policies P5, P6).
+
+    The official languages are scored with every other factor of the candidate, since the
+    skill-transferability points read the first language and the French-language points read
+    both: the assignment with the higher CRS is the one chosen.
+    """
+
+    def crs(first: LanguageLevels | None, second: LanguageLevels | None) -> int:
+        # Read when an assignment is first scored: most candidates have nothing to rank.
+        others, _, _ = facts.kept(_other_factors)
+        rules = _era(facts.on).value
+        caps = rules.caps.value
+        factors = CrsFactors(first_language=first, second_language=second, **others)
+        return _total(_points(factors, rules, caps), caps)
+
+    return crs
+
+
+@functools.lru_cache(maxsize=64)  # built once per date: dates are few in a batch
+def spouse_language_ranking(on: date) -> LanguagePoints:
+    """The spouse factor points of a test's levels (rules.md §4.6), to choose the spouse's best
+    valid test (policy P30): only the spouse's first official language scores.
+
+    >>> points = spouse_language_ranking(date(2025, 4, 1))
+    >>> points(clb(9), OfficialLanguageRole.FIRST), points(clb(9), OfficialLanguageRole.SECOND)
+    (20, 0)
+    """
+    column = CRS_RULES.at(on).spouse_language_levels[True]
+
+    def points(levels: LanguageLevels, role: OfficialLanguageRole) -> int:
+        return _language_points(column, levels) if role is OfficialLanguageRole.FIRST else 0
+
+    return points
 
 
 def crs_for(candidate: Candidate, *, on: date) -> CrsResult:

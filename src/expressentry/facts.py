@@ -123,6 +123,12 @@ class Facts:
         Only a partner who is neither a Canadian citizen nor a PR and who comes to Canada
         counts. ``None`` when an answer needed to tell is missing.
         """
+        self.scored_with_spouse: bool = (
+            self.partnered is not None if self.spouse_counts is None else self.spouse_counts
+        )
+        """The CRS column: with a spouse when the spouse counts, and also when a partnered
+        candidate has not said whether the spouse counts (the with-spouse column, the lower
+        one, is used and the CRS notes it)."""
         self._experience: dict[ExperienceQuery, Experience] = {}
         self._experience_in: dict[tuple[ExperienceQuery, NocCode], Experience] = {}
         self._spouse_experience: dict[ExperienceQuery, Experience] = {}
@@ -161,20 +167,31 @@ class Facts:
     @_computed_once
     def languages(self) -> OfficialLanguages:
         """The first and second official languages and the tests behind them (P5, P6, P30)."""
-        # Tests are ranked by the CRS points of the candidate's own column (policy P6).
+        # Assignments and tests are ranked by the candidate's own CRS (policies P5, P6); the
+        # notes quote each test's points in the candidate's own column.
+        from expressentry.crs import language_assignment_points  # the CRS derives from facts
+
         candidate = self.candidate
         return official_languages(
             candidate.language_tests,
             self.on,
             declared_first=candidate.first_official_language,
-            points=_ranking(self.on, self.spouse_counts is True),
+            points=_ranking(self.on, self.scored_with_spouse),
+            crs=language_assignment_points(self),
         )
 
     @_computed_once
     def spouse_languages(self) -> OfficialLanguages | None:
-        """The spouse's official languages (the best valid test, P30); ``None`` if no spouse."""
+        """The spouse's official languages (the best valid test for the spouse factors, P30);
+        ``None`` if no spouse."""
+        from expressentry.crs import spouse_language_ranking  # the CRS derives from facts
+
         spouse = self.candidate.spouse
-        return None if spouse is None else official_languages(spouse.language_tests, self.on)
+        if spouse is None:
+            return None
+        return official_languages(
+            spouse.language_tests, self.on, points=spouse_language_ranking(self.on)
+        )
 
     # -- education ----------------------------------------------------------------------
 

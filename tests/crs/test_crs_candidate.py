@@ -413,3 +413,112 @@ def test_canadian_study_reaches_the_score() -> None:
     assert result.factors.canadian_education is CanadianEducation.ONE_OR_TWO_YEAR
     assert result.factors.education is EducationLevel.TWO_OR_MORE
     assert result.line("crs.additional.canadian_education").points == 15
+
+
+# -- choosing the languages and the tests by the candidate's own CRS (policies P5, P6, P30) --
+
+# Found by an independent re-implementation of the derivation: the tests and the first
+# language were ranked by their core official-language points alone, which is not always the
+# assignment with the higher CRS (the French-language points and skill transferability read
+# the languages too).
+
+LATER = date(2025, 6, 1)
+
+
+def scored(kind: TestKind, taken: date, *scores: float) -> LanguageTest:
+    listening, reading, writing, speaking = scores
+    return LanguageTest(
+        kind=kind,
+        test_date=taken,
+        scores=AbilityScores(
+            listening=listening, reading=reading, writing=writing, speaking=speaking
+        ),
+    )
+
+
+def single(**changes: Any) -> Candidate:
+    return Candidate(
+        birth_date=date(1995, 1, 1), marital_status=MaritalStatus.NEVER_MARRIED, **changes
+    )
+
+
+def test_the_test_with_the_higher_crs_is_chosen_not_the_one_with_more_core_points() -> None:
+    # NCLC 10, 10, 10 and below 4 gives more core points (102) than NCLC 8 in all four (92),
+    # but NCLC 8 in all four also earns the French-language points (25, no English test).
+    uneven = scored(TestKind.TEF_CANADA, date(2025, 1, 10), 699, 699, 699, 300)
+    even = scored(TestKind.TEF_CANADA, date(2025, 2, 10), 500, 500, 500, 500)
+    candidate = single(first_official_language=Language.FRENCH, language_tests=(uneven, even))
+    result = crs_for(candidate, on=LATER)
+    assert str(result.factors.first_language) == "NCLC L 8, R 8, W 8, S 8"
+    assert result.total == 222
+    assert result.line("crs.additional.french").points == 25
+    chosen = next(note for note in result.notes if "the best of 2 valid French tests" in note)
+    assert chosen.endswith(
+        "the best of 2 valid French tests for the CRS (222 points with it) (policy P6)."
+    )
+    with_uneven = crs_for(attrs.evolve(candidate, language_tests=(uneven,)), on=LATER)
+    assert with_uneven.total == 207  # the other choice, alone
+
+
+def test_the_first_language_with_the_higher_crs_is_assumed() -> None:
+    # English first gives more core points, but French first (NCLC 8 in all four) also earns
+    # skill-transferability points with the bachelor's, where CLB 4 in speaking earns none.
+    english = scored(TestKind.CELPIP_GENERAL, date(2025, 1, 10), 10, 10, 10, 4)
+    french = scored(TestKind.TEF_CANADA, date(2025, 2, 10), 500, 500, 500, 500)
+    bachelor = Credential(
+        level=CredentialLevel.BACHELORS_OR_THREE_YEAR,
+        country="CA",
+        completion_date=date(2018, 1, 1),
+    )
+    result = crs_for(single(language_tests=(english, french), education=(bachelor,)), on=LATER)
+    assert result.factors.first_language is not None
+    assert result.factors.first_language.language is Language.FRENCH
+    assert result.total == 373
+    assert (
+        "The first official language was not declared; French is assumed because French first "
+        "and English second give a CRS of 373, against 370 the other way (policy P5)."
+    ) in result.notes
+
+
+def test_the_spouse_s_best_test_is_the_one_with_more_spouse_points() -> None:
+    # CLB 4, 8, 7, 10 gives more first-language points than CLB 5, 5, 10, 9 (principal's
+    # table), but fewer spouse points (11 against 12: CLB 4 earns none for a spouse).
+    spouse = Spouse(
+        canadian_citizen_or_pr=False,
+        accompanying=True,
+        language_tests=(
+            scored(TestKind.CELPIP_GENERAL, date(2025, 1, 10), 4, 8, 7, 10),
+            scored(TestKind.CELPIP_GENERAL, date(2025, 1, 20), 5, 5, 10, 9),
+        ),
+    )
+    result = crs_for(
+        Candidate(
+            birth_date=date(1995, 1, 1), marital_status=MaritalStatus.MARRIED, spouse=spouse
+        ),
+        on=LATER,
+    )
+    assert str(result.factors.spouse_language) == "CLB L 5, R 5, W 10, S 9"
+    assert result.line("crs.spouse.language").points == 12
+
+
+def test_an_unanswered_spouse_status_ranks_in_the_column_it_is_scored_in() -> None:
+    # Scored with a spouse (P12, noted); the tests are ranked in that column too, where
+    # (8, 10, 9, 6) gives 186 and (10, 8, 4, 10) gives 187 (the single column ranks them the
+    # other way round).
+    tests = (
+        scored(TestKind.CELPIP_GENERAL, date(2025, 1, 10), 10, 8, 4, 10),
+        scored(TestKind.CELPIP_GENERAL, date(2025, 1, 11), 8, 10, 9, 6),
+    )
+    candidate = Candidate(
+        birth_date=date(1995, 1, 1),
+        marital_status=MaritalStatus.MARRIED,
+        first_official_language=Language.ENGLISH,
+        language_tests=tests,
+    )
+    facts = derive(candidate, on=LATER)
+    assert facts.scored_with_spouse is True
+    assert facts.spouse_counts is None
+    result = crs_for(candidate, on=LATER)
+    assert result.factors.with_spouse
+    assert str(result.factors.first_language) == "CLB L 10, R 8, W 4, S 10"
+    assert result.total == 187

@@ -24,6 +24,7 @@ from expressentry.language.levels import (
 )
 from expressentry.language.notes import LanguageNote, LanguageRule
 from expressentry.language.roles import (
+    AssignmentPoints,
     LanguagePoints,
     OfficialLanguageRole,
     OfficialLanguages,
@@ -69,6 +70,7 @@ __all__ = [
     "TEF_CANADA_SCALES",
     "Ability",
     "AssessedTest",
+    "AssignmentPoints",
     "Language",
     "LanguageLevels",
     "LanguageNote",

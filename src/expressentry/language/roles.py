@@ -4,24 +4,29 @@ The candidate declares which official language is the first (IRPR s. 79(1)); the
 if tested, is the second. Where the sources are silent the engine follows rules.md §12:
 
 - **P5.** Undeclared, with valid tests in one language only: that language is the first.
-  Undeclared, with valid tests in both: the assignment that gives more CRS points for official
-  languages (first plus second), and the explanation says it was assumed.
-- **P6.** Several valid tests in one language: the one that gives the most CRS points in its
-  role; the explanation names it.
+  Undeclared, with valid tests in both: the assignment that gives the higher CRS, and the
+  explanation says it was assumed.
+- **P6.** Several valid tests in one language: the one that gives the most CRS points; the
+  explanation names it.
 - **P30.** The same applies to a spouse or partner: their first official language is their
   best valid test.
 
 Tests that do not count on the day (expired, result not yet out, not accepted on the day they
 were taken) are set aside first, each with its reason.
 
-**Ranking.** Tests are ranked by CRS points, which the CRS module owns:
-:func:`official_languages` takes the ranking as a ``points`` function, by default the CRS's own
-core official-language points for a candidate without a spouse
-(:func:`expressentry.crs.language_ranking`, rules.md §4.3, §4.4); the derived facts pass the
-candidate's own column.
-Ties are broken by the sum of the four levels, then by the later expiry date (the result that
-stays valid longer), then by the order of the tests; between two equal assignments (P5), by the
-points of the first language, then English first.
+**Ranking.** Tests are ranked by CRS points, which the CRS module owns.
+:func:`official_languages` takes two functions. ``points`` gives a test's core points in a
+role, by default the CRS's own official-language points for a candidate without a spouse
+(:func:`expressentry.crs.language_ranking`, rules.md §4.3, §4.4); the notes quote them.
+``crs``, when given, gives the whole CRS of an assignment (a first and a second language's
+levels, either ``None``): the French-language points and the skill-transferability points read
+the languages too, so the derived facts pass the candidate's own CRS
+(:func:`expressentry.crs.language_assignment_points`). Without it an assignment is worth its
+tests' ``points``. Every choice that remains is made on the assignment's worth: which language is
+first (P5) and which test speaks for each (P6).
+Ties are broken by the first test's points, then by the sum of its four levels, then by the later
+expiry date (the result that stays valid longer), then by the order of the tests, and the same
+for the second test; between two equal assignments (P5), English is first.
 
 >>> from datetime import date
 >>> from expressentry.model import AbilityScores, LanguageTest, TestKind
@@ -67,6 +72,7 @@ if TYPE_CHECKING:
     from expressentry.model import LanguageTest
 
 __all__ = [
+    "AssignmentPoints",
     "LanguagePoints",
     "OfficialLanguageRole",
     "OfficialLanguages",
@@ -83,6 +89,9 @@ class OfficialLanguageRole(IdentityEnum):
 
 LanguagePoints = Callable[[LanguageLevels, OfficialLanguageRole], int]
 """Ranks a test: the points its levels give in a role (the CRS can pass its own)."""
+
+AssignmentPoints = Callable[[LanguageLevels | None, LanguageLevels | None], int]
+"""Ranks an assignment: the CRS of a first and a second official language's levels."""
 
 
 _Notes = tuple[LanguageNote, ...] | Callable[[], tuple[LanguageNote, ...]]
@@ -174,7 +183,8 @@ def _default_points(on: date) -> LanguagePoints:
 
 
 class _Ranking:
-    """The valid tests of each language, their points in each role, and the best for each role.
+    """The valid tests of each language, their points in each role, and the best assignment
+    for each first language.
 
     Points are computed when first needed: with one valid test per language and a declared
     first language (the common case) nothing needs ranking until the notes are read. (Tuples
@@ -182,9 +192,14 @@ class _Ranking:
     candidate of a pool, and hashing an enum member is slow.)
     """
 
-    __slots__ = ("_points", "_rank", "_valid")
+    __slots__ = ("_best", "_points", "_rank", "_total", "_valid")
 
-    def __init__(self, assessed: Sequence[AssessedTest], points: LanguagePoints) -> None:
+    def __init__(
+        self,
+        assessed: Sequence[AssessedTest],
+        points: LanguagePoints,
+        total: AssignmentPoints | None,
+    ) -> None:
         english: list[AssessedTest] = []
         french: list[AssessedTest] = []
         for a in assessed:
@@ -192,8 +207,16 @@ class _Ranking:
                 (english if a.levels.language is _ENGLISH else french).append(a)
         self._valid = (english, french)
         self._rank = points
+        self._total = total
         # The points of each valid test, by its index: (as first language, as second).
         self._points: dict[int, tuple[int, int]] = {}
+        # The best assignment with each first language: (first test, second test, worth).
+        self._best: dict[Language, _Assignment] = {}
+
+    @property
+    def by_crs(self) -> bool:
+        """Whether assignments are worth the whole CRS (otherwise their tests' points)."""
+        return self._total is not None
 
     def _points_of(self, test: AssessedTest) -> tuple[int, int]:
         found = self._points.get(test.index)
@@ -205,29 +228,53 @@ class _Ranking:
     def valid(self, language: Language) -> list[AssessedTest]:
         return self._valid[0 if language is _ENGLISH else 1]
 
-    def best(self, language: Language, role: OfficialLanguageRole) -> AssessedTest | None:
-        tests = self._valid[0 if language is _ENGLISH else 1]
-        if len(tests) < 2:  # the common case: nothing to rank
-            return tests[0] if tests else None
-        position = _position(role)
-        return max(
-            tests,
-            key=lambda a: (
-                self._points_of(a)[position],
-                sum(a.levels.four),
-                a.expiry_date,
-                -a.index,
-            ),
-        )
-
     def points_of(self, test: AssessedTest | None, role: OfficialLanguageRole) -> int:
         return 0 if test is None else self._points_of(test)[_position(role)]
 
-    def best_points(self, language: Language, role: OfficialLanguageRole) -> int:
-        return self.points_of(self.best(language, role), role)
+    def _worth(self, first: AssessedTest | None, second: AssessedTest | None) -> int:
+        if self._total is None:
+            return self.points_of(first, _FIRST) + self.points_of(second, _SECOND)
+        return self._total(
+            None if first is None else first.levels, None if second is None else second.levels
+        )
 
-    def assignment_points(self, first: Language) -> int:
-        return self.best_points(first, _FIRST) + self.best_points(_other(first), _SECOND)
+    def _tie_break(
+        self, test: AssessedTest | None, role: OfficialLanguageRole
+    ) -> tuple[int, int, date, int]:
+        if test is None:
+            return (0, 0, date.min, 0)
+        return (self.points_of(test, role), sum(test.levels.four), test.expiry_date, -test.index)
+
+    def best(self, first_language: Language) -> _Assignment:
+        """The best (first test, second test, worth) with ``first_language`` first (P6)."""
+        found = self._best.get(first_language)
+        if found is not None:
+            return found
+        firsts: Sequence[AssessedTest | None] = self.valid(first_language) or [None]
+        seconds: Sequence[AssessedTest | None] = self.valid(_other(first_language)) or [None]
+        if len(firsts) == 1 and len(seconds) == 1:  # nothing to choose: worth read on demand
+            found = (firsts[0], seconds[0], None)
+        else:
+            first, second = max(
+                ((first, second) for first in firsts for second in seconds),
+                key=lambda pair: (
+                    self._worth(*pair),
+                    self._tie_break(pair[0], _FIRST),
+                    self._tie_break(pair[1], _SECOND),
+                ),
+            )
+            found = (first, second, self._worth(first, second))
+        self._best[first_language] = found
+        return found
+
+    def worth(self, first_language: Language) -> int:
+        """What the best assignment with ``first_language`` first is worth."""
+        first, second, worth = self.best(first_language)
+        return self._worth(first, second) if worth is None else worth
+
+
+_Assignment = tuple[AssessedTest | None, AssessedTest | None, int | None]
+"""A first test, a second test, and what they are worth (``None`` until it is needed)."""
 
 
 def _position(role: OfficialLanguageRole) -> int:
@@ -236,20 +283,13 @@ def _position(role: OfficialLanguageRole) -> int:
 
 def _first_language(ranking: _Ranking, declared_first: Language | None) -> Language | None:
     """The first official language (policy P5): declared, the only one tested, or the one that
-    gives more CRS points."""
+    gives the higher CRS."""
     if declared_first is not None:
         return declared_first
     english, french = ranking._valid
     if not english or not french:
         return _ENGLISH if english else Language.FRENCH if french else None
-    return max(
-        _LANGUAGES,
-        key=lambda language: (
-            ranking.assignment_points(language),
-            ranking.best_points(language, _FIRST),
-            language is _ENGLISH,
-        ),
-    )
+    return max(_LANGUAGES, key=lambda language: (ranking.worth(language), language is _ENGLISH))
 
 
 def _settled(
@@ -278,15 +318,19 @@ def _settled(
             facts={"first_language": first.value},
         )
     second = _other(first)
-    points_if_first = ranking.assignment_points(first)
-    points_if_second = ranking.assignment_points(second)
+    points_if_first = ranking.worth(first)
+    points_if_second = ranking.worth(second)
+    worth = (
+        f"a CRS of {points_if_first}"
+        if ranking.by_crs
+        else f"{points_if_first} CRS points for official languages"
+    )
     return LanguageNote(
         rule=LanguageRule.FIRST_LANGUAGE_ASSUMED,
         sentence=(
             f"The first official language was not declared; {_name(first)} is assumed "
-            f"because {_name(first)} first and {_name(second)} second give {points_if_first} "
-            f"CRS points for official languages, against {points_if_second} the other way "
-            "(policy P5)."
+            f"because {_name(first)} first and {_name(second)} second give {worth}, against "
+            f"{points_if_second} the other way (policy P5)."
         ),
         policy="P5",
         citation=FIRST_OFFICIAL_LANGUAGE_DECLARED,
@@ -308,23 +352,29 @@ def _chosen(
         f"For {_name(language)}, the {role.value} official language: {test.describe()} "
         f"({test.levels}; {points} CRS points), valid until {test.expiry_date.isoformat()}"
     )
+    facts: dict[str, object] = {
+        "role": role.value,
+        "language": language.value,
+        "levels": test.levels,
+        "points": points,
+        "valid_tests": among,
+        "expiry_date": test.expiry_date,
+        "on": on,
+    }
     if among > 1:
-        sentence += f", the best of {among} valid {_name(language)} tests (policy P6)"
+        sentence += f", the best of {among} valid {_name(language)} tests"
+        if ranking.by_crs:
+            first_language = language if role is _FIRST else _other(language)
+            facts["crs"] = crs = ranking.worth(first_language)
+            sentence += f" for the CRS ({crs} points with it)"
+        sentence += " (policy P6)"
     return LanguageNote(
         rule=LanguageRule.TEST_CHOSEN,
         sentence=sentence + ".",
         policy="P6" if among > 1 else None,
         citation=test.chart_citation,
         test_index=test.index,
-        facts={
-            "role": role.value,
-            "language": language.value,
-            "levels": test.levels,
-            "points": points,
-            "valid_tests": among,
-            "expiry_date": test.expiry_date,
-            "on": on,
-        },
+        facts=facts,
     )
 
 
@@ -367,11 +417,13 @@ def official_languages(
     *,
     declared_first: Language | None = None,
     points: LanguagePoints | None = None,
+    crs: AssignmentPoints | None = None,
 ) -> OfficialLanguages:
     """Settle the first and second official language on ``on`` and the test for each.
 
-    ``points`` ranks tests (see the module docstring); by default the CRS points without a
-    spouse in force on ``on``.
+    ``points`` gives a test's points in a role, by default the CRS points without a spouse in
+    force on ``on``; ``crs``, if given, the whole CRS of an assignment, which then decides
+    (see the module docstring).
     """
     rank = points if points is not None else _default_points(on)
     assessed = tuple([assess_test(test, on, index=index) for index, test in enumerate(tests)])
@@ -390,11 +442,10 @@ def official_languages(
             else:
                 second = only
     else:
-        ranking = _Ranking(assessed, rank)
+        ranking = _Ranking(assessed, rank, crs)
         first_language = _first_language(ranking, declared_first)
         if first_language is not None:
-            first = ranking.best(first_language, _FIRST)
-            second = ranking.best(_other(first_language), _SECOND)
+            first, second, _ = ranking.best(first_language)
     return OfficialLanguages(
         on,
         first_language,
@@ -404,7 +455,7 @@ def official_languages(
         assessed,  # tests
         lambda: _explain(  # notes
             assessed,
-            ranking or _Ranking(assessed, rank),
+            ranking or _Ranking(assessed, rank, crs),
             declared_first,
             first_language,
             first,
