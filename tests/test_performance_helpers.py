@@ -60,6 +60,12 @@ def test_add_years_is_relativedelta(day: date, years: int) -> None:
     assert add_years(day, years) == expected
 
 
+def test_add_years_stays_within_the_calendar() -> None:
+    assert add_years(date(9998, 6, 1), 2) == date.max
+    assert add_years(date(5, 6, 1), -10) == date.min
+    assert add_years(date(9999, 12, 31), 0) == date.max
+
+
 @given(st.dates(), st.integers(min_value=0, max_value=4000))
 def test_add_days_stops_at_the_calendar_s_last_day(day: date, days: int) -> None:
     try:

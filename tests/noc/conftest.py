@@ -10,7 +10,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[2]
 SHARED_DATA = REPO.parent / "shared" / "data"
-GENERATOR = REPO / "tools" / "generate_noc.py"
+GENERATOR = REPO / "tools" / "generate_data.py"
 
 
 @pytest.fixture(scope="session")
@@ -25,8 +25,8 @@ def shared_data() -> Path:
 
 @pytest.fixture(scope="session")
 def generator() -> ModuleType:
-    """``tools/generate_noc.py``, loaded as a module (``tools`` is not a package)."""
-    spec = importlib.util.spec_from_file_location("generate_noc", GENERATOR)
+    """``tools/generate_data.py``, loaded as a module (``tools`` is not a package)."""
+    spec = importlib.util.spec_from_file_location("generate_data", GENERATOR)
     assert spec is not None
     assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)

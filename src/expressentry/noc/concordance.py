@@ -5,7 +5,7 @@ round. Each pair carries the GSIM types of change Statistics Canada records for 
 breakdown, a transfer of part of the occupations, a new code, a new title...).
 
 The source file's change labels are slightly inconsistent ("Split off ,", "RC5 VC1 - Code
-Change", a bare "Transfer"); ``tools/generate_noc.py`` normalises each to the GSIM codes it names.
+Change", a bare "Transfer"); ``tools/generate_data.py`` normalises each to the GSIM codes it names.
 
 >>> [str(code) for code in counterparts(NocCode("2173"))]
 ['21211', '21231']

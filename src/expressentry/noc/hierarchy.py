@@ -6,7 +6,7 @@ without its last digit. NOC 2016 has four: broad category (1), major group (2 di
 such as "01-05" for the middle-management groups), minor group (3) and unit group (4).
 
 Titles are English and French for NOC 2021, English only for NOC 2016 (the tables are generated
-by ``tools/generate_noc.py``; see ``docs/noc.md``).
+by ``tools/generate_data.py``; see ``docs/noc.md``).
 
 >>> software = group("21231", NocVersion.NOC_2021)
 >>> software.title, software.level.value

@@ -1,25 +1,28 @@
-"""Regenerate the NOC tables in ``src/expressentry/noc/`` from the shared reference data.
+"""Regenerate the reference tables in ``src/expressentry/`` from the shared reference data.
 
-The engine reads no file at run time, so the classification ships as generated Python modules:
+The engine reads no file at run time, so the reference data ships as generated Python modules:
 
-- ``_noc2021.py``: every group of NOC 2021 V1.0 (10 broad categories, 45 major, 89 sub-major,
-  162 minor and 516 unit groups), English and French titles;
-- ``_noc2016.py``: every group of NOC 2016 V1.3 (10 broad categories, 40 major, 140 minor and
-  500 unit groups), English titles;
-- ``_concordance.py``: the Statistics Canada correspondence NOC 2016 V1.3 -> NOC 2021 V1.0, one
-  row per (2016, 2021) pair with its GSIM types of change.
+- ``noc/_noc2021.py``: every group of NOC 2021 V1.0 (10 broad categories, 45 major, 89
+  sub-major, 162 minor and 516 unit groups), English and French titles;
+- ``noc/_noc2016.py``: every group of NOC 2016 V1.3 (10 broad categories, 40 major, 140 minor
+  and 500 unit groups), English titles;
+- ``noc/_concordance.py``: the Statistics Canada correspondence NOC 2016 V1.3 -> NOC 2021 V1.0,
+  one row per (2016, 2021) pair with its GSIM types of change;
+- ``_rounds.py``: IRCC's rounds of invitations (number, date, round type, its kind, invitations,
+  lowest CRS score invited, the codes of the programs covered), oldest first.
 
-Codes and titles only: the descriptions in the data are left out.
+Codes, titles and numbers only: the descriptions in the data, the rounds' HTML and texts and
+their pool distributions are left out.
 
 Usage, from the repository root::
 
-    python tools/generate_noc.py                 # rewrite the modules from ../shared/data
-    python tools/generate_noc.py --check         # exit 1 if the committed modules differ
-    python tools/generate_noc.py --data DIR      # read the CSV files from DIR
+    python tools/generate_data.py                 # rewrite the modules from ../shared/data
+    python tools/generate_data.py --check         # exit 1 if the committed modules differ
+    python tools/generate_data.py --data DIR      # read the data files from DIR
 
-The output is deterministic (rows in code order, no timestamps) and already in the layout
-``ruff format`` produces, so regenerating from the same data reproduces the committed modules
-byte for byte.
+The output is deterministic (rows in code or date order, no timestamps) and already in the
+layout ``ruff format`` produces, so regenerating from the same data reproduces the committed
+modules byte for byte.
 
 Data caveats handled here (see ``../shared/data/SOURCES.md``):
 
@@ -33,25 +36,60 @@ Data caveats handled here (see ``../shared/data/SOURCES.md``):
   VC1, VC2);
 - NOC 2016 major groups are sometimes ranges ("01-05"); the generator checks that every parent
   in the file agrees with the parent the engine derives from the codes (one known slip in the
-  file, major group 40 filed under broad category 3, is listed in ``KNOWN_PARENT_ERRORS``).
+  file, major group 40 filed under broad category 3, is listed in ``KNOWN_PARENT_ERRORS``);
+- every value of the rounds file is a string, numbers with thousands separators ("1,234"), and
+  round 91 appears twice, as 91a and 91b; every round type must be one ``ROUND_KINDS`` knows,
+  or the generator stops rather than guess its kind.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import json
 import re
 import sys
 from collections.abc import Iterable, Sequence
+from datetime import date
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = REPO_ROOT.parent / "shared" / "data"
-OUTPUT_DIR = REPO_ROOT / "src" / "expressentry" / "noc"
+OUTPUT_DIR = REPO_ROOT / "src" / "expressentry"
 
 NOC2021_FILE = "noc2021_structure.csv"
 NOC2016_FILE = "noc2016_structure.csv"
 CONCORDANCE_FILE = "noc2016_to_2021_concordance.csv"
+ROUNDS_FILE = "ee_rounds.json"
+
+# The kind of each round type IRCC names (``drawName``): a general round, a round for one
+# program, or a category-based selection round (rules.md §9). Versions of a category
+# ("(Version 1)", ", 2026-Version 2") are the same kind. An unknown name stops the generator.
+ROUND_KINDS = {
+    "No Program Specified": "general",
+    "General": "general",
+    "Canadian Experience Class": "canadian_experience_class",
+    "Federal Skilled Worker": "federal_skilled_worker",
+    "Federal Skilled Trades": "federal_skilled_trades",
+    "Provincial Nominee Program": "provincial_nominee_program",
+}
+ROUND_CATEGORIES = (
+    "Agriculture and agri-food occupations",
+    "Education occupations",
+    "French language proficiency",
+    "French-Language proficiency",
+    "Healthcare and Social Services Occupations",
+    "Healthcare and social services occupations",
+    "Healthcare occupations",
+    "Physicians with Canadian Work Experience",
+    "STEM occupations",
+    "Senior managers with Canadian Work Experience",
+    "Skilled Military Recruits",
+    "Trade occupations",
+    "Trades Occupations",
+    "Transport Occupations",
+    "Transport occupations",
+)
 
 LINE_LENGTH = 99  # pyproject.toml [tool.ruff] line-length
 INDENT = "    "
@@ -87,8 +125,8 @@ def _header(source: str, *, long_lines: bool) -> str:
     text = (
         f'"""{source}\n'
         "\n"
-        "GENERATED by tools/generate_noc.py from ../shared/data; do not edit by hand.\n"
-        "Regenerate with ``python tools/generate_noc.py`` (see docs/noc.md).\n"
+        "GENERATED by tools/generate_data.py from ../shared/data; do not edit by hand.\n"
+        "Regenerate with ``python tools/generate_data.py`` (see docs/noc.md).\n"
         '"""\n'
         "\n"
     )
@@ -277,23 +315,112 @@ def render_concordance(links: Iterable[tuple[str, str, tuple[str, ...]]]) -> str
     return _header(source, long_lines=False) + ("\n".join(lines) + "\n")
 
 
+Round = tuple[str, str, str, str, int, int, str]
+"""(number, date, round type, kind, invitations, lowest CRS score, program codes) of a round."""
+
+
+def round_kind(name: str) -> str:
+    """The kind of a round type: general, one program's, or category-based selection."""
+    if name in ROUND_KINDS:
+        return ROUND_KINDS[name]
+    if any(name == c or name.startswith((f"{c} (", f"{c}, ", f"{c} 2")) for c in ROUND_CATEGORIES):
+        return "category"
+    raise DataError(f"{ROUNDS_FILE}: unknown round type {name!r}; add it to ROUND_KINDS")
+
+
+# The programs a round covers (``drawText2``), by the name IRCC gives each, in this order.
+ROUND_PROGRAMS = (
+    ("Federal Skilled Worker", "FSW"),
+    ("Canadian Experience Class", "CEC"),
+    ("Federal Skilled Trades", "FST"),
+    ("Provincial Nominee Program", "PNP"),
+)
+
+
+def round_programs(text: str) -> str:
+    """The codes of the programs a round covers, comma-separated (``"FSW,CEC,FST,PNP"``)."""
+    codes = [code for name, code in ROUND_PROGRAMS if name in text]
+    rest = text
+    for name, _ in ROUND_PROGRAMS:
+        rest = rest.replace(name, "")
+    if not codes or rest.replace("Program", "").replace("and", "").strip(" ,"):
+        raise DataError(f"{ROUNDS_FILE}: unexpected programs {text!r}")
+    return ",".join(codes)
+
+
+def _whole_number(text: str, what: str) -> int:
+    digits = text.replace(",", "")
+    if not digits.isdigit():
+        raise DataError(f"{ROUNDS_FILE}: {what} {text!r} is not a whole number")
+    return int(digits)
+
+
+def read_rounds(data: Path) -> list[Round]:
+    """Every round of invitations, oldest first (by date, then number)."""
+    document = json.loads((data / ROUNDS_FILE).read_text(encoding="utf-8"))
+    rounds: list[Round] = []
+    for entry in document["rounds"]:
+        number = entry["drawNumber"]
+        if not re.fullmatch(r"[0-9]+[ab]?", number):
+            raise DataError(f"{ROUNDS_FILE}: unexpected round number {number!r}")
+        day = date.fromisoformat(entry["drawDate"]).isoformat()
+        name = entry["drawName"]
+        rounds.append(
+            (
+                number,
+                day,
+                name,
+                round_kind(name),
+                _whole_number(entry["drawSize"], f"round {number}: invitations"),
+                _whole_number(entry["drawCRS"], f"round {number}: lowest CRS"),
+                round_programs(entry["drawText2"]),
+            )
+        )
+    if len({entry[0] for entry in rounds}) != len(rounds):
+        raise DataError(f"{ROUNDS_FILE}: a round number appears twice")
+    return sorted(rounds, key=lambda entry: (entry[1], int(entry[0].rstrip("ab")), entry[0]))
+
+
+def _tuple_entry(values: Sequence[str | int]) -> list[str]:
+    """One tuple element of a tuple literal, exploded the way ruff format does if long."""
+    literals = [_literal(value) if isinstance(value, str) else str(value) for value in values]
+    line = f"{INDENT}({', '.join(literals)}),"
+    if len(line) <= LINE_LENGTH:
+        return [line]
+    return [f"{INDENT}(", *(f"{INDENT * 2}{literal}," for literal in literals), f"{INDENT}),"]
+
+
+def render_rounds(rounds: Iterable[Round]) -> str:
+    """The text of ``_rounds.py``."""
+    lines = [
+        "ROUNDS: tuple[tuple[str, str, str, str, int, int, str], ...] = (",
+        *(line for entry in rounds for line in _tuple_entry(entry)),
+        ")",
+        '"""(number, date, round type, kind, invitations, lowest CRS score, program codes) of '
+        'every\nround, oldest first."""',
+    ]
+    source = "IRCC's Express Entry rounds of invitations: numbers, dates, types and figures."
+    return _header(source, long_lines=False) + ("\n".join(lines) + "\n")
+
+
 def render_all(data: Path) -> dict[str, str]:
-    """Every generated module's file name and text, from the CSV files in ``data``."""
+    """Every generated module's path (in the package) and text, from the files in ``data``."""
     noc2021 = read_noc2021(data)
     noc2016 = read_noc2016(data)
     links = read_concordance(data, noc2016, noc2021)
     return {
-        "_noc2021.py": render_noc2021(noc2021),
-        "_noc2016.py": render_noc2016(noc2016),
-        "_concordance.py": render_concordance(links),
+        "noc/_noc2021.py": render_noc2021(noc2021),
+        "noc/_noc2016.py": render_noc2016(noc2016),
+        "noc/_concordance.py": render_concordance(links),
+        "_rounds.py": render_rounds(read_rounds(data)),
     }
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Write (or with ``--check`` compare) the generated modules; return the exit status."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="CSV directory")
-    parser.add_argument("--out", type=Path, default=OUTPUT_DIR, help="output package directory")
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="data directory")
+    parser.add_argument("--out", type=Path, default=OUTPUT_DIR, help="the package directory")
     parser.add_argument(
         "--check", action="store_true", help="compare with the committed modules, write nothing"
     )
@@ -307,9 +434,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             continue
         stale.append(name)
         if not args.check:
+            target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(text.encode("utf-8"))
     if args.check and stale:
-        print(f"out of date: {', '.join(stale)}; run python tools/generate_noc.py")
+        print(f"out of date: {', '.join(stale)}; run python tools/generate_data.py")
         return 1
     print(f"{'checked' if args.check else 'wrote'} {len(modules)} modules in {args.out}")
     return 0
