@@ -213,9 +213,14 @@ def test_duration_before_and_from_2016_11_19(change: date) -> None:
     assert arranged_employment(_facts(SOFTWARE, on=change)).outcome is Outcome.MET
     assert arranged_employment(_facts(fixed_term, on=change)).outcome is Outcome.MET
     short = attrs.evolve(SOFTWARE, at_least_one_year=False)
-    assert arranged_employment(_facts(short, on=change - timedelta(days=1))).outcome is (
-        Outcome.NOT_MET
-    )
+    too_short = arranged_employment(_facts(short, on=day_before))
+    assert too_short.outcome is Outcome.NOT_MET  # a fixed term under a year: not indeterminate
+    assert "less than one year" in too_short.sentence
+    # Before 2016-11-19 the duration asked is "indeterminate", instead of "at least one year"
+    # (P34): an indeterminate offer qualifies whatever is answered about one year.
+    unasked = attrs.evolve(SOFTWARE, indeterminate=True, at_least_one_year=None)
+    assert arranged_employment(_facts(unasked, on=day_before)).outcome is Outcome.MET
+    assert arranged_employment(_facts(unasked, on=change)).outcome is Outcome.UNKNOWN
 
 
 @pytest.mark.parametrize("change", OFFER_DURATION.change_dates[1:])

@@ -1500,14 +1500,13 @@ def _french_and_english(
     factors: CrsFactors,
 ) -> tuple[LanguageLevels | None, LanguageLevels | None]:
     """The French and the English levels, whichever is the first official language (P20)."""
-    french = english = None
-    for levels in (factors.first_language, factors.second_language):  # either may be None
-        if levels is not None:
-            if levels.language is Language.FRENCH:
-                french = levels
-            else:
-                english = levels
-    return french, english
+    first, second = factors.first_language, factors.second_language
+    if first is not None:  # the second, if any, is in the other language (CrsFactors checks)
+        return (first, second) if first.language is Language.FRENCH else (second, first)
+    # A second language alone (no valid test of the first), in either language.
+    if second is not None and second.language is Language.FRENCH:
+        return second, None
+    return None, second
 
 
 def _french_points(table: FrenchPoints, factors: CrsFactors) -> int:
@@ -2192,13 +2191,30 @@ def _factors(facts: Facts) -> tuple[CrsFactors, _NoteParts]:
             )
         )
     notes.extend(after)
-    factors = CrsFactors(first_language=first_language, second_language=second_language, **others)
-    return factors, notes
+    return _with_languages(others, first_language, second_language), notes
 
 
-_OtherFactors = tuple[dict[str, Any], _NoteParts, _NoteParts]
-"""The CRS factors but the official languages, as keywords of :class:`CrsFactors`, and the
-notes that come before the languages' notes and after them."""
+_Others = tuple[
+    int | None,
+    EducationLevel,
+    float,
+    float,
+    bool,
+    EducationLevel,
+    LanguageLevels | None,
+    float,
+    bool,
+    bool,
+    bool,
+    CanadianEducation,
+    CanadianEducation,
+    JobOfferClass,
+]
+"""Every CRS factor but the official languages, in :func:`_with_languages`' order (a tuple: it
+is made for every candidate)."""
+_OtherFactors = tuple[_Others, _NoteParts, _NoteParts]
+"""The CRS factors but the official languages, and the notes that come before the languages'
+notes and after them."""
 
 
 def _other_factors(facts: Facts) -> _OtherFactors:
@@ -2245,42 +2261,82 @@ def _other_factors(facts: Facts) -> _OtherFactors:
             spouse_education = derived_spouse_education.level
     if candidate.sibling_in_canada is None:
         after.append("A sibling in Canada is not answered: not counted.")
-    others = {
-        "age": facts.age,
-        "education": education.level,
-        "canadian_years": _years_counted(
-            facts.experience(CRS_CANADIAN), "Canadian work experience", after
-        ),
-        "foreign_years": _years_counted(
-            facts.experience(CRS_FOREIGN), "Foreign work experience", after
-        ),
-        "with_spouse": spouse_counts,
-        "spouse_education": spouse_education,
-        "spouse_language": spouse_language,
-        "spouse_canadian_years": (
-            _years_counted(
-                facts.spouse_experience(CRS_CANADIAN),
-                "The spouse's Canadian work experience",
-                after,
-            )
-            if spouse_counts
-            else 0
-        ),
-        # Most candidates have no certificate, nomination or offer: asked only when there is.
-        "certificate_of_qualification": (
-            bool(candidate.certificates_of_qualification) and _certificate(candidate, on)
-        ),
-        "provincial_nomination": (
-            candidate.provincial_nomination is not None and _nominated(candidate, on, after)
-        ),
-        "sibling_in_canada": candidate.sibling_in_canada is True,
-        "canadian_education": canadian.credit,
-        "canadian_education_unconfirmed": canadian.unconfirmed,
-        "job_offer": (
-            _job_offer_class(facts, after) if candidate.job_offers else JobOfferClass.NONE
-        ),
-    }
+    age = facts.age
+    level = education.level
+    canadian_years = _years_counted(
+        facts.experience(CRS_CANADIAN), "Canadian work experience", after
+    )
+    foreign_years = _years_counted(facts.experience(CRS_FOREIGN), "Foreign work experience", after)
+    spouse_canadian_years = (
+        _years_counted(
+            facts.spouse_experience(CRS_CANADIAN), "The spouse's Canadian work experience", after
+        )
+        if spouse_counts
+        else 0
+    )
+    # Most candidates have no certificate, nomination or offer: asked only when there is.
+    certificate = bool(candidate.certificates_of_qualification) and _certificate(candidate, on)
+    nominated = candidate.provincial_nomination is not None and _nominated(candidate, on, after)
+    sibling = candidate.sibling_in_canada is True
+    job_offer = _job_offer_class(facts, after) if candidate.job_offers else JobOfferClass.NONE
+
+    others = (
+        age,
+        level,
+        canadian_years,
+        foreign_years,
+        spouse_counts,
+        spouse_education,
+        spouse_language,
+        spouse_canadian_years,
+        certificate,
+        nominated,
+        sibling,
+        canadian.credit,
+        canadian.unconfirmed,
+        job_offer,
+    )
     return others, before, after
+
+
+def _with_languages(
+    others: _Others, first: LanguageLevels | None, second: LanguageLevels | None
+) -> CrsFactors:
+    """The CRS factors of :func:`_other_factors` with the given official languages."""
+    (
+        age,
+        education,
+        canadian_years,
+        foreign_years,
+        with_spouse,
+        spouse_education,
+        spouse_language,
+        spouse_canadian_years,
+        certificate,
+        nominated,
+        sibling,
+        canadian_education,
+        unconfirmed,
+        job_offer,
+    ) = others
+    return CrsFactors(
+        age=age,
+        education=education,
+        first_language=first,
+        second_language=second,
+        canadian_years=canadian_years,
+        foreign_years=foreign_years,
+        with_spouse=with_spouse,
+        spouse_education=spouse_education,
+        spouse_language=spouse_language,
+        spouse_canadian_years=spouse_canadian_years,
+        certificate_of_qualification=certificate,
+        provincial_nomination=nominated,
+        sibling_in_canada=sibling,
+        canadian_education=canadian_education,
+        canadian_education_unconfirmed=unconfirmed,
+        job_offer=job_offer,
+    )
 
 
 def language_assignment_points(facts: Facts) -> AssignmentPoints:
@@ -2297,8 +2353,7 @@ def language_assignment_points(facts: Facts) -> AssignmentPoints:
         others, _, _ = facts.kept(_other_factors)
         rules = _era(facts.on).value
         caps = rules.caps.value
-        factors = CrsFactors(first_language=first, second_language=second, **others)
-        return _total(_points(factors, rules, caps), caps)
+        return _total(_points(_with_languages(others, first, second), rules, caps), caps)
 
     return crs
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from datetime import date
+from types import ModuleType
 from typing import Any, Generic, TypeVar, overload
 
 from expressentry.dated import EXPRESS_ENTRY_LAUNCH
@@ -39,6 +40,8 @@ from expressentry.noc import NocCode
 __all__ = ["Facts", "derive"]
 
 _T = TypeVar("_T")
+_NOT_KEPT: Any = object()
+"""What :meth:`Facts.kept` finds for a fact not computed yet."""
 
 
 class _computed_once(Generic[_T]):  # a decorator, named like functools.cached_property
@@ -140,11 +143,12 @@ class Facts:
         For a derived fact that belongs to one module (the FSW grid, the qualifying job offer)
         but that several parts of an assessment read.
         """
-        try:
-            value: _T = self._kept[compute]
-        except KeyError:
+        # get() rather than catching KeyError: each fact is kept once per candidate, and
+        # raising an exception costs more than the lookup.
+        value: _T | object = self._kept.get(compute, _NOT_KEPT)
+        if value is _NOT_KEPT:
             value = self._kept[compute] = compute(self)
-        return value
+        return value  # type: ignore[return-value]  # stored by compute, so a _T
 
     # -- the person ----------------------------------------------------------------------
 
@@ -169,28 +173,29 @@ class Facts:
         """The first and second official languages and the tests behind them (P5, P6, P30)."""
         # Assignments and tests are ranked by the candidate's own CRS (policies P5, P6); the
         # notes quote each test's points in the candidate's own column.
-        from expressentry.crs import language_assignment_points  # the CRS derives from facts
-
         candidate = self.candidate
         return official_languages(
             candidate.language_tests,
             self.on,
             declared_first=candidate.first_official_language,
             points=_ranking(self.on, self.scored_with_spouse),
-            crs=language_assignment_points(self),
+            # One test leaves nothing to choose: no CRS to score it by.
+            crs=(
+                _crs().language_assignment_points(self)
+                if len(candidate.language_tests) > 1
+                else None
+            ),
         )
 
     @_computed_once
     def spouse_languages(self) -> OfficialLanguages | None:
         """The spouse's official languages (the best valid test for the spouse factors, P30);
         ``None`` if no spouse."""
-        from expressentry.crs import spouse_language_ranking  # the CRS derives from facts
-
         spouse = self.candidate.spouse
         if spouse is None:
             return None
         return official_languages(
-            spouse.language_tests, self.on, points=spouse_language_ranking(self.on)
+            spouse.language_tests, self.on, points=_crs().spouse_language_ranking(self.on)
         )
 
     # -- education ----------------------------------------------------------------------
@@ -250,11 +255,18 @@ class Facts:
 
 @functools.lru_cache(maxsize=128)  # a key of two positional arguments is the cheapest to make
 def _ranking(on: date, with_spouse: bool) -> LanguagePoints:
-    """The CRS's ranking of tests on ``on`` in the candidate's column (imported here: the CRS
-    derives its inputs from these facts)."""
-    from expressentry.crs import language_ranking
+    """The CRS's ranking of tests on ``on`` in the candidate's column."""
+    ranking: LanguagePoints = _crs().language_ranking(on, with_spouse=with_spouse)
+    return ranking
 
-    return language_ranking(on, with_spouse=with_spouse)
+
+@functools.cache
+def _crs() -> ModuleType:
+    """The CRS module, imported when first needed: it derives its inputs from these facts (so
+    it imports this module), and an import statement in a property costs more than a call."""
+    from expressentry import crs
+
+    return crs
 
 
 def derive(candidate: Candidate, *, on: date) -> Facts:

@@ -26,9 +26,9 @@ Every answer is three-valued (:class:`~expressentry.verdict.Outcome` ``MET``, ``
 never read as a "no". An offer that fails one condition does not qualify, whatever else is
 unanswered.
 
-Before 2016-11-19 an offer also had to be *indeterminate* (``JobOffer.indeterminate``): left
-unanswered, the offer is ``UNKNOWN`` then, and the finding asks for
-``$.job_offers[i].indeterminate``.
+Before 2016-11-19 an offer had to be *indeterminate* (``JobOffer.indeterminate``) instead of
+lasting at least one year: left unanswered, the offer is ``UNKNOWN`` then, and the finding
+asks for ``$.job_offers[i].indeterminate``.
 
 >>> from datetime import date
 >>> from expressentry.facts import derive
@@ -378,15 +378,22 @@ def assess_offer(facts: Facts, index: int, purpose: Purpose) -> Qualification:
         offer.full_time, f"{path}.full_time", "it is not full time (30 hours a week or more)"
     )
     conditions.require(offer.non_seasonal, f"{path}.non_seasonal", "it is seasonal")
-    conditions.require(
-        offer.at_least_one_year, f"{path}.at_least_one_year", "it is for less than one year"
-    )
+    # The duration asked (P34): an indeterminate offer before 2016-11-19, instead of one of at
+    # least one year; an offer for less than a year has an end, so it is not indeterminate.
     duration = (FST_OFFER_DURATION if purpose is Purpose.FST else OFFER_DURATION).at(on)
     if duration is OfferDuration.INDETERMINATE:
+        short = offer.indeterminate is None and offer.at_least_one_year is False
         conditions.require(
-            offer.indeterminate,
+            False if short else offer.indeterminate,
             f"{path}.indeterminate",
-            "before 2016-11-19 the offer had to be of indeterminate employment (policy P34)",
+            "it is for less than one year, and before 2016-11-19 the offer had to be of "
+            "indeterminate employment (policy P34)"
+            if short
+            else "before 2016-11-19 the offer had to be of indeterminate employment (policy P34)",
+        )
+    else:
+        conditions.require(
+            offer.at_least_one_year, f"{path}.at_least_one_year", "it is for less than one year"
         )
     case = _support(offer, path, facts, purpose, conditions)
     name = f"Job offer {index + 1}" + (f" (NOC {noc.code})" if noc is not None else "")

@@ -277,6 +277,20 @@ def test_a_certificate_in_another_trade_is_not_met():
     assert "Certificate of qualification 1 (NOC 72106, issued by AB) is not in" in finding.sentence
 
 
+@pytest.mark.parametrize(
+    ("issued", "outcome"),
+    [(ON + timedelta(days=1), Outcome.NOT_MET), (ON, Outcome.MET), (None, Outcome.MET)],
+)
+def test_a_certificate_counts_from_its_issue_date(issued, outcome):
+    # Found by an independent check: a certificate counted before it was issued (the CRS
+    # counts one issued by the evaluation date, or of unknown date, P19; so does the FST now).
+    held = attrs.evolve(certificate(), issue_date=issued)
+    finding = assess(candidate(certificates_of_qualification=(held,))).finding(OFFER)
+    assert finding.outcome is outcome
+    if outcome is Outcome.NOT_MET:
+        assert f"is issued only on {issued}, after {ON}." in finding.sentence
+
+
 def test_a_certificate_without_a_trade_is_unknown():
     finding = assess(candidate(certificates_of_qualification=(certificate(None),))).finding(OFFER)
     assert finding.outcome is Outcome.UNKNOWN

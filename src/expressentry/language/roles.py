@@ -192,7 +192,7 @@ class _Ranking:
     candidate of a pool, and hashing an enum member is slow.)
     """
 
-    __slots__ = ("_best", "_points", "_rank", "_total", "_valid")
+    __slots__ = ("_best", "_by_crs", "_points", "_rank", "_total", "_valid")
 
     def __init__(
         self,
@@ -208,6 +208,7 @@ class _Ranking:
         self._valid = (english, french)
         self._rank = points
         self._total = total
+        self._by_crs = total is not None
         # The points of each valid test, by its index: (as first language, as second).
         self._points: dict[int, tuple[int, int]] = {}
         # The best assignment with each first language: (first test, second test, worth).
@@ -216,7 +217,15 @@ class _Ranking:
     @property
     def by_crs(self) -> bool:
         """Whether assignments are worth the whole CRS (otherwise their tests' points)."""
-        return self._total is not None
+        return self._by_crs
+
+    def settled(self) -> _Ranking:
+        """This ranking without its CRS function, once the choices are made: what the notes
+        quote is kept, and the function, which refers back to the derived facts that keep
+        these languages, no longer makes a reference cycle of them (freed at once, not by the
+        garbage collector)."""
+        self._total = None
+        return self
 
     def _points_of(self, test: AssessedTest) -> tuple[int, int]:
         found = self._points.get(test.index)
@@ -233,6 +242,7 @@ class _Ranking:
 
     def _worth(self, first: AssessedTest | None, second: AssessedTest | None) -> int:
         if self._total is None:
+            assert not self._by_crs, "a settled ranking's worths are all kept"
             return self.points_of(first, _FIRST) + self.points_of(second, _SECOND)
         return self._total(
             None if first is None else first.levels, None if second is None else second.levels
@@ -268,9 +278,12 @@ class _Ranking:
         return found
 
     def worth(self, first_language: Language) -> int:
-        """What the best assignment with ``first_language`` first is worth."""
+        """What the best assignment with ``first_language`` first is worth (kept)."""
         first, second, worth = self.best(first_language)
-        return self._worth(first, second) if worth is None else worth
+        if worth is None:
+            worth = self._worth(first, second)
+            self._best[first_language] = (first, second, worth)
+        return worth
 
 
 _Assignment = tuple[AssessedTest | None, AssessedTest | None, int | None]
@@ -445,7 +458,9 @@ def official_languages(
         ranking = _Ranking(assessed, rank, crs)
         first_language = _first_language(ranking, declared_first)
         if first_language is not None:
+            # With a choice to make, best() has kept the worth the notes quote.
             first, second, _ = ranking.best(first_language)
+        ranking = ranking.settled()
     return OfficialLanguages(
         on,
         first_language,
@@ -455,7 +470,7 @@ def official_languages(
         assessed,  # tests
         lambda: _explain(  # notes
             assessed,
-            ranking or _Ranking(assessed, rank, crs),
+            ranking or _Ranking(assessed, rank, None),  # one test: nothing was chosen
             declared_first,
             first_language,
             first,

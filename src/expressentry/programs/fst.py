@@ -345,6 +345,13 @@ def _certificate(facts: Facts, index: int, target: _Target) -> _Match:
     noc = certificate.noc
     issued = certificate.issued_by.value.upper()
     name = f"Certificate of qualification {index + 1}"
+    on = facts.on
+    issue_date = certificate.issue_date
+    if issue_date is not None and issue_date > on:  # not held yet (as the CRS counts it, P19)
+        return _Match(
+            Outcome.NOT_MET,
+            f"{name} (issued by {issued}) is issued only on {issue_date}, after {on}.",
+        )
     if noc is None:
         return _Match(Outcome.UNKNOWN, f"{name} (issued by {issued}) names no trade.", (path,))
     name += f" (NOC {noc.code}, issued by {issued})"
