@@ -2194,24 +2194,8 @@ def _factors(facts: Facts) -> tuple[CrsFactors, _NoteParts]:
     return _with_languages(others, first_language, second_language), notes
 
 
-_Others = tuple[
-    int | None,
-    EducationLevel,
-    float,
-    float,
-    bool,
-    EducationLevel,
-    LanguageLevels | None,
-    float,
-    bool,
-    bool,
-    bool,
-    CanadianEducation,
-    CanadianEducation,
-    JobOfferClass,
-]
-"""Every CRS factor but the official languages, in :func:`_with_languages`' order (a tuple: it
-is made for every candidate)."""
+_Others = dict[str, Any]
+"""Every CRS factor but the official languages, as keywords of :class:`CrsFactors`."""
 _OtherFactors = tuple[_Others, _NoteParts, _NoteParts]
 """The CRS factors but the official languages, and the notes that come before the languages'
 notes and after them."""
@@ -2280,22 +2264,22 @@ def _other_factors(facts: Facts) -> _OtherFactors:
     sibling = candidate.sibling_in_canada is True
     job_offer = _job_offer_class(facts, after) if candidate.job_offers else JobOfferClass.NONE
 
-    others = (
-        age,
-        level,
-        canadian_years,
-        foreign_years,
-        spouse_counts,
-        spouse_education,
-        spouse_language,
-        spouse_canadian_years,
-        certificate,
-        nominated,
-        sibling,
-        canadian.credit,
-        canadian.unconfirmed,
-        job_offer,
-    )
+    others: _Others = {
+        "age": age,
+        "education": level,
+        "canadian_years": canadian_years,
+        "foreign_years": foreign_years,
+        "with_spouse": spouse_counts,
+        "spouse_education": spouse_education,
+        "spouse_language": spouse_language,
+        "spouse_canadian_years": spouse_canadian_years,
+        "certificate_of_qualification": certificate,
+        "provincial_nomination": nominated,
+        "sibling_in_canada": sibling,
+        "canadian_education": canadian.credit,
+        "canadian_education_unconfirmed": canadian.unconfirmed,
+        "job_offer": job_offer,
+    }
     return others, before, after
 
 
@@ -2303,40 +2287,7 @@ def _with_languages(
     others: _Others, first: LanguageLevels | None, second: LanguageLevels | None
 ) -> CrsFactors:
     """The CRS factors of :func:`_other_factors` with the given official languages."""
-    (
-        age,
-        education,
-        canadian_years,
-        foreign_years,
-        with_spouse,
-        spouse_education,
-        spouse_language,
-        spouse_canadian_years,
-        certificate,
-        nominated,
-        sibling,
-        canadian_education,
-        unconfirmed,
-        job_offer,
-    ) = others
-    return CrsFactors(
-        age=age,
-        education=education,
-        first_language=first,
-        second_language=second,
-        canadian_years=canadian_years,
-        foreign_years=foreign_years,
-        with_spouse=with_spouse,
-        spouse_education=spouse_education,
-        spouse_language=spouse_language,
-        spouse_canadian_years=spouse_canadian_years,
-        certificate_of_qualification=certificate,
-        provincial_nomination=nominated,
-        sibling_in_canada=sibling,
-        canadian_education=canadian_education,
-        canadian_education_unconfirmed=unconfirmed,
-        job_offer=job_offer,
-    )
+    return CrsFactors(first_language=first, second_language=second, **others)
 
 
 def language_assignment_points(facts: Facts) -> AssignmentPoints:

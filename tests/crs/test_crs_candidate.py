@@ -425,14 +425,15 @@ def test_canadian_study_reaches_the_score() -> None:
 LATER = date(2025, 6, 1)
 
 
+ABILITIES = ("listening", "reading", "writing", "speaking")
+
+
 def scored(kind: TestKind, taken: date, *scores: float) -> LanguageTest:
-    listening, reading, writing, speaking = scores
+    """A test of ``kind`` taken on ``taken`` with the scores in L, R, W, S order."""
     return LanguageTest(
         kind=kind,
         test_date=taken,
-        scores=AbilityScores(
-            listening=listening, reading=reading, writing=writing, speaking=speaking
-        ),
+        scores=AbilityScores(**dict(zip(ABILITIES, scores, strict=True))),
     )
 
 
