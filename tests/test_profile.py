@@ -129,8 +129,16 @@ def test_ita_deadline_on_each_side_of_every_change(start: date, days: int) -> No
 
 
 def test_ita_before_express_entry_is_not_in_force() -> None:
-    with pytest.raises(NotInForce):
-        Lifecycle(invited_on=date(2014, 12, 31)).deadlines  # noqa: B018
+    # Refused when the lifecycle is made, not only when its deadlines are read (found by an
+    # independent check).
+    with pytest.raises(NotInForce, match=r"\$.invited_on 2014-12-31"):
+        Lifecycle(invited_on=date(2014, 12, 31))
+
+
+def test_a_status_before_express_entry_is_not_in_force() -> None:
+    assert Lifecycle().status(date(2015, 1, 1)).stage is Stage.NOT_STARTED
+    with pytest.raises(NotInForce, match="on 2014-12-31"):
+        Lifecycle().status(date(2014, 12, 31))
 
 
 def test_lifecycle_tables_cite_their_sources() -> None:
@@ -768,8 +776,8 @@ def test_every_verdict_outcome_value_is_known() -> None:
 @pytest.mark.parametrize("step", ["code_issued_on", "draft_created_on", "submitted_on"])
 def test_every_step_before_express_entry_is_not_in_force(step: str) -> None:
     Lifecycle(**{step: date(2015, 1, 1)}).deadlines  # noqa: B018  the launch day is in force
-    with pytest.raises(NotInForce):
-        Lifecycle(**{step: date(2014, 12, 31)}).deadlines  # noqa: B018
+    with pytest.raises(NotInForce, match=f"{step} 2014-12-31"):
+        Lifecycle(**{step: date(2014, 12, 31)})
 
 
 @given(

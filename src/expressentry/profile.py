@@ -56,7 +56,7 @@ from expressentry.codes import (
 )
 from expressentry.dated import EXPRESS_ENTRY_LAUNCH, Citation, Dated, DatedTable, add_days
 from expressentry.education import ECA_VALIDITY_YEARS, EducationLevel, eca_expiry_date
-from expressentry.exceptions import ProfileError
+from expressentry.exceptions import NotInForce, ProfileError
 from expressentry.facts import Facts, derive
 from expressentry.language import RESULT_VALIDITY_YEARS, counts_from, describe_test, expiry_date
 from expressentry.model import Candidate, Credential, LanguageTest
@@ -406,6 +406,15 @@ def _check_order(instance: Lifecycle) -> None:
         raise ProfileError(problems)
 
 
+def _in_force(day: date | None, name: str) -> None:
+    """:class:`NotInForce` for a date before Express Entry began (policy P1)."""
+    if day is not None and day < EXPRESS_ENTRY_LAUNCH:
+        raise NotInForce(
+            f"{name} {day.isoformat()}: Express Entry began on "
+            f"{EXPRESS_ENTRY_LAUNCH.isoformat()}; no rule is in force before it (policy P1)"
+        )
+
+
 @attrs.frozen(kw_only=True)
 class Lifecycle:
     """The dates of a candidate's steps, each ``None`` until it happens.
@@ -428,6 +437,8 @@ class Lifecycle:
     invited_on: date | None = None
 
     def __attrs_post_init__(self) -> None:
+        for name in ("code_issued_on", "draft_created_on", "submitted_on", "invited_on"):
+            _in_force(getattr(self, name), f"$.{name}")
         _check_order(self)
 
     def _events(self) -> Iterator[tuple[_DeadlineRule, date]]:
@@ -447,6 +458,7 @@ class Lifecycle:
 
     def status(self, on: date) -> LifecycleStatus:
         """The stage on ``on``: set by the latest step taken on or before ``on``."""
+        _in_force(on, "on")
         taken = [(rule, day) for rule, day in self._events() if day <= on]
         if not taken:
             return LifecycleStatus(
