@@ -13,6 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from expressentry import NotInForce, ProfileError, from_dict
+from expressentry.assess import assess
 from expressentry.codes import REFERENCE_CODE_VALIDITY_DAYS, reference_code_expiry
 from expressentry.dated import Citation
 from expressentry.facts import derive
@@ -404,6 +405,23 @@ def test_a_foreign_credential_without_an_eca_is_detected() -> None:
     assert [i.path for i in found] == ["$.education[0].eca", "$.education[1].eca"]
     assert all(i.programs == ("FSW",) and i.blocks_submission for i in found)
     assert "without an educational credential assessment" in found[0].sentence
+
+
+def test_a_missing_eca_keeps_fsw_open_and_blocks_the_profile() -> None:
+    # Without its ECAs, the FSW is undetermined, not ruled out: the ECAs the verdict asks for
+    # block a profile that no other program takes (DESIGN principle 4, policy P21).
+    data = example("software-engineer-abroad.json")
+    for credential in data["education"]:
+        credential.pop("eca")
+    result = assess(from_dict(data), on=ON)
+    assert result.programs["FSW"].outcome is VerdictOutcome.UNDETERMINED
+    assert (result.fsw_grid.total, result.fsw_grid.total_at_most) == (51, 74)
+    assert not result.completeness.complete
+    found = [i for i in result.completeness.items if i.item_id == "profile.eca"]
+    assert [(i.path, i.blocks_submission) for i in found] == [
+        ("$.education[0].eca", True),
+        ("$.education[1].eca", True),
+    ]
 
 
 def test_an_eca_that_would_raise_the_level_is_optional_once_one_counts() -> None:

@@ -61,6 +61,8 @@ __all__ = [
     "canadian_education_credit",
     "eca_expiry_date",
     "education_level",
+    "level_if_assessed",
+    "unassessed",
 ]
 
 
@@ -252,8 +254,12 @@ def _describe(credential: Credential, level: EducationLevel) -> str:
     return f"{level.title} ({credential.country}{finished})"
 
 
-def _recognized(index: int, credential: Credential, on: date) -> CredentialUse:
-    """Whether ``credential`` counts on ``on`` (P21, P29), and at which level."""
+def _recognized(
+    index: int, credential: Credential, on: date, assume_assessed: bool = False
+) -> CredentialUse:
+    """Whether ``credential`` counts on ``on`` (P21, P29), and at which level; with
+    ``assume_assessed``, a completed foreign credential without an ECA counts at its own level
+    (the most its assessment could confirm)."""
     completed = credential.completion_date
     if completed is None:
         return CredentialUse(index, credential, None, "not completed")
@@ -273,6 +279,14 @@ def _recognized(index: int, credential: Credential, on: date) -> CredentialUse:
             lambda: f"Canadian credential: {_describe(credential, level)}",
         )
     eca = credential.eca
+    if eca is None and assume_assessed:
+        assumed = _FROM_CREDENTIAL_LEVEL[credential.level]
+        return CredentialUse(
+            index,
+            credential,
+            assumed,
+            lambda: f"foreign credential, if assessed as {assumed.title}",
+        )
     if eca is None:
         return CredentialUse(
             index,
@@ -348,8 +362,14 @@ def _rank_of_pair(pair: tuple[CredentialUse, EducationLevel]) -> int:
     return _RANKS[pair[1]]
 
 
-def education_level(credentials: Sequence[Credential], *, on: date) -> DerivedEducation:
+def education_level(
+    credentials: Sequence[Credential], *, on: date, assume_assessed: bool = False
+) -> DerivedEducation:
     """The level of education ``credentials`` prove on ``on`` (policies P21, P29).
+
+    With ``assume_assessed``, every completed foreign credential without an ECA counts as if
+    an ECA confirmed its own level: the most the candidate could prove once assessed (see
+    :func:`level_if_assessed`).
 
     >>> from datetime import date
     >>> from expressentry.model import (
@@ -368,7 +388,10 @@ def education_level(credentials: Sequence[Credential], *, on: date) -> DerivedEd
     (<EducationLevel.LESS_THAN_SECONDARY: 'less_than_secondary'>, \
 'its assessment (issued 2020-01-10) expired on 2025-01-10')
     """
-    uses = [_recognized(index, credential, on) for index, credential in enumerate(credentials)]
+    uses = [
+        _recognized(index, credential, on, assume_assessed)
+        for index, credential in enumerate(credentials)
+    ]
     only = uses[0].level if len(uses) == 1 else None
     if only is not None:
         # The common case, one recognized credential: the general path below gives this.
@@ -412,6 +435,47 @@ def education_level(credentials: Sequence[Credential], *, on: date) -> DerivedEd
         lambda: f"Highest recognized credential: {_describe(best.credential, best_level)}.",
         _EDUCATION_CITATION,
     )
+
+
+def unassessed(education: DerivedEducation, *, on: date) -> tuple[CredentialUse, ...]:
+    """The completed foreign credentials that do not count only because no ECA is given.
+
+    An absent assessment is a fact not answered, not a "no" (DESIGN principle 4): the
+    candidate may hold one not yet entered. An ECA that is given but expired, or issued after
+    ``on``, is an answer, and such a credential is not listed.
+
+    >>> from datetime import date
+    >>> from expressentry.model import Credential, CredentialLevel
+    >>> masters = Credential(level=CredentialLevel.MASTERS_OR_PROFESSIONAL, country="IN",
+    ...                      completion_date=date(2015, 6, 1))
+    >>> on = date(2025, 1, 10)
+    >>> [use.index for use in unassessed(education_level((masters,), on=on), on=on)]
+    [0]
+    """
+    return tuple(
+        use
+        for use in education.ignored
+        if use.level is None
+        and use.credential.eca is None
+        and not use.credential.canadian
+        and use.credential.completion_date is not None
+        and use.credential.completion_date <= on
+    )
+
+
+def level_if_assessed(credentials: Sequence[Credential], *, on: date) -> EducationLevel:
+    """The level ``credentials`` would prove on ``on`` if every completed foreign credential
+    without an ECA were assessed at its own level: the upper bound of a level still waiting on
+    assessments (the level a candidate claims is taken as the most an ECA could confirm).
+
+    >>> from datetime import date
+    >>> from expressentry.model import Credential, CredentialLevel
+    >>> masters = Credential(level=CredentialLevel.MASTERS_OR_PROFESSIONAL, country="IN",
+    ...                      completion_date=date(2015, 6, 1))
+    >>> level_if_assessed((masters,), on=date(2025, 1, 10)).title
+    "master's or professional degree"
+    """
+    return education_level(credentials, on=on, assume_assessed=True).level
 
 
 @attrs.frozen  # built positionally (a keyword costs more than the field)

@@ -240,7 +240,10 @@ RULE_CASES: list[tuple[str, Outcome, dict[str, Any]]] = [
     (LANGUAGE, Outcome.UNKNOWN, {"language_tests": (celpip(taken=date(2024, 1, 1)),)}),
     (EDUCATION, Outcome.MET, {}),
     (EDUCATION, Outcome.MET, {"education": (foreign(),)}),
-    (EDUCATION, Outcome.NOT_MET, {"education": (foreign(eca_issued=None),)}),
+    # An ECA not entered is not answered (DESIGN principle 4); one expired, or issued after
+    # the evaluation date, is an answer.
+    (EDUCATION, Outcome.UNKNOWN, {"education": (foreign(eca_issued=None),)}),
+    (EDUCATION, Outcome.NOT_MET, {"education": (foreign(eca_issued=date(2026, 12, 1)),)}),
     (EDUCATION, Outcome.NOT_MET, {"education": (foreign(eca_issued=date(2020, 1, 10)),)}),
     (EDUCATION, Outcome.NOT_MET, {"education": (canadian(completed=None),)}),
     (EDUCATION, Outcome.UNKNOWN, {"education": ()}),
@@ -368,9 +371,30 @@ def test_part_time_for_two_years_is_a_continuous_year() -> None:
 
 
 def test_education_sentence_lists_why_credentials_do_not_count() -> None:
-    finding = assess(eligible(education=(foreign(eca_issued=None),))).finding(EDUCATION)
-    assert "without an educational credential assessment" in finding.sentence
+    finding = assess(eligible(education=(foreign(eca_issued=date(2020, 1, 10)),))).finding(
+        EDUCATION
+    )
+    assert finding.outcome is Outcome.NOT_MET
+    assert "credential 1: its assessment (issued 2020-01-10) expired on 2025-01-10" in (
+        finding.sentence
+    )
     assert finding.policy == "P21"
+    assert finding.missing == ()
+
+
+def test_education_without_an_eca_asks_for_it() -> None:
+    # Credential 1 is not completed (it never counts); credential 2 waits on its ECA.
+    verdict = assess(eligible(education=(canadian(completed=None), foreign(eca_issued=None))))
+    finding = verdict.finding(EDUCATION)
+    assert finding.outcome is Outcome.UNKNOWN
+    assert finding.missing == ("$.education[1].eca",)
+    assert finding.sentence == (
+        "No credential counts yet: credential 2 (bachelor's degree or 3-year program from IN) "
+        "has no educational credential assessment entered; a foreign credential counts for "
+        "the FSW only with a valid one (policy P21)."
+    )
+    assert verdict.outcome is not Outcome.NOT_MET
+    assert "$.education[1].eca" in verdict.missing_facts
 
 
 # -- the grid --------------------------------------------------------------------------------
@@ -471,6 +495,45 @@ def test_education_table_and_two_credentials() -> None:
     assert "does not count" not in said
     unknown = grid(eligible(education=())).factor(GridFactor.EDUCATION)
     assert (unknown.points, unknown.points_at_most) == (0, 25)
+
+
+@pytest.mark.parametrize(
+    ("education", "points", "at_most", "missing"),
+    [
+        # A foreign bachelor's alone, its ECA not entered: 0 now, 21 once assessed.
+        ((foreign(eca_issued=None),), 0, 21, ("$.education[0].eca",)),
+        # Beside a Canadian bachelor's, a foreign master's would raise the level to 23.
+        (
+            (canadian(), foreign(CredentialLevel.MASTERS_OR_PROFESSIONAL, eca_issued=None)),
+            21,
+            23,
+            ("$.education[1].eca",),
+        ),
+        # Beside a Canadian one-year credential, a foreign bachelor's makes "two or more": 22.
+        (
+            (
+                canadian(CredentialLevel.ONE_YEAR, years=1, completed=date(2020, 6, 1)),
+                foreign(eca_issued=None),
+            ),
+            15,
+            22,
+            ("$.education[1].eca",),
+        ),
+        # A foreign secondary diploma cannot raise a Canadian bachelor's: nothing is asked.
+        ((canadian(), foreign(CredentialLevel.SECONDARY, eca_issued=None)), 21, 21, ()),
+        # An expired ECA is an answer: no range.
+        ((foreign(eca_issued=date(2020, 1, 10)),), 0, 0, ()),
+    ],
+)
+def test_grid_education_waits_on_an_eca_not_entered(
+    education: tuple[Credential, ...], points: int, at_most: int, missing: tuple[str, ...]
+) -> None:
+    line = grid(eligible(education=education)).factor(GridFactor.EDUCATION).lines[0]
+    assert (line.points, line.points_at_most, line.missing) == (points, at_most, missing)
+    if missing:
+        assert f"{points} to {at_most} points: up to {at_most} if an educational credential" in (
+            line.sentence
+        )
 
 
 @pytest.mark.parametrize(

@@ -83,7 +83,7 @@ import attrs
 from expressentry._enum import IdentityEnum
 from expressentry._written import Written, WrittenOnRead, shown, written
 from expressentry.dated import EXPRESS_ENTRY_LAUNCH, Citation, Dated, DatedTable
-from expressentry.education import EducationLevel
+from expressentry.education import EducationLevel, level_if_assessed, unassessed
 from expressentry.exceptions import InvalidNocCode
 from expressentry.experience import (
     FSW_ADAPTABILITY,
@@ -798,6 +798,10 @@ def _education_line(facts: Facts, tables: _GridTables) -> _RawLine:
         )
     derived = facts.education
     points = table[derived.level]
+    waiting = unassessed(derived, on=facts.on)
+    # A foreign credential whose ECA is not entered may still raise the level (P21).
+    at_most = table[level_if_assessed(facts.candidate.education, on=facts.on)] if waiting else 0
+    missing = tuple(f"$.education[{use.index}].eca" for use in waiting) if at_most > points else ()
 
     def sentence() -> str:
         # A credential left aside either does not count, or counts at a lower level.
@@ -807,9 +811,16 @@ def _education_line(facts: Facts, tables: _GridTables) -> _RawLine:
             f"{use.reason}."
             for use in derived.ignored
         )
+        if missing:
+            return (
+                f"{derived.explanation}{ignored} {_range(points, at_most)} points: up to "
+                f"{at_most} if an educational credential assessment confirms the level claimed."
+            )
         return f"{derived.explanation}{ignored} {_points(points)}."
 
-    return line("Education", points, maximum, sentence)
+    return line(
+        "Education", points, maximum, sentence, at_most=max(points, at_most), missing=missing
+    )
 
 
 def _experience_line(facts: Facts, tables: _GridTables) -> _RawLine:
@@ -1393,6 +1404,25 @@ def _education_finding(facts: Facts) -> Finding:
     }
     if derived.used:
         return _EDUCATION_RULE.finding(Outcome.MET, lambda: derived.explanation, facts=recorded)
+    waiting = unassessed(derived, on=facts.on)
+    if waiting:
+        # An ECA not entered is not answered, not a "no" (DESIGN principle 4).
+        return _EDUCATION_RULE.finding(
+            Outcome.UNKNOWN,
+            lambda: (
+                "No credential counts yet: "
+                + "; ".join(
+                    f"credential {use.index + 1} "
+                    f"({EducationLevel.from_credential_level(use.credential.level).title} "
+                    f"from {use.credential.country}) has no educational credential assessment "
+                    "entered"
+                    for use in waiting
+                )
+                + "; a foreign credential counts for the FSW only with a valid one (policy P21)."
+            ),
+            facts=recorded,
+            missing=tuple(f"$.education[{use.index}].eca" for use in waiting),
+        )
 
     def sentence() -> str:
         reasons = "; ".join(f"credential {use.index + 1}: {use.reason}" for use in derived.ignored)
