@@ -250,6 +250,14 @@ def test_a_reader_that_goes_away_sees_no_error():
     assert b"Traceback" not in err
 
 
+def test_a_lone_surrogate_in_a_key_is_printed_escaped(capsys, tmp_path):
+    path = tmp_path / "profile.json"
+    path.write_text('{"schema_version": 1, "\\ud800": 1}', encoding="utf-8")
+    status, out, err = run(capsys, "assess", str(path), "--on", "2026-11-29")
+    assert (status, out) == (2, "")
+    assert '$["\\ud800"]: unknown key' in err
+
+
 # Found by an independent probe of the command line: each of these once ended in status 70.
 
 

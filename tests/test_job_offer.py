@@ -217,10 +217,20 @@ def test_duration_before_and_from_2016_11_19(change: date) -> None:
     assert too_short.outcome is Outcome.NOT_MET  # a fixed term under a year: not indeterminate
     assert "less than one year" in too_short.sentence
     # Before 2016-11-19 the duration asked is "indeterminate", instead of "at least one year"
-    # (P34): an indeterminate offer qualifies whatever is answered about one year.
+    # (P34): an indeterminate offer qualifies whatever is answered about one year. From
+    # 2016-11-19 an indeterminate offer lasts at least one year: it has no end date.
     unasked = attrs.evolve(SOFTWARE, indeterminate=True, at_least_one_year=None)
     assert arranged_employment(_facts(unasked, on=day_before)).outcome is Outcome.MET
-    assert arranged_employment(_facts(unasked, on=change)).outcome is Outcome.UNKNOWN
+    assert arranged_employment(_facts(unasked, on=change)).outcome is Outcome.MET
+    neither = attrs.evolve(SOFTWARE, indeterminate=None, at_least_one_year=None)
+    assert arranged_employment(_facts(neither, on=change)).missing == (
+        "$.job_offers[0].at_least_one_year",
+    )
+    fixed = attrs.evolve(SOFTWARE, indeterminate=False, at_least_one_year=None)
+    assert arranged_employment(_facts(fixed, on=change)).outcome is Outcome.UNKNOWN
+    for day in (day_before, change):
+        fst = assess_offer(_facts(unasked, on=day), 0, Purpose.FST)
+        assert fst.outcome is Outcome.MET  # the FST asks for one year in every era
 
 
 @pytest.mark.parametrize("change", OFFER_DURATION.change_dates[1:])

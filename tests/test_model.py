@@ -225,6 +225,14 @@ def test_job_offer_employer_cannot_be_blank():
         JobOffer(employer="")
 
 
+@pytest.mark.parametrize("at_least_one_year", [True, None])
+def test_an_indeterminate_offer_is_not_for_less_than_one_year(at_least_one_year):
+    with pytest.raises(ProfileError, match=r"\$\.at_least_one_year: an indeterminate offer"):
+        JobOffer(indeterminate=True, at_least_one_year=False)
+    JobOffer(indeterminate=True, at_least_one_year=at_least_one_year)
+    JobOffer(indeterminate=False, at_least_one_year=False)
+
+
 def test_authorization():
     assert not WorkAuthorization.NONE.authorized
     assert WorkAuthorization.OPEN_WORK_PERMIT.authorized

@@ -322,6 +322,11 @@ def _silence_stdout() -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     args = _parser().parse_args(argv)
+    for stream in (sys.stdout, sys.stderr):
+        # A key or a value may hold a character the terminal's encoding cannot show: it is
+        # escaped, not left to fail the whole output.
+        with contextlib.suppress(AttributeError, ValueError):  # no stream, or not a text file
+            stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
     try:
         status: int = args.run(args)
         if sys.stdout is not None:

@@ -392,8 +392,11 @@ def assess_offer(facts: Facts, index: int, purpose: Purpose) -> Qualification:
             else "before 2016-11-19 the offer had to be of indeterminate employment (policy P34)",
         )
     else:
+        # An indeterminate offer has no end date: it lasts at least one year.
         conditions.require(
-            offer.at_least_one_year, f"{path}.at_least_one_year", "it is for less than one year"
+            True if offer.indeterminate else offer.at_least_one_year,
+            f"{path}.at_least_one_year",
+            "it is for less than one year",
         )
     case = _support(offer, path, facts, purpose, conditions)
     name = f"Job offer {index + 1}" + (f" (NOC {noc.code})" if noc is not None else "")

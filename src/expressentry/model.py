@@ -191,7 +191,12 @@ class _Problems:
 
 def _check_country(problems: _Problems, path: str, code: str) -> None:
     if code not in COUNTRIES:
-        problems.add(path, f"{code!r} is not an ISO 3166-1 alpha-2 country code (e.g. 'CA')")
+        hint = (
+            f" (write it in upper case: {code.upper()!r})"
+            if code.isascii() and code.upper() in COUNTRIES
+            else " (e.g. 'CA')"
+        )
+        problems.add(path, f"{code!r} is not an ISO 3166-1 alpha-2 country code{hint}")
 
 
 def _check_text(problems: _Problems, path: str, text: str | None) -> None:
@@ -416,6 +421,11 @@ class JobOffer:
     def __attrs_post_init__(self) -> None:
         problems = _Problems()
         _check_text(problems, "employer", self.employer)
+        if self.indeterminate is True and self.at_least_one_year is False:
+            problems.add(
+                "at_least_one_year",
+                "an indeterminate offer has no end date, so it is not for less than one year",
+            )
         problems.raise_any()
 
 

@@ -4,7 +4,9 @@ One cattrs converter turns plain JSON-ready data into the domain types and back.
 unknown keys, wrong types (a number written as a string, a string where a list belongs) and
 out-of-range values are errors, and *every* error is reported at once in a single
 :class:`~expressentry.exceptions.ProfileError`, each with its JSON path. Nothing is silently
-dropped or coerced. Dates are ISO 8601 strings, enumerations lower-case strings, NOC codes
+dropped or coerced, but for two normal forms: a whole number written ``2.0`` is ``2``, and a
+valid personal reference code is kept compact (``QK4350881372``). Dates are ISO 8601 strings
+(``YYYY-MM-DD`` only), enumerations lower-case strings, country codes upper-case, NOC codes
 strings (leading zeros matter), and a work history is a plain list of periods.
 
 >>> profile = {
@@ -30,7 +32,9 @@ expressentry.exceptions.ProfileError: 3 problems in the profile:
 from __future__ import annotations
 
 import enum
+import json
 import math
+import re
 import types
 import typing
 from collections.abc import Callable, Mapping
@@ -88,6 +92,11 @@ def _expect(kind: str, value: object) -> _InputError:
 def _structure_str(value: object, _: type) -> str:
     if not isinstance(value, str):
         raise _expect("a string", value)
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        # JSON allows an escaped lone surrogate ("\ud800"); no text can hold one.
+        raise _InputError(f"{value!a} holds a lone surrogate, which is not text") from None
     return value
 
 
@@ -114,10 +123,17 @@ def _structure_float(value: object, _: type) -> float:
     return value
 
 
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+"""The one form of a date the format takes: ``date.fromisoformat`` also reads ``20250301``
+and ``2025-W09-6``, which the schema and the documentation do not allow."""
+
+
 def _structure_date(value: object, _: type) -> date:
     if not isinstance(value, str):
         raise _expect("an ISO 8601 date such as '2025-03-01'", value)
     try:
+        if not _ISO_DATE.fullmatch(value):
+            raise ValueError(value)
         return date.fromisoformat(value)
     except ValueError:
         raise _InputError(
@@ -129,13 +145,6 @@ def _structure_noc(value: object, _: type) -> NocCode:
     if not isinstance(value, str):
         raise _expect("a NOC code written as a string, e.g. '21231'", value)
     return NocCode(value)
-
-
-def _normalize_country(value: object) -> object:
-    """Upper-case a country code written in lower case; anything else is checked later."""
-    if isinstance(value, str) and value.upper() in COUNTRIES:
-        return value.upper()
-    return value
 
 
 def _enum_hook(enum_type: type[enum.Enum]) -> Callable[[object, type], enum.Enum]:
@@ -163,13 +172,22 @@ def _is_optional(type_: Any) -> bool:
     )
 
 
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def _member(path: str, key: str) -> str:
+    """The JSON path of ``key`` in the object at ``path``: ``$.a`` for a plain name, and
+    ``$["a.b"]`` for one that would read as another path."""
+    return f"{path}.{key}" if _NAME.fullmatch(key) else f"{path}[{json.dumps(key)}]"
+
+
 def _problems(exc: BaseException, path: str = "$") -> list[Problem]:
     """Flatten a structuring failure into ``(json path, message)`` pairs."""
     if isinstance(exc, ProfileError):
         return list(exc.under(path).problems)
     if isinstance(exc, ForbiddenExtraKeysError):
         return [
-            (f"{path}.{key}", "unknown key (the profile has no such field)")
+            (_member(path, key), "unknown key (the profile has no such field)")
             for key in sorted(exc.extra_fields)
         ]
     if isinstance(exc, ClassValidationError):
@@ -244,21 +262,31 @@ def _make_converter() -> cattrs.Converter:
 
     def attrs_structure(cls: type[Any]) -> Callable[[Mapping[str, Any], Any], Any]:
         generated = make_dict_structure_fn(cls, converter)
-        countries = [
-            field.name
-            for field in attrs.fields(cls)
-            if field.name in ("country", "issuing_country")
-        ]
+        names = frozenset(field.name for field in attrs.fields(cls))
 
         def structure(value: object, type_: Any) -> Any:
             if not isinstance(value, dict):
                 raise _expect("an object", value)
-            if countries:
-                value = {
-                    key: _normalize_country(item) if key in countries else item
-                    for key, item in value.items()
-                }
-            return generated(value, type_)
+            try:
+                return generated(value, type_)
+            except ClassValidationError as exc:
+                raise ProfileError(_problems(exc) + _own_checks(value, type_, exc)) from None
+
+        def _own_checks(
+            value: dict[str, Any], type_: Any, exc: ClassValidationError
+        ) -> list[Problem]:
+            """The object's own checks (blank text, a country code, a count, dates in order),
+            run again on the fields that did structure: a bad field must not hide the others."""
+            failed = {note.name for _, note in exc.group_exceptions()[0]}
+            rest = {key: item for key, item in value.items() if key in names - failed}
+            try:
+                generated(rest, type_)
+            except Exception as own:  # the checks that failed, or a required field left out
+                found = _problems(exc)
+                # A field that failed is reported once, by its own problem.
+                failed_paths = {f"$.{name}" for name in failed}
+                return [p for p in _problems(own) if p not in found and p[0] not in failed_paths]
+            return []  # only unknown keys failed: the rest is a valid object
 
         return structure
 
@@ -328,8 +356,9 @@ _PRIMITIVE_SCHEMAS: dict[object, dict[str, Any]] = {
     bool: {"type": "boolean"},
     int: {"type": "integer"},
     float: {"type": "number"},
-    date: {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"},
-    NocCode: {"type": "string", "pattern": r"^(\d{4}|\d{5})$"},
+    # [0-9], not \d: a validator in another language may take \d for any Unicode digit.
+    date: {"type": "string", "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},
+    NocCode: {"type": "string", "pattern": "^([0-9]{4}|[0-9]{5})$"},
 }
 
 _FIELD_SCHEMAS: dict[str, dict[str, Any]] = {

@@ -245,20 +245,27 @@ def work_histories(min_date: date = EARLIEST, max_size: int = 6) -> st.SearchStr
 
 
 def job_offers() -> st.SearchStrategy[JobOffer]:
-    """Job offers with any combination of answered and unanswered facts."""
+    """Job offers with any combination of answered and unanswered facts (but an indeterminate
+    offer for less than one year, which the model refuses)."""
     flag = _optional(st.booleans())
-    return st.builds(
-        JobOffer,
-        noc=_optional(noc_codes()),
-        employer=_optional(_text()),
-        province=_optional(st.sampled_from(Province)),
-        full_time=flag,
-        non_seasonal=flag,
-        at_least_one_year=flag,
-        indeterminate=flag,
-        lmia=_optional(st.sampled_from(LmiaStatus)),
-        currently_working_for_employer=flag,
-        year_of_full_time_work_with_employer=flag,
+    return (
+        st.tuples(flag, flag)
+        .filter(lambda duration: duration != (True, False))
+        .flatmap(
+            lambda duration: st.builds(
+                JobOffer,
+                noc=_optional(noc_codes()),
+                employer=_optional(_text()),
+                province=_optional(st.sampled_from(Province)),
+                full_time=flag,
+                non_seasonal=flag,
+                indeterminate=st.just(duration[0]),
+                at_least_one_year=st.just(duration[1]),
+                lmia=_optional(st.sampled_from(LmiaStatus)),
+                currently_working_for_employer=flag,
+                year_of_full_time_work_with_employer=flag,
+            )
+        )
     )
 
 
