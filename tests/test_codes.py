@@ -371,3 +371,11 @@ def test_reference_code_validity_on_each_side_of_its_start(start: date) -> None:
     assert reference_code_expiry(start) == start + timedelta(days=60)
     with pytest.raises(NotInForce):
         reference_code_expiry(start - timedelta(days=1))
+
+
+def test_compact_removes_any_whitespace_as_the_docs_say():
+    # What a copy from a letter or a PDF leaves: a tab, a line break, no-break and ideographic
+    # spaces, an en dash.
+    assert personal_reference_code.compact("qk 43\t50\n88\u00a013\u300072\u2013") == (
+        "QK4350881372"
+    )

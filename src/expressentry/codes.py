@@ -2,7 +2,7 @@
 
 Each identifier is an :class:`IdentifierFormat` with the verbs of python-stdnum:
 
-- ``compact(value)`` removes spaces and dashes and upper-cases the ASCII letters;
+- ``compact(value)`` removes whitespace and dashes and upper-cases the ASCII letters;
 - ``validate(value)`` returns the compact form, or raises
   :class:`~expressentry.exceptions.InvalidLength`, :class:`~expressentry.exceptions.InvalidFormat` or
   :class:`~expressentry.exceptions.InvalidComponent` with a message that says what was expected
@@ -287,7 +287,8 @@ class IdentifierFormat:
         return " or ".join(shape.describe() for shape in self.shapes)
 
     def compact(self, value: str) -> str:
-        """``value`` without spaces or dashes, with ASCII letters upper-cased.
+        """``value`` without whitespace (any: spaces, tabs, no-break spaces) or dashes, with
+        ASCII letters upper-cased.
 
         Only text is accepted (:class:`~expressentry.exceptions.InvalidFormat` otherwise). Nothing
         is checked: see :meth:`validate`.

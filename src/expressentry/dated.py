@@ -56,9 +56,10 @@ def add_years(day: date, years: int) -> date:
     29 February falls on 28 February in a common year: the same arithmetic as
     ``day + dateutil.relativedelta.relativedelta(years=years)``, without its cost on the hot
     paths (validity periods and windows are computed for every candidate). A date past the
-    calendar's last day is that day, 9999-12-31 (and before its first, 0001-01-01): a result
-    valid until then is valid as long as a date can say, and a valid profile dated near the
-    end of the calendar must not make the engine raise.
+    calendar's last day is that day, 9999-12-31 (and before its first, 0001-01-01): a valid
+    profile dated near the end of the calendar must not make the engine raise. The one cost: a
+    result or an ECA whose validity would run past the calendar's end stops counting on
+    9999-12-31 itself (its first day without validity cannot be written), a day early.
 
     >>> add_years(date(2024, 2, 29), 2), add_years(date(2024, 2, 29), -4)
     (datetime.date(2026, 2, 28), datetime.date(2020, 2, 29))
