@@ -51,6 +51,7 @@ from typing import Any, ClassVar, Final
 
 import attrs
 
+from expressentry._sources import CRS_CRITERIA_URL, MI_2015_URL, MI_2017_1_URL, MI_URL
 from expressentry._written import WrittenOnRead
 from expressentry.dated import EXPRESS_ENTRY_LAUNCH, Citation, Dated, DatedTable
 from expressentry.education import CanadianEducation, EducationLevel
@@ -108,56 +109,57 @@ __all__ = [
 # Citations (rules.md source key)
 # --------------------------------------------------------------------------------------------
 
-_CRITERIA_URL = (
-    "https://www.canada.ca/en/immigration-refugees-citizenship/services/immigrate-canada/"
-    "express-entry/check-score/crs-criteria.html"
-)
-_MI_2015_URL = (
-    "https://www.canada.ca/en/immigration-refugees-citizenship/corporate/mandate/"
-    "policies-operational-instructions-agreements/ministerial-instructions/"
-    "express-entry-application-management-system/30-may-2015-18-november-2016.html"
-)
-_MI_2016_URL = "https://go4visa.com/2016/11/14/ministerial-instructions-respecting-the-express-entry-system/3/"
-_HELP_CENTRE_2017_URL = "http://www.cic.gc.ca/english/helpcentre/answer.asp?qnum=1318&top=29"
-
 
 def _criteria(part: str) -> Citation:
     """S11: the CRS criteria page (core tables unchanged since the launch, per S15 and S27)."""
-    return Citation("Ministerial Instructions", f"CRS criteria: {part}", _CRITERIA_URL)
+    return Citation("Ministerial Instructions", f"CRS criteria: {part}", CRS_CRITERIA_URL)
 
 
 _MI_2015 = Citation(
     "Ministerial Instructions",
     "Express Entry, s. 8(2): arranged employment 600 points (archived MI, 2015-05-30 to "
     "2016-11-18)",
-    _MI_2015_URL,
+    MI_2015_URL,
 )
+
+
+def _not_in_the_crs_until(change: str) -> Citation:
+    """The Instructions of 2015, which give a factor no points: it came with ``change``."""
+    return Citation(
+        "Ministerial Instructions",
+        f"Express Entry (archived MI, 2015-05-30 to 2016-11-18): no points for this factor "
+        f"until {change}",
+        MI_2015_URL,
+    )
+
+
 _MI_2016 = Citation(
     "Ministerial Instructions",
-    "Express Entry (2016-11-19 consolidation): arranged employment 200 (NOC major group 00) or "
-    "50; Canadian study 15 or 30",
-    _MI_2016_URL,
+    "Amendments 2016-1 (Canada Gazette, Part I, Vol. 150, No. 46, 2016-11-12; in force "
+    "2016-11-19): arranged employment 200 (NOC major group 00) or 50; Canadian study 15 or 30",
+    MI_URL,
 )
-_HELP_CENTRE_2017 = Citation(
-    "IRCC Help Centre",
-    "Changes of 2017-06-06: French-language skills 15 or 30; a sibling in Canada 15",
-    _HELP_CENTRE_2017_URL,
+_MI_2017 = Citation(
+    "Ministerial Instructions",
+    "Amendments 2017-1 (in force 2017-06-06): French-language skills 15 or 30; a sibling in "
+    "Canada 15",
+    MI_2017_1_URL,
 )
 _FRENCH_2020 = Citation(
     "Ministerial Instructions",
     "CRS criteria: French-language skills 25 or 50 (news release of 2020-10-27; policy P2)",
-    _CRITERIA_URL,
+    CRS_CRITERIA_URL,
 )
 _TEER_2022 = Citation(
     "Ministerial Instructions",
     "CRS criteria: arranged employment in NOC 2021 TEER wording (2022-11-16): 200 for TEER 0 "
     "major group 00, 50 for other TEER 0, 1, 2 or 3",
-    _CRITERIA_URL,
+    CRS_CRITERIA_URL,
 )
 _REMOVED_2025 = Citation(
     "Ministerial Instructions",
     "CRS criteria: arranged-employment points removed from 2025-03-25 (policy P16)",
-    _CRITERIA_URL,
+    CRS_CRITERIA_URL,
 )
 
 # --------------------------------------------------------------------------------------------
@@ -666,8 +668,8 @@ JOB_OFFER_POINTS: DatedTable[JobOfferPoints] = DatedTable(
 FRENCH_POINTS: DatedTable[FrenchPoints | None] = DatedTable(
     "CRS additional points for French-language skills",
     (
-        Dated(EXPRESS_ENTRY_LAUNCH, None, _MI_2015),
-        Dated(date(2017, 6, 6), FrenchPoints(15, 30), _HELP_CENTRE_2017),
+        Dated(EXPRESS_ENTRY_LAUNCH, None, _not_in_the_crs_until("2017-06-06")),
+        Dated(date(2017, 6, 6), FrenchPoints(15, 30), _MI_2017),
         Dated(date(2020, 10, 27), FrenchPoints(25, 50), _FRENCH_2020),
     ),
 )
@@ -676,7 +678,7 @@ FRENCH_POINTS: DatedTable[FrenchPoints | None] = DatedTable(
 CANADIAN_EDUCATION_POINTS: DatedTable[CanadianEducationPoints | None] = DatedTable(
     "CRS additional points for post-secondary education in Canada",
     (
-        Dated(EXPRESS_ENTRY_LAUNCH, None, _MI_2015),
+        Dated(EXPRESS_ENTRY_LAUNCH, None, _not_in_the_crs_until("2016-11-19")),
         Dated(date(2016, 11, 19), CanadianEducationPoints(15, 30), _MI_2016),
     ),
 )
@@ -685,8 +687,8 @@ CANADIAN_EDUCATION_POINTS: DatedTable[CanadianEducationPoints | None] = DatedTab
 SIBLING_POINTS: DatedTable[int | None] = DatedTable(
     "CRS additional points for a sibling in Canada",
     (
-        Dated(EXPRESS_ENTRY_LAUNCH, None, _MI_2015),
-        Dated(date(2017, 6, 6), 15, _HELP_CENTRE_2017),
+        Dated(EXPRESS_ENTRY_LAUNCH, None, _not_in_the_crs_until("2017-06-06")),
+        Dated(date(2017, 6, 6), 15, _MI_2017),
     ),
 )
 """rules.md §4.8, §4.9."""
@@ -1090,7 +1092,8 @@ class CrsLine:
     ``rule_id`` names the rule (``crs.core.age``); ``points`` is negative only for a cap line
     (``crs.additional.cap``), so that a section's lines always add up to its points.
     ``maximum`` is the most the rule can give in the candidate's column; ``facts`` the inputs
-    used; ``row`` the table row applied, in words; ``sentence`` the line in plain words with the
+    used, as the engine's own values (levels, enumerations: ``to_dict`` writes them as JSON);
+    ``row`` the table row applied, in words; ``sentence`` the line in plain words with the
     candidate's own figures (a zero always says why).
     """
 
@@ -1263,7 +1266,7 @@ def _years(years: float) -> str:
 
 
 def _age_words(age: int) -> str:
-    return f"{age} years old"
+    return f"{age} year old" if age == 1 else f"{age} years old"
 
 
 def _education_words(level: EducationLevel) -> str:

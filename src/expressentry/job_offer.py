@@ -56,6 +56,7 @@ from typing import ClassVar
 import attrs
 
 from expressentry._enum import IdentityEnum
+from expressentry._sources import MI_2015_URL, MI_URL
 from expressentry._written import Written, WrittenOnRead, shown, written
 from expressentry.dated import EXPRESS_ENTRY_LAUNCH, Citation, Dated, DatedTable
 from expressentry.exceptions import InvalidNocCode
@@ -85,15 +86,6 @@ _ARRANGED_EMPLOYMENT_OI = (
     "operational-bulletins-manuals/permanent-residence/economic-classes/federal-skilled-workers/"
     "arranged-employment/awarding-points-applications-received-on-after-may-4-2013.html"
 )  # S4
-_MI_2015_URL = (
-    "https://www.canada.ca/en/immigration-refugees-citizenship/corporate/mandate/"
-    "policies-operational-instructions-agreements/ministerial-instructions/"
-    "express-entry-application-management-system/30-may-2015-18-november-2016.html"
-)  # S15
-_MI_2016_URL = (
-    "https://go4visa.com/2016/11/14/"
-    "ministerial-instructions-respecting-the-express-entry-system/3/"
-)  # S27
 
 IRPR_82 = Citation(
     "IRPR",
@@ -107,13 +99,13 @@ _INDETERMINATE = Citation(
     "IRPR",
     "s. 82(1) before the 2016-11-19 amendment: an offer of indeterminate employment; Ministerial "
     "Instructions, Express Entry (2015)",
-    _MI_2015_URL,
+    MI_2015_URL,
 )
 _ONE_YEAR = Citation(
     "IRPR",
     "s. 82(1) from 2016-11-19: an offer of employment of at least one year; Ministerial "
-    "Instructions, Express Entry (2016-11-19 consolidation)",
-    _MI_2016_URL,
+    "Instructions, amendments 2016-1 (in force 2016-11-19)",
+    MI_URL,
 )
 
 
@@ -161,7 +153,7 @@ LMIA_EXEMPT_OFFERS_EARN_CRS_POINTS: DatedTable[bool] = DatedTable(
             Citation(
                 "Ministerial Instructions",
                 "Express Entry (2015): LMIA-supported offers",
-                _MI_2015_URL,
+                MI_2015_URL,
             ),
         ),
         Dated(
@@ -169,8 +161,8 @@ LMIA_EXEMPT_OFFERS_EARN_CRS_POINTS: DatedTable[bool] = DatedTable(
             True,
             Citation(
                 "Ministerial Instructions",
-                "Express Entry (2016-11-19 consolidation): certain LMIA-exempt work permits",
-                _MI_2016_URL,
+                "Amendments 2016-1 (in force 2016-11-19): certain LMIA-exempt work permits",
+                MI_URL,
             ),
         ),
     ),

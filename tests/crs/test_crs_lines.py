@@ -36,6 +36,11 @@ def sentence(rule_id: str, on: date = ON, **factors: object) -> str:
         ),
         ("crs.core.age", {"age": 29}, "29 years old: 110 points for age."),
         (
+            "crs.core.age",
+            {"age": 1},
+            "No points for age: 1 year old; an age from 18 to 44 needed.",
+        ),
+        (
             "crs.core.education",
             {},
             "No points for level of education: less than secondary school; a secondary "
@@ -387,3 +392,36 @@ def test_int_levels_follow_the_first_language() -> None:
     assert str(factors.second_language) == "CLB L 5, R 5, W 5, S 5"
     english_first = crs_from_levels(on=ON, age=29, first_language=9, second_language=7)
     assert str(english_first.factors.second_language) == "NCLC L 7, R 7, W 7, S 7"
+
+
+@pytest.mark.parametrize(
+    ("on", "rule_id", "provision"),
+    [
+        # Found by an independent probe: before a factor existed its line cited the job-offer
+        # provision of 2015, and two later citations pointed to a repost and a retired page.
+        (date(2016, 11, 18), "crs.additional.canadian_education", "until 2016-11-19"),
+        (date(2016, 11, 18), "crs.additional.french", "until 2017-06-06"),
+        (date(2017, 6, 5), "crs.additional.sibling", "until 2017-06-06"),
+        (date(2016, 11, 19), "crs.additional.canadian_education", "Amendments 2016-1"),
+        (date(2016, 11, 19), "crs.additional.job_offer", "Amendments 2016-1"),
+        (date(2017, 6, 6), "crs.additional.french", "Amendments 2017-1"),
+        (date(2017, 6, 6), "crs.additional.sibling", "Amendments 2017-1"),
+    ],
+)
+def test_additional_lines_cite_the_instructions_of_their_era(
+    on: date, rule_id: str, provision: str
+) -> None:
+    citation = crs_from_levels(on=on, age=29).line(rule_id).citation
+    assert provision in citation.provision
+    assert "arranged employment 600" not in citation.provision
+    assert citation.url.startswith("https://www.canada.ca/")
+
+
+def test_every_crs_citation_is_an_official_https_page() -> None:
+    from expressentry.crs import CRS_RULES
+
+    for day in CRS_RULES.change_dates:
+        for section in crs_from_levels(on=day, age=29).sections:
+            for line in section.lines:
+                assert line.citation.url.startswith("https://"), (day, line.rule_id)
+                assert "go4visa" not in line.citation.url

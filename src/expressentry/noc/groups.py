@@ -32,6 +32,7 @@ from typing import TypeVar
 import attrs
 
 from expressentry._enum import IdentityEnum
+from expressentry._sources import CRS_CRITERIA_URL, MI_2015_URL
 from expressentry.dated import EXPRESS_ENTRY_LAUNCH, Citation, Dated, DatedTable
 from expressentry.exceptions import InvalidNocCode, NotInForce
 from expressentry.noc.code import NocCode
@@ -152,15 +153,6 @@ _FST_URL = (
     "https://www.canada.ca/en/immigration-refugees-citizenship/services/immigrate-canada/"
     "express-entry/who-can-apply/federal-skilled-trades.html"
 )  # S9
-_MI_2015_2016_URL = (
-    "https://www.canada.ca/en/immigration-refugees-citizenship/corporate/mandate/"
-    "policies-operational-instructions-agreements/ministerial-instructions/"
-    "express-entry-application-management-system/30-may-2015-18-november-2016.html"
-)  # S15
-_CRS_CRITERIA_URL = (
-    "https://www.canada.ca/en/immigration-refugees-citizenship/services/immigrate-canada/"
-    "express-entry/check-score/crs-criteria.html"
-)  # S11
 _CATEGORY_PAGE_URL = (
     "https://www.canada.ca/en/immigration-refugees-citizenship/services/immigrate-canada/"
     "express-entry/rounds-invitations/category-based-selection.html"
@@ -259,7 +251,7 @@ SENIOR_MANAGEMENT: DatedTable[OccupationGroup] = DatedTable(
             Citation(
                 "Ministerial Instructions",
                 "CRS arranged employment from 2016-11-19: 200 points for NOC 2016 major group 00",
-                _MI_2015_2016_URL,
+                MI_2015_URL,
             ),
         ),
         Dated(
@@ -270,7 +262,7 @@ SENIOR_MANAGEMENT: DatedTable[OccupationGroup] = DatedTable(
             Citation(
                 "Ministerial Instructions",
                 "CRS arranged employment: 200 points for NOC 2021 TEER 0 major group 00",
-                _CRS_CRITERIA_URL,
+                CRS_CRITERIA_URL,
             ),
         ),
     ),
