@@ -70,3 +70,9 @@ def test_rounds_between_includes_both_days_and_filters_by_kind() -> None:
         r.number for r in rounds_between(day, day, kinds=[RoundKind.FEDERAL_SKILLED_TRADES])
     ] == ["91a"]
     assert len(rounds_between(date(2015, 1, 1), date(2026, 12, 31))) == len(ROUNDS)
+
+
+def test_kinds_given_as_strings_are_refused() -> None:
+    # Found by an independent check: ["category"] matched no round and answered ().
+    with pytest.raises(TypeError, match="RoundKind members"):
+        rounds_between(date(2025, 1, 1), date(2025, 12, 31), kinds=["category"])  # type: ignore[list-item]

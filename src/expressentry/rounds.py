@@ -113,6 +113,9 @@ def rounds_between(
     (15, [('332', 542), ('333', 527), ('335', 521)])
     """
     wanted = None if kinds is None else frozenset(kinds)
+    if wanted is not None and not all(isinstance(kind, RoundKind) for kind in wanted):
+        # A plain string would match no round: an empty answer would hide the mistake.
+        raise TypeError(f"kinds are RoundKind members, e.g. RoundKind.CATEGORY; got {kinds!r}")
     return tuple(
         r for r in ROUNDS if first <= r.date <= last and (wanted is None or r.kind in wanted)
     )
