@@ -83,6 +83,21 @@ def test_example_prints_a_shipped_profile(capsys):
     )
 
 
+def test_example_without_a_name_lists_the_names(capsys):
+    status, out, err = run(capsys, "example")
+    assert (status, err) == (0, "")
+    assert out.splitlines() == sorted(path.stem for path in EXAMPLES.glob("*.json"))
+
+
+def test_version(capsys):
+    from expressentry import __version__
+
+    with pytest.raises(SystemExit) as exited:
+        main(["--version"])
+    assert exited.value.code == 0
+    assert capsys.readouterr().out == f"expressentry {__version__}\n"
+
+
 def test_an_unknown_example_lists_the_names(capsys):
     status, _, err = run(capsys, "example", "astronaut")
     assert status == 2

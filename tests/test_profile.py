@@ -822,3 +822,32 @@ def test_the_status_is_the_latest_step_and_its_deadline(
     latest = max(taken, key=lambda d: (d.starts, life.deadlines.index(d)))
     assert status.deadline == latest
     assert status.stage.value.endswith("expired") == (on > latest.last_day)
+
+
+@pytest.mark.parametrize(
+    ("spouse", "asked"),
+    [
+        # A spouse who counts, or may count, and whose education and test are not given.
+        ({"canadian_citizen_or_pr": False, "accompanying": True}, True),
+        ({"canadian_citizen_or_pr": None, "accompanying": True}, True),
+        # A spouse who is a Canadian citizen earns nothing: nothing is asked.
+        ({"canadian_citizen_or_pr": True, "accompanying": True}, False),
+    ],
+)
+def test_a_spouse_s_education_and_test_are_suggested(spouse: dict[str, Any], asked: bool) -> None:
+    # Found by a new user's walk through the docs: a spouse's education left out was scored
+    # as less than secondary school, and nothing asked for it.
+    data = {"schema_version": 1, "marital_status": "married", "spouse": spouse}
+    result = report(data)
+    wanted = {"profile.spouse.education", "profile.spouse.language_tests"}
+    assert (wanted <= ids(result)) is asked
+    assert not wanted & {i.item_id for i in result.blocking}
+    if asked:
+        found = item(result, "profile.spouse.education")
+        assert (found.need, found.path) == ("optional", "$.spouse.education")
+
+
+def test_a_spouse_s_education_given_is_not_asked_again() -> None:
+    data = example("french-speaking-couple.json")
+    assert "profile.spouse.education" not in ids(report(data))
+    assert "profile.spouse.language_tests" not in ids(report(data))

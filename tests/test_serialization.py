@@ -112,6 +112,31 @@ def test_a_date_is_written_yyyy_mm_dd_only(written: str) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("data", "hint"),
+    [
+        (
+            {"martial_status": "married"},
+            "unknown key (the profile has no such field); did you mean 'marital_status'?",
+        ),
+        ({"hobby": "chess"}, "unknown key (the profile has no such field)"),
+        ({"marital_status": "never married"}, "; write it 'never_married'"),
+        ({"marital_status": "single"}, "; write it 'never_married'"),
+        ({"marital_status": "divorcd"}, "; did you mean 'divorced'?"),
+        ({"intended_province": "AB"}, "; write it 'ab'"),
+    ],
+)
+def test_messages_suggest_the_value_meant(data: dict[str, Any], hint: str) -> None:
+    # Found by a walk through the docs as a new user: the right spelling was left to guess.
+    [(_, message)] = problems_of({"schema_version": 1, **data})
+    assert message.endswith(hint)
+
+
+def test_a_value_far_from_any_choice_gets_no_suggestion() -> None:
+    [(_, message)] = problems_of({"schema_version": 1, "marital_status": "xyzzy"})
+    assert message.endswith("got the string 'xyzzy'")
+
+
 def test_a_lone_surrogate_is_not_text() -> None:
     data = {"schema_version": 1, "travel_document": {"number": "A\ud800", "issuing_country": "FR"}}
     assert problems_of(data) == [
@@ -191,7 +216,7 @@ def test_a_required_field_that_fails_leaves_its_object_unchecked() -> None:
     ("data", "expected"),
     [
         ([], [("$", "a profile is a JSON object, got a list")]),
-        ({}, [("$.schema_version", "required but missing")]),
+        ({}, [("$.schema_version", 'required but missing: add "schema_version": 1')]),
         (
             {"schema_version": "1"},
             [("$.schema_version", "this library reads version 1, got the string '1'")],
@@ -217,7 +242,7 @@ def test_a_required_field_that_fails_leaves_its_object_unchecked() -> None:
                     "$.marital_status",
                     "expected one of 'never_married', 'married', 'common_law', "
                     "'legally_separated', 'divorced', 'widowed', 'annulled'; "
-                    "got the string 'Married'",
+                    "got the string 'Married'; write it 'married'",
                 )
             ],
         ),

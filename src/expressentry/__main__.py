@@ -29,6 +29,7 @@ from typing import Any
 
 import attrs
 
+from expressentry import __version__
 from expressentry.assess import Assessment, assess
 from expressentry.codes import (
     IdentifierFormat,
@@ -254,6 +255,9 @@ def _codes_generate(args: argparse.Namespace) -> int:
 
 def _example(args: argparse.Namespace) -> int:
     examples = _example_files()
+    if args.name is None:  # no name: the names, one a line
+        print("\n".join(sorted(examples)))
+        return EXIT_OK
     if args.name not in examples:
         raise _BadInput(
             f"no example named {args.name!r}; the examples are: {', '.join(sorted(examples))}"
@@ -272,6 +276,7 @@ def _parser() -> argparse.ArgumentParser:
         prog="expressentry",
         description="Canada Express Entry eligibility and scores, explained.",
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     formats = ("text", "json", "markdown")
     for name, run, help_text in (
@@ -306,7 +311,11 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("profile", help="a JSON profile file, or - for standard input")
     check.set_defaults(run=_check)
     example = commands.add_parser("example", help="print a shipped example profile")
-    example.add_argument("name", help="the example's name, e.g. software-engineer-abroad")
+    example.add_argument(
+        "name",
+        nargs="?",
+        help="the example's name, e.g. software-engineer-abroad (none: list the names)",
+    )
     example.set_defaults(run=_example)
     schema = commands.add_parser("schema", help="print the JSON Schema of the profile format")
     schema.set_defaults(run=_schema)

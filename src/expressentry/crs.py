@@ -2227,6 +2227,8 @@ def _other_factors(facts: Facts) -> _OtherFactors:
             "or is coming to Canada, is not answered: scored with a spouse (policy P12)."
         )
     education = facts.education
+    if not candidate.education:
+        after.append("No credential is given: no points for education.")
     if education.ignored:
         after.append(
             lambda: [
@@ -2246,6 +2248,12 @@ def _other_factors(facts: Facts) -> _OtherFactors:
         if spouse_languages is not None and derived_spouse_education is not None:
             spouse_language = spouse_languages.first_levels
             spouse_education = derived_spouse_education.level
+            spouse = candidate.spouse
+            assert spouse is not None  # the spouse's facts come from the spouse
+            if not spouse.education:
+                after.append("The spouse's education is not given: no spouse education points.")
+            if not spouse.language_tests:
+                after.append("The spouse's language test is not given: no spouse language points.")
     if candidate.sibling_in_canada is None:
         after.append("A sibling in Canada is not answered: not counted.")
     age = facts.age

@@ -319,7 +319,7 @@ class Credential:
                 problems.add(
                     "program_years",
                     f"a {self.level.value} credential cannot come from a program of "
-                    f"{self.program_years} years",
+                    f"{self.program_years} year{'' if self.program_years == 1 else 's'}",
                 )
         _check_count(problems, "months_studied_in_canada", self.months_studied_in_canada, "months")
         if self.canadian and self.eca is not None:

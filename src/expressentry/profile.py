@@ -855,8 +855,35 @@ _NO_CERTIFICATE = _Draft(
 )
 
 
+_NO_SPOUSE_EDUCATION = _Draft(
+    item_id="profile.spouse.education",
+    sentence=(
+        "Enter your spouse's or partner's education (a foreign credential with its educational "
+        "credential assessment): it earns CRS points when they come with you."
+    ),
+    path="$.spouse.education",
+    need="optional",
+    citation=_CRS_CRITERIA,
+    crs_factors=(CRS_SPOUSE,),
+    fixed=True,
+)
+_NO_SPOUSE_LANGUAGE_TEST = _Draft(
+    item_id="profile.spouse.language_tests",
+    sentence=(
+        "Enter your spouse's or partner's language test, if they have one: it earns CRS points "
+        "and FSW adaptability points when they come with you."
+    ),
+    path="$.spouse.language_tests",
+    need="optional",
+    citation=_CRS_CRITERIA,
+    crs_factors=(CRS_SPOUSE,),
+    fixed=True,
+)
+
+
 def _optional_documents(candidate: Candidate, facts: Facts) -> Sequence[_Draft]:
-    """The documents the profile asks for only "if you have one"."""
+    """The documents the profile asks for only "if you have one"; the spouse's education and
+    test only of a spouse who may count (P12): a spouse scored as single earns nothing."""
     drafts = []
     if candidate.provincial_nomination is None:
         drafts.append(_NO_NOMINATION)
@@ -864,6 +891,12 @@ def _optional_documents(candidate: Candidate, facts: Facts) -> Sequence[_Draft]:
         drafts.append(_NO_JOB_OFFER)
     if not candidate.certificates_of_qualification:
         drafts.append(_NO_CERTIFICATE)
+    spouse = candidate.spouse
+    if spouse is not None and facts.spouse_counts is not False:
+        if not spouse.education:
+            drafts.append(_NO_SPOUSE_EDUCATION)
+        if not spouse.language_tests:
+            drafts.append(_NO_SPOUSE_LANGUAGE_TEST)
     return drafts
 
 

@@ -31,6 +31,7 @@ expressentry.exceptions.ProfileError: 3 problems in the profile:
 
 from __future__ import annotations
 
+import difflib
 import enum
 import json
 import math
@@ -147,6 +148,11 @@ def _structure_noc(value: object, _: type) -> NocCode:
     return NocCode(value)
 
 
+_SYNONYMS = {"single": "never_married", "separated": "legally_separated"}
+"""Words people write for a value under another name: a hint in the message, never read as
+the value itself."""
+
+
 def _enum_hook(enum_type: type[enum.Enum]) -> Callable[[object, type], enum.Enum]:
     by_value = {member.value: member for member in enum_type}
     choices = ", ".join(repr(value) for value in by_value)
@@ -157,7 +163,12 @@ def _enum_hook(enum_type: type[enum.Enum]) -> Callable[[object, type], enum.Enum
             return member
         if enum_type is TestKind and isinstance(value, str) and value in NOT_ACCEPTED:
             raise _InputError(NOT_ACCEPTED[value])
-        raise _InputError(f"expected one of {choices}; got {_describe(value)}")
+        hint = ""
+        if isinstance(value, str):
+            lower = value.strip().lower().replace(" ", "_").replace("-", "_")
+            lower = _SYNONYMS.get(lower, lower)
+            hint = f"; write it {lower!r}" if lower in by_value else _near(value, list(by_value))
+        raise _InputError(f"expected one of {choices}; got {_describe(value)}{hint}")
 
     return structure
 
@@ -181,13 +192,23 @@ def _member(path: str, key: str) -> str:
     return f"{path}.{key}" if _NAME.fullmatch(key) else f"{path}[{json.dumps(key)}]"
 
 
+def _near(given: str, known: list[str]) -> str:
+    """``; did you mean 'x'?`` for the known name closest to a misspelt one, if any is close."""
+    close = difflib.get_close_matches(given, known, n=1, cutoff=0.75)
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
 def _problems(exc: BaseException, path: str = "$") -> list[Problem]:
     """Flatten a structuring failure into ``(json path, message)`` pairs."""
     if isinstance(exc, ProfileError):
         return list(exc.under(path).problems)
     if isinstance(exc, ForbiddenExtraKeysError):
+        fields = [field.name for field in attrs.fields(exc.cl)]
         return [
-            (_member(path, key), "unknown key (the profile has no such field)")
+            (
+                _member(path, key),
+                "unknown key (the profile has no such field)" + _near(key, fields),
+            )
             for key in sorted(exc.extra_fields)
         ]
     if isinstance(exc, ClassValidationError):
@@ -317,7 +338,7 @@ def from_dict(data: object) -> Candidate:
     # refuses it (a whole number written 1.0 is taken, as those fields take it).
     if isinstance(version, bool) or version != SCHEMA_VERSION:
         message = (
-            "required but missing"
+            f'required but missing: add "schema_version": {SCHEMA_VERSION}'
             if "schema_version" not in data
             else f"this library reads version {SCHEMA_VERSION}, got {_describe(version)}"
         )

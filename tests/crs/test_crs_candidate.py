@@ -174,6 +174,16 @@ def test_unknowns_are_noted_not_counted() -> None:
         "coming to Canada, is not answered: scored with a spouse (policy P12).",
     )
     assert "A sibling in Canada is not answered: not counted." in result.notes
+    # Education left out is said to be, the candidate's and the spouse's, and the spouse's
+    # test: each scores nothing, as a fact not answered never counts as a "yes".
+    for note in (
+        "No credential is given: no points for education.",
+        "The spouse's education is not given: no spouse education points.",
+        "The spouse's language test is not given: no spouse language points.",
+    ):
+        assert note in result.notes
+    answered = crs_for(GOLDEN_2, on=ON)
+    assert not any("is not given" in note for note in answered.notes)
     no_spouse_details = crs_for(Candidate(marital_status=MaritalStatus.MARRIED), on=ON)
     assert no_spouse_details.with_spouse
     assert no_spouse_details.factors.spouse_canadian_years == 0
