@@ -54,3 +54,13 @@ def test_every_field_of_every_type_is_described():
         assert definition["description"], name
         assert definition["additionalProperties"] is False
     assert set(SCHEMA["$defs"]) >= {"LanguageTest", "WorkPeriod", "Spouse", "Credential"}
+
+
+def test_every_top_level_field_has_a_description():
+    # A new user reads the fields' meanings in the schema (found by a walk through the docs).
+    properties = json_schema()["properties"]
+    described = {name for name, field in properties.items() if field.get("description")}
+    assert described == set(properties) - {"schema_version"}
+    assert properties["settlement_funds_cad"]["description"].startswith(
+        "The settlement funds the candidate can prove"
+    )

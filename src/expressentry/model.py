@@ -492,6 +492,11 @@ def _compact_code(value: str | None) -> str | None:
     return _prc.compact(value) if value is not None and _prc.is_valid(value) else value
 
 
+def _about(description: str) -> dict[str, str]:
+    """A field's description, which the JSON Schema gives (``json_schema``)."""
+    return {"description": description}
+
+
 @attrs.frozen(kw_only=True)
 class Candidate:
     """Everything known about a candidate (the principal applicant).
@@ -500,26 +505,109 @@ class Candidate:
     Candidate(birth_date=None, ...)
     """
 
-    birth_date: date | None = None
-    marital_status: MaritalStatus | None = None
-    intended_province: Province | None = None
-    work_authorization: WorkAuthorization | None = None
-    travel_document: TravelDocument | None = None
-    personal_reference_code: str | None = attrs.field(default=None, converter=_compact_code)
-    first_official_language: Language | None = None
-    language_tests: tuple[LanguageTest, ...] = ()
-    education: tuple[Credential, ...] = ()
-    work_history: WorkHistory = WorkHistory()
-    primary_occupation: NocCode | None = None
-    meets_trade_requirements: bool | None = None
-    job_offers: tuple[JobOffer, ...] = ()
-    certificates_of_qualification: tuple[CertificateOfQualification, ...] = ()
-    provincial_nomination: ProvincialNomination | None = None
-    spouse: Spouse | None = None
-    dependent_children: int | None = None
-    settlement_funds_cad: int | None = None
-    sibling_in_canada: bool | None = None
-    relative_in_canada: bool | None = None
+    birth_date: date | None = attrs.field(
+        default=None, metadata=_about("The birth date (age, policy P13).")
+    )
+    marital_status: MaritalStatus | None = attrs.field(
+        default=None,
+        metadata=_about("The marital status: with a spouse or common-law partner, or not."),
+    )
+    intended_province: Province | None = attrs.field(
+        default=None,
+        metadata=_about(
+            "The province or territory the candidate plans to live in (Quebec rules out the "
+            "three programs, P18)."
+        ),
+    )
+    work_authorization: WorkAuthorization | None = attrs.field(
+        default=None,
+        metadata=_about(
+            "Whether, and how, the candidate may work in Canada today (job offers, funds "
+            "exemption)."
+        ),
+    )
+    travel_document: TravelDocument | None = attrs.field(
+        default=None, metadata=_about("The passport or travel document.")
+    )
+    personal_reference_code: str | None = attrs.field(
+        default=None,
+        converter=_compact_code,
+        metadata=_about(
+            "The personal reference code from IRCC's tool (2 letters then 10 digits)."
+        ),
+    )
+    first_official_language: Language | None = attrs.field(
+        default=None, metadata=_about("The first official language the candidate declares (P5).")
+    )
+    language_tests: tuple[LanguageTest, ...] = attrs.field(
+        default=(), metadata=_about("The language test results, in any order.")
+    )
+    education: tuple[Credential, ...] = attrs.field(
+        default=(), metadata=_about("Every completed or current credential, Canadian or foreign.")
+    )
+    work_history: WorkHistory = attrs.field(
+        default=WorkHistory(),
+        metadata=_about(
+            "The jobs, each with its NOC code, country, dates and hours; experience is measured "
+            "from them."
+        ),
+    )
+    primary_occupation: NocCode | None = attrs.field(
+        default=None,
+        metadata=_about(
+            "The NOC code of the occupation the FSW is claimed in; if none, the engine picks the "
+            "best."
+        ),
+    )
+    meets_trade_requirements: bool | None = attrs.field(
+        default=None,
+        metadata=_about(
+            "Whether the candidate meets the employment requirements the NOC sets for the trade "
+            "(FST), other than a certificate of qualification."
+        ),
+    )
+    job_offers: tuple[JobOffer, ...] = attrs.field(
+        default=(), metadata=_about("Written offers of employment in Canada.")
+    )
+    certificates_of_qualification: tuple[CertificateOfQualification, ...] = attrs.field(
+        default=(),
+        metadata=_about(
+            "Certificates of qualification in a trade from a Canadian province, territory or "
+            "federal body."
+        ),
+    )
+    provincial_nomination: ProvincialNomination | None = attrs.field(
+        default=None, metadata=_about("A provincial or territorial nomination.")
+    )
+    spouse: Spouse | None = attrs.field(
+        default=None,
+        metadata=_about(
+            "The spouse or common-law partner: status in Canada, whether coming, education, "
+            "tests and work."
+        ),
+    )
+    dependent_children: int | None = attrs.field(
+        default=None,
+        metadata=_about("The number of dependent children (family size for the funds)."),
+    )
+    settlement_funds_cad: int | None = attrs.field(
+        default=None,
+        metadata=_about("The settlement funds the candidate can prove, in Canadian dollars."),
+    )
+    sibling_in_canada: bool | None = attrs.field(
+        default=None,
+        metadata=_about(
+            "Whether a brother or sister who is a citizen or permanent resident lives in Canada "
+            "(CRS)."
+        ),
+    )
+    relative_in_canada: bool | None = attrs.field(
+        default=None,
+        metadata=_about(
+            "Whether a relative who is a citizen or permanent resident lives in Canada (FSW "
+            "adaptability)."
+        ),
+    )
 
     def __attrs_post_init__(self) -> None:
         problems = _Problems()
