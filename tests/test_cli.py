@@ -33,6 +33,10 @@ def test_check_a_partial_profile(capsys):
     status, out, _ = run(capsys, "check", str(EXAMPLES / "partial-profile.json"))
     assert status == 0
     assert "spouse or partner: none given" in out
+    # The facts left out are named (a new user could not tell which they were).
+    assert (
+        "  facts answered: 4 of 20\n  not answered: intended_province, work_authorization," in out
+    )
 
 
 def test_check_reads_standard_input(capsys, monkeypatch):

@@ -42,7 +42,7 @@ from expressentry.crs import CrsResult, crs_for
 from expressentry.exceptions import NotInForce, ProfileError, ValidationError
 from expressentry.model import Candidate, WorkHistory
 from expressentry.render import crs_dict, crs_markdown
-from expressentry.serialization import from_dict, json_schema
+from expressentry.serialization import ISO_DATE, from_dict, json_schema
 
 EXIT_OK = 0
 EXIT_INVALID_CODE = 1
@@ -153,7 +153,7 @@ def _answered(value: object) -> bool:
 
 def _summary(candidate: Candidate) -> str:
     fields = attrs.fields(Candidate)
-    answered = sum(_answered(getattr(candidate, field.name)) for field in fields)
+    unanswered = [field.name for field in fields if not _answered(getattr(candidate, field.name))]
     status = candidate.marital_status.value if candidate.marital_status else "not answered"
     lines = [
         "The profile is valid.",
@@ -163,7 +163,8 @@ def _summary(candidate: Candidate) -> str:
         f"  credentials: {len(candidate.education)}",
         f"  jobs: {len(candidate.work_history)}",
         f"  spouse or partner: {'given' if candidate.spouse else 'none given'}",
-        f"  facts answered: {answered} of {len(fields)}",
+        f"  facts answered: {len(fields) - len(unanswered)} of {len(fields)}",
+        f"  not answered: {', '.join(unanswered) or 'none'}",
     ]
     return "\n".join(lines)
 
@@ -174,14 +175,13 @@ def _check(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _WHOLE_NUMBER = re.compile(r"[0-9]+")
 
 
 def _on(text: str) -> date:
     # Only the form the message asks for: fromisoformat also takes 20261129 and 2026-W48-7.
     try:
-        if _ISO_DATE.fullmatch(text):
+        if ISO_DATE.fullmatch(text):
             return date.fromisoformat(text)
     except ValueError:
         pass

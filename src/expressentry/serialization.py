@@ -124,16 +124,17 @@ def _structure_float(value: object, _: type) -> float:
     return value
 
 
-_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-"""The one form of a date the format takes: ``date.fromisoformat`` also reads ``20250301``
-and ``2025-W09-6``, which the schema and the documentation do not allow."""
+ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+"""The one form of a date the format (and the command line's ``--on``) takes:
+``date.fromisoformat`` also reads ``20250301`` and ``2025-W09-6``, which the schema and the
+documentation do not allow."""
 
 
 def _structure_date(value: object, _: type) -> date:
     if not isinstance(value, str):
         raise _expect("an ISO 8601 date such as '2025-03-01'", value)
     try:
-        if not _ISO_DATE.fullmatch(value):
+        if not ISO_DATE.fullmatch(value):
             raise ValueError(value)
         return date.fromisoformat(value)
     except ValueError:
