@@ -800,7 +800,9 @@ def _education_line(facts: Facts, tables: _GridTables) -> _RawLine:
     points = table[derived.level]
     waiting = unassessed(derived, on=facts.on)
     # A foreign credential whose ECA is not entered may still raise the level (P21).
-    at_most = table[level_if_assessed(facts.candidate.education, on=facts.on)] if waiting else 0
+    at_most = (
+        table[level_if_assessed(facts.candidate.education, on=facts.on)] if waiting else points
+    )
     missing = tuple(f"$.education[{use.index}].eca" for use in waiting) if at_most > points else ()
 
     def sentence() -> str:
@@ -818,9 +820,7 @@ def _education_line(facts: Facts, tables: _GridTables) -> _RawLine:
             )
         return f"{derived.explanation}{ignored} {_points(points)}."
 
-    return line(
-        "Education", points, maximum, sentence, at_most=max(points, at_most), missing=missing
-    )
+    return line("Education", points, maximum, sentence, at_most=at_most, missing=missing)
 
 
 def _experience_line(facts: Facts, tables: _GridTables) -> _RawLine:
