@@ -216,6 +216,32 @@ def test_codes_validate_and_generate(capsys):
     assert len(first.splitlines()) == 2
 
 
+def test_codes_validate_without_a_kind_tries_every_kind(capsys):
+    status, out, _ = run(capsys, "codes", "validate", "QK4350881372")
+    assert (status, out) == (0, "reference-code: QK4350881372\n")
+    status, out, _ = run(capsys, "codes", "validate", "12-3456 7890")
+    assert (status, out) == (0, "uci: 12-3456-7890\n")
+    # An 'E' and 9 digits fits two kinds: both are named.
+    status, out, _ = run(capsys, "codes", "validate", "e099977028")
+    assert (status, out) == (
+        0,
+        "profile-number: E099977028\napplication-number: E099977028\n",
+    )
+    status, out, err = run(capsys, "codes", "validate", "N/A")
+    assert (status, out) == (1, "")
+    assert "'N/A' is no identifier the engine knows" in err
+    # Why it fits none, kind by kind.
+    assert err.count("'N/A' has 3") == 4
+
+
+def test_codes_validate_names_the_kinds_for_an_unknown_kind(capsys):
+    status, out, err = run(capsys, "codes", "validate", "ucx", "12345678")
+    assert (status, out) == (2, "")
+    assert "no identifier kind 'ucx'" in err
+    assert "reference-code" in err
+    assert "Traceback" not in err
+
+
 def test_an_internal_error_never_shows_a_traceback(capsys, monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("boom")

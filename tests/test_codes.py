@@ -16,6 +16,7 @@ from expressentry.codes import (
     IdentifierFormat,
     Shape,
     application_number,
+    identify,
     personal_reference_code,
     profile_number,
     reference_code_expiry,
@@ -189,6 +190,17 @@ def test_generated_codes_validate(identifier: IdentifierFormat, rng: random.Rand
 
 
 @identifiers
+@given(rng=st.randoms(use_true_random=False))
+def test_a_generated_code_is_identified_as_its_kind(
+    identifier: IdentifierFormat, rng: random.Random
+) -> None:
+    found = identify(identifier.format(identifier.generate(rng)))
+    assert identifier in found
+    # Only a profile number and an application number can share a value.
+    assert len(found) == 1 or set(found) == {profile_number, application_number}
+
+
+@identifiers
 @given(seed=st.integers())
 def test_same_seed_same_code(identifier: IdentifierFormat, seed: int) -> None:
     assert identifier.generate(random.Random(seed)) == identifier.generate(random.Random(seed))
@@ -260,6 +272,15 @@ def _validates(identifier: IdentifierFormat, value: str) -> bool:
     except ValidationError:
         return False
     return True
+
+
+@given(value=JUNK)
+def test_identify_is_every_format_that_validates(value: object) -> None:
+    assert identify(value) == tuple(
+        found
+        for found in IDENTIFIER_FORMATS
+        if isinstance(value, str) and _validates(found, value)
+    )
 
 
 @identifiers

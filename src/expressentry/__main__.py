@@ -3,7 +3,7 @@
     expressentry assess PROFILE.json [--on DATE] [--format text|json|markdown]
     expressentry crs PROFILE.json [--on DATE] [--format text|json|markdown]
     expressentry check PROFILE.json                 # validate a profile and summarize it
-    expressentry codes validate KIND VALUE          # KIND: reference-code, uci, profile-number,
+    expressentry codes validate [KIND] VALUE        # KIND: reference-code, uci, profile-number,
     expressentry codes generate KIND [--seed N]     #       application-number
     expressentry example NAME                       # print a shipped example profile
     expressentry schema                             # print the JSON Schema of the format
@@ -34,6 +34,7 @@ from expressentry.assess import Assessment, assess
 from expressentry.codes import (
     IdentifierFormat,
     application_number,
+    identify,
     personal_reference_code,
     profile_number,
     uci,
@@ -236,13 +237,37 @@ def _crs(args: argparse.Namespace) -> int:
 
 
 def _codes_validate(args: argparse.Namespace) -> int:
-    identifier = _IDENTIFIERS[args.kind]
+    if args.value is None:  # one argument: the value, of any kind
+        return _codes_identify(args.kind_or_value)
+    identifier = _IDENTIFIERS.get(args.kind_or_value)
+    if identifier is None:
+        raise _BadInput(
+            f"no identifier kind {args.kind_or_value!r}; the kinds are: "
+            f"{', '.join(sorted(_IDENTIFIERS))} (or give the value alone)"
+        )
     try:
         print(identifier.format(args.value))
     except ValidationError as exc:
         print(f"expressentry: invalid: {exc}", file=sys.stderr)
         return EXIT_INVALID_CODE
     return EXIT_OK
+
+
+def _codes_identify(value: str) -> int:
+    """Each kind ``value`` fits with its displayed form, or why it fits none."""
+    found = identify(value)
+    for kind, identifier in _IDENTIFIERS.items():
+        if identifier in found:
+            print(f"{kind}: {identifier.format(value)}")
+    if found:
+        return EXIT_OK
+    print(f"expressentry: invalid: {value!r} is no identifier the engine knows:", file=sys.stderr)
+    for identifier in _IDENTIFIERS.values():
+        try:
+            identifier.validate(value)
+        except ValidationError as exc:
+            print(f"  {exc}", file=sys.stderr)
+    return EXIT_INVALID_CODE
 
 
 def _codes_generate(args: argparse.Namespace) -> int:
@@ -295,9 +320,22 @@ def _parser() -> argparse.ArgumentParser:
         command.set_defaults(run=run)
     codes = commands.add_parser("codes", help="validate or generate IRCC identifiers")
     verbs = codes.add_subparsers(dest="verb", required=True, metavar="VERB")
-    validate = verbs.add_parser("validate", help="validate an identifier and show its form")
-    validate.add_argument("kind", choices=sorted(_IDENTIFIERS))
-    validate.add_argument("value")
+    validate = verbs.add_parser(
+        "validate",
+        help="validate an identifier and show its form",
+        usage="%(prog)s [-h] [KIND] VALUE",
+    )
+    validate.add_argument(
+        "kind_or_value",
+        metavar="[KIND]",
+        help=f"one of {', '.join(sorted(_IDENTIFIERS))}; without it, every kind is tried",
+    )
+    validate.add_argument(
+        "value",
+        nargs="?",
+        metavar="VALUE",
+        help="the identifier as written (quote it if it has spaces)",
+    )
     validate.set_defaults(run=_codes_validate)
     generate = verbs.add_parser("generate", help="generate well-formed identifiers")
     generate.add_argument("kind", choices=sorted(_IDENTIFIERS))

@@ -78,6 +78,7 @@ __all__ = [
     "IdentifierFormat",
     "Shape",
     "application_number",
+    "identify",
     "personal_reference_code",
     "profile_number",
     "reference_code_expiry",
@@ -505,6 +506,23 @@ IDENTIFIER_FORMATS: tuple[IdentifierFormat, ...] = (
     application_number,
 )
 """Every identifier this module knows, for tests and documentation."""
+
+
+def identify(value: object) -> tuple[IdentifierFormat, ...]:
+    """Every identifier format that ``value`` fits, in the order of :data:`IDENTIFIER_FORMATS`.
+
+    For a code whose kind is not known, such as one pasted from a letter. More than one format
+    may fit: an ``E`` and 9 digits is both a profile number and an application number. Nothing
+    fits a value that is not text.
+
+    >>> [found.name for found in identify("qk 4350 881372")]
+    ['personal reference code']
+    >>> [found.name for found in identify("E099977028")]
+    ['Express Entry profile number', 'IRCC application number']
+    >>> identify("N/A")
+    ()
+    """
+    return tuple(found for found in IDENTIFIER_FORMATS if found.is_valid(value))
 
 
 REFERENCE_CODE_VALIDITY_DAYS: DatedTable[int] = DatedTable(
