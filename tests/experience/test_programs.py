@@ -232,3 +232,37 @@ def test_cec_experience_in_teer_2_or_3_for_p7(job, history, days, on, noc, count
 def test_a_missing_code_leaves_teer_2_or_3_unknown(job, history):
     experience = measure(history(job(*A_YEAR, noc=None)), ON, CEC_TEER_2_OR_3)
     assert (experience.hours_at_least, experience.hours_at_most) == (0, 1560)
+
+
+# A 2021 code read on a date of NOC 2016 may be one of several 2016 codes: 72600 (air pilots in
+# NOC 2021) is 2271 (air pilots, major group 22, not a trade) or 8252 (agricultural service
+# contractors, major group 82, a trade). Its hours may be the trade's, never the pilots' trade
+# experience.
+ON_NOC_2016 = date(2020, 6, 1)
+
+
+def test_a_code_that_may_be_a_trade_counts_only_as_the_trade(job, history):
+    ledger = Ledger.of(
+        history(job(date(2016, 1, 1), date(2019, 12, 31), noc=NocCode("72600"))), ON_NOC_2016
+    )
+    # Not a trade: none of the hours can be in it as trade experience.
+    pilots = ledger.measure(FST, NocCode("2271"))
+    assert (pilots.hours_at_least, pilots.hours_at_most) == (0, 0)
+    # The trade it may be: every hour may count.
+    trade = ledger.measure(FST, NocCode("8252"))
+    assert trade.hours_at_least == 0
+    assert trade.hours_at_most > 3120
+    # The best trade the periods may be in is 8252 alone, never the pilots.
+    best = ledger.measure(FST)
+    assert [found.occupation for found in best.by_occupation()] == [NocCode("8252")]
+
+
+def test_a_skilled_query_refuses_the_unskilled_code_a_period_may_be(job, history):
+    # NOC 2016 1123 (professional occupations in advertising) is 10022, 11202 or 64409 (TEER 4)
+    # in NOC 2021: its hours can never be skilled experience in 64409.
+    ledger = Ledger.of(
+        history(job(date(2016, 1, 1), date(2022, 12, 31), noc=NocCode("1123"))), date(2023, 6, 1)
+    )
+    unskilled = ledger.measure(FSW_QUALIFYING, NocCode("64409"))
+    assert (unskilled.hours_at_least, unskilled.hours_at_most) == (0, 0)
+    assert ledger.measure(FSW_QUALIFYING, NocCode("11202")).hours_at_most > 1560

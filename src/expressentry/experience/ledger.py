@@ -562,6 +562,8 @@ class Ledger:
                 continue
             # Certainly in its occupation when its one code in force and its facts are known.
             possibly = 1 if len(codes) > 1 or job.unknowns & mask else 0
+            if possibly and len(codes) > 1:
+                codes = self._admitted(codes, mask)
             for code in codes:
                 found = groups.get(code)
                 if found is None:
@@ -569,9 +571,23 @@ class Ledger:
                 found[possibly].append(interval)
         return groups, uncoded
 
-    def _target(self, occupation: NocCode | None) -> frozenset[str] | None:
-        # The codes in force an occupation may be: those its periods are resolved to (kept).
-        return None if occupation is None else _resolve(occupation, self._groups_from)[1]
+    def _admitted(self, codes: frozenset[str], mask: int) -> frozenset[str]:
+        """The ``codes`` in force that a query's occupation filters (skilled, a trade, TEER 2
+        or 3) may admit: a period that may be in an occupation the query refuses cannot count
+        as that occupation's experience (a code that maps to a pilot and to a trade may be
+        the trade, never the pilot a trade's hours are asked of)."""
+        groups = self._groups_from
+        memo = _memo_for(groups)
+        return frozenset(
+            code for code in codes if not _resolve(_noc(code), groups, memo)[2] & mask
+        )
+
+    def _target(self, query: ExperienceQuery, occupation: NocCode | None) -> frozenset[str] | None:
+        # The codes in force an occupation may be (those its periods are resolved to, kept),
+        # less those the query's filters refuse.
+        if occupation is None:
+            return None
+        return self._admitted(_resolve(occupation, self._groups_from)[1], query.mask)
 
     # -- the public questions --------------------------------------------------------------
 
@@ -599,7 +615,7 @@ class Ledger:
             chosen = _noc(best) if best is not None and at_least else None
             # ledger, query, window_start, occupation, at_least, at_most, chosen
             return Experience(self, query, window_start, chosen, at_least, at_most, True)
-        counted, possible = self._collect(query, first, self._target(occupation))
+        counted, possible = self._collect(query, first, self._target(query, occupation))
         at_least = _sweep(counted, cap) if counted else 0
         at_most = _sweep(counted + possible, cap) if possible else at_least
         return Experience(self, query, window_start, occupation, at_least, at_most)
@@ -703,7 +719,7 @@ class Experience:
 
     def _target(self) -> frozenset[str] | None:
         if self.occupation is not None:
-            return self.ledger._target(self.occupation)
+            return self.ledger._target(self.query, self.occupation)
         return _SOME_ONE if self.query.one_occupation else None
 
     def continuous_run(self) -> Continuity:
