@@ -587,7 +587,9 @@ class Ledger:
         # less those the query's filters refuse.
         if occupation is None:
             return None
-        return self._admitted(_resolve(occupation, self._groups_from)[1], query.mask)
+        codes = _resolve(occupation, self._groups_from)[1]
+        assert codes is not None  # only a period without a code has no candidates
+        return self._admitted(codes, query.mask)
 
     # -- the public questions --------------------------------------------------------------
 
