@@ -562,7 +562,7 @@ class Ledger:
                 continue
             # Certainly in its occupation when its one code in force and its facts are known.
             possibly = 1 if len(codes) > 1 or job.unknowns & mask else 0
-            if possibly and len(codes) > 1:
+            if len(codes) > 1:  # may be a code the query refuses (a non-trade, say)
                 codes = self._admitted(codes, mask)
             for code in codes:
                 found = groups.get(code)
