@@ -102,6 +102,16 @@ def test_a_date_after_the_rules_were_checked_carries_a_warning():
     assert assess(load("cook-toronto"), on=RULES_VERIFIED_THROUGH).warnings == ()
 
 
+def test_an_assessment_gives_the_warning_once_though_its_crs_carries_it():
+    result = assess(load("cook-toronto"), on=date(2027, 6, 1))
+    assert result.crs.warnings == result.warnings
+    assert result.to_dict()["crs"]["warnings"] == list(result.warnings)
+    (warning,) = result.warnings
+    assert result.explain().count(warning) == 1
+    assert result._repr_markdown_().count(warning) == 1
+    assert result._repr_html_().count(warning) == 1
+
+
 def test_undetermined_programs_list_what_they_need():
     result = assess(load("partial-profile"), on=ON)
     assert result.pool.outcome.value in {"undetermined", "not_eligible"}

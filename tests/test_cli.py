@@ -174,6 +174,16 @@ def test_crs_prints_the_breakdown(capsys):
     assert json.loads(out)["total"] == 465
 
 
+@pytest.mark.parametrize(("on", "warned"), [("2026-11-29", False), ("2026-11-30", True)])
+def test_crs_warns_after_the_rules_were_last_checked(capsys, on, warned):
+    profile = str(EXAMPLES / "software-engineer-abroad.json")
+    warning = f"rules may have changed by {on} (policy P15)"
+    for form in ("text", "markdown", "json"):
+        status, out, _ = run(capsys, "crs", profile, "--on", on, "--format", form)
+        assert status == 0
+        assert (warning in " ".join(out.split())) is warned, form
+
+
 def test_a_date_before_express_entry_exits_2(capsys):
     status, _, err = run(
         capsys, "assess", str(EXAMPLES / "cook-toronto.json"), "--on", "2014-12-31"

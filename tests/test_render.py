@@ -48,3 +48,20 @@ def test_a_verdict_renders_itself():
     html = verdict._repr_html_()
     assert "No &lt;test&gt; yet." in html
     assert "Still needed: $.language_tests" in html
+
+
+def test_a_crs_result_and_a_grid_render_themselves_in_a_notebook():
+    from expressentry import Candidate, crs_from_levels, derive, fsw_grid
+
+    result = crs_from_levels(on=date(2025, 4, 1), age=29, first_language=9)
+    markdown = result._repr_markdown_()
+    assert markdown.startswith(f"**CRS {result.total}** on 2025-04-01")
+    for line in result.lines:
+        assert f"| {line.rule_id} |" in markdown
+    html = result._repr_html_()
+    assert html.startswith(f"<p><strong>CRS {result.total}</strong>")
+    assert html.count("<tr>") == 1 + 4 + sum(1 for _ in result.lines)
+    grid = fsw_grid(derive(Candidate(), on=date(2025, 4, 1)))
+    grid_markdown = grid._repr_markdown_()
+    assert f"{grid.total}" in grid_markdown
+    assert "<table>" in grid._repr_html_()

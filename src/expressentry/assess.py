@@ -20,7 +20,6 @@ Express Entry assessment on 2026-11-29
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Mapping
 from datetime import date
 from types import MappingProxyType
@@ -29,7 +28,7 @@ from typing import Any
 import attrs
 
 from expressentry.crs import CrsResult, crs_from_facts
-from expressentry.dated import RULES_VERIFIED_THROUGH
+from expressentry.dated import RULES_VERIFIED_THROUGH, rules_warnings
 from expressentry.facts import Facts, derive
 from expressentry.model import Candidate
 from expressentry.profile import Completeness, completeness_of
@@ -91,7 +90,7 @@ class Assessment:
         lines += ["", self.pool.sentence, ""]
         for verdict in self.programs.values():
             lines += [verdict_text(verdict), ""]
-        lines += [self.fsw_grid.explain(), "", self.crs.explain(), ""]
+        lines += [self.fsw_grid.explain(), "", self.crs.explain(warnings=False), ""]
         lines.append(self.completeness.explain())
         return "\n".join(lines)
 
@@ -142,7 +141,7 @@ class Assessment:
         parts += [self.pool.sentence, "", markdown_table(("", ""), self._summary_rows()), ""]
         for verdict in self.programs.values():
             parts += [verdict_markdown(verdict), ""]
-        parts += [grid_markdown(self.fsw_grid), "", crs_markdown(self.crs)]
+        parts += [grid_markdown(self.fsw_grid), "", crs_markdown(self.crs, warnings=False)]
         return "\n".join(parts)
 
     def _repr_html_(self) -> str:
@@ -153,20 +152,8 @@ class Assessment:
         parts += [f"<p>{escape(self.pool.sentence)}</p>"]
         parts += [html_table(("", ""), self._summary_rows())]
         parts += [verdict_html(verdict) for verdict in self.programs.values()]
-        parts += [grid_html(self.fsw_grid), crs_html(self.crs)]
+        parts += [grid_html(self.fsw_grid), crs_html(self.crs, warnings=False)]
         return "".join(parts)
-
-
-# Kept: a pool is assessed on a few dates.
-@functools.lru_cache(maxsize=64)
-def _warnings(on: date) -> tuple[str, ...]:
-    if on > RULES_VERIFIED_THROUGH:
-        return (
-            f"The rules were last checked against their sources on "
-            f"{RULES_VERIFIED_THROUGH.isoformat()}; rules may have changed by "
-            f"{on.isoformat()} (policy P15).",
-        )
-    return ()
 
 
 def assess_facts(facts: Facts) -> Assessment:
@@ -180,7 +167,7 @@ def assess_facts(facts: Facts) -> Assessment:
         fsw_grid=fsw_grid(facts),
         crs=crs_from_facts(facts),
         completeness=completeness_of(facts, verdicts=verdicts),
-        warnings=_warnings(facts.on),
+        warnings=rules_warnings(facts.on),
     )
 
 

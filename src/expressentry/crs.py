@@ -53,7 +53,7 @@ import attrs
 
 from expressentry._sources import CRS_CRITERIA_URL, MI_2015_URL, MI_2017_1_URL, MI_URL
 from expressentry._written import WrittenOnRead
-from expressentry.dated import EXPRESS_ENTRY_LAUNCH, Citation, Dated, DatedTable
+from expressentry.dated import EXPRESS_ENTRY_LAUNCH, Citation, Dated, DatedTable, rules_warnings
 from expressentry.education import CanadianEducation, EducationLevel
 from expressentry.exceptions import Problem, ProfileError
 from expressentry.experience import CRS_CANADIAN, CRS_FOREIGN, Experience
@@ -1177,6 +1177,16 @@ class CrsResult(WrittenOnRead):
             return notes
         return self._keep("_notes", notes.notes())
 
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """Sentences about the evaluation itself: a date after the rules were last checked
+        against their sources (policy P15).
+
+        >>> crs_from_levels(on=date(2027, 1, 4), age=30).warnings[0][-50:]
+        'rules may have changed by 2027-01-04 (policy P15).'
+        """
+        return rules_warnings(self.on)
+
     def __repr__(self) -> str:
         return (
             f"CrsResult(total={self.total!r}, on={self.on!r}, "
@@ -1219,8 +1229,9 @@ class CrsResult(WrittenOnRead):
                 return line
         raise KeyError(rule_id)
 
-    def explain(self) -> str:
-        """The score as plain text, one line per rule.
+    def explain(self, *, warnings: bool = True) -> str:
+        """The score as plain text, one line per rule, after the :attr:`warnings` (unless
+        ``warnings`` is false: an assessment gives them once, at its head).
 
         >>> print(crs_from_levels(on=date(2025, 4, 1), age=46).explain())
         CRS 0 on 2025-04-01 (rules of 2025-03-25, without a spouse or partner)
@@ -1233,10 +1244,22 @@ class CrsResult(WrittenOnRead):
             f"CRS {self.total} on {self.on.isoformat()} (rules of "
             f"{self.rule_version.isoformat()}, {column})"
         ]
+        if warnings:
+            out.extend(f"Warning: {warning}" for warning in self.warnings)
         for section in self.sections:
             out.append(f"{section.title}: {section.points} of {section.cap}")
             out.extend(f"  {line.points:>3}  {line.sentence}" for line in section.lines)
         return "\n".join(out)
+
+    def _repr_markdown_(self) -> str:
+        from expressentry.render import crs_markdown
+
+        return crs_markdown(self)
+
+    def _repr_html_(self) -> str:
+        from expressentry.render import crs_html
+
+        return crs_html(self)
 
 
 # --------------------------------------------------------------------------------------------

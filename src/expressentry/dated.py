@@ -21,6 +21,7 @@ a new row, never a new ``if`` in a predicate.
 
 from __future__ import annotations
 
+import functools
 from bisect import bisect_right
 from collections.abc import Iterator
 from datetime import MAXYEAR, MINYEAR, date, timedelta
@@ -39,6 +40,7 @@ __all__ = [
     "DatedTable",
     "add_days",
     "add_years",
+    "rules_warnings",
 ]
 
 T = TypeVar("T")
@@ -48,6 +50,28 @@ EXPRESS_ENTRY_LAUNCH = date(2015, 1, 1)
 
 RULES_VERIFIED_THROUGH = date(2026, 11, 29)
 """The day the rule tables were last checked against their sources (policy P15)."""
+
+
+# Kept: a pool is assessed on a few dates.
+@functools.lru_cache(maxsize=64)
+def rules_warnings(on: date) -> tuple[str, ...]:
+    """The warnings an evaluation on ``on`` carries: one when ``on`` is after
+    :data:`RULES_VERIFIED_THROUGH` (policy P15), none before.
+
+    >>> rules_warnings(date(2026, 11, 29))
+    ()
+    >>> for warning in rules_warnings(date(2026, 11, 30)):
+    ...     print(warning)
+    The rules were last checked against their sources on 2026-11-29; rules may have changed by
+    2026-11-30 (policy P15).
+    """
+    if on > RULES_VERIFIED_THROUGH:
+        return (
+            f"The rules were last checked against their sources on "
+            f"{RULES_VERIFIED_THROUGH.isoformat()}; rules may have changed by "
+            f"{on.isoformat()} (policy P15).",
+        )
+    return ()
 
 
 def add_years(day: date, years: int) -> date:

@@ -2,8 +2,9 @@
 
 Explanations are data (findings, CRS lines, grid lines); this module is the one place that
 turns them into words on a page. The notebook hooks (``_repr_markdown_``, ``_repr_html_``) of
-:class:`~expressentry.verdict.Verdict`, :class:`~expressentry.crs.CrsResult` and
-:class:`~expressentry.assess.Assessment` call it.
+:class:`~expressentry.verdict.Verdict`, :class:`~expressentry.crs.CrsResult`,
+:class:`~expressentry.programs.fsw.FswGrid` and :class:`~expressentry.assess.Assessment` call
+it.
 
 >>> from datetime import date
 >>> from expressentry.crs import crs_from_levels
@@ -132,6 +133,7 @@ def crs_dict(result: CrsResult) -> dict[str, Any]:
             for section in result.sections
         ],
         "notes": list(result.notes),
+        "warnings": list(result.warnings),
     }
 
 
@@ -265,21 +267,23 @@ def _crs_rows(result: CrsResult) -> list[tuple[object, ...]]:
     return rows
 
 
-def crs_markdown(result: CrsResult) -> str:
-    """A CRS result as Markdown: the total and a table of sections and lines."""
-    return "\n".join(
-        [
-            f"**CRS {result.total}** {_crs_heading(result)}",
-            "",
-            markdown_table(_CRS_HEADER, _crs_rows(result)),
-        ]
-    )
+def crs_markdown(result: CrsResult, *, warnings: bool = True) -> str:
+    """A CRS result as Markdown: the total, the warnings (unless ``warnings`` is false) and a
+    table of sections and lines."""
+    parts = [f"**CRS {result.total}** {_crs_heading(result)}", ""]
+    if warnings:
+        parts += [f"> {warning}" for warning in result.warnings]
+        parts += [""] if result.warnings else []
+    parts.append(markdown_table(_CRS_HEADER, _crs_rows(result)))
+    return "\n".join(parts)
 
 
-def crs_html(result: CrsResult) -> str:
-    """A CRS result as HTML."""
+def crs_html(result: CrsResult, *, warnings: bool = True) -> str:
+    """A CRS result as HTML, its warnings first (unless ``warnings`` is false)."""
+    shown = result.warnings if warnings else ()
     return (
         f"<p><strong>CRS {result.total}</strong> {escape(_crs_heading(result))}</p>"
+        + "".join(f"<p><em>{escape(warning)}</em></p>" for warning in shown)
         + html_table(_CRS_HEADER, _crs_rows(result))
     )
 

@@ -425,3 +425,20 @@ def test_every_crs_citation_is_an_official_https_page() -> None:
             for line in section.lines:
                 assert line.citation.url.startswith("https://"), (day, line.rule_id)
                 assert "go4visa" not in line.citation.url
+
+
+@pytest.mark.parametrize(
+    ("on", "count"),
+    [(date(2026, 11, 29), 0), (date(2026, 11, 30), 1), (date(2031, 1, 1), 1)],
+)
+def test_a_score_read_alone_warns_after_the_rules_were_last_checked(on, count):
+    """Policy P15: the day the rules were checked gives no warning, the day after one."""
+    result = crs_from_levels(on=on, age=30, first_language=9)
+    assert len(result.warnings) == count
+    warned = f"rules may have changed by {on.isoformat()} (policy P15)."
+    assert all(warning.endswith(warned) for warning in result.warnings)
+    text = result.explain()
+    assert text.count("Warning: ") == count
+    assert result.explain(warnings=False).count("Warning: ") == 0
+    assert result._repr_markdown_().count("> The rules were last checked") == count
+    assert result._repr_html_().count("<em>The rules were last checked") == count

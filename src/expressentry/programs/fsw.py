@@ -599,6 +599,16 @@ class FswGrid(WrittenOnRead):
         )
         return "\n".join(lines)
 
+    def _repr_markdown_(self) -> str:
+        from expressentry.render import grid_markdown
+
+        return grid_markdown(self)
+
+    def _repr_html_(self) -> str:
+        from expressentry.render import grid_html
+
+        return grid_html(self)
+
 
 def _range(low: int, high: int) -> str:
     return str(low) if low == high else f"{low} to {high}"
