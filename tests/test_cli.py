@@ -39,6 +39,21 @@ def test_check_a_partial_profile(capsys):
     )
 
 
+@pytest.mark.parametrize(
+    ("history", "jobs", "named"),
+    [("", "not answered", True), (', "work_history": []', "0", False)],
+)
+def test_check_tells_an_unanswered_history_from_an_empty_one(
+    capsys, monkeypatch, history, jobs, named
+):
+    monkeypatch.setattr("sys.stdin", io.StringIO('{"schema_version": 1' + history + "}"))
+    status, out, _ = run(capsys, "check", "-")
+    assert status == 0
+    assert f"  jobs: {jobs}\n" in out
+    not_answered = out.split("not answered: ")[-1]
+    assert ("work_history" in not_answered) is named
+
+
 def test_check_reads_standard_input(capsys, monkeypatch):
     monkeypatch.setattr("sys.stdin", io.StringIO('{"schema_version": 1}'))
     status, out, _ = run(capsys, "check", "-")

@@ -50,8 +50,8 @@ def test_an_empty_candidate_is_valid_and_answers_nothing():
     candidate = Candidate()
     assert candidate.birth_date is None
     assert candidate.spouse is None
-    assert candidate.work_history == WorkHistory()
-    assert len(candidate.work_history) == 0
+    assert candidate.work_history is None  # not answered, which is not "no work"
+    assert Candidate(work_history=WorkHistory()).work_history != candidate.work_history
 
 
 def test_types_are_frozen_and_keyword_only():

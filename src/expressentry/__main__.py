@@ -147,9 +147,13 @@ def _read_json(source: str) -> object:
 
 
 def _answered(value: object) -> bool:
-    if value is None:
-        return False
-    return not (isinstance(value, (tuple, WorkHistory)) and len(value) == 0)
+    # An empty list of tests or offers reads like one left out; an empty work history is an
+    # answer (no work), as its absence is not.
+    return value is not None and value != ()
+
+
+def _count(history: WorkHistory | None) -> int | str:
+    return "not answered" if history is None else len(history)
 
 
 def _summary(candidate: Candidate) -> str:
@@ -162,7 +166,7 @@ def _summary(candidate: Candidate) -> str:
         f"  marital status: {status}",
         f"  language tests: {len(candidate.language_tests)}",
         f"  credentials: {len(candidate.education)}",
-        f"  jobs: {len(candidate.work_history)}",
+        f"  jobs: {_count(candidate.work_history)}",
         f"  spouse or partner: {'given' if candidate.spouse else 'none given'}",
         f"  facts answered: {len(fields) - len(unanswered)} of {len(fields)}",
         f"  not answered: {', '.join(unanswered) or 'none'}",

@@ -2135,6 +2135,9 @@ def _years_counted(experience: Experience | None, what: str, notes: _NoteParts) 
     years, which stay those of the ledger)."""
     if experience is None:
         return 0
+    if not experience.ledger.answered:
+        notes.append(f"{what}: the work history is not given; no years counted.")
+        return 0
     if not experience.known:
         years = experience.years_at_least
         notes.append(

@@ -483,7 +483,7 @@ class Spouse:
     accompanying: bool | None = None
     education: tuple[Credential, ...] = ()
     language_tests: tuple[LanguageTest, ...] = ()
-    work_history: WorkHistory = WorkHistory()
+    work_history: WorkHistory | None = None  # None: not answered; an empty history: no work
 
 
 def _compact_code(value: str | None) -> str | None:
@@ -545,11 +545,12 @@ class Candidate:
     education: tuple[Credential, ...] = attrs.field(
         default=(), metadata=_about("Every completed or current credential, Canadian or foreign.")
     )
-    work_history: WorkHistory = attrs.field(
-        default=WorkHistory(),
+    work_history: WorkHistory | None = attrs.field(
+        default=None,
         metadata=_about(
             "The jobs, each with its NOC code, country, dates and hours; experience is measured "
-            "from them."
+            "from them. Absent or null: not answered (experience unknown); an empty list: no "
+            "work at all."
         ),
     )
     primary_occupation: NocCode | None = attrs.field(
@@ -643,7 +644,7 @@ class Candidate:
                     f"language_tests[{index}].test_date",
                     f"the test ({test.test_date.isoformat()}) predates the birth date {born}",
                 )
-        for index, period in enumerate(self.work_history.periods):
+        for index, period in enumerate(self.work_history or ()):
             if period.start < birth_date:
                 problems.add(
                     f"work_history[{index}].start",

@@ -781,12 +781,14 @@ _NO_WORK_EXPERIENCE = _Draft(
 
 
 def _work(candidate: Candidate, facts: Facts) -> Sequence[_Draft]:
-    """Every program needs work experience, and the profile asks each job's NOC and title."""
-    periods = candidate.work_history.periods
-    if not periods:
+    """Every program needs work experience, and the profile asks each job's NOC and title.
+
+    A history not answered is asked for; an empty one says there is no work to enter."""
+    history = candidate.work_history
+    if history is None:
         return (_NO_WORK_EXPERIENCE,)
     drafts = []
-    for index, period in enumerate(periods):
+    for index, period in enumerate(history.periods):
         if period.noc is not None and period.job_title is not None:
             continue
         job = f"job {index + 1} (from {period.start.isoformat()})"

@@ -277,7 +277,7 @@ def spouses(min_date: date = EARLIEST) -> st.SearchStrategy[Spouse]:
         accompanying=_optional(st.booleans()),
         education=st.lists(credentials(min_date), max_size=2).map(tuple),
         language_tests=st.lists(language_tests(), max_size=2).map(tuple),
-        work_history=work_histories(min_date, max_size=3),
+        work_history=_optional(work_histories(min_date, max_size=3)),
     )
 
 
@@ -303,7 +303,7 @@ def candidates(draw: st.DrawFn, partial: bool = True) -> Candidate:
         first_official_language=draw(maybe(st.sampled_from(Language))),
         language_tests=tuple(draw(st.lists(language_tests(birth), max_size=3))),
         education=tuple(draw(st.lists(credentials(birth), max_size=3))),
-        work_history=draw(work_histories(birth)),
+        work_history=draw(maybe(work_histories(birth))),
         primary_occupation=draw(maybe(noc_codes())),
         meets_trade_requirements=draw(maybe(st.booleans())),
         job_offers=tuple(draw(st.lists(job_offers(), max_size=2))),

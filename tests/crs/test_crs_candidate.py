@@ -109,6 +109,7 @@ GOLDEN_2 = Candidate(
             ),
         ),
         language_tests=(ielts(5.0, 5.0, 5.0, 5.0),),
+        work_history=WorkHistory(),  # "no Canadian work": answered, and empty
     ),
     sibling_in_canada=False,
 )

@@ -418,7 +418,8 @@ def test_raising_a_language_score_never_turns_eligible_into_not_eligible(
 def test_adding_qualifying_experience_never_turns_eligible_into_not_eligible(who, on, noc, days):
     before = CEC.assess(derive(who, on=on))
     added = job(noc, (on - timedelta(days=days), on))
-    more = attrs.evolve(who, work_history=WorkHistory(periods=(*who.work_history.periods, added)))
+    periods = (*(who.work_history or WorkHistory()).periods, added)
+    more = attrs.evolve(who, work_history=WorkHistory(periods=periods))
     after = CEC.assess(derive(more, on=on))
     assert not (before.eligible and not after.eligible)
     if before.eligible:

@@ -512,7 +512,7 @@ def test_adding_qualifying_experience_never_turns_eligible_into_not_eligible(
         self_employed=False,
         full_time_student=False,
     )
-    periods = (*who.work_history.periods, added)
+    periods = (*(who.work_history or WorkHistory()).periods, added)
     after = FST.assess(derive(attrs.evolve(who, work_history=WorkHistory(periods=periods)), on=on))
     assert not (before.eligible and not after.eligible)
 

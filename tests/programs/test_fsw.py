@@ -938,7 +938,9 @@ def test_more_qualifying_experience_never_hurts(
     candidate: Candidate, on: date, months: int
 ) -> None:
     # A full-time paid period abroad in the occupation the program already measures (the stated
-    # primary occupation, or the one chosen for it), else a skilled one.
+    # primary occupation, or the one chosen for it), else a skilled one. A history not answered
+    # is compared as an empty one: answering it is not adding experience.
+    candidate = attrs.evolve(candidate, work_history=candidate.work_history or WorkHistory())
     verdict = assess(candidate, on)
     measured = verdict.finding(SKILLED).facts.get("primary_occupation")
     added = job(

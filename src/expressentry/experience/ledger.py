@@ -19,7 +19,9 @@ version in force) is neither counted nor dropped: every figure has a lower bound
 left out) and an upper bound (such periods counted). Every figure grows with the set of periods,
 so the truth lies between the two, and a threshold is *decided* when both bounds fall on the
 same side of it (:meth:`Experience.reaches`); otherwise it is unknown, and
-:meth:`Experience.uses` names each undecided period and its missing facts.
+:meth:`Experience.uses` names each undecided period and its missing facts. A history that is
+not answered at all (``None``, not the empty history of someone who has never worked) is the
+extreme case: nothing counts for certain, and all the work the window can hold may.
 
 >>> from datetime import date
 >>> from expressentry.model import NocCode, WorkHistory, WorkPeriod
@@ -32,6 +34,9 @@ same side of it (:meth:`Experience.reaches`); otherwise it is unknown, and
 >>> experience = Ledger.of(history, date(2026, 11, 29)).measure(CRS_CANADIAN)
 >>> experience.hours, experience.years
 (Fraction(1560, 1), 1)
+>>> unanswered = Ledger.of(None, date(2026, 11, 29)).measure(CRS_CANADIAN)
+>>> unanswered.years_at_least, unanswered.years_at_most, unanswered.reaches(1560)
+(0, 10, None)
 """
 
 from __future__ import annotations
@@ -60,7 +65,7 @@ from expressentry.experience.queries import (
     ExperienceQuery,
 )
 from expressentry.experience.tables import FULL_TIME_HOURS_PER_WEEK, HOURS_PER_YEAR
-from expressentry.model import WorkHistory, WorkPeriod
+from expressentry.model import EARLIEST_BIRTH_DATE, WorkHistory, WorkPeriod
 from expressentry.noc import (
     SKILLED_OCCUPATIONS,
     SKILLED_TRADES,
@@ -149,6 +154,11 @@ _UNKNOWN: Final = 3
 
 _Interval = tuple[int, int, int]
 """First day and day after the last (ordinals), and hundredths of an hour a week."""
+
+_NO_WORK: Final = WorkHistory()
+_UNANSWERED_FROM: Final = EARLIEST_BIRTH_DATE.toordinal()
+"""Where a window without a start begins when the work history is not answered: no work can
+be older than the earliest birth date the model accepts."""
 
 
 @lru_cache(maxsize=1024)
@@ -469,6 +479,10 @@ class Ledger:
 
     Build it with :meth:`Ledger.of`; :meth:`measure` then answers each program's question.
     The NOC version in force on ``on`` judges every code (rules.md §8.2).
+
+    A history that is not answered (``None``) is not an empty one: every query then counts
+    from nothing to all the work its window can hold, and names ``$.work_history`` as the
+    fact to answer (``answered`` is false).
     """
 
     history: WorkHistory
@@ -478,18 +492,28 @@ class Ledger:
     _jobs: tuple[_Job, ...] = attrs.field(alias="jobs", repr=False, eq=False)
     _cap: int = attrs.field(alias="cap", repr=False)
     _year_units: int = attrs.field(alias="year_units", repr=False)
+    answered: bool = True
 
     @classmethod
-    def of(cls, history: WorkHistory, on: date) -> Ledger:
-        """Resolve ``history`` on ``on``; :class:`~expressentry.exceptions.NotInForce` before
-        2015."""
+    def of(cls, history: WorkHistory | None, on: date) -> Ledger:
+        """Resolve ``history`` on ``on`` (``None``: not answered);
+        :class:`~expressentry.exceptions.NotInForce` before 2015."""
         version, groups, cap, year_units, memo = _rules_on(on)
+        if history is None:
+            return cls(_NO_WORK, on, version, groups, (), cap, year_units, False)
         ordinal = on.toordinal()
         jobs = tuple(
             [_Job(index, period, groups, ordinal, memo) for index, period in enumerate(history)]
         )
         # In the order of the fields (a keyword costs more than the field).
         return cls(history, on, version, groups, jobs, cap, year_units)
+
+    def _unanswered(self, first: int) -> _Interval:
+        """All the work a window from ``first`` (0: no start) can hold, as one interval: what an
+        unanswered history may give."""
+        start = first or _UNANSWERED_FROM
+        after = self.on.toordinal() + 1
+        return (start, after, (after - start) * self._cap)
 
     # -- where one period falls ------------------------------------------------------------
 
@@ -599,8 +623,13 @@ class Ledger:
         A one-occupation query without ``occupation`` reports its best occupation.
         """
         window_start, first = _query_window(query, self.on)
+        chosen = occupation is None and query.one_occupation
+        if not self.answered:
+            # ledger, query, window_start, occupation, at_least, at_most, chosen
+            at_most = self._unanswered(first)[2]
+            return Experience(self, query, window_start, occupation, 0, at_most, chosen)
         cap = self._cap
-        if occupation is None and query.one_occupation:
+        if chosen:
             groups, uncoded = self._groups(query, first)
             at_most = _sweep(uncoded, cap) if uncoded else 0
             # The best occupation: the most certain hours; among equals, the lowest code.
@@ -614,9 +643,9 @@ class Ledger:
                     at_most = highest
                 if best is None or lowest > at_least or (lowest == at_least and code < best):
                     best, at_least = code, lowest
-            chosen = _noc(best) if best is not None and at_least else None
+            best_code = _noc(best) if best is not None and at_least else None
             # ledger, query, window_start, occupation, at_least, at_most, chosen
-            return Experience(self, query, window_start, chosen, at_least, at_most, True)
+            return Experience(self, query, window_start, best_code, at_least, at_most, True)
         counted, possible = self._collect(query, first, self._target(query, occupation))
         at_least = _sweep(counted, cap) if counted else 0
         at_most = _sweep(counted + possible, cap) if possible else at_least
@@ -624,7 +653,10 @@ class Ledger:
 
 
 def measure(
-    history: WorkHistory, on: date, query: ExperienceQuery, occupation: NocCode | None = None
+    history: WorkHistory | None,
+    on: date,
+    query: ExperienceQuery,
+    occupation: NocCode | None = None,
 ) -> Experience:
     """Shorthand for ``Ledger.of(history, on).measure(query, occupation)``.
 
@@ -732,6 +764,8 @@ class Experience:
         """
         ledger, cap = self.ledger, self.ledger._cap
         first = self._first
+        if not ledger.answered:  # any run the window holds may be there
+            return Continuity(at_least=None, at_most=_run(ledger._unanswered(first)))
         target = self._target()
         if target is _SOME_ONE:  # no occupation certainly counts: only an upper bound exists
             groups, uncoded = ledger._groups(self.query, first)
@@ -772,6 +806,8 @@ class Experience:
             else f"up to {self.on.isoformat()}"
         )
         where = f" in NOC {self.occupation.code}" if self.occupation is not None else ""
+        if not self.ledger.answered:
+            return f"{self.query.name}{where} {span}: not known, the work history is not given."
         if self.known:
             figure = f"{_format_hours(self.hours_at_least)} ({_years(self.years_at_least)})"
             return f"{self.query.name}: {figure}{where} {span}."

@@ -36,6 +36,7 @@ from expressentry.verdict import FactValue, Finding, Outcome, Rule
 
 __all__ = [
     "LAWS",
+    "NO_WORK_HISTORY",
     "PROVINCE_NAMES",
     "describe_minimums",
     "experience_facts",
@@ -240,14 +241,22 @@ _FACT_FIELDS: Final[Mapping[MissingFact, str]] = {
 }
 
 
+NO_WORK_HISTORY: Final = "The work history is not given"
+"""What an experience finding says first when the history is not answered (not an empty
+history, which says there is no work)."""
+
+
 def work_history_paths(
     experience: Experience, indices: tuple[int, ...] | None = None
 ) -> tuple[str, ...]:
-    """The JSON path of every unanswered fact that could change ``experience``.
+    """The JSON path of every unanswered fact that could change ``experience``: the whole
+    history's when it is not answered.
 
     ``indices`` maps the positions of a filtered history back to the candidate's own, when
     the experience was measured on part of the history.
     """
+    if not experience.ledger.answered:
+        return ("$.work_history",)
     paths = (
         f"$.work_history[{index if indices is None else indices[index]}].{_FACT_FIELDS[fact]}"
         for index, fact in experience.missing
@@ -351,6 +360,8 @@ def experience_finding(
                 f"Between {format_hours(experience.hours_at_least)} and "
                 f"{format_hours(experience.hours_at_most)} hours of {work} {span()} count, "
                 f"depending on facts not answered; {need}."
+                if experience.ledger.answered
+                else f"{NO_WORK_HISTORY}, so the hours of {work} {span()} are not known; {need}."
             ),
             facts=recorded,
             missing=work_history_paths(experience),

@@ -312,14 +312,14 @@ def _partition(
 
 
 def _measure(facts: Facts, indices: list[int]) -> Experience:
-    periods = facts.candidate.work_history.periods
+    periods = facts.ledger.history.periods
     history = WorkHistory(periods=tuple(periods[index] for index in indices))
     return Ledger.of(history, facts.on).measure(CEC_WORK)
 
 
 def _counted_at(facts: Facts, minimums: CecLanguageMinimums, level: int) -> _Counted:
     """The CEC work that counts when the first official language is at ``level`` (P7)."""
-    periods = facts.candidate.work_history.periods
+    periods = facts.ledger.history.periods
     certain, possible, everything = _partition(periods, minimums, level)
     if everything:
         pooled = facts.experience(CEC_WORK)

@@ -103,6 +103,7 @@ from expressentry.model import Credential
 from expressentry.noc import NocCode, is_skilled
 from expressentry.programs._common import (
     LAWS,
+    NO_WORK_HISTORY,
     experience_facts,
     format_hours,
     hours_fact,
@@ -1295,7 +1296,9 @@ def _skilled_finding(facts: Facts, primary: _Primary) -> Finding:
         return _SKILLED_RULE.finding(
             Outcome.UNKNOWN,
             "No primary occupation is given, and the work that could be skilled depends on "
-            "facts not answered.",
+            "facts not answered."
+            if best.ledger.answered
+            else f"No primary occupation is given. {NO_WORK_HISTORY}.",
             facts={"primary_occupation": None},
             missing=("$.primary_occupation", *work_history_paths(best)),
         )
@@ -1353,6 +1356,11 @@ def _year_finding(facts: Facts, primary: _Primary) -> Finding:
 
     def sentence() -> str:
         best = run.at_least
+        if not experience.ledger.answered:
+            return (
+                f"{NO_WORK_HISTORY}; the FSW needs {format_hours(Fraction(required))} hours "
+                f"of paid skilled work in one continuous run since {experience.window_start}."
+            )
         if occupation is None:
             where = "any one occupation (no primary occupation is given)"
         else:
