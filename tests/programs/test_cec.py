@@ -210,7 +210,10 @@ def test_without_a_valid_test_the_language_is_unknown():
 def test_an_expired_test_says_why_it_does_not_count():
     expired = celpip(9, taken=date(2024, 1, 10))
     finding = assess(candidate(job(), tests=(expired,))).finding(LANGUAGE)
-    assert finding.outcome is Outcome.UNKNOWN
+    # An expired test counts for nothing (P4): an answer, not a fact left out.
+    assert finding.outcome is Outcome.NOT_MET
+    assert finding.missing == ()
+    assert finding.policy == "P4"
     assert "expire" in finding.sentence
 
 
@@ -360,7 +363,7 @@ PTE_CORE_FROM = ACCEPTED_TESTS.change_dates[-1]
 
 @pytest.mark.parametrize(
     ("taken", "outcome"),
-    [(PTE_CORE_FROM - timedelta(days=1), Outcome.UNKNOWN), (PTE_CORE_FROM, Outcome.MET)],
+    [(PTE_CORE_FROM - timedelta(days=1), Outcome.NOT_MET), (PTE_CORE_FROM, Outcome.MET)],
 )
 def test_pte_core_counts_from_the_day_it_was_accepted(taken, outcome):
     pte = LanguageTest(

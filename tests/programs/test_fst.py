@@ -175,7 +175,7 @@ PTE_CORE_FROM = ACCEPTED_TESTS.change_dates[-1]
 
 @pytest.mark.parametrize(
     ("taken", "outcome"),
-    [(PTE_CORE_FROM - timedelta(days=1), Outcome.UNKNOWN), (PTE_CORE_FROM, Outcome.MET)],
+    [(PTE_CORE_FROM - timedelta(days=1), Outcome.NOT_MET), (PTE_CORE_FROM, Outcome.MET)],
 )
 def test_pte_core_counts_from_the_day_it_was_accepted(taken, outcome):
     pte = LanguageTest(

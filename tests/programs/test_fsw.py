@@ -237,7 +237,7 @@ RULE_CASES: list[tuple[str, Outcome, dict[str, Any]]] = [
     (LANGUAGE, Outcome.MET, {}),
     (LANGUAGE, Outcome.NOT_MET, {"language_tests": (celpip(reading=6),)}),
     (LANGUAGE, Outcome.UNKNOWN, {"language_tests": ()}),
-    (LANGUAGE, Outcome.UNKNOWN, {"language_tests": (celpip(taken=date(2024, 1, 1)),)}),
+    (LANGUAGE, Outcome.NOT_MET, {"language_tests": (celpip(taken=date(2024, 1, 1)),)}),  # P4
     (EDUCATION, Outcome.MET, {}),
     (EDUCATION, Outcome.MET, {"education": (foreign(),)}),
     # An ECA not entered is not answered (DESIGN principle 4); one expired, or issued after
@@ -434,7 +434,8 @@ def test_a_declared_first_language_settles_the_second_without_a_valid_first_test
     score: int, points: int
 ) -> None:
     # English declared first, its only test expired: French is the second language (P5), and
-    # its valid TEF earns its points for certain; the first language stays a range.
+    # its valid TEF earns its points for certain; the expired English test counts for nothing
+    # (P4), so the first language gives no points, not a range.
     expired = celpip(taken=date(2023, 3, 1))
     result = grid(
         eligible(first_official_language=Language.ENGLISH, language_tests=(expired, tef(score)))
@@ -442,13 +443,18 @@ def test_a_declared_first_language_settles_the_second_without_a_valid_first_test
     line = next(line for line in result.lines if line.item == "Second official language")
     assert (line.points, line.points_at_most) == (points, points)
     factor = result.factor(GridFactor.LANGUAGE)
-    assert (factor.points, factor.points_at_most) == (points, 24 + points)
+    assert (factor.points, factor.points_at_most) == (points, points)
 
 
 def test_an_undeclared_first_language_without_a_valid_test_leaves_the_second_open() -> None:
+    # Declared or not, tests that all lapsed score nothing in either role; only a first
+    # language neither declared nor tested leaves the second open.
     expired = celpip(taken=date(2023, 3, 1))
     result = grid(eligible(language_tests=(expired, tef(400, taken=date(2023, 3, 1)))))
     line = next(line for line in result.lines if line.item == "Second official language")
+    assert (line.points, line.points_at_most) == (0, 0)
+    untested = grid(eligible(language_tests=()))
+    line = next(line for line in untested.lines if line.item == "Second official language")
     assert (line.points, line.points_at_most) == (0, 4)
     assert "not settled by a test" in line.sentence
 
@@ -823,7 +829,7 @@ def test_pte_core_is_accepted_from_2024_01_30(change: date) -> None:
 
     before = change - timedelta(days=1)
     early = assess(eligible(language_tests=(pte(before),)), before)
-    assert early.finding(LANGUAGE).outcome is Outcome.UNKNOWN
+    assert early.finding(LANGUAGE).outcome is Outcome.NOT_MET  # given, and never accepted
     assert "PTE Core" in early.finding(LANGUAGE).sentence
     on_day = assess(eligible(language_tests=(pte(change),)), change)
     assert on_day.finding(LANGUAGE).outcome is Outcome.MET

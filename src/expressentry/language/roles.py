@@ -154,6 +154,37 @@ class OfficialLanguages(WrittenOnRead):
         """The levels of the second official language's test, if one counts."""
         return None if self.second is None else self.second.levels
 
+    @property
+    def first_lapsed(self) -> bool:
+        """Whether tests of the first official language (of any language, while it is not
+        settled) were given and none counts on the day: expired, not yet counting or not
+        accepted (P4, P30). Unlike no test given at all, that is an answer: no valid result.
+
+        >>> from datetime import date
+        >>> from expressentry.model import AbilityScores, LanguageTest, TestKind
+        >>> old = LanguageTest(kind=TestKind.CELPIP_GENERAL, test_date=date(2022, 1, 8),
+        ...     scores=AbilityScores(listening=9, reading=9, writing=9, speaking=9))
+        >>> official_languages((old,), on=date(2024, 1, 7)).first_lapsed
+        False
+        >>> official_languages((old,), on=date(2024, 1, 8)).first_lapsed
+        True
+        >>> official_languages((), on=date(2024, 1, 8)).first_lapsed
+        False
+        """
+        return bool(self.first_lapsed_tests)
+
+    @property
+    def first_lapsed_tests(self) -> tuple[AssessedTest, ...]:
+        """The tests that make :attr:`first_lapsed` true (empty when it is false)."""
+        if self.first is not None:
+            return ()
+        # No test of the language counts (one that did would be the first): each given has
+        # lapsed, as validity gives no other reason for a test not to count.
+        language = self.first_language
+        return tuple(
+            [test for test in self.tests if language is None or test.test.language is language]
+        )
+
     def test_for(self, role: OfficialLanguageRole) -> AssessedTest | None:
         """The test chosen for ``role``."""
         return self.first if role is OfficialLanguageRole.FIRST else self.second

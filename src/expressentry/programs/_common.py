@@ -140,7 +140,10 @@ def language_facts(levels: LanguageLevels) -> dict[str, FactValue]:
 
 
 def no_language_test(rule: Rule, facts: Facts, requirement: str) -> Finding:
-    """The unknown finding when no test counts for the first official language (P33).
+    """The finding when no test counts for the first official language (P33): not met when
+    the tests given have all lapsed (expired, not yet counting or not accepted: an expired test
+    counts for nothing, P4, and results must be less than two years old, rules.md §5.3);
+    unknown, naming ``$.language_tests``, when no such test is given at all.
 
     The sentence names the requirement and says why each test given does not count.
     """
@@ -155,15 +158,17 @@ def no_language_test(rule: Rule, facts: Facts, requirement: str) -> Finding:
         )
         return f"{said} {reasons}" if reasons else said
 
-    return rule.finding(
-        Outcome.UNKNOWN,
-        sentence,
-        facts={
-            "first_official_language": None if first is None else first.value,
-            "tests_given": len(facts.candidate.language_tests),
-        },
-        missing=("$.language_tests",),
-    )
+    recorded: dict[str, FactValue] = {
+        "first_official_language": None if first is None else first.value,
+        "tests_given": len(facts.candidate.language_tests),
+    }
+    lapsed = languages.first_lapsed_tests
+    if lapsed:
+        # Why the first of them does not count: P4 (expired) or P30 (not yet counting).
+        problem = lapsed[0].problem
+        assert problem is not None  # a lapsed test has its reason
+        return rule.finding(Outcome.NOT_MET, sentence, facts=recorded, policy=problem.policy)
+    return rule.finding(Outcome.UNKNOWN, sentence, facts=recorded, missing=("$.language_tests",))
 
 
 def describe_minimums(minimums: Mapping[Ability, int], levels: LanguageLevels | None) -> str:

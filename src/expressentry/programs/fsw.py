@@ -727,7 +727,13 @@ def _language_lines(facts: Facts, tables: _GridTables) -> list[_RawLine]:
     line, by_level, maximum = tables.first_line, tables.first_points, tables.first_maximum
     levels = facts.languages.first_levels
     lines: list[_RawLine] = []
-    if levels is None:
+    lapsed = facts.languages.first_lapsed  # tests given, none counting: 0 points (P4)
+    if levels is None and lapsed:
+        lines.extend(
+            line(item, 0, maximum, "No test given for the first official language counts: 0.")
+            for _, item, _ in _FIRST_LANGUAGE_ITEMS
+        )
+    elif levels is None:
         for _, item, _ in _FIRST_LANGUAGE_ITEMS:
             lines.append(
                 line(
@@ -750,7 +756,7 @@ def _language_lines(facts: Facts, tables: _GridTables) -> list[_RawLine]:
     item = "Second official language"
     # A declared first language settles the second even when no test of the first counts
     # (P5): the second's own valid test then scores as usual.
-    if levels is None and facts.languages.first_language is None:
+    if levels is None and facts.languages.first_language is None and not lapsed:
         lines.append(
             second(
                 item,
