@@ -70,6 +70,7 @@ __all__ = [
     "CANADIAN_EDUCATION_POINTS",
     "CANADIAN_EXPERIENCE_POINTS",
     "CRS_CAPS",
+    "CRS_LINE_POLICIES",
     "CRS_RULES",
     "EDUCATION_POINTS",
     "FIRST_LANGUAGE_POINTS",
@@ -1104,6 +1105,28 @@ class CrsLine:
     row: str
     sentence: str
     citation: Citation
+    policies: tuple[str, ...] = ()  # the engine policies (rules.md §12) the line relies on
+
+
+CRS_LINE_POLICIES: Final[Mapping[str, tuple[str, ...]]] = {
+    "crs.core.age": ("P13",),
+    "crs.core.education": ("P21", "P29"),
+    "crs.core.first_language": ("P4", "P5", "P6", "P30"),
+    "crs.core.second_language": ("P4", "P5", "P6", "P30"),
+    "crs.core.canadian_experience": ("P9", "P11", "P24", "P25", "P26"),
+    "crs.spouse.education": ("P12", "P21", "P29"),
+    "crs.spouse.language": ("P12", "P30"),
+    "crs.spouse.canadian_experience": ("P9", "P11", "P12"),
+    "crs.transferability.education_language": ("P29",),
+    "crs.transferability.education_canadian_experience": ("P11", "P29"),
+    "crs.transferability.foreign_experience_language": ("P10",),
+    "crs.transferability.foreign_experience_canadian_experience": ("P10", "P11"),
+    "crs.transferability.certificate_language": ("P19",),
+    "crs.additional.job_offer": ("P16", "P34"),
+    "crs.additional.french": ("P2", "P20"),
+}
+"""The policies each CRS line relies on, by rule id (a line not listed relies on none: the
+cap lines, the provincial nomination, Canadian education and the sibling)."""
 
 
 @attrs.frozen(kw_only=True)
@@ -1646,6 +1669,7 @@ def _line(
         row=row,
         sentence=sentence,
         citation=citation,
+        policies=CRS_LINE_POLICIES.get(rule_id, ()),
     )
 
 

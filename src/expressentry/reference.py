@@ -221,7 +221,8 @@ def _crs_lines_section(rules: Sequence[CrsLineRule]) -> list[str]:
         "",
         "Every line of a CRS score carries one of these rule ids (`CrsLine.rule_id`). A cap "
         "line appears only when its cap bites. Where the provision changed, each is listed "
-        "with the first rule era that uses it.",
+        "with the first rule era that uses it. The policies are those the line relies on "
+        "(`CrsLine.policies`).",
         "",
     ]
 
@@ -231,8 +232,16 @@ def _crs_lines_section(rules: Sequence[CrsLineRule]) -> list[str]:
         return "; ".join(f"from {day.isoformat()}: {_citation(c)}" for day, c in citations)
 
     lines += _table(
-        ("Rule id", "Section", "Provision"),
-        ((f"`{rule_id}`", rule_id.split(".")[1], provisions(c)) for rule_id, c in rules),
+        ("Rule id", "Section", "Provision", "Policies"),
+        (
+            (
+                f"`{rule_id}`",
+                rule_id.split(".")[1],
+                provisions(c),
+                ", ".join(crs.CRS_LINE_POLICIES.get(rule_id, ())),
+            )
+            for rule_id, c in rules
+        ),
     )
     return [*lines, ""]
 

@@ -126,6 +126,7 @@ def crs_dict(result: CrsResult) -> dict[str, Any]:
                         "row": line.row,
                         "facts": json_value(line.facts),
                         "citation": citation_dict(line.citation),
+                        "policies": list(line.policies),
                     }
                     for line in section.lines
                 ],

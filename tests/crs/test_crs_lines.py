@@ -442,3 +442,24 @@ def test_a_score_read_alone_warns_after_the_rules_were_last_checked(on, count):
     assert result.explain(warnings=False).count("Warning: ") == 0
     assert result._repr_markdown_().count("> The rules were last checked") == count
     assert result._repr_html_().count("<em>The rules were last checked") == count
+
+
+def test_each_line_names_the_policies_it_relies_on():
+    from expressentry.crs import CRS_LINE_POLICIES
+    from expressentry.policies import POLICIES
+    from expressentry.reference import crs_line_rules
+
+    known = {rule_id for rule_id, _ in crs_line_rules()}
+    assert set(CRS_LINE_POLICIES) <= known  # no policy for a line that does not exist
+    assert all(p in POLICIES for ps in CRS_LINE_POLICIES.values() for p in ps)
+    result = crs_from_levels(
+        on=date(2020, 1, 1),
+        age=30,
+        first_language=9,
+        second_language=nclc(7),
+        job_offer=JobOfferClass.OTHER_SKILLED,
+    )
+    assert result.line("crs.core.age").policies == ("P13",)
+    assert result.line("crs.additional.job_offer").policies == ("P16", "P34")
+    assert "P20" in result.line("crs.additional.french").policies
+    assert result.line("crs.additional.provincial_nomination").policies == ()

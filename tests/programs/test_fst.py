@@ -310,6 +310,16 @@ def test_a_qualifying_offer_in_the_trade_is_met():
     assert "It is in NOC 72200 Electricians" in finding.sentence
 
 
+def test_the_finding_names_the_offer_policy_only_when_an_offer_decides_it():
+    """P34 (the qualifying-offer rules) for an offer; no policy for a certificate alone."""
+    by_offer = candidate(certificates_of_qualification=(), job_offers=(offer(),))
+    assert assess(by_offer).finding(OFFER).policy == "P34"
+    both = candidate(job_offers=(offer(full_time=False),))  # the certificate decides
+    assert assess(both).finding(OFFER).outcome is Outcome.MET
+    assert assess(both).finding(OFFER).policy is None
+    assert assess(candidate()).finding(OFFER).policy is None
+
+
 def test_an_offer_in_another_trade_is_not_met():
     who = candidate(certificates_of_qualification=(), job_offers=(offer(WELDER),))
     finding = assess(who).finding(OFFER)

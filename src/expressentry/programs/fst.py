@@ -428,7 +428,9 @@ def _offer_or_certificate_finding(facts: Facts, target: _Target, offers: list[_M
             said += " The FST needs a certificate of qualification or a job offer in the trade."
         return said
 
-    return _OFFER_RULE.finding(outcome, sentence, facts=recorded, missing=missing)
+    # An offer among the matches that decide it is judged by the qualifying-offer rules (P34).
+    policy = "P34" if any(offer.outcome is outcome for offer in offers) else None
+    return _OFFER_RULE.finding(outcome, sentence, facts=recorded, missing=missing, policy=policy)
 
 
 def _funds_offer(offers: list[_Match]) -> Qualification:
