@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from expressentry.experience import Reason
 from expressentry.facts import derive
 from expressentry.language import ACCEPTED_TESTS, TestKind
 from expressentry.model import (
@@ -427,3 +428,51 @@ def test_adding_qualifying_experience_never_turns_eligible_into_not_eligible(who
     assert not (before.eligible and not after.eligible)
     if before.eligible:
         assert after.eligible
+
+
+# -- the public policy for physicians (rules.md §3, "Exception"; from 2023-04-25) ------------
+
+POLICY_DAY = date(2023, 4, 25)
+PHYSICIAN_YEAR = (date(2022, 3, 1), date(2023, 2, 27))  # 364 days: 1,560 hours at 30 h/week
+
+
+@pytest.mark.parametrize(
+    ("on", "outcome"),
+    [(POLICY_DAY - timedelta(days=1), Outcome.NOT_MET), (POLICY_DAY, Outcome.MET)],
+)
+@pytest.mark.parametrize("noc", ["31100", "31101", "31102", "3112"])  # 3112: NOC 2016 GPs
+def test_a_physicians_self_employment_counts_from_the_public_policy(on, outcome, noc):
+    tests = (celpip(taken=date(2022, 6, 1)),)
+    doctor = candidate(job(noc, PHYSICIAN_YEAR, self_employed=True), tests=tests)
+    finding = assess(doctor, on).finding(EXPERIENCE)
+    assert finding.outcome is outcome
+    if outcome is Outcome.MET:
+        assert "self-employment only as a physician, under the public policy of 2023-04-25" in (
+            finding.sentence
+        )
+    else:
+        assert "it was self-employment" in finding.sentence
+
+
+def test_the_physician_policy_is_for_physicians_in_canada_and_the_cec_alone():
+    from expressentry import crs_for
+    from expressentry.experience import CEC as CEC_WORK
+    from expressentry.experience import CRS_CANADIAN, Ledger
+
+    on = date(2024, 1, 1)
+    nurse = candidate(job("31301", PHYSICIAN_YEAR, self_employed=True))
+    assert assess(nurse, on).finding(EXPERIENCE).outcome is Outcome.NOT_MET
+    doctor = candidate(job("31102", PHYSICIAN_YEAR, self_employed=True))
+    assert assess(doctor, on).finding(EXPERIENCE).outcome is Outcome.MET
+    # The CRS never counts self-employment (P8), a physician's included.
+    assert crs_for(doctor, on=on).factors.canadian_years == 0
+    ledger = Ledger.of(doctor.work_history, on)
+    (use,) = ledger.measure(CEC_WORK).uses()
+    assert "a physician's self-employment is counted here" in use.sentence
+    (excluded,) = ledger.measure(CRS_CANADIAN).uses()
+    assert excluded.reasons == (Reason.SELF_EMPLOYED,)
+    # Unanswered self-employment does not matter to the CEC for a physician: it counts either
+    # way; the CRS still asks.
+    unsure = candidate(job("31102", PHYSICIAN_YEAR, self_employed=None))
+    assert assess(unsure, on).finding(EXPERIENCE).outcome is Outcome.MET
+    assert Ledger.of(unsure.work_history, on).measure(CRS_CANADIAN).reaches_years(1) is None

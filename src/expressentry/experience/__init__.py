@@ -41,6 +41,7 @@ from expressentry.experience.queries import (
     Occupations,
 )
 from expressentry.experience.tables import (
+    CEC_SELF_EMPLOYED_PHYSICIANS,
     CEC_WINDOW_YEARS,
     CRS_WINDOW_YEARS,
     FST_WINDOW_YEARS,
@@ -51,6 +52,7 @@ from expressentry.experience.tables import (
 
 __all__ = [
     "CEC",
+    "CEC_SELF_EMPLOYED_PHYSICIANS",
     "CEC_TEER_2_OR_3",
     "CEC_WINDOW_YEARS",
     "CRS_CANADIAN",

@@ -59,12 +59,17 @@ from expressentry.experience.queries import (
     OUTSIDE_CANADA,
     PAID,
     SELF_EMPLOYED,
+    SELF_EMPLOYED_PHYSICIAN,
     SKILLED,
     TEER_2_OR_3,
     TRADE,
     ExperienceQuery,
 )
-from expressentry.experience.tables import FULL_TIME_HOURS_PER_WEEK, HOURS_PER_YEAR
+from expressentry.experience.tables import (
+    CEC_SELF_EMPLOYED_PHYSICIANS,
+    FULL_TIME_HOURS_PER_WEEK,
+    HOURS_PER_YEAR,
+)
 from expressentry.model import EARLIEST_BIRTH_DATE, WorkHistory, WorkPeriod
 from expressentry.noc import (
     SKILLED_OCCUPATIONS,
@@ -137,6 +142,7 @@ _FACT_REASONS: Final = (
     (PAID, Reason.UNPAID, MissingFact.PAID),
     (AUTHORIZED, Reason.UNAUTHORIZED, MissingFact.AUTHORIZED),
     (SELF_EMPLOYED, Reason.SELF_EMPLOYED, MissingFact.SELF_EMPLOYED),
+    (SELF_EMPLOYED_PHYSICIAN, Reason.SELF_EMPLOYED, MissingFact.SELF_EMPLOYED),
     (FULL_TIME_STUDENT, Reason.FULL_TIME_STUDENT, MissingFact.FULL_TIME_STUDENT),
     (SKILLED, Reason.UNSKILLED, None),  # the missing fact is the code: see _code_fact
     (TRADE, Reason.NOT_A_TRADE, None),
@@ -164,10 +170,11 @@ be older than the earliest birth date the model accepts."""
 @lru_cache(maxsize=1024)
 def _rules_on(
     on: date,
-) -> tuple[NocVersion, tuple[date, date], int, int, dict[str, _Resolved]]:
+) -> tuple[NocVersion, tuple[date, date], int, int, dict[str, _Resolved], frozenset[str]]:
     """What a ledger needs from the dated tables on ``on``: the NOC version, the start dates of
     the skilled-occupation and trade groups in force, the weekly cap and the year, in units,
-    and the memo of the codes resolved under those groups."""
+    the memo of the codes resolved under those groups, and the codes in force whose
+    self-employment the CEC counts."""
     groups = (SKILLED_OCCUPATIONS.entry_at(on).start, SKILLED_TRADES.entry_at(on).start)
     return (
         version_in_force(on),
@@ -175,6 +182,7 @@ def _rules_on(
         FULL_TIME_HOURS_PER_WEEK.at(on) * _HUNDREDTHS,
         HOURS_PER_YEAR.at(on) * _UNITS_PER_HOUR,
         _memo_for(groups),
+        frozenset(CEC_SELF_EMPLOYED_PHYSICIANS.at(on)),
     )
 
 
@@ -279,6 +287,7 @@ class _Job:
         groups: tuple[date, date],
         on: int,
         memo: dict[str, _Resolved],
+        physicians: frozenset[str],
     ) -> None:
         self.index = index
         self.period = period
@@ -302,10 +311,16 @@ class _Job:
             unknowns |= PAID
         elif not period.paid:
             fails |= PAID
+        # A physician's self-employment in Canada has its own bit while the CEC counts it.
+        codes = self.codes
+        physician = (
+            physicians and codes is not None and period.country == "CA" and codes <= physicians
+        )
+        self_employed = SELF_EMPLOYED_PHYSICIAN if physician else SELF_EMPLOYED
         if period.self_employed is None:
-            unknowns |= SELF_EMPLOYED
+            unknowns |= self_employed
         elif period.self_employed:
-            fails |= SELF_EMPLOYED
+            fails |= self_employed
         if period.full_time_student is None:
             unknowns |= FULL_TIME_STUDENT
         elif period.full_time_student:
@@ -498,12 +513,15 @@ class Ledger:
     def of(cls, history: WorkHistory | None, on: date) -> Ledger:
         """Resolve ``history`` on ``on`` (``None``: not answered);
         :class:`~expressentry.exceptions.NotInForce` before 2015."""
-        version, groups, cap, year_units, memo = _rules_on(on)
+        version, groups, cap, year_units, memo, physicians = _rules_on(on)
         if history is None:
             return cls(_NO_WORK, on, version, groups, (), cap, year_units, False)
         ordinal = on.toordinal()
         jobs = tuple(
-            [_Job(index, period, groups, ordinal, memo) for index, period in enumerate(history)]
+            [
+                _Job(index, period, groups, ordinal, memo, physicians)
+                for index, period in enumerate(history)
+            ]
         )
         # In the order of the fields (a keyword costs more than the field).
         return cls(history, on, version, groups, jobs, cap, year_units)
@@ -942,8 +960,13 @@ class _Explainer:
                     f"{_format_hours(over_cap)} above "
                     f"{FULL_TIME_HOURS_PER_WEEK.at(on)} hours a week are left out"
                 )
-        if use is Use.COUNTED and period.self_employed and not self.query.mask & SELF_EMPLOYED:
-            notes.append("self-employment is counted here (policy P8)")
+        if use is Use.COUNTED and period.self_employed:
+            notes.append(
+                "self-employment is counted here (policy P8)"
+                if not self.query.mask & SELF_EMPLOYED
+                else "a physician's self-employment is counted here (the CEC's public policy of "
+                "2023-04-25 for physicians providing publicly funded medical services)"
+            )
         notes.extend(self._conversion_notes(job.occupation))
         counts = use is not Use.EXCLUDED
         return PeriodUse(

@@ -59,6 +59,9 @@ TRADE = 32
 TEER_2_OR_3 = 256
 IN_CANADA = 64  # set on work in Canada: excludes it from queries of work abroad
 OUTSIDE_CANADA = 128  # set on work abroad: excludes it from queries of work in Canada
+# Set instead of SELF_EMPLOYED on a physician's self-employment in Canada while the CEC's public
+# policy counts it (CEC_SELF_EMPLOYED_PHYSICIANS): a query that lets it count leaves it out.
+SELF_EMPLOYED_PHYSICIAN = 512
 
 
 class Occupations(IdentityEnum):
@@ -80,6 +83,10 @@ def _mask(query: ExperienceQuery) -> int:
         (query.paid_only, PAID),
         (query.authorized_only, AUTHORIZED),
         (query.exclude_self_employed, SELF_EMPLOYED),
+        (
+            query.exclude_self_employed and not query.physicians_self_employed,
+            SELF_EMPLOYED_PHYSICIAN,
+        ),
         (query.exclude_full_time_students, FULL_TIME_STUDENT),
         (query.occupations is Occupations.SKILLED, SKILLED),
         (query.occupations is Occupations.TRADE, TRADE),
@@ -98,7 +105,10 @@ class ExperienceQuery:
     ``in_canada``: ``True`` for work in Canada only, ``False`` for work abroad only, ``None``
     for both. ``authorized_only`` applies to work in Canada. ``one_occupation``: the figure is
     that of a single occupation (the best one, unless the caller names it), otherwise every
-    occupation adds up. ``policies`` name the engine policies (rules.md §12) it follows.
+    occupation adds up. ``physicians_self_employed``: a physician's self-employment in Canada
+    counts despite ``exclude_self_employed`` while the CEC's public policy is in force
+    (:data:`~expressentry.experience.tables.CEC_SELF_EMPLOYED_PHYSICIANS`). ``policies`` name
+    the engine policies (rules.md §12) it follows.
 
     A query is a named question: it is equal only to itself and hashes by identity (at no
     cost), so derived facts can be kept per query.
@@ -111,6 +121,7 @@ class ExperienceQuery:
     occupations: Occupations = Occupations.SKILLED
     authorized_only: bool = False
     exclude_self_employed: bool = False
+    physicians_self_employed: bool = False
     exclude_full_time_students: bool = False
     one_occupation: bool = False
     policies: tuple[str, ...] = ()
@@ -165,12 +176,14 @@ CEC = ExperienceQuery(
     in_canada=True,
     authorized_only=True,
     exclude_self_employed=True,
+    physicians_self_employed=True,
     exclude_full_time_students=True,
     policies=(*_ARITHMETIC, "P8", "P11", "P27"),
     citation=IRPR_87_1,
 )
-"""CEC: paid skilled authorized work in Canada, last 3 years, no self-employment or work while
-a full-time student; occupations add up (P11, P27)."""
+"""CEC: paid skilled authorized work in Canada, last 3 years, no self-employment (but a
+physician's, from 2023-04-25) or work while a full-time student; occupations add up (P11,
+P27)."""
 
 CEC_TEER_2_OR_3 = attrs.evolve(
     CEC,

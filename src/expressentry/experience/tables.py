@@ -15,9 +15,12 @@ own window: FSW 10 years (IRPR 75(2)(a)), FST 5 years (IRPR 87.2(3)(b)), CEC 3 y
 
 from __future__ import annotations
 
+from datetime import date
+
 from expressentry.dated import EXPRESS_ENTRY_LAUNCH, Citation, Dated, DatedTable
 
 __all__ = [
+    "CEC_SELF_EMPLOYED_PHYSICIANS",
     "CEC_WINDOW_YEARS",
     "CRS_CANADIAN_EXPERIENCE",
     "CRS_CRITERIA",
@@ -110,6 +113,29 @@ CEC_WINDOW_YEARS: DatedTable[int] = DatedTable(
     "CEC: years before the application in which Canadian experience counts",
     (Dated(EXPRESS_ENTRY_LAUNCH, 3, IRPR_87_1),),
 )
+
+PHYSICIANS_PUBLIC_POLICY = Citation(
+    "IRCC",
+    "Canadian Experience Class: self-employed physicians providing publicly funded medical "
+    "services (temporary public policy in force from 2023-04-25)",
+    _EXPRESS_ENTRY + "express-entry/eligibility/canadian-experience-class.html",
+)
+"""S8 (rules.md §3, "Exception"): the public policy under which a physician's self-employed,
+publicly funded fee-for-service work in Canada counts as CEC experience."""
+
+CEC_SELF_EMPLOYED_PHYSICIANS: DatedTable[tuple[str, ...]] = DatedTable(
+    "CEC: NOC 2021 unit groups whose self-employed work in Canada counts (physicians)",
+    (
+        Dated(EXPRESS_ENTRY_LAUNCH, (), IRPR_87_1),
+        # Specialists in clinical and laboratory medicine, in surgery; general practitioners
+        # and family physicians: the physicians of NOC 2021 (in force since 2022-11-16).
+        Dated(date(2023, 4, 25), ("31100", "31101", "31102"), PHYSICIANS_PUBLIC_POLICY),
+    ),
+)
+"""Self-employment never counts for the CEC (IRPR 87.1(3)(b)), except, from 2023-04-25, a
+physician's: the engine takes a self-employed physician's work in Canada to be the publicly
+funded fee-for-service work the public policy names. It counts for the CEC only, not for the
+CRS (P8)."""
 
 CRS_WINDOW_YEARS: DatedTable[int] = DatedTable(
     "CRS: years before the assessment in which work experience earns points",

@@ -333,6 +333,15 @@ def left_out(experience: Experience) -> str:
     return " Left out: " + "; ".join(_left_out(use) for use in excluded) + "."
 
 
+def counts_self_employment(experience: Experience) -> bool:
+    """Whether self-employment is among the hours ``experience`` counts (explaining the periods
+    is not free, so only a history with self-employment is explained)."""
+    history = experience.ledger.history
+    return any(period.self_employed for period in history) and any(
+        use.use is Use.COUNTED and use.period.self_employed for use in experience.uses()
+    )
+
+
 def experience_finding(
     rule: Rule,
     experience: Experience,

@@ -73,6 +73,7 @@ from expressentry.noc import (
 )
 from expressentry.programs._common import (
     LAWS,
+    counts_self_employment,
     experience_finding,
     format_hours,
     hours_fact,
@@ -259,16 +260,25 @@ def _hours_required(on: date) -> int:
     return EXPERIENCE_YEARS.at(on) * HOURS_PER_YEAR.at(on)
 
 
+_PHYSICIANS: Final = (
+    " (self-employment only as a physician, under the public policy of 2023-04-25 for "
+    "physicians providing publicly funded medical services; none while a full-time student)"
+)
+
+
 def _experience_finding(facts: Facts) -> Finding:
     required = _hours_required(facts.on)
+    experience = facts.experience(CEC_WORK)
     return experience_finding(
         _EXPERIENCE_RULE,
-        facts.experience(CEC_WORK),
+        experience,
         required,
         need=_need(required),
         work="qualifying work in Canada",
         counted="paid, authorized, skilled work in Canada",
-        conditions=" (no self-employment, none while a full-time student)",
+        conditions=_PHYSICIANS
+        if counts_self_employment(experience)
+        else " (no self-employment, none while a full-time student)",
     )
 
 

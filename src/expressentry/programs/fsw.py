@@ -93,7 +93,6 @@ from expressentry.experience import (
     HOURS_PER_YEAR,
     Continuity,
     Experience,
-    Use,
 )
 from expressentry.facts import Facts
 from expressentry.funds import PROOF_OF_FUNDS_URL, settlement_funds_finding
@@ -104,6 +103,7 @@ from expressentry.noc import NocCode, is_skilled
 from expressentry.programs._common import (
     LAWS,
     NO_WORK_HISTORY,
+    counts_self_employment,
     experience_facts,
     format_hours,
     hours_fact,
@@ -1339,15 +1339,6 @@ def _skilled_finding(facts: Facts, primary: _Primary) -> Finding:
     )
 
 
-def _self_employed(experience: Experience) -> bool:
-    """Whether self-employment is among the hours counted (explaining the periods is not free,
-    so only a history with self-employment is explained)."""
-    history = experience.ledger.history
-    return any(period.self_employed for period in history) and any(
-        use.use is Use.COUNTED and use.period.self_employed for use in experience.uses()
-    )
-
-
 def _year_finding(facts: Facts, primary: _Primary) -> Finding:
     occupation, stated, experience = primary.occupation, primary.stated, primary.experience
     required = HOURS_PER_YEAR.at(facts.on)
@@ -1395,7 +1386,7 @@ def _year_finding(facts: Facts, primary: _Primary) -> Finding:
             said += " Self-employment is counted (policy P8)."
         return said
 
-    self_employed = _self_employed(experience)
+    self_employed = counts_self_employment(experience)
     policy = "P8" if self_employed else None
     if reached:
         return _YEAR_RULE.finding(Outcome.MET, sentence, facts=recorded, policy=policy)
