@@ -75,6 +75,7 @@ __all__ = [
     "OfferDuration",
     "Purpose",
     "Qualification",
+    "a_year_or_more",
     "arranged_employment",
     "assess_offer",
     "crs_job_offer",
@@ -337,8 +338,27 @@ def _citation(purpose: Purpose, on: date) -> Citation:
     return LMIA_EXEMPT_OFFERS_EARN_CRS_POINTS.citation_at(on)
 
 
-def assess_offer(facts: Facts, index: int, purpose: Purpose) -> Qualification:
+def a_year_or_more(offer: JobOffer) -> bool | None:
+    """Whether the employment offered lasts at least a year: an indeterminate offer does; else
+    ``at_least_one_year``, else its length in months; ``None`` if none is answered.
+
+    >>> a_year_or_more(JobOffer(duration_months=14)), a_year_or_more(JobOffer())
+    (True, None)
+    """
+    if offer.indeterminate:
+        return True
+    if offer.at_least_one_year is not None:
+        return offer.at_least_one_year
+    return None if offer.duration_months is None else offer.duration_months >= 12
+
+
+def assess_offer(
+    facts: Facts, index: int, purpose: Purpose, *, own_duration: bool = True
+) -> Qualification:
     """Whether the candidate's offer at ``index`` qualifies for ``purpose`` on ``facts.on``.
+
+    ``own_duration=False`` leaves out the offer's length: the FST's offers from two employers
+    must last a year together, not each (IRPR s. 87.2(3)(d)).
 
     >>> from datetime import date
     >>> from expressentry.facts import derive
@@ -373,8 +393,9 @@ def assess_offer(facts: Facts, index: int, purpose: Purpose) -> Qualification:
     # The duration asked (P34): an indeterminate offer before 2016-11-19, instead of one of at
     # least one year; an offer for less than a year has an end, so it is not indeterminate.
     duration = (FST_OFFER_DURATION if purpose is Purpose.FST else OFFER_DURATION).at(on)
-    if duration is OfferDuration.INDETERMINATE:
-        short = offer.indeterminate is None and offer.at_least_one_year is False
+    lasts_a_year = a_year_or_more(offer)
+    if own_duration and duration is OfferDuration.INDETERMINATE:
+        short = offer.indeterminate is None and lasts_a_year is False
         conditions.require(
             False if short else offer.indeterminate,
             f"{path}.indeterminate",
@@ -383,12 +404,10 @@ def assess_offer(facts: Facts, index: int, purpose: Purpose) -> Qualification:
             if short
             else "before 2016-11-19 the offer had to be of indeterminate employment (policy P34)",
         )
-    else:
+    elif own_duration:
         # An indeterminate offer has no end date: it lasts at least one year.
         conditions.require(
-            True if offer.indeterminate else offer.at_least_one_year,
-            f"{path}.at_least_one_year",
-            "it is for less than one year",
+            lasts_a_year, f"{path}.at_least_one_year", "it is for less than one year"
         )
     case = _support(offer, path, facts, purpose, conditions)
     name = f"Job offer {index + 1}" + (f" (NOC {noc.code})" if noc is not None else "")
@@ -432,7 +451,7 @@ def assess_offer(facts: Facts, index: int, purpose: Purpose) -> Qualification:
         outcome=Outcome.MET,
         sentence=lambda: (
             f"{name} qualifies: skilled, full time, non-seasonal, "
-            f"{_DURATION_WORDS[duration]}; {described}."
+            f"{_DURATION_WORDS[duration] if own_duration else 'of any length'}; {described}."
         ),
         facts=facts_used,
         offer_index=index,

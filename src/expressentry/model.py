@@ -405,6 +405,8 @@ class JobOffer:
 
     ``currently_working_for_employer`` and ``year_of_full_time_work_with_employer`` describe the
     candidate's present work-permit situation with this employer (rules.md §1.6, policy P34).
+    ``duration_months`` is the length of an offer with an end: the FST accepts offers from two
+    employers that together last a year (IRPR s. 87.2(3)(d)).
     """
 
     noc: NocCode | None = None
@@ -414,6 +416,7 @@ class JobOffer:
     non_seasonal: bool | None = None
     at_least_one_year: bool | None = None
     indeterminate: bool | None = None  # no end date: what offers needed before 2016-11-19
+    duration_months: int | None = None
     lmia: LmiaStatus | None = None
     currently_working_for_employer: bool | None = None
     year_of_full_time_work_with_employer: bool | None = None
@@ -426,6 +429,17 @@ class JobOffer:
                 "at_least_one_year",
                 "an indeterminate offer has no end date, so it is not for less than one year",
             )
+        months = self.duration_months
+        if months is not None:
+            if months < 1:
+                problems.add("duration_months", f"expected at least 1 month, got {months}")
+            elif self.indeterminate is True:
+                problems.add("duration_months", "an indeterminate offer has no length")
+            elif self.at_least_one_year is not None and self.at_least_one_year != (months >= 12):
+                problems.add(
+                    "duration_months",
+                    f"{months} months contradicts at_least_one_year={self.at_least_one_year}",
+                )
         problems.raise_any()
 
 

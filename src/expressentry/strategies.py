@@ -244,9 +244,19 @@ def work_histories(min_date: date = EARLIEST, max_size: int = 6) -> st.SearchStr
     )
 
 
+def _months(indeterminate: bool | None, at_least_one_year: bool | None) -> st.SearchStrategy[Any]:
+    """A length in months that agrees with the offer's other answers (or none)."""
+    if indeterminate:
+        return st.none()
+    if at_least_one_year is None:
+        return _optional(st.integers(1, 60))
+    return _optional(st.integers(12, 60) if at_least_one_year else st.integers(1, 11))
+
+
 def job_offers() -> st.SearchStrategy[JobOffer]:
     """Job offers with any combination of answered and unanswered facts (but an indeterminate
-    offer for less than one year, which the model refuses)."""
+    offer for less than one year, or a length that contradicts the others, which the model
+    refuses)."""
     flag = _optional(st.booleans())
     return (
         st.tuples(flag, flag)
@@ -261,6 +271,7 @@ def job_offers() -> st.SearchStrategy[JobOffer]:
                 non_seasonal=flag,
                 indeterminate=st.just(duration[0]),
                 at_least_one_year=st.just(duration[1]),
+                duration_months=_months(*duration),
                 lmia=_optional(st.sampled_from(LmiaStatus)),
                 currently_working_for_employer=flag,
                 year_of_full_time_work_with_employer=flag,

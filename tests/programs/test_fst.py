@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from expressentry.exceptions import ProfileError
 from expressentry.facts import derive
 from expressentry.funds import SETTLEMENT_FUNDS
 from expressentry.language import ACCEPTED_TESTS, Ability, TestKind
@@ -545,3 +546,86 @@ def test_an_fst_offer_of_one_year_counts_before_2016_11_19_too():
     facts = derive(Candidate(job_offers=(offer,)), on=date(2016, 11, 18))
     assert assess_offer(facts, 0, Purpose.FST).outcome is Outcome.MET
     assert assess_offer(facts, 0, Purpose.FSW).outcome is not Outcome.MET
+
+
+# -- offers by up to two employers (IRPR s. 87.2(3)(d); rules.md §2) ------------------------
+
+
+def short(employer: str | None, months: int | None, noc: str = ELECTRICIAN) -> JobOffer:
+    return attrs.evolve(
+        offer(noc), at_least_one_year=False, employer=employer, duration_months=months
+    )
+
+
+def offers_only(*offers: JobOffer) -> Candidate:
+    return candidate(certificates_of_qualification=(), job_offers=offers)
+
+
+@pytest.mark.parametrize(
+    ("months", "outcome"),
+    [((6, 5), Outcome.NOT_MET), ((6, 6), Outcome.MET), ((8, 7), Outcome.MET)],
+)
+def test_two_employers_offers_that_together_last_a_year_are_met(months, outcome):
+    first, second = months
+    finding = assess(offers_only(short("Sparks Ltd", first), short("Volt Inc", second))).finding(
+        OFFER
+    )
+    assert finding.outcome is outcome
+    assert f"together last {first + second} months" in finding.sentence
+    assert finding.policy == "P34"
+
+
+def test_two_offers_with_lengths_or_employers_unanswered_are_unknown_and_say_which():
+    finding = assess(offers_only(short("Sparks Ltd", 6), short(None, None))).finding(OFFER)
+    assert finding.outcome is Outcome.UNKNOWN
+    assert set(finding.missing) == {
+        "$.job_offers[1].employer",
+        "$.job_offers[0].duration_months",
+        "$.job_offers[1].duration_months",
+    }
+
+
+def test_one_employer_or_an_offer_outside_the_trade_makes_no_pair():
+    same = assess(offers_only(short("Sparks Ltd", 6), short("SPARKS LTD", 6))).finding(OFFER)
+    assert same.outcome is Outcome.NOT_MET
+    assert "together" not in same.sentence
+    welder = assess(offers_only(short("Sparks Ltd", 6), short("Volt Inc", 6, WELDER)))
+    assert welder.finding(OFFER).outcome is Outcome.NOT_MET
+    part_time = attrs.evolve(short("Volt Inc", 6), full_time=False)
+    assert assess(offers_only(short("Sparks Ltd", 6), part_time)).finding(OFFER).outcome is (
+        Outcome.NOT_MET
+    )
+
+
+def test_an_offers_length_in_months_settles_a_year_on_its_own():
+    from expressentry.model import JobOffer as Offer
+
+    long_enough = attrs.evolve(offer(), at_least_one_year=None, duration_months=12)
+    assert assess(offers_only(long_enough)).finding(OFFER).outcome is Outcome.MET
+    with pytest.raises(ProfileError, match="contradicts at_least_one_year"):
+        Offer(at_least_one_year=True, duration_months=6)
+    with pytest.raises(ProfileError, match="at least 1 month"):
+        Offer(duration_months=0)
+    with pytest.raises(ProfileError, match="an indeterminate offer has no length"):
+        Offer(indeterminate=True, duration_months=14)
+
+
+def test_a_pair_long_enough_is_unknown_while_its_trade_or_an_offer_is_not_settled():
+    # The two years as an electrician hang on an unanswered fact: whether the offers are in a
+    # trade with two years is not settled, and the pair names what would settle it.
+    unsure = candidate(
+        job(paid=None),
+        certificates_of_qualification=(),
+        job_offers=(short("Sparks Ltd", 6), short("Volt Inc", 6)),
+    )
+    finding = assess(unsure).finding(OFFER)
+    assert finding.outcome is Outcome.UNKNOWN
+    assert "$.work_history[0].paid" in finding.missing
+    no_lmia = attrs.evolve(short("Volt Inc", 6), lmia=None)
+    finding = assess(offers_only(short("Sparks Ltd", 6), no_lmia)).finding(OFFER)
+    assert finding.outcome is Outcome.UNKNOWN
+    assert finding.missing == ("$.job_offers[1].lmia",)
+    no_code = attrs.evolve(short("Volt Inc", 6), noc=None)
+    finding = assess(offers_only(short("Sparks Ltd", 6), no_code)).finding(OFFER)
+    assert finding.outcome is Outcome.UNKNOWN
+    assert "$.job_offers[1].noc" in finding.missing

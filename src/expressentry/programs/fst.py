@@ -72,7 +72,7 @@ from expressentry.experience import FST as FST_WORK
 from expressentry.experience import HOURS_PER_YEAR, Experience
 from expressentry.facts import Facts
 from expressentry.funds import settlement_funds_finding
-from expressentry.job_offer import Purpose, Qualification, assess_offer
+from expressentry.job_offer import Purpose, Qualification, a_year_or_more, assess_offer
 from expressentry.language import Ability
 from expressentry.noc import SKILLED_TRADES, NocCode, in_version, version_in_force
 from expressentry.programs._common import (
@@ -392,6 +392,77 @@ def _offer(facts: Facts, index: int, target: _Target) -> _Match:
     )
 
 
+def _two_employers(facts: Facts, target: _Target) -> list[_Match]:
+    """Pairs of offers, each for less than a year, from two employers, that may together last
+    the year the FST asks: IRPR s. 87.2(3)(d) accepts an offer "by up to two employers".
+
+    A pair is looked at only when each offer qualifies but for its length and may be in the
+    trade, and the employers are not the same one; their lengths then decide
+    (``duration_months``), or what is not answered is named.
+    """
+    offers = facts.candidate.job_offers
+    short = [index for index, offer in enumerate(offers) if a_year_or_more(offer) is False]
+    pairs: list[_Match] = []
+    for position, first in enumerate(short):
+        for second in short[position + 1 :]:
+            pair = _pair(facts, target, first, second)
+            if pair is not None:
+                pairs.append(pair)
+    return pairs
+
+
+def _pair(facts: Facts, target: _Target, first: int, second: int) -> _Match | None:
+    offers = facts.candidate.job_offers
+    missing: list[str] = []
+    for index in (first, second):
+        offer, path = offers[index], f"$.job_offers[{index}]"
+        if offer.noc is None:
+            missing.append(f"{path}.noc")
+        else:
+            found, in_doubt = _in_trades(offer.noc, facts, target)
+            if found is False:
+                return None
+            if found is None:
+                missing.extend(_unsettled(f"{path}.noc", in_doubt))
+        qualification = assess_offer(facts, index, Purpose.FST, own_duration=False)
+        if qualification.outcome is Outcome.NOT_MET:
+            return None
+        missing.extend(qualification.missing)
+        if offer.employer is None:
+            missing.append(f"{path}.employer")
+    employers = (offers[first].employer, offers[second].employer)
+    if None not in employers and len({str(name).casefold() for name in employers}) == 1:
+        return None  # one employer's two offers: not offers by two employers
+    months = [offers[index].duration_months for index in (first, second)]
+    names = f"Job offers {first + 1} and {second + 1}"
+    if None not in months:
+        total = sum(month for month in months if month is not None)
+        if total < 12:
+            return _Match(
+                Outcome.NOT_MET,
+                f"{names}, from two employers, together last {total} months: short of the "
+                f"year of full-time employment the FST needs.",
+            )
+        if not missing:
+            return _Match(
+                Outcome.MET,
+                lambda: (
+                    f"{names}, from two employers, together last {total} months and are in "
+                    f"{written(target.words)}: the year of full-time employment the FST needs "
+                    f"(IRPR s. 87.2(3)(d) accepts offers by up to two employers)."
+                ),
+            )
+    else:
+        missing += [f"$.job_offers[{index}].duration_months" for index in (first, second)]
+    paths = tuple(dict.fromkeys(missing))
+    return _Match(
+        Outcome.UNKNOWN,
+        f"{names}, each for less than a year, may together make the year of full-time "
+        f"employment the FST needs, from two employers; not answered: {', '.join(paths)}.",
+        paths,
+    )
+
+
 def _combine(matches: list[_Match]) -> tuple[Outcome, Callable[[], str], tuple[str, ...]]:
     """The best outcome among the matches (met, else unknown, else not met), the sentences of
     the matches that have it, and what would settle an unknown one."""
@@ -409,6 +480,8 @@ def _offer_or_certificate_finding(facts: Facts, target: _Target, offers: list[_M
         _certificate(facts, index, target)
         for index in range(len(candidate.certificates_of_qualification))
     ] + offers
+    pairs = _two_employers(facts, target) if len(offers) > 1 else []
+    matches += pairs
     recorded: dict[str, FactValue] = {
         "certificates": len(candidate.certificates_of_qualification),
         "job_offers": len(candidate.job_offers),
@@ -429,7 +502,7 @@ def _offer_or_certificate_finding(facts: Facts, target: _Target, offers: list[_M
         return said
 
     # An offer among the matches that decide it is judged by the qualifying-offer rules (P34).
-    policy = "P34" if any(offer.outcome is outcome for offer in offers) else None
+    policy = "P34" if any(offer.outcome is outcome for offer in offers + pairs) else None
     return _OFFER_RULE.finding(outcome, sentence, facts=recorded, missing=missing, policy=policy)
 
 
