@@ -367,7 +367,7 @@ def assess_offer(
     ...                 at_least_one_year=True, lmia=LmiaStatus.APPROVED)
     >>> print(assess_offer(derive(Candidate(job_offers=(cook,)), on=date(2026, 1, 1)), 0,
     ...                    Purpose.FSW).sentence)
-    Job offer 1 (NOC 63200) does not qualify: it is seasonal.
+    Job offer 1, NOC 63200 (Cooks), does not qualify: it is seasonal.
     """
     offer = facts.candidate.job_offers[index]
     on = facts.on
@@ -410,7 +410,7 @@ def assess_offer(
             lasts_a_year, f"{path}.at_least_one_year", "it is for less than one year"
         )
     case = _support(offer, path, facts, purpose, conditions)
-    name = f"Job offer {index + 1}" + (f" (NOC {noc.code})" if noc is not None else "")
+    name = f"Job offer {index + 1}" + (f", {noc.described}," if noc is not None else "")
     citation = _citation(purpose, on)
     facts_used: dict[str, FactValue] = {
         "offer": index,

@@ -9,6 +9,9 @@ from expressentry.experience import CEC, CRS_CANADIAN, FSW_QUALIFYING, Reason, U
 ON = date(2026, 11, 29)
 
 
+SOFTWARE = "NOC 21231 (Software engineers and designers)"  # the code as explanations name it
+
+
 def test_a_story_explained_line_by_line(job, history):
     work = history(
         job(date(2024, 1, 1), date(2024, 12, 29), job_title="Developer", hours_per_week=40),
@@ -21,13 +24,13 @@ def test_a_story_explained_line_by_line(job, history):
         # 1,560 certain hours, plus 608 days at 30/7 hours a day if period 3 was paid.
         "Canadian Experience Class: between 1,560 and 4,165.71 hours (1 to 2 years) from "
         "2023-11-29 to 2026-11-29, depending on facts not answered.",
-        "- Period 1 (Developer, NOC 21231, 2024-01-01 to 2024-12-29): 1,560 hours counted, "
+        f"- Period 1 (Developer, {SOFTWARE}, 2024-01-01 to 2024-12-29): 1,560 hours counted, "
         "2024-01-01 to 2024-12-29; 520 hours above 30 hours a week are left out.",
-        "- Period 2 (Acme, NOC 21231, 2025-01-01 to 2025-03-31): not counted, because it was "
+        f"- Period 2 (Acme, {SOFTWARE}, 2025-01-01 to 2025-03-31): not counted, because it was "
         "unpaid.",
-        "- Period 3 (a job, NOC 21231, 2025-04-01 to ongoing): up to 2,605.71 hours (2025-04-01 "
-        "to 2026-11-29) could count; not answered: whether it was paid.",
-        "- Period 4 (Analyst, NOC 21231, 2019-01-01 to 2019-12-31): not counted, because it "
+        f"- Period 3 (a job, {SOFTWARE}, 2025-04-01 to ongoing): up to 2,605.71 hours "
+        "(2025-04-01 to 2026-11-29) could count; not answered: whether it was paid.",
+        f"- Period 4 (Analyst, {SOFTWARE}, 2019-01-01 to 2019-12-31): not counted, because it "
         "ended before 2023-11-29, outside the 3-year window.",
     ]
     uses = experience.uses()
@@ -59,7 +62,8 @@ def test_every_reason_for_a_whole_exclusion_is_given(job, history):
         Reason.UNSKILLED,
     )
     assert use.sentence.startswith(
-        "Period 1 (a job, NOC 65201, 2024-01-01 to 2024-12-29): "
+        "Period 1 (a job, NOC 65201 (Food counter attendants, kitchen helpers and related "
+        "support occupations), 2024-01-01 to 2024-12-29): "
         "not counted, because it was unpaid and it was done without "
         "authorization to work in Canada and it was self-employment "
         "and it was done while a full-time student and NOC 65201"
@@ -84,8 +88,8 @@ def test_an_unknown_period_over_the_cap_and_clipped(job, history):
 def test_the_summary_names_the_occupation_of_a_one_occupation_figure(job, history):
     experience = measure(history(job(date(2024, 1, 1), date(2024, 12, 29))), ON, FSW_QUALIFYING)
     assert experience.summary() == (
-        "Federal Skilled Worker: qualifying experience: 1,560 hours (1 year) in NOC 21231 from "
-        "2016-11-29 to 2026-11-29."
+        f"Federal Skilled Worker: qualifying experience: 1,560 hours (1 year) in {SOFTWARE} "
+        "from 2016-11-29 to 2026-11-29."
     )
 
 

@@ -157,3 +157,45 @@ def test_skill_level_of_a_noc_2021_code_is_an_error() -> None:
 def test_codes_are_values() -> None:
     assert NocCode("21231") == NocCode("21231")
     assert len({NocCode("21231"), NocCode("21231"), NocCode("2173")}) == 2
+
+
+@pytest.mark.parametrize(
+    ("given", "hint"),
+    [
+        (" 21231", "did you mean '21231' (without the spaces)?"),
+        ("21231\n", "did you mean '21231' (without the spaces)?"),
+        ("11", "did you mean '0011' (NOC 2016 Legislators, with its leading zeros)?"),
+        ("10", "did you mean '00010' (NOC 2021 Legislators, with its leading zeros)?"),
+        (
+            "6320",
+            "6320 is a minor group of NOC 2021 V1.0 (Cooks, butchers and bakers): give one of its "
+            "unit groups, e.g. 63200",
+        ),
+    ],
+)
+def test_a_refused_code_says_what_it_may_have_meant(given, hint):
+    with pytest.raises(InvalidNocCode) as raised:
+        NocCode(given)
+    assert hint in str(raised.value)
+
+
+@pytest.mark.parametrize("given", ["21239", "7", "abc", " 99999 "])
+def test_no_hint_when_nothing_near_is_a_code(given):
+    with pytest.raises(InvalidNocCode) as raised:
+        NocCode(given)
+    assert "did you mean" not in str(raised.value)
+    assert "give one of its unit groups" not in str(raised.value)
+
+
+@given(st.text(alphabet=" 0123456789", max_size=6))
+def test_every_code_a_hint_suggests_is_one(given: str) -> None:
+    import re
+
+    try:
+        NocCode(given)
+    except InvalidNocCode as refused:
+        message = str(refused)
+        for suggested in re.findall(r"did you mean '(\d+)'", message):
+            assert NocCode(suggested).code == suggested
+        for example in re.findall(r"e\.g\. (\d+)$", message):
+            assert NocCode(example).code.startswith(given.strip())

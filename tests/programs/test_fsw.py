@@ -299,7 +299,7 @@ def test_language_sentence_names_the_short_ability() -> None:
 
 def test_experience_sentences() -> None:
     met = assess(eligible()).finding(YEAR)
-    assert "In NOC 21231, " in met.sentence
+    assert "In NOC 21231 (Software engineers and designers), " in met.sentence
     assert "the longest continuous run is" in met.sentence
     assert met.policy == "P9"
     chosen = assess(eligible(primary_occupation=None)).finding(YEAR)
@@ -1101,3 +1101,11 @@ def test_story_an_undecided_profile_names_what_is_missing() -> None:
         "$.settlement_funds_cad",
         "$.birth_date",
     )
+
+
+def test_the_occupation_is_named_with_its_title() -> None:
+    # Found by an independent probe: explanations gave a NOC code without its title.
+    sentence = assess(eligible()).finding(SKILLED).sentence
+    assert sentence.startswith("NOC 21231 (Software engineers and designers), the stated")
+    cook = assess(eligible(primary_occupation=NocCode(COOK))).finding(SKILLED).sentence
+    assert f"NOC {COOK} ({NocCode(COOK).title})" in cook

@@ -823,7 +823,7 @@ class Experience:
             if self.window_start is not None
             else f"up to {self.on.isoformat()}"
         )
-        where = f" in NOC {self.occupation.code}" if self.occupation is not None else ""
+        where = f" in {self.occupation.described}" if self.occupation is not None else ""
         if not self.ledger.answered:
             return f"{self.query.name}{where} {span}: not known, the work history is not given."
         if self.known:
@@ -1032,7 +1032,7 @@ class _Explainer:
     ) -> str:
         period = job.period
         what = period.job_title or period.employer or "a job"
-        noc = f", NOC {period.noc.code}" if period.noc is not None else ""
+        noc = f", {period.noc.described}" if period.noc is not None else ""
         until = period.end.isoformat() if period.end is not None else "ongoing"
         label = f"Period {job.index + 1} ({what}{noc}, {period.start.isoformat()} to {until})"
         tail = "".join(f"; {note}" for note in notes)

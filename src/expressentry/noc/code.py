@@ -21,7 +21,12 @@ from __future__ import annotations
 import attrs
 
 from expressentry.exceptions import InvalidNocCode
-from expressentry.noc.hierarchy import _UNIT_GROUP_CODES, NocGroup, group
+from expressentry.noc.hierarchy import (
+    _UNIT_GROUP_CODES,
+    NocGroup,
+    group,
+    unit_groups,
+)
 from expressentry.noc.skill import SkillLevel, Teer
 from expressentry.noc.version import NocVersion
 
@@ -36,11 +41,59 @@ def _check_code(instance: NocCode, attribute: attrs.Attribute[str], code: str) -
     ):
         raise InvalidNocCode(
             f"{code!r} is not a NOC code: NOC 2021 codes have 5 digits (e.g. '21231'), "
-            "NOC 2016 codes 4 (e.g. '2173'); write it as a string so leading zeros stay"
+            f"NOC 2016 codes 4 (e.g. '2173'); write it as a string so leading zeros stay"
+            f"{_hint(code)}"
         )
     version = _VERSION_BY_LENGTH[len(code)]
     if code not in _UNIT_GROUP_CODES[version]:
-        raise InvalidNocCode(f"{code!r} is not a unit group of {version.label}")
+        raise InvalidNocCode(f"{code!r} is not a unit group of {version.label}{_hint(code)}")
+
+
+def _hint(code: object) -> str:
+    """What the code may have been meant as, said after the message (or nothing).
+
+    >>> print(_hint(" 21231"))
+    ; did you mean '21231' (without the spaces)?
+    >>> print(_hint("6320"))
+    ; 6320 is a minor group of NOC 2021 V1.0 (Cooks, butchers and bakers): give one of its unit
+    groups, e.g. 63200
+    >>> print(_hint("11"))  # the concordance's way of writing 0011
+    ; did you mean '0011' (NOC 2016 Legislators, with its leading zeros)?; did you mean '00011'
+    (NOC 2021 Senior government managers and officials, with its leading zeros)?
+    """
+    if not isinstance(code, str):
+        return ""
+    stripped = code.strip()
+    if stripped != code and _is_unit_group(stripped):
+        return f"; did you mean {stripped!r} (without the spaces)?"
+    if not (stripped.isascii() and stripped.isdigit()):
+        return ""
+    hints = []
+    for version in NocVersion:
+        padded = stripped.zfill(version.digits)
+        if len(stripped) < version.digits and padded in _UNIT_GROUP_CODES[version]:
+            name = version.label.rsplit(" V", 1)[0]
+            title = group(padded, version).title
+            hints.append(f"; did you mean {padded!r} ({name} {title}, with its leading zeros)?")
+    # A code of a unit group's length that names a broader group of a version (NOC 2021's
+    # four-digit minor groups): say so. Shorter codes are too many groups to list.
+    # (A unit group never gets here: it is valid, or only its spaces were wrong.)
+    for version in NocVersion if len(stripped) in _VERSION_BY_LENGTH else ():
+        try:
+            found = group(stripped, version)
+        except InvalidNocCode:
+            continue
+        units = [unit for unit in unit_groups(version) if unit.code.startswith(found.code)]
+        hints.append(
+            f"; {found.code} is a {found.level.value} of {version.label} ({found.title}): "
+            f"give one of its unit groups, e.g. {units[0].code}"
+        )
+    return "".join(hints)
+
+
+def _is_unit_group(code: str) -> bool:
+    version = _VERSION_BY_LENGTH.get(len(code))
+    return version is not None and code in _UNIT_GROUP_CODES[version]
 
 
 @attrs.frozen
@@ -75,6 +128,15 @@ class NocCode:
         'Electricians (except industrial and power system)'
         """
         return self.unit_group.title
+
+    @property
+    def described(self) -> str:
+        """The code with its title, as explanations name an occupation.
+
+        >>> NocCode("31301").described
+        'NOC 31301 (Registered nurses and registered psychiatric nurses)'
+        """
+        return f"NOC {self.code} ({self.unit_group.title})"
 
     @property
     def title_fr(self) -> str | None:

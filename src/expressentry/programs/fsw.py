@@ -1317,7 +1317,7 @@ def _skilled_finding(facts: Facts, primary: _Primary) -> Finding:
         return _SKILLED_RULE.finding(
             Outcome.UNKNOWN,
             lambda: (
-                f"NOC {occupation.code}, {how}, corresponds to skilled and other occupations in "
+                f"{occupation.described}, {how}, corresponds to skilled and other occupations in "
                 f"the NOC version in force on {on}; give the code of that version."
             ),
             facts=recorded,
@@ -1326,13 +1326,13 @@ def _skilled_finding(facts: Facts, primary: _Primary) -> Finding:
     if skilled:
         return _SKILLED_RULE.finding(
             Outcome.MET,
-            lambda: f"NOC {occupation.code}, {how}, is a skilled occupation on {on}.",
+            lambda: f"{occupation.described}, {how}, is a skilled occupation on {on}.",
             facts=recorded,
         )
     return _SKILLED_RULE.finding(
         Outcome.NOT_MET,
         lambda: (
-            f"NOC {occupation.code}, {how}, is not a skilled occupation on {on} (the FSW "
+            f"{occupation.described}, {how}, is not a skilled occupation on {on} (the FSW "
             f"needs TEER 0, 1, 2 or 3; before 2022-11-16 NOC skill type 0 or level A or B)."
         ),
         facts=recorded,
@@ -1361,7 +1361,7 @@ def _year_finding(facts: Facts, primary: _Primary) -> Finding:
         if occupation is None:
             where = "any one occupation (no primary occupation is given)"
         else:
-            where = f"NOC {occupation.code}" + ("" if stated else f", {_CHOSEN}")
+            where = occupation.described + ("" if stated else f", {_CHOSEN}")
         low = format_hours(experience.hours_at_least)
         counted = (
             f"{low} hours"
