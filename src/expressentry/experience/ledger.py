@@ -311,16 +311,22 @@ class _Job:
             unknowns |= PAID
         elif not period.paid:
             fails |= PAID
-        # A physician's self-employment in Canada has its own bit while the CEC counts it.
-        codes = self.codes
-        physician = (
-            physicians and codes is not None and period.country == "CA" and codes <= physicians
-        )
-        self_employed = SELF_EMPLOYED_PHYSICIAN if physician else SELF_EMPLOYED
-        if period.self_employed is None:
-            unknowns |= self_employed
-        elif period.self_employed:
-            fails |= self_employed
+        self_employed = period.self_employed
+        if self_employed is not False:
+            # A physician's self-employment in Canada has its own bit while the CEC counts it.
+            codes = self.codes
+            bit = (
+                SELF_EMPLOYED_PHYSICIAN
+                if physicians
+                and codes is not None
+                and period.country == "CA"
+                and codes <= physicians
+                else SELF_EMPLOYED
+            )
+            if self_employed is None:
+                unknowns |= bit
+            else:
+                fails |= bit
         if period.full_time_student is None:
             unknowns |= FULL_TIME_STUDENT
         elif period.full_time_student:
