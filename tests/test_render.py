@@ -65,3 +65,21 @@ def test_a_crs_result_and_a_grid_render_themselves_in_a_notebook():
     grid_markdown = grid._repr_markdown_()
     assert f"{grid.total}" in grid_markdown
     assert "<table>" in grid._repr_html_()
+
+
+def test_a_verdict_read_alone_carries_the_rules_warning_after_they_were_checked():
+    """Policy P15: none on the day the rules were checked, one the day after."""
+    from expressentry.render import verdict_dict
+
+    finding = RULE.finding(Outcome.MET, "Ok.")
+    checked = Verdict.decide("DEMO", date(2026, 11, 29), (finding,))
+    later = Verdict.decide("DEMO", date(2026, 11, 30), (finding,))
+    assert checked.warnings == ()
+    (warning,) = later.warnings
+    assert warning.endswith("rules may have changed by 2026-11-30 (policy P15).")
+    assert "Warning:" not in checked.explain()
+    assert f"Warning: {warning}" in later.explain()
+    assert f"> {warning}" in later._repr_markdown_()
+    assert f"<em>{warning}</em>" in later._repr_html_()
+    assert verdict_dict(later)["warnings"] == [warning]
+    assert verdict_dict(checked)["warnings"] == []

@@ -89,7 +89,7 @@ class Assessment:
         lines.extend(f"Warning: {warning}" for warning in self.warnings)
         lines += ["", self.pool.sentence, ""]
         for verdict in self.programs.values():
-            lines += [verdict_text(verdict), ""]
+            lines += [verdict_text(verdict, warnings=False), ""]
         lines += [self.fsw_grid.explain(), "", self.crs.explain(warnings=False), ""]
         lines.append(self.completeness.explain())
         return "\n".join(lines)
@@ -140,7 +140,7 @@ class Assessment:
         parts += [f"> {warning}" for warning in self.warnings]
         parts += [self.pool.sentence, "", markdown_table(("", ""), self._summary_rows()), ""]
         for verdict in self.programs.values():
-            parts += [verdict_markdown(verdict), ""]
+            parts += [verdict_markdown(verdict, warnings=False), ""]
         parts += [grid_markdown(self.fsw_grid), "", crs_markdown(self.crs, warnings=False)]
         return "\n".join(parts)
 
@@ -151,7 +151,7 @@ class Assessment:
         parts += [f"<p><em>{escape(warning)}</em></p>" for warning in self.warnings]
         parts += [f"<p>{escape(self.pool.sentence)}</p>"]
         parts += [html_table(("", ""), self._summary_rows())]
-        parts += [verdict_html(verdict) for verdict in self.programs.values()]
+        parts += [verdict_html(v, warnings=False) for v in self.programs.values()]
         parts += [grid_html(self.fsw_grid), crs_html(self.crs, warnings=False)]
         return "".join(parts)
 

@@ -100,6 +100,7 @@ def verdict_dict(verdict: Verdict) -> dict[str, Any]:
         "outcome": verdict.outcome.value,
         "missing_facts": list(verdict.missing_facts),
         "findings": [finding_dict(finding) for finding in verdict.findings],
+        "warnings": list(verdict.warnings),
     }
 
 
@@ -178,8 +179,9 @@ def _cite(citation: Citation) -> str:
     return f"{citation.instrument} {citation.provision}"
 
 
-def verdict_text(verdict: Verdict) -> str:
-    """A verdict as plain text: the outcome, then one line per finding with its mark.
+def verdict_text(verdict: Verdict, *, warnings: bool = True) -> str:
+    """A verdict as plain text: the outcome, its warnings (unless ``warnings`` is false: an
+    assessment gives them once, at its head), then one line per finding with its mark.
 
     >>> from expressentry.dated import Citation
     >>> from expressentry.verdict import Outcome, Rule
@@ -190,6 +192,8 @@ def verdict_text(verdict: Verdict) -> str:
       ✓ Ok. [demo.rule; IRPR s. 75]
     """
     lines = [f"{verdict.program} on {verdict.on.isoformat()}: {_VERDICT_WORDS[verdict.outcome]}"]
+    if warnings:
+        lines.extend(f"Warning: {warning}" for warning in verdict.warnings)
     lines.extend(
         f"  {f.outcome.mark} {f.sentence} [{f.rule_id}; {_cite(f.citation)}]"
         for f in verdict.findings
@@ -229,21 +233,28 @@ def _finding_rows(verdict: Verdict) -> list[tuple[str, str, str, str]]:
     return [(f.outcome.mark, f.rule_id, f.sentence, _cite(f.citation)) for f in verdict.findings]
 
 
-def verdict_markdown(verdict: Verdict) -> str:
-    """A verdict as Markdown: a heading line and a table of findings."""
+def verdict_markdown(verdict: Verdict, *, warnings: bool = True) -> str:
+    """A verdict as Markdown: a heading line, its warnings (unless ``warnings`` is false) and a
+    table of findings."""
     head = f"**{verdict.program}: {_VERDICT_WORDS[verdict.outcome]}** on {verdict.on.isoformat()}"
-    parts = [head, "", markdown_table(_FINDING_HEADER, _finding_rows(verdict))]
+    parts = [head, ""]
+    if warnings and verdict.warnings:
+        parts += [*(f"> {warning}" for warning in verdict.warnings), ""]
+    parts.append(markdown_table(_FINDING_HEADER, _finding_rows(verdict)))
     if verdict.outcome is VerdictOutcome.UNDETERMINED:
         parts += ["", "Still needed: " + ", ".join(f"`{p}`" for p in verdict.missing_facts)]
     return "\n".join(parts)
 
 
-def verdict_html(verdict: Verdict) -> str:
-    """A verdict as HTML: a heading and a table of findings."""
+def verdict_html(verdict: Verdict, *, warnings: bool = True) -> str:
+    """A verdict as HTML: a heading, its warnings (unless ``warnings`` is false) and a table of
+    findings."""
     head = (
         f"<p><strong>{escape(verdict.program)}: {_VERDICT_WORDS[verdict.outcome]}</strong> "
         f"on {verdict.on.isoformat()}</p>"
     )
+    shown = verdict.warnings if warnings else ()
+    head += "".join(f"<p><em>{escape(warning)}</em></p>" for warning in shown)
     needed = ""
     if verdict.outcome is VerdictOutcome.UNDETERMINED:
         needed = f"<p>Still needed: {escape(', '.join(verdict.missing_facts))}</p>"

@@ -8,7 +8,7 @@ the candidate not eligible; otherwise any requirement unknown leaves the verdict
 otherwise the candidate is eligible.
 
 >>> from datetime import date
->>> from expressentry.dated import Citation
+>>> from expressentry.dated import Citation, rules_warnings
 >>> rule = Rule("demo.language", "Language", Citation("IRPR", "s. 75(2)(d)", "https://x.ca"))
 >>> met = rule.finding(Outcome.MET, "Every ability is CLB 9; CLB 7 is needed.")
 >>> unknown = rule.finding(
@@ -32,7 +32,7 @@ import attrs
 
 from expressentry._enum import IdentityEnum
 from expressentry._written import Written, WrittenOnRead, shown, written
-from expressentry.dated import Citation
+from expressentry.dated import Citation, rules_warnings
 
 __all__ = [
     "FactValue",
@@ -212,6 +212,12 @@ class Verdict:
             if finding.rule_id == rule_id:
                 return finding
         raise KeyError(rule_id)
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """Sentences about the evaluation itself: a date after the rules were last checked
+        against their sources (policy P15)."""
+        return rules_warnings(self.on)
 
     def with_outcome(self, outcome: Outcome) -> tuple[Finding, ...]:
         """The findings with ``outcome``."""
