@@ -312,7 +312,7 @@ class _Job:
         elif not period.paid:
             fails |= PAID
         self_employed = period.self_employed
-        if self_employed is not False:
+        if self_employed is None or self_employed:  # read by its truth, as every answer is
             # A physician's self-employment in Canada has its own bit while the CEC counts it.
             codes = self.codes
             bit = (
