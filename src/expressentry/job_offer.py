@@ -61,7 +61,7 @@ from expressentry._written import Written, WrittenOnRead, shown, written
 from expressentry.dated import EXPRESS_ENTRY_LAUNCH, Citation, Dated, DatedTable
 from expressentry.exceptions import InvalidNocCode
 from expressentry.facts import Facts
-from expressentry.model import JobOffer, LmiaStatus
+from expressentry.model import MONTHS_IN_A_YEAR, JobOffer, LmiaStatus
 from expressentry.noc import SENIOR_MANAGEMENT, NocCode, is_senior_management, is_skilled
 from expressentry.verdict import FactValue, Outcome
 
@@ -349,7 +349,7 @@ def a_year_or_more(offer: JobOffer) -> bool | None:
         return True
     if offer.at_least_one_year is not None:
         return offer.at_least_one_year
-    return None if offer.duration_months is None else offer.duration_months >= 12
+    return None if offer.duration_months is None else offer.duration_months >= MONTHS_IN_A_YEAR
 
 
 def assess_offer(

@@ -26,6 +26,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 from datetime import date
+from typing import Final
 
 import attrs
 
@@ -399,6 +400,10 @@ class WorkHistory:
         return len(self.periods)
 
 
+MONTHS_IN_A_YEAR: Final = 12
+"""An offer's length in months (``JobOffer.duration_months``) makes a year at this many."""
+
+
 @attrs.frozen(kw_only=True)
 class JobOffer:
     """A written offer of employment in Canada (FSW factor 5, FST, historical CRS points).
@@ -435,7 +440,9 @@ class JobOffer:
                 problems.add("duration_months", f"expected at least 1 month, got {months}")
             elif self.indeterminate is True:
                 problems.add("duration_months", "an indeterminate offer has no length")
-            elif self.at_least_one_year is not None and self.at_least_one_year != (months >= 12):
+            elif self.at_least_one_year is not None and self.at_least_one_year != (
+                months >= MONTHS_IN_A_YEAR
+            ):
                 problems.add(
                     "duration_months",
                     f"{months} months contradicts at_least_one_year={self.at_least_one_year}",

@@ -26,6 +26,7 @@ from expressentry._countries import COUNTRIES
 from expressentry.codes import IdentifierFormat, personal_reference_code
 from expressentry.language.scales import Ability, Language, TestKind, scale_for
 from expressentry.model import (
+    MONTHS_IN_A_YEAR,
     AbilityScores,
     Candidate,
     CertificateOfQualification,
@@ -250,7 +251,11 @@ def _months(indeterminate: bool | None, at_least_one_year: bool | None) -> st.Se
         return st.none()
     if at_least_one_year is None:
         return _optional(st.integers(1, 60))
-    return _optional(st.integers(12, 60) if at_least_one_year else st.integers(1, 11))
+    return _optional(
+        st.integers(MONTHS_IN_A_YEAR, 60)
+        if at_least_one_year
+        else st.integers(1, MONTHS_IN_A_YEAR - 1)
+    )
 
 
 def job_offers() -> st.SearchStrategy[JobOffer]:

@@ -74,6 +74,7 @@ from expressentry.facts import Facts
 from expressentry.funds import settlement_funds_finding
 from expressentry.job_offer import Purpose, Qualification, a_year_or_more, assess_offer
 from expressentry.language import Ability
+from expressentry.model import MONTHS_IN_A_YEAR
 from expressentry.noc import SKILLED_TRADES, NocCode, in_version, version_in_force
 from expressentry.programs._common import (
     LAWS,
@@ -437,7 +438,7 @@ def _pair(facts: Facts, target: _Target, first: int, second: int) -> _Match | No
     names = f"Job offers {first + 1} and {second + 1}"
     if None not in months:
         total = sum(month for month in months if month is not None)
-        if total < 12:
+        if total < MONTHS_IN_A_YEAR:
             return _Match(
                 Outcome.NOT_MET,
                 f"{names}, from two employers, together last {total} months: short of the "
