@@ -533,8 +533,9 @@ class Ledger:
         return cls(history, on, version, groups, jobs, cap, year_units)
 
     def _unanswered(self, first: int) -> _Interval:
-        """All the work a window from ``first`` (0: no start) can hold, as one interval: what an
-        unanswered history may give."""
+        """All the work a window from ``first`` (0: no start) can hold, as one run (first day,
+        day after the last, ledger units, as :func:`_runs` gives): what an unanswered history
+        may give."""
         start = first or _UNANSWERED_FROM
         after = self.on.toordinal() + 1
         return (start, after, (after - start) * self._cap)

@@ -454,7 +454,11 @@ def _pair(facts: Facts, target: _Target, first: int, second: int) -> _Match | No
                 ),
             )
     else:
-        missing += [f"$.job_offers[{index}].duration_months" for index in (first, second)]
+        missing += [
+            f"$.job_offers[{index}].duration_months"
+            for index in (first, second)
+            if offers[index].duration_months is None
+        ]
     paths = tuple(dict.fromkeys(missing))
     return _Match(
         Outcome.UNKNOWN,
