@@ -54,6 +54,22 @@ def test_check_tells_an_unanswered_history_from_an_empty_one(
     assert ("work_history" in not_answered) is named
 
 
+@pytest.mark.parametrize(("offers", "named"), [("", True), (', "job_offers": []', False)])
+def test_check_tells_unanswered_offers_from_none(capsys, monkeypatch, offers, named):
+    monkeypatch.setattr("sys.stdin", io.StringIO('{"schema_version": 1' + offers + "}"))
+    status, out, _ = run(capsys, "check", "-")
+    assert status == 0
+    assert ("job_offers" in out.split("not answered: ")[-1]) is named
+
+
+def test_an_object_where_a_list_belongs_is_named_as_json_names_it(capsys, monkeypatch):
+    # The command line reads objects into a dict of its own: the message names JSON's type.
+    monkeypatch.setattr("sys.stdin", io.StringIO('{"schema_version": 1, "language_tests": {}}'))
+    status, _, err = run(capsys, "check", "-")
+    assert status == 2
+    assert "$.language_tests: expected a list, got an object" in err
+
+
 def test_check_reads_standard_input(capsys, monkeypatch):
     monkeypatch.setattr("sys.stdin", io.StringIO('{"schema_version": 1}'))
     status, out, _ = run(capsys, "check", "-")

@@ -195,10 +195,22 @@ def test_exempt_when_authorized_with_a_qualifying_offer() -> None:
 
 def test_authorization_without_an_offer_is_no_exemption() -> None:
     finding = _finding(
-        ON, settlement_funds_cad=0, work_authorization=WorkAuthorization.OPEN_WORK_PERMIT
+        ON,
+        settlement_funds_cad=0,
+        work_authorization=WorkAuthorization.OPEN_WORK_PERMIT,
+        job_offers=(),
     )
     assert finding.outcome is Outcome.NOT_MET
     assert "no qualifying job offer" in finding.sentence
+
+
+def test_authorization_with_offers_not_answered_leaves_the_exemption_open() -> None:
+    # Absent job offers are not "none" (DESIGN principle 4): the exemption may still hold.
+    finding = _finding(
+        ON, settlement_funds_cad=0, work_authorization=WorkAuthorization.OPEN_WORK_PERMIT
+    )
+    assert finding.outcome is Outcome.UNKNOWN
+    assert "$.job_offers" in finding.missing
 
 
 def test_an_offer_without_authorization_is_no_exemption() -> None:

@@ -146,10 +146,13 @@ def _read_json(source: str) -> object:
     return document
 
 
-def _answered(value: object) -> bool:
-    # An empty list of tests or offers reads like one left out; an empty work history is an
-    # answer (no work), as its absence is not.
-    return value is not None and value != ()
+_EMPTY_IS_UNANSWERED = frozenset({"language_tests", "education"})
+"""The lists whose empty value reads like one left out (no test, no credential given); an
+empty work history, list of offers or of certificates is an answer (none), as absence is not."""
+
+
+def _answered(name: str, value: object) -> bool:
+    return value is not None and not (value == () and name in _EMPTY_IS_UNANSWERED)
 
 
 def _count(history: WorkHistory | None) -> int | str:
@@ -158,7 +161,9 @@ def _count(history: WorkHistory | None) -> int | str:
 
 def _summary(candidate: Candidate) -> str:
     fields = attrs.fields(Candidate)
-    unanswered = [field.name for field in fields if not _answered(getattr(candidate, field.name))]
+    unanswered = [
+        field.name for field in fields if not _answered(field.name, getattr(candidate, field.name))
+    ]
     status = candidate.marital_status.value if candidate.marital_status else "not answered"
     lines = [
         "The profile is valid.",

@@ -2206,7 +2206,7 @@ def _certificate(candidate: Candidate, on: date) -> bool:
     """A certificate of qualification counts whatever the program (policy P19)."""
     return any(
         certificate.issue_date is None or certificate.issue_date <= on
-        for certificate in candidate.certificates_of_qualification
+        for certificate in candidate.certificates_of_qualification or ()
     )
 
 
@@ -2320,10 +2320,16 @@ def _other_factors(facts: Facts) -> _OtherFactors:
         else 0
     )
     # Most candidates have no certificate, nomination or offer: asked only when there is.
-    certificate = bool(candidate.certificates_of_qualification) and _certificate(candidate, on)
+    certificates, offers = candidate.certificates_of_qualification, candidate.job_offers
+    certificate = bool(certificates) and _certificate(candidate, on)
+    if certificates is None:
+        after.append("A certificate of qualification is not answered: not counted.")
     nominated = candidate.provincial_nomination is not None and _nominated(candidate, on, after)
     sibling = candidate.sibling_in_canada is True
-    job_offer = _job_offer_class(facts, after) if candidate.job_offers else JobOfferClass.NONE
+    job_offer = _job_offer_class(facts, after) if offers else JobOfferClass.NONE
+    if offers is None and _era(on).value.job_offer_points[JobOfferClass.SENIOR_MANAGEMENT]:
+        # From 2025-03-25 an offer earns nothing (P16): not answering it changes nothing.
+        after.append("A job offer is not answered: not counted.")
 
     others: _Others = {
         "age": age,

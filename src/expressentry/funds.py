@@ -261,7 +261,7 @@ def settlement_funds_finding(rule: Rule, facts: Facts, job_offer: Qualification)
     >>> from expressentry.model import Candidate, MaritalStatus
     >>> rule = Rule("fsw.funds.settlement", "Settlement funds", IRPR_76)
     >>> facts = derive(Candidate(marital_status=MaritalStatus.MARRIED, dependent_children=0,
-    ...                          settlement_funds_cad=16_000), on=date(2025, 7, 7))
+    ...                          settlement_funds_cad=16_000, job_offers=()), on=date(2025, 7, 7))
     >>> finding = settlement_funds_finding(rule, facts, arranged_employment(facts))
     >>> finding.outcome, finding.policy
     (<Outcome.NOT_MET: 'not_met'>, 'P17')

@@ -51,7 +51,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from datetime import date
 from types import MappingProxyType
-from typing import ClassVar
+from typing import ClassVar, Final
 
 import attrs
 
@@ -369,7 +369,7 @@ def assess_offer(
     ...                    Purpose.FSW).sentence)
     Job offer 1, NOC 63200 (Cooks), does not qualify: it is seasonal.
     """
-    offer = facts.candidate.job_offers[index]
+    offer = (facts.candidate.job_offers or ())[index]
     on = facts.on
     path = f"$.job_offers[{index}]"
     conditions = _Conditions()
@@ -466,6 +466,10 @@ _DURATION_WORDS = {
     OfferDuration.AT_LEAST_ONE_YEAR: "for at least one year",
 }
 
+OFFERS_PATH: Final = "$.job_offers"
+NO_ANSWER: Final = "Whether an employer in Canada has offered a job is not answered."
+"""The sentence of job offers not answered (absent or null; an empty list says none)."""
+
 _CLASS_RANK = {
     JobOfferClass.NONE: 0,
     JobOfferClass.OTHER_SKILLED: 1,
@@ -476,10 +480,18 @@ _CLASS_RANK = {
 def _best(facts: Facts, purpose: Purpose) -> Qualification:
     """The best of the candidate's offers: a qualifying one (the highest CRS class), else an
     undecided one, else none."""
-    offers = [
-        assess_offer(facts, index, purpose) for index in range(len(facts.candidate.job_offers))
-    ]
+    given = facts.candidate.job_offers
     citation = _citation(purpose, facts.on)
+    if given is None:
+        return Qualification(
+            outcome=Outcome.UNKNOWN,
+            sentence=NO_ANSWER,
+            missing=(OFFERS_PATH,),
+            facts={"offers": None},
+            job_offer_class=JobOfferClass.SENIOR_MANAGEMENT,  # the most an offer could be
+            citation=citation,
+        )
+    offers = [assess_offer(facts, index, purpose) for index in range(len(given))]
     if not offers:
         return Qualification(
             outcome=Outcome.NOT_MET,

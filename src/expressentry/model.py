@@ -588,14 +588,18 @@ class Candidate:
             "(FST), other than a certificate of qualification."
         ),
     )
-    job_offers: tuple[JobOffer, ...] = attrs.field(
-        default=(), metadata=_about("Written offers of employment in Canada.")
+    job_offers: tuple[JobOffer, ...] | None = attrs.field(
+        default=None,
+        metadata=_about(
+            "Written offers of employment in Canada. Absent or null: not answered (whether an "
+            "offer qualifies is unknown); an empty list: no offer."
+        ),
     )
-    certificates_of_qualification: tuple[CertificateOfQualification, ...] = attrs.field(
-        default=(),
+    certificates_of_qualification: tuple[CertificateOfQualification, ...] | None = attrs.field(
+        default=None,
         metadata=_about(
             "Certificates of qualification in a trade from a Canadian province, territory or "
-            "federal body."
+            "federal body. Absent or null: not answered; an empty list: none."
         ),
     )
     provincial_nomination: ProvincialNomination | None = attrs.field(

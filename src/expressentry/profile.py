@@ -832,9 +832,10 @@ _NO_NOMINATION = _Draft(
 _NO_JOB_OFFER = _Draft(
     item_id="profile.job_offer",
     sentence=(
-        "If an employer in Canada has offered you a job in writing, enter the offer: FSW gives "
-        "it selection points, FST accepts it instead of a certificate of qualification, and "
-        "with authorization to work in Canada it exempts FSW and FST from proof of funds."
+        "If an employer in Canada has offered you a job in writing, enter the offer (an empty "
+        "list says you have none): FSW gives it selection points, FST accepts it instead of a "
+        "certificate of qualification, and with authorization to work in Canada it exempts "
+        "FSW and FST from proof of funds."
     ),
     path="$.job_offers",
     need="optional",
@@ -846,7 +847,8 @@ _NO_CERTIFICATE = _Draft(
     item_id="profile.certificate_of_qualification",
     sentence=(
         "If a Canadian province, territory or federal body has certified you in a trade, enter "
-        "the certificate of qualification: FST accepts it instead of a job offer."
+        "the certificate of qualification (an empty list says you have none): FST accepts it "
+        "instead of a job offer."
     ),
     path="$.certificates_of_qualification",
     need="optional",
@@ -889,9 +891,10 @@ def _optional_documents(candidate: Candidate, facts: Facts) -> Sequence[_Draft]:
     drafts = []
     if candidate.provincial_nomination is None:
         drafts.append(_NO_NOMINATION)
-    if not candidate.job_offers:
+    # Not answered (absent or null) is asked; an empty list says there is none.
+    if candidate.job_offers is None:
         drafts.append(_NO_JOB_OFFER)
-    if not candidate.certificates_of_qualification:
+    if candidate.certificates_of_qualification is None:
         drafts.append(_NO_CERTIFICATE)
     spouse = candidate.spouse
     if spouse is not None and facts.spouse_counts is not False:

@@ -65,8 +65,6 @@ _JSON_TYPE_NAMES = {
     int: "a whole number",
     float: "a number",
     str: "a string",
-    dict: "an object",
-    list: "a list",
     type(None): "null",
 }
 
@@ -79,6 +77,10 @@ def _describe(value: object) -> str:
         return "true" if value else "false"
     if isinstance(value, (int, float)):
         return f"the number {value!r}"
+    if isinstance(value, dict):  # the command line reads objects into a dict of its own
+        return "an object"
+    if isinstance(value, list):
+        return "a list"
     return _JSON_TYPE_NAMES.get(type(value), type(value).__name__)
 
 
@@ -248,6 +250,8 @@ def _make_converter() -> cattrs.Converter:
         (item_type, _ellipsis) = typing.get_args(type_)
 
         def structure(value: object, _: type) -> tuple[object, ...]:
+            if value is None:  # not answered, as when left out: no test, no credential given
+                return ()
             # cattrs would iterate a string or an object's keys; JSON wants an array here.
             if not isinstance(value, list):
                 raise _expect("a list", value)
@@ -397,9 +401,12 @@ _FIELD_SCHEMAS: dict[str, dict[str, Any]] = {
 def _type_schema(type_: Any, definitions: dict[str, Any]) -> dict[str, Any]:
     if _is_optional(type_):
         (inner,) = [arg for arg in typing.get_args(type_) if arg is not type(None)]
+        if _is_tuple(inner):  # a list's schema takes null already
+            return _type_schema(inner, definitions)
         return {"anyOf": [_type_schema(inner, definitions), {"type": "null"}]}
-    if _is_tuple(type_):
-        return {"type": "array", "items": _type_schema(typing.get_args(type_)[0], definitions)}
+    if _is_tuple(type_):  # null reads as the list left out (not answered)
+        items = _type_schema(typing.get_args(type_)[0], definitions)
+        return {"anyOf": [{"type": "array", "items": items}, {"type": "null"}]}
     if type_ is WorkHistory:
         return {"type": "array", "items": _type_schema(WorkPeriod, definitions)}
     if type_ in _PRIMITIVE_SCHEMAS:

@@ -322,9 +322,9 @@ def candidates(draw: st.DrawFn, partial: bool = True) -> Candidate:
         work_history=draw(maybe(work_histories(birth))),
         primary_occupation=draw(maybe(noc_codes())),
         meets_trade_requirements=draw(maybe(st.booleans())),
-        job_offers=tuple(draw(st.lists(job_offers(), max_size=2))),
-        certificates_of_qualification=tuple(
-            draw(st.lists(certificates_of_qualification(birth), max_size=1))
+        job_offers=draw(maybe(st.lists(job_offers(), max_size=2).map(tuple))),
+        certificates_of_qualification=draw(
+            maybe(st.lists(certificates_of_qualification(birth), max_size=1).map(tuple))
         ),
         provincial_nomination=draw(_optional(provincial_nominations())),
         spouse=spouse,

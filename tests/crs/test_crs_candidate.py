@@ -112,6 +112,7 @@ GOLDEN_2 = Candidate(
         work_history=WorkHistory(),  # "no Canadian work": answered, and empty
     ),
     sibling_in_canada=False,
+    certificates_of_qualification=(),  # answered: none
 )
 
 

@@ -119,6 +119,20 @@ def test_foreign_experience_is_the_best_single_occupation(job, history, days):
     ]
 
 
+def test_a_period_in_an_unskilled_occupation_measured_is_not_another_occupation(job, history):
+    # The occupation measured is the period's own, refused by the skill filter: the period is
+    # left out as unskilled, not as in another occupation. A period in a second unskilled
+    # occupation is both.
+    work = history(
+        job(*A_YEAR, noc="64100", country="IN"),
+        job(date(2022, 1, 1), date(2022, 12, 30), noc="65200", country="IN"),
+    )
+    uses = measure(work, ON, FSW_QUALIFYING, NocCode("64100")).uses()
+    assert uses[0].reasons == (Reason.UNSKILLED,)
+    assert "another occupation" not in uses[0].sentence
+    assert uses[1].reasons == (Reason.UNSKILLED, Reason.OTHER_OCCUPATION)
+
+
 def test_ties_between_occupations_go_to_the_lowest_code(job, history):
     work = history(
         job(*A_YEAR, country="IN", noc="31301"),

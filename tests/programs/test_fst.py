@@ -89,6 +89,7 @@ def candidate(*work: WorkPeriod, **facts: Any) -> Candidate:
         "work_history": WorkHistory(periods=work or (job(),)),
         "meets_trade_requirements": True,
         "certificates_of_qualification": (certificate(),),
+        "job_offers": (),
         "marital_status": MaritalStatus.NEVER_MARRIED,
         "dependent_children": 0,
         "settlement_funds_cad": 20_000,

@@ -167,6 +167,7 @@ def eligible(**changes: Any) -> Candidate:
         "primary_occupation": NocCode(SOFTWARE),
         "settlement_funds_cad": 20_000,
         "relative_in_canada": False,
+        "job_offers": (),
         **changes,
     }
     return Candidate(**fields)

@@ -237,6 +237,8 @@ def test_a_welder_abroad_without_an_offer_or_a_certificate():
         language_tests=(celpip(7, 6, 6, 7),),
         meets_trade_requirements=True,
         settlement_funds_cad=30_000,
+        certificates_of_qualification=(),
+        job_offers=(),
     )
     verdict = FST.assess(derive(oksana, on=ON))
     assert [f.rule_id for f in verdict.with_outcome(Outcome.NOT_MET)] == [

@@ -902,11 +902,23 @@ class _Explainer:
             elif job.unknowns & mask & bit:
                 missing.append(fact if fact is not None else _code_fact(job.occupation))
         occupation_reason, occupation_fact = _occupation_status(job, target)
-        if occupation_reason is not None:
+        if occupation_reason is not None and not (reasons and self._is_occupation(job)):
+            # A period in the occupation itself, refused by a filter (an unskilled primary
+            # occupation, say), is left out for that reason alone: it is not another one.
             reasons.append(occupation_reason)
         if occupation_fact is not None and occupation_fact not in missing:
             missing.append(occupation_fact)
         return missing
+
+    def _is_occupation(self, job: _Job) -> bool:
+        """Whether ``job`` may be in the occupation measured, before the query's filters
+        (which leave out of the target the codes they refuse)."""
+        occupation, codes = self.experience.occupation, job.codes
+        # Only a coded period is in another occupation, and only of an occupation measured.
+        assert occupation is not None and codes is not None
+        stated = _resolve(occupation, self.ledger._groups_from)[1]
+        assert stated is not None  # only a period without a code has no candidates
+        return not codes.isdisjoint(stated)
 
     def uses(self) -> tuple[PeriodUse, ...]:
         placed = list(

@@ -11,7 +11,7 @@ candidate on a date.
 >>> from expressentry.model import Candidate
 >>> verdicts = assess_programs(derive(Candidate(), on=date(2026, 11, 29)))
 >>> {code: verdict.outcome.value for code, verdict in verdicts.items()}
-{'FSW': 'undetermined', 'FST': 'not_eligible', 'CEC': 'undetermined'}
+{'FSW': 'undetermined', 'FST': 'undetermined', 'CEC': 'undetermined'}
 """
 
 from __future__ import annotations

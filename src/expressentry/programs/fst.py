@@ -72,7 +72,14 @@ from expressentry.experience import FST as FST_WORK
 from expressentry.experience import HOURS_PER_YEAR, Experience
 from expressentry.facts import Facts
 from expressentry.funds import settlement_funds_finding
-from expressentry.job_offer import Purpose, Qualification, a_year_or_more, assess_offer
+from expressentry.job_offer import (
+    NO_ANSWER,
+    OFFERS_PATH,
+    Purpose,
+    Qualification,
+    a_year_or_more,
+    assess_offer,
+)
 from expressentry.language import Ability
 from expressentry.model import MONTHS_IN_A_YEAR
 from expressentry.noc import SKILLED_TRADES, NocCode, in_version, version_in_force
@@ -162,6 +169,11 @@ _EXPERIENCE_RULE = Rule(
 )
 _NOC_RULE = Rule(
     "fst.trade.noc_requirements", "Meets the NOC requirements of the trade", _NOC_REQUIREMENTS
+)
+_CERTIFICATES_PATH: Final = "$.certificates_of_qualification"
+_NO_CERTIFICATE_ANSWER: Final = (
+    "Whether a province, territory or federal body has issued a certificate of qualification "
+    "is not answered."
 )
 _OFFER_RULE = Rule(
     "fst.offer_or_certificate",
@@ -341,7 +353,7 @@ def _unsettled(path: str, missing: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _certificate(facts: Facts, index: int, target: _Target) -> _Match:
-    certificate = facts.candidate.certificates_of_qualification[index]
+    certificate = (facts.candidate.certificates_of_qualification or ())[index]
     path = f"$.certificates_of_qualification[{index}].noc"
     noc = certificate.noc
     issued = certificate.issued_by.value.upper()
@@ -370,7 +382,7 @@ def _certificate(facts: Facts, index: int, target: _Target) -> _Match:
 
 
 def _offer(facts: Facts, index: int, target: _Target) -> _Match:
-    noc = facts.candidate.job_offers[index].noc
+    noc = (facts.candidate.job_offers or ())[index].noc
     found, in_doubt = (None, ()) if noc is None else _in_trades(noc, facts, target)
     if found is False:
         return _Match(
@@ -401,7 +413,7 @@ def _two_employers(facts: Facts, target: _Target) -> list[_Match]:
     trade, and the employers are not the same one; their lengths then decide
     (``duration_months``), or what is not answered is named.
     """
-    offers = facts.candidate.job_offers
+    offers = facts.candidate.job_offers or ()
     short = [index for index, offer in enumerate(offers) if a_year_or_more(offer) is False]
     pairs: list[_Match] = []
     for position, first in enumerate(short):
@@ -414,6 +426,7 @@ def _two_employers(facts: Facts, target: _Target) -> list[_Match]:
 
 def _pair(facts: Facts, target: _Target, first: int, second: int) -> _Match | None:
     offers = facts.candidate.job_offers
+    assert offers is not None  # a pair is looked for among offers given
     missing: list[str] = []
     for index in (first, second):
         offer, path = offers[index], f"$.job_offers[{index}]"
@@ -481,15 +494,20 @@ def _combine(matches: list[_Match]) -> tuple[Outcome, Callable[[], str], tuple[s
 def _offer_or_certificate_finding(facts: Facts, target: _Target, offers: list[_Match]) -> Finding:
     """``offers`` are the job offers matched against ``target``, in the candidate's order."""
     candidate = facts.candidate
+    certificates = candidate.certificates_of_qualification
     matches = [
-        _certificate(facts, index, target)
-        for index in range(len(candidate.certificates_of_qualification))
+        _certificate(facts, index, target) for index in range(len(certificates or ()))
     ] + offers
     pairs = _two_employers(facts, target) if len(offers) > 1 else []
     matches += pairs
+    # Not answered is not "none" (DESIGN principle 4): either may still hold the trade's.
+    if certificates is None:
+        matches.append(_Match(Outcome.UNKNOWN, _NO_CERTIFICATE_ANSWER, (_CERTIFICATES_PATH,)))
+    if candidate.job_offers is None:
+        matches.append(_Match(Outcome.UNKNOWN, NO_ANSWER, (OFFERS_PATH,)))
     recorded: dict[str, FactValue] = {
-        "certificates": len(candidate.certificates_of_qualification),
-        "job_offers": len(candidate.job_offers),
+        "certificates": None if certificates is None else len(certificates),
+        "job_offers": None if candidate.job_offers is None else len(candidate.job_offers),
     }
     if not matches:
         return _OFFER_RULE.finding(
@@ -511,9 +529,11 @@ def _offer_or_certificate_finding(facts: Facts, target: _Target, offers: list[_M
     return _OFFER_RULE.finding(outcome, sentence, facts=recorded, missing=missing, policy=policy)
 
 
-def _funds_offer(offers: list[_Match]) -> Qualification:
+def _funds_offer(facts: Facts, offers: list[_Match]) -> Qualification:
     """The offer the funds exemption looks at (P17): a qualifying offer in the trade, among
     the job offers matched against the trades (``offers``)."""
+    if facts.candidate.job_offers is None:
+        return Qualification(outcome=Outcome.UNKNOWN, sentence=NO_ANSWER, missing=(OFFERS_PATH,))
     if not offers:
         return Qualification(outcome=Outcome.NOT_MET, sentence="No job offer is given.")
     outcome, sentence, missing = _combine(offers)
@@ -541,7 +561,9 @@ class FederalSkilledTrades:
         target = _Target.of(facts, trades)
         # Each offer is matched once: the offer-or-certificate rule and the funds exemption
         # both read it.
-        offers = [_offer(facts, index, target) for index in range(len(facts.candidate.job_offers))]
+        offers = [
+            _offer(facts, index, target) for index in range(len(facts.candidate.job_offers or ()))
+        ]
         findings = (
             language_minimum_per_ability(
                 _LANGUAGE_RULE, facts, FST_LANGUAGE_MINIMUMS.at(facts.on), "the FST"
@@ -549,7 +571,7 @@ class FederalSkilledTrades:
             _experience_finding(facts),
             _noc_requirements_finding(facts, trades),
             _offer_or_certificate_finding(facts, target, offers),
-            settlement_funds_finding(_FUNDS_RULE, facts, _funds_offer(offers)),
+            settlement_funds_finding(_FUNDS_RULE, facts, _funds_offer(facts, offers)),
             outside_quebec(_RESIDENCE_RULE, facts, "the FST"),
         )
         return Verdict.decide(self.code, facts.on, findings)
