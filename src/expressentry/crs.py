@@ -2216,8 +2216,9 @@ def crs_factors(facts: Facts) -> tuple[CrsFactors, tuple[str, ...]]:
     Age (P13), education (P21, P29), the official languages (P5, P6, P20, P30), the Canadian
     and foreign years from the ledger (P10, P11), the spouse column (P12), the certificate of
     qualification (P19) and the job offer (P34). An unanswered fact never counts as a "yes":
-    its points are left out and a note says so. When the spouse's status is unknown for a
-    partnered candidate, the with-spouse column (the lower one) is used and noted.
+    its points are left out and a note says so. The with-spouse column applies only when the
+    spouse is known to count (P12): an unanswered marital status or spouse status is scored in
+    the single column, and noted.
     """
     factors, notes = _factors(facts)
     return factors, _Notes(notes).notes()
@@ -2274,7 +2275,8 @@ def _other_factors(facts: Facts) -> _OtherFactors:
             "The marital status is not answered: scored without a spouse."
             if facts.partnered is None
             else "Whether the spouse or partner is a Canadian citizen or permanent resident, "
-            "or is coming to Canada, is not answered: scored with a spouse (policy P12)."
+            "or is coming to Canada, is not answered: scored without a spouse (policy P12: "
+            "the with-spouse column only when the spouse is known to count)."
         )
     education = facts.education
     if not candidate.education:

@@ -126,12 +126,9 @@ class Facts:
         Only a partner who is neither a Canadian citizen nor a PR and who comes to Canada
         counts. ``None`` when an answer needed to tell is missing.
         """
-        self.scored_with_spouse: bool = (
-            self.partnered is not None if self.spouse_counts is None else self.spouse_counts
-        )
-        """The CRS column: with a spouse when the spouse counts, and also when a partnered
-        candidate has not said whether the spouse counts (the with-spouse column, the lower
-        one, is used and the CRS notes it)."""
+        self.scored_with_spouse: bool = self.spouse_counts is True
+        """The CRS column (P12): with a spouse only when the spouse is known to count;
+        otherwise, an unanswered status included, the single column (the CRS notes it)."""
         self._experience: dict[ExperienceQuery, Experience] = {}
         self._experience_in: dict[tuple[ExperienceQuery, NocCode], Experience] = {}
         self._spouse_experience: dict[ExperienceQuery, Experience] = {}

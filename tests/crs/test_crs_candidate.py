@@ -169,25 +169,32 @@ def test_unknowns_are_noted_not_counted() -> None:
     assert result.line("crs.core.age").sentence == (
         "No points for age: the birth date is not given."
     )
-    assert result.with_spouse
+    assert not result.with_spouse  # P12: with a spouse only when known to count
     assert result.notes[:2] == (
         "No birth date: no age points.",
         "Whether the spouse or partner is a Canadian citizen or permanent resident, or is "
-        "coming to Canada, is not answered: scored with a spouse (policy P12).",
+        "coming to Canada, is not answered: scored without a spouse (policy P12: the "
+        "with-spouse column only when the spouse is known to count).",
     )
     assert "A sibling in Canada is not answered: not counted." in result.notes
-    # Education left out is said to be, the candidate's and the spouse's, and the spouse's
-    # test: each scores nothing, as a fact not answered never counts as a "yes".
+    assert "No credential is given: no points for education." in result.notes
+    # A spouse who counts, with education and test left out: each scores nothing, as a fact
+    # not answered never counts as a "yes", and each is said to.
+    counting = crs_for(
+        attrs.evolve(unknown, spouse=Spouse(canadian_citizen_or_pr=False, accompanying=True)),
+        on=ON,
+    )
+    assert counting.with_spouse
     for note in (
-        "No credential is given: no points for education.",
         "The spouse's education is not given: no spouse education points.",
         "The spouse's language test is not given: no spouse language points.",
     ):
-        assert note in result.notes
+        assert note in counting.notes
+        assert note not in result.notes  # a spouse not scored is not read
     answered = crs_for(GOLDEN_2, on=ON)
     assert not any("is not given" in note for note in answered.notes)
     no_spouse_details = crs_for(Candidate(marital_status=MaritalStatus.MARRIED), on=ON)
-    assert no_spouse_details.with_spouse
+    assert not no_spouse_details.with_spouse
     assert no_spouse_details.factors.spouse_canadian_years == 0
     single = crs_for(Candidate(), on=ON)
     assert not single.with_spouse
@@ -514,10 +521,10 @@ def test_the_spouse_s_best_test_is_the_one_with_more_spouse_points() -> None:
     assert result.line("crs.spouse.language").points == 12
 
 
-def test_an_unanswered_spouse_status_ranks_in_the_column_it_is_scored_in() -> None:
-    # Scored with a spouse (P12, noted); the tests are ranked in that column too, where
-    # (8, 10, 9, 6) gives 186 and (10, 8, 4, 10) gives 187 (the single column ranks them the
-    # other way round).
+def test_an_unanswered_spouse_status_is_scored_and_ranked_in_the_single_column() -> None:
+    # P12: with a spouse only when the spouse is known to count. With a spouse who counts,
+    # (10, 8, 4, 10) gives 187 and (8, 10, 9, 6) 186; in the single column, where an
+    # unanswered status is scored (and noted), both give 202.
     tests = (
         scored(TestKind.CELPIP_GENERAL, date(2025, 1, 10), 10, 8, 4, 10),
         scored(TestKind.CELPIP_GENERAL, date(2025, 1, 11), 8, 10, 9, 6),
@@ -529,9 +536,16 @@ def test_an_unanswered_spouse_status_ranks_in_the_column_it_is_scored_in() -> No
         language_tests=tests,
     )
     facts = derive(candidate, on=LATER)
-    assert facts.scored_with_spouse is True
+    assert facts.scored_with_spouse is False
     assert facts.spouse_counts is None
     result = crs_for(candidate, on=LATER)
-    assert result.factors.with_spouse
-    assert str(result.factors.first_language) == "CLB L 10, R 8, W 4, S 10"
-    assert result.total == 187
+    assert not result.factors.with_spouse
+    assert result.total == 202
+    assert any(note.startswith("Whether the spouse or partner") for note in result.notes)
+    counting = attrs.evolve(
+        candidate, spouse=Spouse(canadian_citizen_or_pr=False, accompanying=True)
+    )
+    with_spouse = crs_for(counting, on=LATER)
+    assert with_spouse.factors.with_spouse
+    assert str(with_spouse.factors.first_language) == "CLB L 10, R 8, W 4, S 10"
+    assert with_spouse.total == 187
