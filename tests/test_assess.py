@@ -137,10 +137,11 @@ def test_assess_accepts_every_generated_candidate(candidate: Candidate, on: date
             assert finding.citation.url
 
 
-def test_a_second_language_without_a_first_earns_nothing():
+def test_a_second_language_without_a_first_scores_on_its_own():
     """Declared French first, but only an English test: the CRS must not fail (a valid
-    candidate never makes the engine raise) and the English test earns no second-language
-    points without a first."""
+    candidate never makes the engine raise), and the English test is the second official
+    language (rules.md §5.3: the other language, if tested), which scores by its own table:
+    CLB 9 in each ability, 6 each, 24 (the cap without a spouse)."""
     candidate = from_dict(
         {
             "schema_version": 1,
@@ -156,14 +157,16 @@ def test_a_second_language_without_a_first_earns_nothing():
         }
     )
     result = assess(candidate, on=ON)
-    assert result.crs.line("crs.core.second_language").points == 0
-    assert any(note.endswith("earns no points of its own.") for note in result.crs.notes)
+    assert result.crs.line("crs.core.first_language").points == 0
+    assert result.crs.line("crs.core.second_language").points == 24
+    assert any(note.endswith("scores on its own (rules.md §5.3).") for note in result.crs.notes)
     assert not result.eligible_programs
 
 
 def test_a_french_second_language_without_a_first_earns_the_french_points():
-    """Declared English first, but only a French test: no second-language points (§4.4), but
-    the French-language points (P20: the French test in either role; no English test)."""
+    """Declared English first, but only a French test: NCLC 8 in each ability is 3 each as
+    the second official language (12), and the French-language points (P20: the French test
+    in either role; no English test, so the French-only value, 25)."""
     candidate = from_dict(
         {
             "schema_version": 1,
@@ -179,9 +182,8 @@ def test_a_french_second_language_without_a_first_earns_the_french_points():
         }
     )
     crs = assess(candidate, on=ON).crs
-    assert crs.line("crs.core.second_language").points == 0
+    assert crs.line("crs.core.second_language").points == 12
     assert crs.line("crs.additional.french").points == 25
-    assert any("its French test counts for the French-language points" in n for n in crs.notes)
 
 
 def _born_2022() -> Candidate:

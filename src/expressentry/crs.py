@@ -993,9 +993,10 @@ class CrsFactors:
       known (no age points, and the line says so).
     * ``education``: the candidate's :class:`EducationLevel` (policies P21, P29).
     * ``first_language`` and ``second_language``: CLB (English) or NCLC (French) level per
-      ability, 10 meaning 10 or more; ``None`` without a valid test. A second language without
-      a first earns no points of its own (rules.md §4.4), but a French test counts for the
-      French-language points in either role (P20).
+      ability, 10 meaning 10 or more; ``None`` without a valid test. A second language scores
+      by its own table even without a valid test of the first (rules.md §5.3: the other
+      language, if tested, is the second), and a French test counts for the French-language
+      points in either role (P20).
     * ``canadian_years``: skilled work in Canada in the last 10 years (P11); ``foreign_years``:
       skilled work abroad in the last 10 years, in one occupation (P10). Only whole years count;
       a fraction is kept so that explanations show it.
@@ -1590,10 +1591,7 @@ def _points(factors: CrsFactors, rules: _Rules, caps: CrsCaps) -> _Points:
         0 if age is None else _at(rules.age_points[with_spouse], age),
         rules.education_points[with_spouse][factors.education.rank],
         0 if first is None else _language_points(rules.first_language_levels[with_spouse], first),
-        # The second language scores only beside a first (rules.md §4.4).
-        0
-        if second is None or first is None
-        else _second_language_points(rules, caps, second, with_spouse),
+        0 if second is None else _second_language_points(rules, caps, second, with_spouse),
         _at(rules.canadian_experience_points[with_spouse], int(factors.canadian_years)),
     )
     core = sum(core_lines)
@@ -1727,24 +1725,12 @@ def _language_line(
     cap: int | None,
     what: str,
     fact: str,
-    *,
-    alone: bool = False,
 ) -> CrsLine:
-    """An official language's line: points per ability, summed, then capped if need be.
-
-    ``alone``: the second language without a first, which earns nothing (rules.md §4.4).
-    """
+    """An official language's line: points per ability, summed, then capped if need be."""
     scale = entry.value
     maximum = scale.maximum(with_spouse) * 4 if cap is None else cap
     if levels is None:
         return _line(rule_id, 0, maximum, entry.citation, _describe_no_test(scale, fact))
-    if alone:
-        sentence = (
-            f"No points for {scale.title} ({levels}): it scores only beside a valid test of "
-            "the first official language."
-        )
-        no_first = ({fact: levels}, "no first official language → 0", sentence)
-        return _line(rule_id, 0, maximum, entry.citation, no_first)
     described = _describe_language(scale, levels, with_spouse, cap, points, what, fact)
     return _line(rule_id, points, maximum, entry.citation, described)
 
@@ -1806,7 +1792,6 @@ def _core(
             else caps.second_language_without_spouse,
             "Second official language",
             "second_language",
-            alone=factors.first_language is None,
         ),
         _scale_line(
             "crs.core.canadian_experience",
@@ -2233,16 +2218,11 @@ def _factors(facts: Facts) -> tuple[CrsFactors, _NoteParts]:
     second_language = languages.second_levels
     notes: _NoteParts = [*before, lambda: [note.sentence for note in languages.notes]]
     if second_language is not None and first_language is None:
-        # The second official language scores only beside a first (rules.md §4.4); a French
-        # test still counts for the French-language points (P20), which the score decides.
+        # rules.md §5.3: the first language is the one declared and the other, if tested, is
+        # the second; it scores by its own table (§4.4) as the FSW grid scores it.
         notes.append(
-            "No valid test in the first official language: the second official language "
-            "earns no points of its own"
-            + (
-                "; its French test counts for the French-language points (policy P20)."
-                if second_language.language is Language.FRENCH
-                else "."
-            )
+            "No valid test in the first official language: no points for it; the second "
+            "official language scores on its own (rules.md §5.3)."
         )
     notes.extend(after)
     return _with_languages(others, first_language, second_language), notes

@@ -357,20 +357,23 @@ def test_good_factors_of_every_kind_are_accepted() -> None:
     assert CrsFactors(age=29, second_language=nclc(7)).second_language  # a second alone
 
 
-def test_a_second_language_alone_earns_only_the_french_points() -> None:
-    # No valid test of the first language: the second earns nothing of its own (rules.md
-    # §4.4), but a French test counts for the French-language points in either role (P20).
+def test_a_second_language_alone_scores_by_its_own_table() -> None:
+    # No valid test of the first language: the second still scores by rules.md §4.4 (§5.3:
+    # the other language, if tested, is the second), and a French test counts for the
+    # French-language points in either role (P20).
     french = score(CrsFactors(age=29, second_language=nclc(8)), on=ON)
     line = french.line("crs.core.second_language")
-    assert (line.points, line.row) == (0, "no first official language → 0")
+    assert line.points == 12  # NCLC 8: 3 in each ability
     assert line.sentence == (
-        "No points for the second official language (NCLC L 8, R 8, W 8, S 8): it scores only "
-        "beside a valid test of the first official language."
+        "Second official language (NCLC L 8 → 3, R 8 → 3, W 8 → 3, S 8 → 3): 12 points."
     )
+    assert french.line("crs.core.first_language").points == 0
     assert french.line("crs.additional.french").points == 25  # no English test
     english = score(CrsFactors(age=29, second_language=clb(9)), on=ON)
-    assert english.line("crs.core.second_language").points == 0
+    assert english.line("crs.core.second_language").points == 24  # 6 each, the cap of 24
     assert english.points["additional"] == 0
+    capped = score(CrsFactors(age=29, second_language=clb(9), with_spouse=True), on=ON)
+    assert capped.line("crs.core.second_language").points == 22  # the cap with a spouse
 
 
 def test_levels_helpers() -> None:

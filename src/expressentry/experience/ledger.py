@@ -915,7 +915,8 @@ class _Explainer:
         (which leave out of the target the codes they refuse)."""
         occupation, codes = self.experience.occupation, job.codes
         # Only a coded period is in another occupation, and only of an occupation measured.
-        assert occupation is not None and codes is not None
+        assert occupation is not None
+        assert codes is not None
         stated = _resolve(occupation, self.ledger._groups_from)[1]
         assert stated is not None  # only a period without a code has no candidates
         return not codes.isdisjoint(stated)
