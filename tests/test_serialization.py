@@ -202,14 +202,57 @@ def test_a_bad_field_does_not_hide_the_other_checks_of_its_object(
     assert paths_of({"schema_version": 1, **data}) == expected
 
 
-def test_a_required_field_that_fails_leaves_its_object_unchecked() -> None:
-    # Without its hours the period cannot be built, so its country is not checked yet; the
-    # next reading of the profile reports it.
-    data = {
-        "schema_version": 1,
-        "work_history": [{"country": "XX", "start": "2020-01-01", "hours_per_week": "x"}],
-    }
-    assert paths_of(data) == ["$.work_history[0].hours_per_week"]
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (  # a required field wrong: the object's other checks still run
+            {"work_history": [{"country": "XX", "start": "2020-01-01", "hours_per_week": "x"}]},
+            ["$.work_history[0].hours_per_week", "$.work_history[0].country"],
+        ),
+        (  # a required field left out, and two other fields wrong
+            {"work_history": [{"country": "fr", "hours_per_week": -5}]},
+            [
+                "$.work_history[0].start",
+                "$.work_history[0].country",
+                "$.work_history[0].hours_per_week",
+            ],
+        ),
+        (
+            {"education": [{"level": "phd", "country": "ZZ"}]},
+            ["$.education[0].level", "$.education[0].country"],
+        ),
+        (  # the CELPIP scale does not read the date: the score is checked too
+            {
+                "language_tests": [
+                    {
+                        "kind": "celpip_general",
+                        "test_date": "x",
+                        "scores": {"listening": 13, "reading": 9, "writing": 9, "speaking": 9},
+                    }
+                ]
+            },
+            ["$.language_tests[0].test_date", "$.language_tests[0].scores.listening"],
+        ),
+        (  # a check that reads the field that failed waits for it: a score's scale, the kind
+            {
+                "language_tests": [
+                    {
+                        "kind": "tef",
+                        "test_date": "2025-01-01",
+                        "scores": {"listening": 500, "reading": 9, "writing": 9, "speaking": 9},
+                    }
+                ]
+            },
+            ["$.language_tests[0].kind"],
+        ),
+        (  # and dates in order: the end against a start left out
+            {"work_history": [{"country": "FR", "hours_per_week": 40, "end": "2010-01-01"}]},
+            ["$.work_history[0].start"],
+        ),
+    ],
+)
+def test_a_required_field_that_fails_does_not_hide_the_other_fields(data, expected) -> None:
+    assert paths_of({"schema_version": 1, **data}) == expected
 
 
 @pytest.mark.parametrize(

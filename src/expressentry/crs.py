@@ -2139,11 +2139,9 @@ def crs_from_levels(
 # --------------------------------------------------------------------------------------------
 
 
-def _years_counted(experience: Experience | None, what: str, notes: _NoteParts) -> float:
+def _years_counted(experience: Experience, what: str, notes: _NoteParts) -> float:
     """Years certainly counted, floored to a tenth for the explanations (the tiers use whole
     years, which stay those of the ledger)."""
-    if experience is None:
-        return 0
     if not experience.ledger.answered:
         notes.append(f"{what}: the work history is not given; no years counted.")
         return 0
@@ -2272,20 +2270,22 @@ def _other_factors(facts: Facts) -> _OtherFactors:
     canadian = facts.canadian_education
     spouse_language = None
     spouse_education = EducationLevel.LESS_THAN_SECONDARY
+    spouse_experience: Experience | None = None
     if spouse_counts:
         # Only a spouse who counts is read: the spouse's tests of a candidate scored as single
-        # need not be assessed.
-        spouse_languages = facts.spouse_languages
-        derived_spouse_education = facts.spouse_education
-        if spouse_languages is not None and derived_spouse_education is not None:
-            spouse_language = spouse_languages.first_levels
-            spouse_education = derived_spouse_education.level
-            spouse = candidate.spouse
-            assert spouse is not None  # the spouse's facts come from the spouse
-            if not spouse.education:
-                after.append("The spouse's education is not given: no spouse education points.")
-            if not spouse.language_tests:
-                after.append("The spouse's language test is not given: no spouse language points.")
+        # need not be assessed. A spouse counts only when described (P12).
+        spouse_languages, derived_spouse_education = facts.spouse_languages, facts.spouse_education
+        spouse_experience = facts.spouse_experience(CRS_CANADIAN)
+        assert spouse_languages is not None
+        assert derived_spouse_education is not None
+        spouse_language = spouse_languages.first_levels
+        spouse_education = derived_spouse_education.level
+        spouse = candidate.spouse
+        assert spouse is not None
+        if not spouse.education:
+            after.append("The spouse's education is not given: no spouse education points.")
+        if not spouse.language_tests:
+            after.append("The spouse's language test is not given: no spouse language points.")
     if candidate.sibling_in_canada is None:
         after.append("A sibling in Canada is not answered: not counted.")
     age = facts.age
@@ -2295,11 +2295,9 @@ def _other_factors(facts: Facts) -> _OtherFactors:
     )
     foreign_years = _years_counted(facts.experience(CRS_FOREIGN), "Foreign work experience", after)
     spouse_canadian_years = (
-        _years_counted(
-            facts.spouse_experience(CRS_CANADIAN), "The spouse's Canadian work experience", after
-        )
-        if spouse_counts
-        else 0
+        0
+        if spouse_experience is None
+        else _years_counted(spouse_experience, "The spouse's Canadian work experience", after)
     )
     # Most candidates have no certificate, nomination or offer: asked only when there is.
     certificates, offers = candidate.certificates_of_qualification, candidate.job_offers

@@ -228,6 +228,23 @@ def _problems(exc: BaseException, path: str = "$") -> list[Problem]:
     return [(path, str(exc))]
 
 
+_STAND_INS: dict[Any, tuple[object, object]] = {
+    date: ("2000-01-01", "2020-06-30"),
+    str: ("CA", "FR"),
+    float: (1, 40),
+}
+"""Two JSON values of each type that required fields take, to run an object's other checks
+while a required field of it is wrong (dates in the range every check accepts, two country
+codes, two counts of hours). An enumeration takes its first and last members."""
+
+
+def _stand_ins_of(type_: Any) -> tuple[object, object] | None:
+    if isinstance(type_, type) and issubclass(type_, enum.Enum):
+        members = list(type_)
+        return members[0].value, members[-1].value
+    return _STAND_INS.get(type_)
+
+
 def _make_converter() -> cattrs.Converter:
     converter = cattrs.Converter(detailed_validation=True, forbid_extra_keys=True)
     converter.register_structure_hook(str, _structure_str)
@@ -289,6 +306,13 @@ def _make_converter() -> cattrs.Converter:
     def attrs_structure(cls: type[Any]) -> Callable[[Mapping[str, Any], Any], Any]:
         generated = make_dict_structure_fn(cls, converter)
         names = frozenset(field.name for field in attrs.fields(cls))
+        hints = typing.get_type_hints(cls)
+        # For a required field that fails, two stand-ins to check the others against.
+        stand_ins = {
+            field.name: _stand_ins_of(hints[field.name])
+            for field in attrs.fields(cls)
+            if field.default is attrs.NOTHING
+        }
 
         def structure(value: object, type_: Any) -> Any:
             if not isinstance(value, dict):
@@ -305,14 +329,30 @@ def _make_converter() -> cattrs.Converter:
             run again on the fields that did structure: a bad field must not hide the others."""
             failed = {note.name for _, note in exc.group_exceptions()[0]}
             rest = {key: item for key, item in value.items() if key in names - failed}
-            try:
-                generated(rest, type_)
-            except Exception as own:  # the checks that failed, or a required field left out
-                found = _problems(exc)
-                # A field that failed is reported once, by its own problem.
-                failed_paths = {f"$.{name}" for name in failed}
-                return [p for p in _problems(own) if p not in found and p[0] not in failed_paths]
-            return []  # only unknown keys failed: the rest is a valid object
+            found = _problems(exc)
+            # A field that failed is reported once, by its own problem.
+            failed_paths = {f"$.{name}" for name in failed}
+            variants: list[dict[str, Any]] = [rest]
+            required = [name for name in stand_ins if name in failed]  # wrong or left out
+            pairs = [(name, pair) for name in required if (pair := stand_ins[name]) is not None]
+            if required and len(pairs) == len(required):
+                # A required field that failed would stop the object's own checks: run them
+                # with two stand-ins for it, and keep what both find (a check that reads the
+                # field finds different things, or nothing, and waits for it to be fixed).
+                variants = [rest | {name: pair[side] for name, pair in pairs} for side in (0, 1)]
+            kept: list[Problem] | None = None
+            for variant in variants:
+                try:
+                    generated(variant, type_)
+                except Exception as own:  # the checks that failed
+                    problems = [
+                        p for p in _problems(own) if p not in found and p[0] not in failed_paths
+                    ]
+                else:  # only unknown keys (or the stood-in fields) failed
+                    problems = []
+                kept = problems if kept is None else [p for p in kept if p in problems]
+            assert kept is not None  # one variant at least
+            return kept
 
         return structure
 
