@@ -1422,7 +1422,7 @@ def _describe_nomination(
     sentence = (
         f"Provincial or territorial nomination: {points} points."
         if nominated
-        else "No points for a provincial or territorial nomination: none."
+        else "No points for a provincial or territorial nomination: none that counts."
     )
     return {"provincial_nomination": nominated}, f"nomination → {value}", sentence
 

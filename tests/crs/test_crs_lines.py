@@ -134,7 +134,7 @@ def sentence(rule_id: str, on: date = ON, **factors: object) -> str:
         (
             "crs.additional.provincial_nomination",
             {},
-            "No points for a provincial or territorial nomination: none.",
+            "No points for a provincial or territorial nomination: none that counts.",
         ),
         (
             "crs.additional.provincial_nomination",
