@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import copy
 import json
+import pickle
 import re
 from datetime import date
 from pathlib import Path
@@ -54,6 +56,102 @@ def test_each_example(name: str) -> None:
     assert result.warnings == ()
     if name != "partial-profile":
         assert result.completeness.complete, result.completeness.explain()
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_an_assessment_pickles_and_deep_copies(name: str) -> None:
+    # docs/assess.md: results compare, hash, print and pickle; the verdicts by program, the
+    # pool's and the completeness report's are read-only mappings that pickle too.
+    result = assess(load(name), on=ON)
+    for copied in (pickle.loads(pickle.dumps(result)), copy.deepcopy(result)):
+        assert copied == result
+        assert copied.to_dict() == result.to_dict()
+        assert copied.explain() == result.explain()
+    with pytest.raises(TypeError):
+        result.programs["FSW"] = result.programs["FST"]  # type: ignore[index]
+
+
+def test_the_markdown_keeps_the_pool_sentence_out_of_the_warning():
+    result = assess(load("cook-toronto"), on=date(2031, 1, 1))
+    lines = result._repr_markdown_().splitlines()
+    warning = next(index for index, line in enumerate(lines) if line.startswith("> "))
+    assert lines[warning + 1] == ""
+    assert lines[warning + 2] == result.pool.sentence
+
+
+def test_undetermined_with_nothing_to_answer_says_so():
+    # P31: before 2020-01-01 no funds table gives the figure, so the FSW is undetermined with
+    # no fact to ask for; the renderings and the pool say the rules leave it open.
+    candidate = from_dict(
+        {
+            "schema_version": 1,
+            "birth_date": "1990-06-12",
+            "marital_status": "never_married",
+            "intended_province": "on",
+            "work_authorization": "none",
+            "first_official_language": "english",
+            "language_tests": [
+                {
+                    "kind": "ielts_general_training",
+                    "test_date": "2018-02-14",
+                    "scores": {"listening": 8.5, "reading": 8.0, "writing": 7.5, "speaking": 7.5},
+                }
+            ],
+            "education": [
+                {
+                    "level": "masters_or_professional",
+                    "country": "CA",
+                    "completion_date": "2014-07-15",
+                }
+            ],
+            "work_history": [
+                {
+                    "noc": "2173",
+                    "country": "IN",
+                    "start": "2014-08-01",
+                    "hours_per_week": 40,
+                    "paid": True,
+                    "self_employed": False,
+                    "full_time_student": False,
+                }
+            ],
+            "job_offers": [],
+            "certificates_of_qualification": [],
+            "dependent_children": 0,
+            "settlement_funds_cad": 25000,
+            "relative_in_canada": False,
+        }
+    )
+    result = assess(candidate, on=date(2019, 6, 1))
+    fsw = result.programs["FSW"]
+    assert fsw.outcome.value == "undetermined"
+    assert fsw.missing_facts == ()
+    said = (
+        "Still needed: no fact the profile can give; the rules in force on that date leave it "
+        "open."
+    )
+    assert said in fsw.explain()
+    assert said in fsw._repr_markdown_()
+    assert said in fsw._repr_html_()
+    assert result.pool.sentence == (
+        "Not eligible for any program yet; FSW cannot be decided on this date: the rules in "
+        "force leave it open (no fact the profile can give settles it)."
+    )
+
+
+@pytest.mark.parametrize("name", ["partial-profile", "software-engineer-abroad"])
+def test_every_rendering_shows_what_the_profile_lacks(name: str) -> None:
+    report = assess(load(name), on=ON).completeness
+    result = assess(load(name), on=ON)
+    markdown, html = result._repr_markdown_(), result._repr_html_()
+    assert report.summary in markdown
+    assert report.summary in html
+    assert markdown.endswith(report._repr_markdown_())
+    assert html.endswith(report._repr_html_())
+    for _, _, _, path in report.rows():
+        assert f"| {path} |" in markdown
+        assert f"<td>{path}</td>" in html
+    assert report.explain().splitlines()[0] == report.summary
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))

@@ -7,7 +7,7 @@ from datetime import date
 from fractions import Fraction
 
 from expressentry.dated import Citation
-from expressentry.render import html_table, json_value, markdown_table
+from expressentry.render import html_table, json_value, markdown_table, markdown_warnings
 from expressentry.verdict import Outcome, Rule, Verdict
 
 RULE = Rule("demo.rule", "Demo", Citation("IRPR", "s. 75", "https://example.org"))
@@ -29,6 +29,19 @@ def test_json_values():
 def test_tables_escape_their_cells():
     assert markdown_table(("a",), [("x|y",)]).splitlines()[-1] == "| x\\|y |"
     assert "&lt;b&gt;" in html_table(("a",), [("<b>",)])
+
+
+def test_a_markdown_cell_stays_one_cell_of_one_row():
+    # A free-text fact (a job title, an employer) may hold any character.
+    table = markdown_table(("a", "b"), [("one\rtwo\r\nthree\u2028four", "back\\|slash <script>")])
+    assert table.splitlines()[-1] == ("| one two  three four | back\\\\\\|slash &lt;script&gt; |")
+    assert len(table.splitlines()) == 3
+
+
+def test_markdown_warnings_are_paragraphs_of_their_own():
+    # A line right after a quote joins the quote: each warning is followed by a blank line.
+    assert markdown_warnings(("First.", "Second.")) == ["> First.", "", "> Second.", ""]
+    assert markdown_warnings(()) == []
 
 
 def test_a_verdict_renders_itself():

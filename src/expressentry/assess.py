@@ -22,11 +22,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
-from types import MappingProxyType
 from typing import Any
 
 import attrs
 
+from expressentry._frozen import frozen
 from expressentry.crs import CrsResult, crs_from_facts
 from expressentry.dated import RULES_VERIFIED_THROUGH, rules_warnings
 from expressentry.facts import Facts, derive
@@ -36,6 +36,8 @@ from expressentry.programs import assess_programs
 from expressentry.programs.fsw import FswGrid, fsw_grid
 from expressentry.programs.pool import PoolEntry, pool_entry
 from expressentry.render import (
+    completeness_html,
+    completeness_markdown,
     crs_dict,
     crs_html,
     crs_markdown,
@@ -43,7 +45,9 @@ from expressentry.render import (
     grid_html,
     grid_markdown,
     html_table,
+    html_warnings,
     markdown_table,
+    markdown_warnings,
     verdict_dict,
     verdict_html,
     verdict_markdown,
@@ -52,10 +56,6 @@ from expressentry.render import (
 from expressentry.verdict import Verdict
 
 __all__ = ["Assessment", "assess"]
-
-
-def _read_only(verdicts: Mapping[str, Verdict]) -> Mapping[str, Verdict]:
-    return MappingProxyType(dict(verdicts))
 
 
 @attrs.frozen(kw_only=True)
@@ -71,7 +71,7 @@ class Assessment:
 
     candidate: Candidate = attrs.field(repr=False)
     on: date
-    programs: Mapping[str, Verdict] = attrs.field(converter=_read_only, hash=False)
+    programs: Mapping[str, Verdict] = attrs.field(converter=frozen, hash=False)
     pool: PoolEntry
     fsw_grid: FswGrid
     crs: CrsResult
@@ -137,22 +137,23 @@ class Assessment:
 
     def _repr_markdown_(self) -> str:
         parts = [f"### Express Entry assessment on {self.on.isoformat()}", ""]
-        parts += [f"> {warning}" for warning in self.warnings]
+        parts += markdown_warnings(self.warnings)
         parts += [self.pool.sentence, "", markdown_table(("", ""), self._summary_rows()), ""]
         for verdict in self.programs.values():
             parts += [verdict_markdown(verdict, warnings=False), ""]
-        parts += [grid_markdown(self.fsw_grid), "", crs_markdown(self.crs, warnings=False)]
+        parts += [grid_markdown(self.fsw_grid), "", crs_markdown(self.crs, warnings=False), ""]
+        parts.append(completeness_markdown(self.completeness))
         return "\n".join(parts)
 
     def _repr_html_(self) -> str:
         from html import escape
 
         parts = [f"<h3>Express Entry assessment on {self.on.isoformat()}</h3>"]
-        parts += [f"<p><em>{escape(warning)}</em></p>" for warning in self.warnings]
-        parts += [f"<p>{escape(self.pool.sentence)}</p>"]
+        parts += [html_warnings(self.warnings), f"<p>{escape(self.pool.sentence)}</p>"]
         parts += [html_table(("", ""), self._summary_rows())]
         parts += [verdict_html(v, warnings=False) for v in self.programs.values()]
         parts += [grid_html(self.fsw_grid), crs_html(self.crs, warnings=False)]
+        parts.append(completeness_html(self.completeness))
         return "".join(parts)
 
 

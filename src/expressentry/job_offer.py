@@ -50,12 +50,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from datetime import date
-from types import MappingProxyType
 from typing import ClassVar, Final
 
 import attrs
 
 from expressentry._enum import IdentityEnum
+from expressentry._frozen import frozen
 from expressentry._sources import MI_2015_URL, MI_URL
 from expressentry._written import Written, WrittenOnRead, shown, written
 from expressentry.dated import EXPRESS_ENTRY_LAUNCH, Citation, Dated, DatedTable
@@ -215,10 +215,6 @@ _CASES = {
 }
 
 
-def _frozen(facts: Mapping[str, FactValue]) -> Mapping[str, FactValue]:
-    return MappingProxyType(dict(facts))
-
-
 @attrs.frozen(kw_only=True, getstate_setstate=False)
 class Qualification(WrittenOnRead):
     """Whether a job offer (one, or the best of the candidate's) qualifies for one purpose.
@@ -234,7 +230,7 @@ class Qualification(WrittenOnRead):
     # Written when read: the programs quote it only in their own explanations.
     _sentence: Written = attrs.field(alias="sentence", eq=written, repr=shown)
     missing: tuple[str, ...] = ()
-    facts: Mapping[str, FactValue] = attrs.field(factory=dict, converter=_frozen, hash=False)
+    facts: Mapping[str, FactValue] = attrs.field(factory=dict, converter=frozen, hash=False)
     offer_index: int | None = None
     case: ArrangedEmploymentCase | None = None
     job_offer_class: JobOfferClass = JobOfferClass.NONE

@@ -41,13 +41,13 @@ import functools
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from itertools import pairwise
-from types import MappingProxyType
 from typing import ClassVar, Literal
 
 import attrs
 from dateutil.relativedelta import relativedelta
 
 from expressentry._enum import IdentityEnum
+from expressentry._frozen import frozen
 from expressentry._written import Written, WrittenOnRead, shown, written
 from expressentry.codes import (
     REFERENCE_CODE_VALIDITY_DAYS,
@@ -981,10 +981,6 @@ def _sought(programs: Sequence[str]) -> tuple[str, ...]:
 _MARKS: Mapping[Need, str] = {"profile": "blocks", "program": "needed", "optional": "if any"}
 
 
-def _read_only(verdicts: Mapping[str, Verdict]) -> Mapping[str, Verdict]:
-    return MappingProxyType(dict(verdicts))
-
-
 @attrs.frozen(kw_only=True)
 class Completeness:
     """What a profile still needs on ``on`` for the ``programs`` sought.
@@ -997,7 +993,7 @@ class Completeness:
     on: date
     programs: tuple[str, ...]
     items: tuple[ProfileItem, ...]
-    verdicts: Mapping[str, Verdict] = attrs.field(converter=_read_only, hash=False)
+    verdicts: Mapping[str, Verdict] = attrs.field(converter=frozen, hash=False)
     routes: tuple[str, ...]
     eligible: tuple[str, ...]
 
@@ -1015,16 +1011,44 @@ class Completeness:
         """The items ``code`` needs."""
         return tuple(item for item in self.items if code in item.programs)
 
-    def explain(self) -> str:
-        """The report as plain text, one item a line, blocking items first."""
-        lines = [
+    @property
+    def summary(self) -> str:
+        """One line: the date, the programs sought and how many items block."""
+        return (
             f"Profile on {self.on.isoformat()} for {', '.join(self.programs)}: "
             f"{len(self.blocking)} blocking item(s), {len(self.items)} in all."
+        )
+
+    def rows(self) -> list[tuple[str, str, str, str]]:
+        """(mark, sentence, why, path) of each item, blocking items first: what the text,
+        Markdown and HTML renderings show."""
+        return [
+            (
+                "blocks" if item.blocks_submission else _MARKS[item.need],
+                item.sentence,
+                item.why,
+                item.path,
+            )
+            for item in sorted(self.items, key=lambda item: not item.blocks_submission)
         ]
-        for item in sorted(self.items, key=lambda item: not item.blocks_submission):
-            mark = "blocks" if item.blocks_submission else _MARKS[item.need]
-            lines.append(f"- [{mark}] {item.sentence} {item.why} ({item.path})")
+
+    def explain(self) -> str:
+        """The report as plain text, one item a line, blocking items first."""
+        lines = [self.summary]
+        lines += [
+            f"- [{mark}] {sentence} {why} ({path})" for mark, sentence, why, path in self.rows()
+        ]
         return "\n".join(lines)
+
+    def _repr_markdown_(self) -> str:
+        from expressentry.render import completeness_markdown
+
+        return completeness_markdown(self)
+
+    def _repr_html_(self) -> str:
+        from expressentry.render import completeness_html
+
+        return completeness_html(self)
 
 
 def completeness(

@@ -47,6 +47,7 @@ from types import MappingProxyType
 import attrs
 from dateutil.relativedelta import relativedelta
 
+from expressentry._frozen import frozen
 from expressentry.codes import (
     REFERENCE_CODE_VALIDITY_DAYS,
     personal_reference_code,
@@ -257,10 +258,6 @@ def _work_history(work: Sequence[WorkAnswer], answered_on: date) -> WorkHistory:
     return WorkHistory(periods=tuple(periods))
 
 
-def _frozen_verdicts(verdicts: Mapping[str, Verdict]) -> Mapping[str, Verdict]:
-    return MappingProxyType(dict(verdicts))
-
-
 @attrs.frozen(kw_only=True)
 class QuestionnaireResult:
     """What the questionnaire tells the person.
@@ -271,7 +268,7 @@ class QuestionnaireResult:
 
     answers: QuestionnaireAnswers
     candidate: Candidate
-    verdicts: Mapping[str, Verdict] = attrs.field(converter=_frozen_verdicts, hash=False)
+    verdicts: Mapping[str, Verdict] = attrs.field(converter=frozen, hash=False)
     pool: PoolEntry
     eligible_programs: tuple[str, ...]
     reference_code: str | None

@@ -15,7 +15,7 @@ it.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from fractions import Fraction
 from html import escape
@@ -26,10 +26,13 @@ from expressentry.verdict import Finding, Verdict, VerdictOutcome
 
 if TYPE_CHECKING:
     from expressentry.crs import CrsResult
+    from expressentry.profile import Completeness
     from expressentry.programs.fsw import FswGrid
 
 __all__ = [
     "citation_dict",
+    "completeness_html",
+    "completeness_markdown",
     "crs_dict",
     "crs_html",
     "crs_markdown",
@@ -37,8 +40,10 @@ __all__ = [
     "grid_dict",
     "grid_markdown",
     "html_table",
+    "html_warnings",
     "json_value",
     "markdown_table",
+    "markdown_warnings",
     "verdict_dict",
     "verdict_html",
     "verdict_markdown",
@@ -198,16 +203,51 @@ def verdict_text(verdict: Verdict, *, warnings: bool = True) -> str:
         f"  {f.outcome.mark} {f.sentence} [{f.rule_id}; {_cite(f.citation)}]"
         for f in verdict.findings
     )
-    if verdict.outcome is VerdictOutcome.UNDETERMINED:
-        lines.append(f"  Still needed: {', '.join(verdict.missing_facts)}")
+    needed = _still_needed(verdict, str)
+    if needed is not None:
+        lines.append(f"  {needed}")
     return "\n".join(lines)
+
+
+_NOTHING_TO_ANSWER = (
+    "Still needed: no fact the profile can give; the rules in force on that date leave it open."
+)
+
+
+def _still_needed(verdict: Verdict, code: Callable[[str], str]) -> str | None:
+    """What an undetermined verdict still needs, each JSON path written by ``code``; ``None``
+    for a verdict that is decided. A verdict may be undetermined with nothing to answer: no
+    funds table holds the figure on its date (P31)."""
+    if verdict.outcome is not VerdictOutcome.UNDETERMINED:
+        return None
+    if not verdict.missing_facts:
+        return _NOTHING_TO_ANSWER
+    return "Still needed: " + ", ".join(code(path) for path in verdict.missing_facts)
 
 
 # -- tables ----------------------------------------------------------------------------------
 
 
+_MD_CELL = str.maketrans(
+    {"\\": "\\\\", "|": "\\|", "\r": " ", "\n": " ", "\u2028": " ", "\u2029": " "}
+)
+"""A cell stays one cell of one row: backslashes and pipes escaped, every line break a space."""
+
+
 def _md_cell(text: object) -> str:
-    return str(text).replace("|", "\\|").replace("\n", " ")
+    # Markdown passes raw HTML through: escaped, a job title reads as written, never as markup.
+    return escape(str(text), quote=False).translate(_MD_CELL)
+
+
+def markdown_warnings(warnings: Sequence[str]) -> list[str]:
+    """Markdown lines for ``warnings``: each its own quoted paragraph, a blank line after it
+    (a line right after a quote would join the quote)."""
+    return [line for warning in warnings for line in (f"> {warning}", "")]
+
+
+def html_warnings(warnings: Sequence[str]) -> str:
+    """HTML paragraphs for ``warnings``, in italics."""
+    return "".join(f"<p><em>{escape(warning)}</em></p>" for warning in warnings)
 
 
 def markdown_table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
@@ -238,11 +278,12 @@ def verdict_markdown(verdict: Verdict, *, warnings: bool = True) -> str:
     table of findings."""
     head = f"**{verdict.program}: {_VERDICT_WORDS[verdict.outcome]}** on {verdict.on.isoformat()}"
     parts = [head, ""]
-    if warnings and verdict.warnings:
-        parts += [*(f"> {warning}" for warning in verdict.warnings), ""]
+    if warnings:
+        parts += markdown_warnings(verdict.warnings)
     parts.append(markdown_table(_FINDING_HEADER, _finding_rows(verdict)))
-    if verdict.outcome is VerdictOutcome.UNDETERMINED:
-        parts += ["", "Still needed: " + ", ".join(f"`{p}`" for p in verdict.missing_facts)]
+    needed = _still_needed(verdict, lambda path: f"`{path}`")
+    if needed is not None:
+        parts += ["", needed]
     return "\n".join(parts)
 
 
@@ -253,12 +294,10 @@ def verdict_html(verdict: Verdict, *, warnings: bool = True) -> str:
         f"<p><strong>{escape(verdict.program)}: {_VERDICT_WORDS[verdict.outcome]}</strong> "
         f"on {verdict.on.isoformat()}</p>"
     )
-    shown = verdict.warnings if warnings else ()
-    head += "".join(f"<p><em>{escape(warning)}</em></p>" for warning in shown)
-    needed = ""
-    if verdict.outcome is VerdictOutcome.UNDETERMINED:
-        needed = f"<p>Still needed: {escape(', '.join(verdict.missing_facts))}</p>"
-    return head + html_table(_FINDING_HEADER, _finding_rows(verdict)) + needed
+    head += html_warnings(verdict.warnings if warnings else ())
+    needed = _still_needed(verdict, str)
+    shown = "" if needed is None else f"<p>{escape(needed)}</p>"
+    return head + html_table(_FINDING_HEADER, _finding_rows(verdict)) + shown
 
 
 _CRS_HEADER = ("Points", "Maximum", "Line", "Rule")
@@ -284,20 +323,34 @@ def crs_markdown(result: CrsResult, *, warnings: bool = True) -> str:
     table of sections and lines."""
     parts = [f"**CRS {result.total}** {_crs_heading(result)}", ""]
     if warnings:
-        parts += [f"> {warning}" for warning in result.warnings]
-        parts += [""] if result.warnings else []
+        parts += markdown_warnings(result.warnings)
     parts.append(markdown_table(_CRS_HEADER, _crs_rows(result)))
     return "\n".join(parts)
 
 
 def crs_html(result: CrsResult, *, warnings: bool = True) -> str:
     """A CRS result as HTML, its warnings first (unless ``warnings`` is false)."""
-    shown = result.warnings if warnings else ()
     return (
         f"<p><strong>CRS {result.total}</strong> {escape(_crs_heading(result))}</p>"
-        + "".join(f"<p><em>{escape(warning)}</em></p>" for warning in shown)
+        + html_warnings(result.warnings if warnings else ())
         + html_table(_CRS_HEADER, _crs_rows(result))
     )
+
+
+_COMPLETENESS_HEADER = ("", "What to add", "Why", "Path")
+
+
+def completeness_markdown(report: Completeness) -> str:
+    """A completeness report as Markdown: its summary line and a table of its items."""
+    return "\n".join(
+        [f"**{report.summary}**", "", markdown_table(_COMPLETENESS_HEADER, report.rows())]
+    )
+
+
+def completeness_html(report: Completeness) -> str:
+    """A completeness report as HTML: its summary line and a table of its items."""
+    summary = f"<p><strong>{escape(report.summary)}</strong></p>"
+    return summary + html_table(_COMPLETENESS_HEADER, report.rows())
 
 
 _GRID_HEADER = ("Points", "Maximum", "Item", "Explanation")

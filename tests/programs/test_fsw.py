@@ -696,7 +696,20 @@ def test_spouse_work_unknown_names_the_spouse_paths() -> None:
     spouse = attrs.evolve(
         SPOUSE, work_history=history(job(CLEANER, country="CA", authorized=None))
     )
-    assert grid(married(spouse)).missing == ("$.spouse.work_history[0].authorized",)
+    path = "$.spouse.work_history[0].authorized"
+    # The spouse's language and study already give adaptability its cap of 10: the answer
+    # cannot change the total, so the grid does not ask for it (before its lines are read and
+    # after). Without the spouse's study, it does.
+    for who, missing, points in (
+        (spouse, (), 10),
+        (attrs.evolve(spouse, education=()), (path,), 5),
+    ):
+        fresh = grid(married(who))
+        assert fresh.missing == missing  # the lines not written yet
+        assert fresh.factor(GridFactor.ADAPTABILITY).points == points
+        assert fresh.missing == missing  # the lines written
+        line = next(line for line in fresh.lines if line.item == "Spouse's past work in Canada")
+        assert line.missing == (path,)
 
 
 @pytest.mark.parametrize(

@@ -52,11 +52,11 @@ import functools
 from collections.abc import Mapping
 from datetime import date
 from fractions import Fraction
-from types import MappingProxyType
 from typing import Final
 
 import attrs
 
+from expressentry._frozen import frozen
 from expressentry.dated import EXPRESS_ENTRY_LAUNCH, Citation, Dated, DatedTable
 from expressentry.experience import CEC as CEC_WORK
 from expressentry.experience import HOURS_PER_YEAR, Experience, Ledger
@@ -134,10 +134,6 @@ def _level_name(level: Level) -> str:
     return f"NOC skill level {level.value}"
 
 
-def _frozen_minimums(by_level: Mapping[Level, int]) -> Mapping[Level, int]:
-    return MappingProxyType(dict(by_level))
-
-
 @attrs.frozen
 class CecLanguageMinimums:
     """The CLB/NCLC level each skilled occupation level needs, in one NOC version.
@@ -152,7 +148,7 @@ class CecLanguageMinimums:
     """
 
     version: NocVersion
-    by_level: Mapping[Level, int] = attrs.field(converter=_frozen_minimums)
+    by_level: Mapping[Level, int] = attrs.field(converter=frozen)
     levels: tuple[int, ...] = attrs.field(init=False)
     """The distinct minimums, lowest first."""
     # Memos: the table is read for every candidate, its words and codes never change.

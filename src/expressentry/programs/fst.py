@@ -139,16 +139,12 @@ _RESIDENCE = Citation(
 )
 
 
-def _frozen_minimums(minimums: Mapping[Ability, int]) -> Mapping[Ability, int]:
-    return MappingProxyType(dict(minimums))
-
-
 FST_LANGUAGE_MINIMUMS: DatedTable[Mapping[Ability, int]] = DatedTable(
     "FST: minimum CLB/NCLC level in each ability of the first official language",
     (
         Dated(
             EXPRESS_ENTRY_LAUNCH,
-            _frozen_minimums(
+            MappingProxyType(
                 {Ability.LISTENING: 5, Ability.READING: 4, Ability.WRITING: 4, Ability.SPEAKING: 5}
             ),
             _LANGUAGE,

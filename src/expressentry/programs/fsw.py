@@ -226,16 +226,12 @@ SECOND_LANGUAGE_POINTS: DatedTable[Steps] = DatedTable(
 """rules.md §1.2: 4 points only if every ability reaches CLB/NCLC 5; the steps read the lowest."""
 
 
-def _frozen_levels(points: Mapping[EducationLevel, int]) -> Mapping[EducationLevel, int]:
-    return MappingProxyType(dict(points))
-
-
 EDUCATION_POINTS: DatedTable[Mapping[EducationLevel, int]] = DatedTable(
     "FSW grid: points for the level of education",
     (
         Dated(
             EXPRESS_ENTRY_LAUNCH,
-            _frozen_levels(
+            MappingProxyType(
                 {
                     EducationLevel.LESS_THAN_SECONDARY: 0,
                     EducationLevel.SECONDARY: 5,
@@ -370,16 +366,12 @@ class GridFactor(IdentityEnum):
         return self.value.replace("_", " ")
 
 
-def _frozen_maxima(maxima: Mapping[GridFactor, int]) -> Mapping[GridFactor, int]:
-    return MappingProxyType(dict(maxima))
-
-
 FACTOR_MAXIMA: DatedTable[Mapping[GridFactor, int]] = DatedTable(
     "FSW grid: the maximum of each factor",
     (
         Dated(
             EXPRESS_ENTRY_LAUNCH,
-            _frozen_maxima(
+            MappingProxyType(
                 {
                     GridFactor.LANGUAGE: 28,
                     GridFactor.EDUCATION: 25,
@@ -563,12 +555,27 @@ class FswGrid(WrittenOnRead):
 
     @property
     def missing(self) -> tuple[str, ...]:
-        """Every unanswered fact that could change the total, by JSON path."""
+        """Every unanswered fact that could change the total, by JSON path: those of the
+        factors not settled (a factor whose certain points reach its cap, as adaptability's
+        10, is settled whatever its other lines' answers)."""
         factors = self._factors
         if isinstance(factors, list):
-            paths = (path for _, _, lines in factors for line in lines for path in line[7])
+            paths = (
+                path
+                for _, maximum, lines in factors
+                if min(maximum, sum(line[2] for line in lines))
+                < min(maximum, sum(line[3] for line in lines))
+                for line in lines
+                for path in line[7]
+            )
         else:
-            paths = (path for line in self.lines for path in line.missing)
+            paths = (
+                path
+                for factor in self.factors
+                if factor.points < factor.points_at_most
+                for line in factor.lines
+                for path in line.missing
+            )
         return tuple(dict.fromkeys(paths))
 
     def __repr__(self) -> str:

@@ -24,11 +24,11 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable, Mapping
 from datetime import date
-from types import MappingProxyType
 from typing import Final
 
 import attrs
 
+from expressentry._frozen import frozen
 from expressentry.dated import Citation
 from expressentry.verdict import Verdict, VerdictOutcome
 
@@ -44,10 +44,6 @@ EXPRESS_ENTRY_POOL: Final = Citation(
 """Who can enter the pool: a candidate eligible for at least one of the three programs."""
 
 
-def _frozen_verdicts(verdicts: Mapping[str, Verdict]) -> Mapping[str, Verdict]:
-    return MappingProxyType(dict(verdicts))
-
-
 @attrs.frozen(kw_only=True)
 class PoolEntry:
     """Whether the candidate may enter the Express Entry pool on ``on``, and through which
@@ -59,7 +55,7 @@ class PoolEntry:
 
     on: date
     outcome: VerdictOutcome
-    verdicts: Mapping[str, Verdict] = attrs.field(converter=_frozen_verdicts, hash=False)
+    verdicts: Mapping[str, Verdict] = attrs.field(converter=frozen, hash=False)
     eligible_programs: tuple[str, ...]
     undetermined_programs: tuple[str, ...]
     missing_facts: tuple[str, ...]
@@ -81,6 +77,10 @@ def _programs(codes: tuple[str, ...]) -> str:
 _ELIGIBLE = "Eligible for the Express Entry pool through {}."
 _UNDETERMINED = (
     "Not eligible for any program yet; {} cannot be decided until the missing facts are answered."
+)
+_UNDETERMINED_ON_THE_DATE = (
+    "Not eligible for any program yet; {} cannot be decided on this date: the rules in force "
+    "leave it open (no fact the profile can give settles it)."
 )
 _NOT_ELIGIBLE = "Not eligible for the Express Entry pool: not eligible for {}."
 
@@ -132,7 +132,8 @@ def pool_entry(verdicts: Iterable[Verdict]) -> PoolEntry:
     elif undetermined:
         outcome = VerdictOutcome.UNDETERMINED
         missing = tuple(dict.fromkeys(path for v in undetermined for path in v.missing_facts))
-        sentence = _sentence(_UNDETERMINED, undetermined_programs)
+        template = _UNDETERMINED if missing else _UNDETERMINED_ON_THE_DATE
+        sentence = _sentence(template, undetermined_programs)
     else:
         outcome = VerdictOutcome.NOT_ELIGIBLE
         sentence = _sentence(_NOT_ELIGIBLE, tuple(by_program))
