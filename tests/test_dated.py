@@ -1,11 +1,13 @@
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 import pytest
 
-from expressentry.dated import Citation, Dated, DatedTable
+from expressentry.dated import Citation, Dated, DatedTable, require_in_force
 from expressentry.exceptions import NotInForce
+from expressentry.model import NocCode
 
 CITE = Citation("IRPR", "s. 1", "https://example.org")
 TABLE = DatedTable(
@@ -59,3 +61,42 @@ def test_rows_must_start_in_strictly_increasing_order():
 def test_a_table_needs_a_row():
     with pytest.raises(ValueError, match="has no entries"):
         DatedTable("empty", ())
+
+
+# -- P1 everywhere a date is taken -------------------------------------------------------------
+
+
+def _p1_entry_points() -> dict[str, Callable[[date], object]]:
+    from expressentry.education import education_level
+    from expressentry.funds import settlement_funds_required
+    from expressentry.model import Candidate
+    from expressentry.profile import time_warnings
+    from expressentry.questionnaire import QuestionnaireAnswers, WorkAnswer
+
+    return {
+        "education_level": lambda on: education_level((), on=on),
+        "settlement_funds_required": lambda on: settlement_funds_required(1, on),
+        "time_warnings": lambda on: time_warnings(Candidate(), on=on, until=date(2016, 1, 1)),
+        "questionnaire": lambda on: QuestionnaireAnswers(
+            answered_on=on,
+            birth_date=date(1980, 1, 1),
+            work=(WorkAnswer(noc=NocCode("21231"), years=10, country="IN"),),
+        ).candidate(),
+    }
+
+
+@pytest.mark.parametrize("name", sorted(_p1_entry_points()))
+def test_every_dated_entry_point_refuses_a_day_before_express_entry(name):
+    call = _p1_entry_points()[name]
+    call(date(2015, 1, 1))  # the day of: in force
+    with pytest.raises(NotInForce, match=r"no rule is in force on 2014-12-31; .* \(policy P1\)"):
+        call(date(2014, 12, 31))
+    if name == "questionnaire":  # refused before any date is counted back from it
+        with pytest.raises(NotInForce, match="answered_on: no rule is in force on 0005-01-01"):
+            call(date(5, 1, 1))
+
+
+def test_require_in_force_on_the_day_before_and_the_day_of() -> None:
+    require_in_force(date(2015, 1, 1))
+    with pytest.raises(NotInForce, match=r"^\$.x: no rule is in force on 2014-12-31; "):
+        require_in_force(date(2014, 12, 31), "$.x")

@@ -132,7 +132,7 @@ def test_ita_deadline_on_each_side_of_every_change(start: date, days: int) -> No
 def test_ita_before_express_entry_is_not_in_force() -> None:
     # Refused when the lifecycle is made, not only when its deadlines are read (found by an
     # independent check).
-    with pytest.raises(NotInForce, match=r"\$.invited_on 2014-12-31"):
+    with pytest.raises(NotInForce, match=r"\$.invited_on: no rule is in force on 2014-12-31"):
         Lifecycle(invited_on=date(2014, 12, 31))
 
 
@@ -794,7 +794,7 @@ def test_every_verdict_outcome_value_is_known() -> None:
 @pytest.mark.parametrize("step", ["code_issued_on", "draft_created_on", "submitted_on"])
 def test_every_step_before_express_entry_is_not_in_force(step: str) -> None:
     Lifecycle(**{step: date(2015, 1, 1)}).deadlines  # noqa: B018  the launch day is in force
-    with pytest.raises(NotInForce, match=f"{step} 2014-12-31"):
+    with pytest.raises(NotInForce, match=f"{step}: no rule is in force on 2014-12-31"):
         Lifecycle(**{step: date(2014, 12, 31)})
 
 

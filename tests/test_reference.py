@@ -180,3 +180,16 @@ def test_an_undeclared_policy_is_an_error() -> None:
     rule = Rule("demo.x", "X", CITATION, "P99")
     with pytest.raises(ValueError, match="P99"):
         render_rules_reference((FakeProgram("DEMO", "Demo", (rule,)),))
+
+
+def test_tables_kept_per_test_kind_are_listed_row_by_row(reference: str) -> None:
+    # LEVEL_CHARTS holds a dated chart per test: each chart's rows are listed, so the TEF's
+    # three scoring eras (P3) are in the reference, as every other dated table's rows are.
+    rows = [
+        line
+        for line in reference.splitlines()
+        if line.startswith("| TEF Canada → NCLC") and "`LEVEL_CHARTS[TEF_CANADA]`" in line
+    ]
+    assert [row.split(" | ")[2] for row in rows] == ["0001-01-01", "2019-10-01", "2023-12-11"]
+    policy_p3 = next(line for line in reference.splitlines() if line.startswith("| P3 "))
+    assert "LEVEL_CHARTS[TEF_CANADA]" in policy_p3

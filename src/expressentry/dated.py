@@ -48,6 +48,23 @@ T = TypeVar("T")
 EXPRESS_ENTRY_LAUNCH = date(2015, 1, 1)
 """Express Entry and the CRS began on this day; earlier dates are refused (policy P1)."""
 
+
+def require_in_force(day: date, what: str = "the evaluation date") -> None:
+    """:class:`NotInForce` for a day before Express Entry began (policy P1); ``what`` names
+    the date in the message.
+
+    >>> require_in_force(date(2014, 12, 31))  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    expressentry.exceptions.NotInForce: the evaluation date: no rule is in force on 2014-12-31; ...
+    """
+    if day < EXPRESS_ENTRY_LAUNCH:
+        raise NotInForce(
+            f"{what}: no rule is in force on {day.isoformat()}; Express Entry began on "
+            f"{EXPRESS_ENTRY_LAUNCH.isoformat()} (policy P1)"
+        )
+
+
 RULES_VERIFIED_THROUGH = date(2026, 11, 29)
 """The day the rule tables were last checked against their sources (policy P15)."""
 

@@ -47,7 +47,14 @@ import attrs
 
 from expressentry._enum import IdentityEnum
 from expressentry._written import Written, WrittenOnRead, written
-from expressentry.dated import EXPRESS_ENTRY_LAUNCH, Citation, Dated, DatedTable, add_years
+from expressentry.dated import (
+    EXPRESS_ENTRY_LAUNCH,
+    Citation,
+    Dated,
+    DatedTable,
+    add_years,
+    require_in_force,
+)
 from expressentry.model import Credential, CredentialLevel, EducationalCredentialAssessment
 
 __all__ = [
@@ -388,6 +395,7 @@ def education_level(
     (<EducationLevel.LESS_THAN_SECONDARY: 'less_than_secondary'>, \
 'its assessment (issued 2020-01-10) expired on 2025-01-10')
     """
+    require_in_force(on)
     uses = [
         _recognized(index, credential, on, assume_assessed)
         for index, credential in enumerate(credentials)

@@ -24,14 +24,13 @@ from datetime import date
 from types import ModuleType
 from typing import Any, Generic, TypeVar, overload
 
-from expressentry.dated import EXPRESS_ENTRY_LAUNCH
+from expressentry.dated import require_in_force
 from expressentry.education import (
     CanadianEducationCredit,
     DerivedEducation,
     canadian_education_credit,
     education_level,
 )
-from expressentry.exceptions import NotInForce
 from expressentry.experience import Experience, ExperienceQuery, Ledger
 from expressentry.language import LanguagePoints, OfficialLanguages, official_languages
 from expressentry.model import Candidate
@@ -105,11 +104,7 @@ class Facts:
     """The derived facts of one candidate on one date (build them with :func:`derive`)."""
 
     def __init__(self, candidate: Candidate, on: date) -> None:
-        if on < EXPRESS_ENTRY_LAUNCH:
-            raise NotInForce(
-                f"Express Entry began on {EXPRESS_ENTRY_LAUNCH.isoformat()}; no rule is in "
-                f"force on {on.isoformat()} (policy P1)"
-            )
+        require_in_force(on)
         self.candidate = candidate
         self.on = on
         # The person's few facts every program and the CRS read, computed at once.

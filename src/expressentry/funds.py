@@ -44,7 +44,7 @@ from datetime import date
 
 import attrs
 
-from expressentry.dated import Citation, Dated, DatedTable
+from expressentry.dated import Citation, Dated, DatedTable, require_in_force
 from expressentry.facts import Facts
 from expressentry.job_offer import Qualification
 from expressentry.verdict import FactValue, Finding, Outcome, Rule
@@ -177,6 +177,7 @@ def settlement_funds_required(family_size: int, on: date) -> FundsRequirement:
     >>> print(settlement_funds_required(1, date(2019, 12, 31)).reason)
     No settlement-funds table is recorded before 2020-01-01 (policy P31).
     """
+    require_in_force(on)  # P1; from 2015 to 2019 no table is recorded (P31)
     first = SETTLEMENT_FUNDS.change_dates[0]
     if on < first:
         return FundsRequirement(

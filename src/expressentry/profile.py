@@ -54,9 +54,16 @@ from expressentry.codes import (
     Confidence,
     reference_code_expiry,
 )
-from expressentry.dated import EXPRESS_ENTRY_LAUNCH, Citation, Dated, DatedTable, add_days
+from expressentry.dated import (
+    EXPRESS_ENTRY_LAUNCH,
+    Citation,
+    Dated,
+    DatedTable,
+    add_days,
+    require_in_force,
+)
 from expressentry.education import ECA_VALIDITY_YEARS, EducationLevel, eca_expiry_date
-from expressentry.exceptions import NotInForce, ProfileError
+from expressentry.exceptions import ProfileError
 from expressentry.facts import Facts, derive
 from expressentry.language import RESULT_VALIDITY_YEARS, counts_from, describe_test, expiry_date
 from expressentry.model import Candidate, Credential, LanguageTest
@@ -406,15 +413,6 @@ def _check_order(instance: Lifecycle) -> None:
         raise ProfileError(problems)
 
 
-def _in_force(day: date | None, name: str) -> None:
-    """:class:`NotInForce` for a date before Express Entry began (policy P1)."""
-    if day is not None and day < EXPRESS_ENTRY_LAUNCH:
-        raise NotInForce(
-            f"{name} {day.isoformat()}: Express Entry began on "
-            f"{EXPRESS_ENTRY_LAUNCH.isoformat()}; no rule is in force before it (policy P1)"
-        )
-
-
 @attrs.frozen(kw_only=True)
 class Lifecycle:
     """The dates of a candidate's steps, each ``None`` until it happens.
@@ -438,7 +436,9 @@ class Lifecycle:
 
     def __attrs_post_init__(self) -> None:
         for name in ("code_issued_on", "draft_created_on", "submitted_on", "invited_on"):
-            _in_force(getattr(self, name), f"$.{name}")
+            day = getattr(self, name)
+            if day is not None:
+                require_in_force(day, f"$.{name}")
         _check_order(self)
 
     def _events(self) -> Iterator[tuple[_DeadlineRule, date]]:
@@ -458,7 +458,7 @@ class Lifecycle:
 
     def status(self, on: date) -> LifecycleStatus:
         """The stage on ``on``: set by the latest step taken on or before ``on``."""
-        _in_force(on, "on")
+        require_in_force(on, "on")
         taken = [(rule, day) for rule, day in self._events() if day <= on]
         if not taken:
             return LifecycleStatus(
@@ -1387,6 +1387,7 @@ def time_warnings(
     ...                                    until=date(2027, 1, 1), lifecycle=life)]
     ['The draft profile must be submitted by 2026-12-31, before 2027-01-01 (32 days left).']
     """
+    require_in_force(on, "on")
     warnings = list(_test_warnings(candidate.language_tests, "$.", on, until))
     if candidate.spouse is not None:
         warnings.extend(_test_warnings(candidate.spouse.language_tests, "$.spouse.", on, until))

@@ -53,6 +53,7 @@ from expressentry.codes import (
     personal_reference_code,
     reference_code_expiry,
 )
+from expressentry.dated import require_in_force
 from expressentry.exceptions import ProfileError
 from expressentry.experience import FULL_TIME_HOURS_PER_WEEK
 from expressentry.facts import derive
@@ -174,8 +175,10 @@ class QuestionnaireAnswers:
         """The candidate these answers describe, for the programs to assess.
 
         Raises :class:`~expressentry.exceptions.ProfileError` when the answers contradict
-        each other as a profile (a test before the birth date, for example).
+        each other as a profile (a test before the birth date, for example), and
+        :class:`~expressentry.exceptions.NotInForce` for answers given before 2015-01-01.
         """
+        require_in_force(self.answered_on, "answered_on")  # before any date is counted back
         children = None
         if self.family_size is not None and self.marital_status is not None:
             children = self.family_size - 1 - self.marital_status.has_partner

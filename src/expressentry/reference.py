@@ -100,8 +100,18 @@ def dated_tables(module: ModuleType) -> tuple[tuple[str, DatedTable[Any]], ...]:
     ['AGE_POINTS', 'CANADIAN_EDUCATION_POINTS']
     """
     names = (name for name in getattr(module, "__all__", ()) if name != "CRS_RULES")
-    found = ((name, getattr(module, name)) for name in names)
-    return tuple((name, table) for name, table in found if isinstance(table, DatedTable))
+    found: list[tuple[str, DatedTable[Any]]] = []
+    for name in names:
+        value = getattr(module, name)
+        if isinstance(value, DatedTable):
+            found.append((name, value))
+        elif isinstance(value, Mapping):  # a table per key: LEVEL_CHARTS, a chart per test
+            found += [
+                (f"{name}[{getattr(key, 'name', key)}]", table)
+                for key, table in value.items()
+                if isinstance(table, DatedTable)
+            ]
+    return tuple(found)
 
 
 _POLICIES_IN_WORDS = re.compile(
