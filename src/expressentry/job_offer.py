@@ -19,7 +19,10 @@ grid, the settlement-funds exemption and the CRS all read the same answer (polic
   for the offer.
 * **For the CRS**, an LMIA-exempt offer (case (b)) qualifies only from 2016-11-19
   (:data:`LMIA_EXEMPT_OFFERS_EARN_CRS_POINTS`); the class of the offer is senior management
-  (NOC major group 00) or another skilled occupation (:class:`JobOfferClass`).
+  (NOC major group 00) or another skilled occupation (:class:`JobOfferClass`). The FSW grid
+  takes case (b) in every era, as the Regulations did before that date (IRPR s. 82(2)(b) in
+  its version of 2013-12-31 to 2015-06-11, https://laws-lois.justice.gc.ca/eng/regulations/
+  SOR-2002-227/section-82-20131231.html), where rules.md's P34 dates it for both.
 
 Every answer is three-valued (:class:`~expressentry.verdict.Outcome` ``MET``, ``NOT_MET`` or
 ``UNKNOWN``). An unanswered fact is named by its JSON path (``$.job_offers[0].non_seasonal``),
