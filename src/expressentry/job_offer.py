@@ -487,7 +487,6 @@ def _best(facts: Facts, purpose: Purpose) -> Qualification:
             sentence=NO_ANSWER,
             missing=(OFFERS_PATH,),
             facts={"offers": None},
-            job_offer_class=JobOfferClass.SENIOR_MANAGEMENT,  # the most an offer could be
             citation=citation,
         )
     offers = [assess_offer(facts, index, purpose) for index in range(len(given))]
