@@ -851,3 +851,24 @@ def test_a_spouse_s_education_given_is_not_asked_again() -> None:
     data = example("french-speaking-couple.json")
     assert "profile.spouse.education" not in ids(report(data))
     assert "profile.spouse.language_tests" not in ids(report(data))
+
+
+@pytest.mark.parametrize(
+    ("spouse", "paths"),
+    [
+        (None, ["$.spouse"]),
+        ({}, ["$.spouse.canadian_citizen_or_pr", "$.spouse.accompanying"]),
+        ({"canadian_citizen_or_pr": False}, ["$.spouse.accompanying"]),
+        ({"canadian_citizen_or_pr": False, "accompanying": True}, []),
+        ({"canadian_citizen_or_pr": True}, []),  # a citizen never counts: nothing to ask
+    ],
+)
+def test_a_partner_whose_status_is_not_answered_is_asked_about(spouse, paths) -> None:
+    # P12: until the spouse is known to count, the CRS scores the single column; the status
+    # decides the column, so completeness asks for it.
+    data = example("software-engineer-abroad.json") | {"marital_status": "married"}
+    if spouse is not None:
+        data["spouse"] = spouse
+    found = [i for i in report(data).items if i.item_id == "profile.spouse.status"]
+    assert [i.path for i in found] == paths
+    assert all(i.crs_factors and not i.blocks_submission for i in found)

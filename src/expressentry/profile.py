@@ -885,9 +885,26 @@ _NO_SPOUSE_LANGUAGE_TEST = _Draft(
 )
 
 
+def _spouse_status(path: str) -> _Draft:
+    return _Draft(
+        item_id="profile.spouse.status",
+        sentence=(
+            "Say whether your spouse or partner is a Canadian citizen or permanent resident "
+            "and whether they are coming to Canada with you: until then the CRS scores you in "
+            "the single column (policy P12)."
+        ),
+        path=path,
+        need="optional",
+        citation=_CRS_CRITERIA,
+        crs_factors=(CRS_SPOUSE,),
+        fixed=True,
+    )
+
+
 def _optional_documents(candidate: Candidate, facts: Facts) -> Sequence[_Draft]:
     """The documents the profile asks for only "if you have one"; the spouse's education and
-    test only of a spouse who may count (P12): a spouse scored as single earns nothing."""
+    test only of a spouse who may count (P12): a spouse scored as single earns nothing. A
+    partner whose status is not answered is asked about: it decides the CRS column."""
     drafts = []
     if candidate.provincial_nomination is None:
         drafts.append(_NO_NOMINATION)
@@ -897,6 +914,15 @@ def _optional_documents(candidate: Candidate, facts: Facts) -> Sequence[_Draft]:
     if candidate.certificates_of_qualification is None:
         drafts.append(_NO_CERTIFICATE)
     spouse = candidate.spouse
+    if facts.partnered and facts.spouse_counts is None:
+        if spouse is None:
+            drafts.append(_spouse_status("$.spouse"))
+        else:
+            drafts += [
+                _spouse_status(f"$.spouse.{name}")
+                for name in ("canadian_citizen_or_pr", "accompanying")
+                if getattr(spouse, name) is None
+            ]
     if spouse is not None and facts.spouse_counts is not False:
         if not spouse.education:
             drafts.append(_NO_SPOUSE_EDUCATION)

@@ -124,10 +124,11 @@ class QuestionnaireAnswers:
     - ``language_test`` or ``language_levels`` (not both): the first official language's
       results, as a test (kind, date, four scores) or as CLB/NCLC levels directly.
     - ``work``: the most recent job first; each answer is placed just before the previous one,
-      the first ending on ``answered_on``, all of it paid and full time.
+      the first ending on ``answered_on``, all of it paid and full time. No answer: no work.
     - ``primary_occupation``: the occupation FSW looks at; by default the first answer's.
     - ``family_size``: the person, a spouse or common-law partner, and dependent children.
-    - ``certificate_of_qualification``: who certified the person in the primary occupation.
+    - ``certificate_of_qualification``: who certified the person in the primary occupation,
+      or ``None`` for no certificate.
     - ``job_offer``: the written offer, or ``None`` for none.
 
     Any other question left out stays unanswered (``None``), and a program that needs it says
