@@ -378,3 +378,26 @@ def test_a_code_exactly_when_a_program_is_eligible(
     assert (result.expires_on is not None) == bool(eligible)
     if province is Province.QC:
         assert not eligible
+
+
+@pytest.mark.parametrize(
+    ("work", "family_size", "path"),
+    [
+        ({"years": 1.5}, None, "$.years"),  # a year and a half cannot be placed on the calendar
+        ({"years": 3000}, None, "$.work[0].years"),  # before the calendar's first day
+        ({"years": 1}, 1.5, "$.family_size"),
+    ],
+)
+def test_impossible_answers_are_profile_errors(work, family_size, path):
+    def build() -> object:
+        answer = WorkAnswer(noc=NocCode("21231"), country="IN", **work)
+        return QuestionnaireAnswers(
+            answered_on=date(2026, 11, 29),
+            birth_date=date(1990, 1, 1),
+            work=(answer,),
+            family_size=family_size,
+        ).candidate()
+
+    with pytest.raises(ProfileError) as error:
+        build()
+    assert [p for p, _ in error.value.problems] == [path]

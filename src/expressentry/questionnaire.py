@@ -41,7 +41,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Mapping, Sequence
-from datetime import date, timedelta
+from datetime import MINYEAR, date, timedelta
 from types import MappingProxyType
 
 import attrs
@@ -98,7 +98,8 @@ date, and a CELPIP-General score is the CLB level itself."""
 
 
 def _positive(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
-    if isinstance(value, bool) or value < 1:
+    # An int, not a bool or a float: 1.5 years cannot be placed on the calendar.
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
         raise ProfileError([(f"$.{attribute.name}", f"{value!r} is not a whole number above 0")])
 
 
@@ -161,7 +162,10 @@ class QuestionnaireAnswers:
                 )
             )
         partner = self.marital_status is not None and self.marital_status.has_partner
-        if self.family_size is not None and self.family_size < 1 + partner:
+        size = self.family_size
+        if size is not None and (not isinstance(size, int) or isinstance(size, bool)):
+            problems.append(("$.family_size", f"{size!r} is not a whole number of people"))
+        elif size is not None and size < 1 + partner:
             problems.append(
                 (
                     "$.family_size",
@@ -242,7 +246,16 @@ def _work_history(work: Sequence[WorkAnswer], answered_on: date) -> WorkHistory:
     """The answers as back-to-back periods, the first ending on ``answered_on``."""
     periods = []
     end = answered_on
-    for item in work:
+    for index, item in enumerate(work):
+        if item.years > end.year - MINYEAR:  # the calendar has no day that far back
+            raise ProfileError(
+                [
+                    (
+                        f"$.work[{index}].years",
+                        f"{item.years} years before {end} is before the calendar",
+                    )
+                ]
+            )
         start = end - relativedelta(years=item.years) + timedelta(days=1)
         periods.append(
             WorkPeriod(
