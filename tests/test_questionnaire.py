@@ -36,8 +36,9 @@ from expressentry.questionnaire import (
     QuestionnaireAnswers,
     WorkAnswer,
     answer,
+    missing_answers,
 )
-from expressentry.verdict import Outcome, Rule, Verdict
+from expressentry.verdict import Outcome, Rule, Verdict, VerdictOutcome
 
 ON = date(2026, 11, 29)
 IELTS = LanguageTest(
@@ -122,6 +123,83 @@ def test_an_undetermined_program_is_not_enough_for_a_code() -> None:
     result = answer(unsure, rng=random.Random(1))
     assert result.verdicts["FSW"].outcome.value == "undetermined"
     assert result.reference_code is None
+
+
+def test_an_undetermined_program_names_the_questions_that_settle_it() -> None:
+    unsure = attrs.evolve(SOFTWARE_ENGINEER, settlement_funds_cad=None, family_size=None)
+    result = answer(unsure, rng=random.Random(1))
+    # The children are asked through the family size: the questionnaire has no other question.
+    assert result.missing_answers == ("$.settlement_funds_cad", "$.family_size")
+    assert result.next_steps == (
+        "No personal reference code is issued yet: no program is open to you with these "
+        "answers, and FSW cannot be decided until you answer $.settlement_funds_cad, "
+        "$.family_size. Each program's findings say what is missing or not met.",
+    )
+    assert result.next_steps[0] in result.explain()
+
+
+def test_a_family_size_without_a_marital_status_asks_for_the_marital_status() -> None:
+    unsure = attrs.evolve(SOFTWARE_ENGINEER, marital_status=None, family_size=2)
+    result = answer(unsure, rng=random.Random(1))
+    assert result.verdicts["FSW"].outcome is VerdictOutcome.UNDETERMINED
+    assert result.pool.missing_facts == ("$.marital_status", "$.dependent_children")
+    assert result.missing_answers == ("$.marital_status",)
+
+
+def test_every_answer_given_means_nothing_is_missing() -> None:
+    assert answer(SOFTWARE_ENGINEER, rng=random.Random(1)).missing_answers == ()
+    assert answer(NO_WORK, rng=random.Random(1)).missing_answers == ()
+
+
+@pytest.mark.parametrize(
+    ("profile_path", "question"),
+    [
+        ("$.dependent_children", "$.family_size"),
+        ("$.marital_status", "$.marital_status"),
+        ("$.language_tests[0]", "$.language_test"),
+        ("$.language_tests[0].scores.reading", "$.language_test.scores.reading"),
+        ("$.first_official_language", "$.language_test"),
+        ("$.work_history.periods[2].authorized", "$.work[2].authorized"),
+        ("$.job_offers", "$.job_offer"),
+        ("$.job_offers[0].lmia", "$.job_offer.lmia"),
+        ("$.certificates_of_qualification", "$.certificate_of_qualification"),
+        ("$.certificates_of_qualification[0].issue_date", "$.certificate_of_qualification"),
+        ("$.education[0].eca", "$.education[0].eca"),
+        ("$.spouse.language_tests", "$.spouse.language_tests"),  # no question: the profile's
+        ("$.job_offers_elsewhere", "$.job_offers_elsewhere"),  # a prefix, not a field
+    ],
+)
+def test_a_profile_path_becomes_its_question(profile_path: str, question: str) -> None:
+    unanswered_family = attrs.evolve(NO_WORK, family_size=None)
+    assert missing_answers(unanswered_family, [profile_path]) == (question,)
+
+
+def test_questions_are_named_once_in_the_order_first_needed() -> None:
+    answers = attrs.evolve(NO_WORK, family_size=None)
+    paths = ["$.job_offers[0].lmia", "$.dependent_children", "$.job_offers[0].lmia", "$.x"]
+    assert missing_answers(answers, paths) == ("$.job_offer.lmia", "$.family_size", "$.x")
+
+
+def test_a_program_the_rules_leave_open_has_no_question_to_ask() -> None:
+    # P31: before 2020-01-01 no funds table gives the figure, so the FSW is undetermined with
+    # no fact to ask for.
+    day = date(2019, 6, 1)
+    early = attrs.evolve(
+        SOFTWARE_ENGINEER,
+        answered_on=day,
+        language_test=attrs.evolve(IELTS, test_date=date(2018, 2, 14)),
+        work=(WorkAnswer(noc=NocCode("2173"), years=3, country="IN"),),
+        education=(attrs.evolve(MASTERS, country="CA", eca=None),),
+    )
+    result = answer(early, rng=random.Random(1))
+    assert result.verdicts["FSW"].outcome is VerdictOutcome.UNDETERMINED
+    assert result.missing_answers == ()
+    assert result.reference_code is None
+    assert result.next_steps == (
+        "No personal reference code is issued: no program is open to you with these answers, "
+        "and FSW cannot be decided on 2019-06-01: the rules in force on that date leave it "
+        "open.",
+    )
 
 
 def test_quebec_closes_every_program() -> None:

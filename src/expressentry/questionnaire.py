@@ -79,7 +79,7 @@ from expressentry.model import (
 )
 from expressentry.profile import DRAFT_VALIDITY, POOL_VALIDITY, program_verdicts
 from expressentry.programs import Program
-from expressentry.programs.pool import PoolEntry, pool_entry
+from expressentry.programs.pool import PoolEntry, listed_programs, pool_entry
 from expressentry.verdict import Verdict
 
 __all__ = [
@@ -88,6 +88,7 @@ __all__ = [
     "QuestionnaireResult",
     "WorkAnswer",
     "answer",
+    "missing_answers",
 ]
 
 LEVELS_TEST: Mapping[Language, TestKind] = MappingProxyType(
@@ -281,6 +282,9 @@ class QuestionnaireResult:
 
     ``verdicts`` explain each program; ``reference_code``, ``issued_on`` and ``expires_on``
     are set only when ``eligible_programs`` is not empty; ``next_steps`` are plain sentences.
+    ``missing_answers`` are the questions (paths in :class:`QuestionnaireAnswers`) whose
+    answers could settle a program still undetermined when none is eligible (see
+    :func:`missing_answers`).
     """
 
     answers: QuestionnaireAnswers
@@ -292,6 +296,7 @@ class QuestionnaireResult:
     issued_on: date | None
     expires_on: date | None
     next_steps: tuple[str, ...]
+    missing_answers: tuple[str, ...] = ()
 
     def explain(self) -> str:
         """The result as plain text: each program's verdict and findings, then the next steps."""
@@ -323,6 +328,62 @@ _NOT_ELIGIBLE_STEP = (
     "Each program's findings say what is missing or not met."
 )
 
+_UNDETERMINED_STEP = (
+    "No personal reference code is issued yet: no program is open to you with these answers, "
+    "and {programs} cannot be decided until you answer {answers}. Each program's findings say "
+    "what is missing or not met."
+)
+
+_UNDECIDABLE_STEP = (
+    "No personal reference code is issued: no program is open to you with these answers, and "
+    "{programs} cannot be decided on {on}: the rules in force on that date leave it open."
+)
+
+# A profile path's first fields, the question that gives them, and whether the rest of the path
+# names a part of the answer (a certificate is answered by its issuing authority alone).
+_QUESTION_OF: Mapping[str, tuple[str, bool]] = MappingProxyType(
+    {
+        "$.language_tests[0]": ("$.language_test", True),
+        "$.first_official_language": ("$.language_test", False),
+        "$.work_history.periods": ("$.work", True),
+        "$.job_offers[0]": ("$.job_offer", True),
+        "$.job_offers": ("$.job_offer", False),
+        "$.certificates_of_qualification": ("$.certificate_of_qualification", False),
+    }
+)
+
+
+def missing_answers(
+    answers: QuestionnaireAnswers, profile_paths: Sequence[str]
+) -> tuple[str, ...]:
+    """The questions whose answers would give the facts at ``profile_paths`` (JSON paths in a
+    :class:`~expressentry.model.Candidate`, as verdicts name them), each once, in order.
+
+    The children are the family less the person and a partner: an unanswered count of
+    dependent children asks for the family size, or for the marital status when the family
+    size is given. A fact no question asks (a spouse's own facts, say) keeps its profile path:
+    it is answered in the full profile.
+
+    >>> from datetime import date
+    >>> answers = QuestionnaireAnswers(
+    ...     answered_on=date(2026, 11, 29), birth_date=date(1994, 6, 12), family_size=2
+    ... )
+    >>> missing_answers(answers, ["$.dependent_children", "$.work_history.periods[1].authorized",
+    ...                           "$.marital_status", "$.spouse"])
+    ('$.marital_status', '$.work[1].authorized', '$.spouse')
+    """
+    questions: dict[str, None] = {}
+    for path in profile_paths:
+        if path == "$.dependent_children":
+            path = "$.family_size" if answers.family_size is None else "$.marital_status"
+        else:
+            for prefix, (question, parts) in _QUESTION_OF.items():
+                if path == prefix or path.startswith((prefix + ".", prefix + "[")):
+                    path = question + path[len(prefix) :] if parts else question
+                    break
+        questions[path] = None
+    return tuple(questions)
+
 
 def answer(
     answers: QuestionnaireAnswers,
@@ -340,12 +401,22 @@ def answer(
     verdicts = program_verdicts(facts, programs)
     entry = pool_entry(verdicts.values())
     code = issued = expires = None
+    questions = missing_answers(answers, entry.missing_facts)
     steps: tuple[str, ...] = (_NOT_ELIGIBLE_STEP,)
     if entry.eligible:
         code = personal_reference_code.generate(rng)
         issued = answers.answered_on
         expires = reference_code_expiry(issued)
         steps = _next_steps(code, issued, expires)
+    elif entry.undetermined_programs:
+        programs_text = listed_programs(entry.undetermined_programs)
+        steps = (
+            _UNDETERMINED_STEP.format(programs=programs_text, answers=", ".join(questions))
+            if questions
+            else _UNDECIDABLE_STEP.format(
+                programs=programs_text, on=answers.answered_on.isoformat()
+            ),
+        )
     return QuestionnaireResult(
         answers=answers,
         candidate=candidate,
@@ -356,4 +427,5 @@ def answer(
         issued_on=issued,
         expires_on=expires,
         next_steps=steps,
+        missing_answers=questions,
     )

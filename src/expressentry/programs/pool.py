@@ -68,7 +68,8 @@ class PoolEntry:
         return self.outcome is VerdictOutcome.ELIGIBLE
 
 
-def _programs(codes: tuple[str, ...]) -> str:
+def listed_programs(codes: tuple[str, ...]) -> str:
+    """``FSW``, ``FSW and CEC``, ``FSW, FST and CEC``: program codes as a sentence lists them."""
     if len(codes) == 1:
         return codes[0]
     return ", ".join(codes[:-1]) + f" and {codes[-1]}"
@@ -88,7 +89,7 @@ _NOT_ELIGIBLE = "Not eligible for the Express Entry pool: not eligible for {}."
 # Kept: the same few sets of programs make every candidate's sentence.
 @functools.lru_cache(maxsize=64)
 def _sentence(template: str, programs: tuple[str, ...]) -> str:
-    return template.format(_programs(programs))
+    return template.format(listed_programs(programs))
 
 
 def pool_entry(verdicts: Iterable[Verdict]) -> PoolEntry:
