@@ -103,7 +103,7 @@ def test_no_credentials() -> None:
             (canadian(L.BACHELORS_OR_THREE_YEAR), canadian(L.MASTERS_OR_PROFESSIONAL)),
             EducationLevel.MASTERS_OR_PROFESSIONAL,
         ),
-        # A stated program of 3 years counts as "3 years or more" whatever the level.
+        # A master's ranks above "two or more", whatever the length of its program.
         (
             (canadian(L.ONE_YEAR), canadian(L.MASTERS_OR_PROFESSIONAL, years=3)),
             EducationLevel.MASTERS_OR_PROFESSIONAL,
@@ -123,6 +123,24 @@ def test_no_credentials() -> None:
         # Foreign (with ECA) and Canadian credentials combine for "two or more".
         (
             (foreign(L.BACHELORS_OR_THREE_YEAR, L.BACHELORS_OR_THREE_YEAR), canadian(L.ONE_YEAR)),
+            EducationLevel.TWO_OR_MORE,
+        ),
+        # A foreign 3-year program its ECA assesses as two-year is a two-year credential: with
+        # another post-secondary one it does not make "two or more" (P21, P29).
+        (
+            (
+                foreign(L.BACHELORS_OR_THREE_YEAR, L.TWO_YEAR, years=3),
+                foreign(L.ONE_YEAR, L.ONE_YEAR, years=1),
+            ),
+            EducationLevel.TWO_YEAR,
+        ),
+        (
+            (foreign(L.BACHELORS_OR_THREE_YEAR, L.TWO_YEAR, years=4), canadian(L.ONE_YEAR)),
+            EducationLevel.TWO_YEAR,
+        ),
+        # A foreign master's assessed as a bachelor's is a 3-year credential.
+        (
+            (foreign(L.MASTERS_OR_PROFESSIONAL, L.BACHELORS_OR_THREE_YEAR), canadian(L.ONE_YEAR)),
             EducationLevel.TWO_OR_MORE,
         ),
         # An incomplete credential never counts.

@@ -343,15 +343,16 @@ def eca_expiry_date(eca: EducationalCredentialAssessment, on: date) -> date:
 
 
 def _three_years_or_more(use: CredentialUse) -> bool:
-    """Whether the credential comes from a program of 3 years or more.
+    """Whether the credential counts as coming from a program of 3 years or more: whether it
+    is recognized at the bachelor's-or-3-year level.
 
-    A bachelor's-or-3-year level implies it (the model refuses a shorter program for it); for
-    other levels only a stated ``program_years`` of 3 or more does.
+    The level decides, not a stated ``program_years``: the model refuses a shorter or longer
+    program for the one-year and two-year levels, and an ECA that assesses a foreign 3-year
+    program as a Canadian two-year credential decides its length as it decides its level (P21:
+    "the ECA's assessed Canadian equivalent is the level"; IRPR s. 78(1) awards points for the
+    equivalency assessment, not for the foreign program).
     """
-    years = use.credential.program_years
-    return use.level is EducationLevel.BACHELORS_OR_THREE_YEAR or (
-        years is not None and years >= 3
-    )
+    return use.level is EducationLevel.BACHELORS_OR_THREE_YEAR
 
 
 _EDUCATION_CITATION = Citation(
