@@ -305,7 +305,9 @@ def test_levels_in_words_name_the_abilities_in_order(
     levels = LanguageLevels(
         language=language, listening=listening, reading=reading, writing=writing, speaking=speaking
     )
-    parts = ", ".join(f"{ability.value[0].upper()} {levels.of(ability)}" for ability in Ability)
+    parts = ", ".join(
+        f"{ability.value[0].upper()} {levels.of(ability) or 'below 4'}" for ability in Ability
+    )
     assert str(levels) == f"{levels.benchmark} {parts}"
 
 

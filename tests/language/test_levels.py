@@ -118,9 +118,17 @@ def test_ielts_cross_check(make_test: MakeTest) -> None:
     assert str(levels) == "CLB L 9, R 9, W 9, S 9"
 
 
+def test_a_level_below_4_is_written_as_below_4() -> None:
+    # Kept as 0 (BELOW_LEVEL_4): a CELPIP 3 is CLB 3, not CLB 0 (rules.md §5.4).
+    levels = LanguageLevels(
+        language=Language.FRENCH, listening=0, reading=4, writing=0, speaking=12
+    )
+    assert str(levels) == "NCLC L below 4, R 4, W below 4, S 12"
+
+
 def test_celpip_levels_above_10_are_clb_10(make_test: MakeTest) -> None:
     test = make_test(TestKind.CELPIP_GENERAL, (12, 11, 10, 3), test_date=date(2025, 5, 1))
-    assert str(levels_of(test)) == f"CLB L 10, R 10, W 10, S {BELOW_LEVEL_4}"
+    assert str(levels_of(test)) == "CLB L 10, R 10, W 10, S below 4"
 
 
 def test_tef_charts_change_on_2023_12_11(make_test: MakeTest) -> None:

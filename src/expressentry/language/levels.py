@@ -339,10 +339,17 @@ class LanguageLevels:
 
     def __str__(self) -> str:
         # The abilities in the order of Ability, written out: explanations write this often.
+        # A level below 4 is kept as 0 (BELOW_LEVEL_4), and said as what it is.
         return (
-            f"{benchmark_name(self.language)} L {self.listening}, R {self.reading}, "
-            f"W {self.writing}, S {self.speaking}"
+            f"{benchmark_name(self.language)} L {_said(self.listening)}, "
+            f"R {_said(self.reading)}, W {_said(self.writing)}, S {_said(self.speaking)}"
         )
+
+
+def _said(level: int) -> str:
+    """A level in :meth:`LanguageLevels.__str__`: ``"7"``, or ``"below 4"`` for
+    :data:`BELOW_LEVEL_4` (a level given as such, 3 say, is written as given)."""
+    return f"below {LOWEST_LEVEL}" if level == BELOW_LEVEL_4 else str(level)
 
 
 def levels_of(test: LanguageTest) -> LanguageLevels:
