@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import attrs
@@ -366,6 +366,25 @@ def test_job_offer_class(
         assert not any("Job offer" in text for text in notes)
     else:
         assert any(note in text for text in notes)
+
+
+@pytest.mark.parametrize(("dated", "counts"), [(ON, True), (ON + timedelta(days=1), False)])
+def test_a_nomination_and_a_certificate_dated_on_the_day_count(dated: date, counts: bool) -> None:
+    # A nomination or a certificate of qualification dated on the evaluation date is held on
+    # that date (P1); one dated the day after is not yet.
+    candidate = attrs.evolve(
+        GOLDEN_2,
+        provincial_nomination=ProvincialNomination(
+            province=Province.ON, nomination_date=dated, express_entry_stream=True
+        ),
+        certificates_of_qualification=(
+            CertificateOfQualification(issued_by=IssuingAuthority.ON, issue_date=dated),
+        ),
+    )
+    result = crs_for(candidate, on=ON)
+    assert result.factors.provincial_nomination is counts
+    assert result.factors.certificate_of_qualification is counts
+    assert result.line("crs.additional.provincial_nomination").points == (600 if counts else 0)
 
 
 def test_nomination_certificate_and_sibling() -> None:

@@ -15,8 +15,9 @@ from expressentry.education import EducationLevel
 from expressentry.facts import derive
 from expressentry.funds import SETTLEMENT_FUNDS
 from expressentry.job_offer import OFFER_DURATION
-from expressentry.language import ACCEPTED_TESTS, TestKind
+from expressentry.language import ACCEPTED_TESTS, LEVEL_CHARTS, TestKind
 from expressentry.model import (
+    Ability,
     AbilityScores,
     Candidate,
     Credential,
@@ -430,6 +431,44 @@ def test_second_language_needs_level_5_in_each_ability(score: int, points: int) 
     assert result.factor(GridFactor.LANGUAGE).points == 24 + points
 
 
+def _tef_at(levels: tuple[int, int, int, int]) -> LanguageTest:
+    """A TEF Canada taken on 2026-03-01 with the lowest score of each of ``levels``."""
+    taken = date(2026, 3, 1)
+    chart = LEVEL_CHARTS[TestKind.TEF_CANADA].at(taken)
+    scores = {
+        ability.value: int(chart.lowest_score(ability, level))
+        for ability, level in zip(Ability, levels, strict=True)
+    }
+    return LanguageTest(kind=TestKind.TEF_CANADA, test_date=taken, scores=AbilityScores(**scores))
+
+
+@pytest.mark.parametrize(
+    ("levels", "points"),
+    [((5, 5, 5, 5), 4), ((5, 4, 5, 5), 0), ((4, 4, 4, 4), 0), ((9, 9, 9, 5), 4)],
+)
+def test_the_second_language_needs_exactly_5_in_its_weakest_ability(
+    levels: tuple[int, int, int, int], points: int
+) -> None:
+    # rules.md §1.2: 4 points for CLB/NCLC 5 or more in each of the four abilities, else 0.
+    result = grid(eligible(language_tests=(celpip(), _tef_at(levels))))
+    line = next(line for line in result.lines if line.item == "Second official language")
+    assert line.points == points
+
+
+@pytest.mark.parametrize(("age", "total", "passes"), [(40, 67, True), (41, 66, False)])
+def test_a_grid_of_exactly_67_passes(age: int, total: int, passes: bool) -> None:
+    # rules.md §1: 67 points out of 100 or more pass. The baseline earns 60 without its age
+    # points; age 40 earns 7, age 41 earns 6.
+    candidate = eligible(birth_date=date(ON.year - age, 5, 17))
+    result = grid(candidate)
+    assert (result.total, result.passes) == (total, passes)
+    finding = assess(candidate).finding(GRID)
+    assert finding.outcome is (Outcome.MET if passes else Outcome.NOT_MET)
+    assert assess(candidate).outcome is (
+        VerdictOutcome.ELIGIBLE if passes else VerdictOutcome.NOT_ELIGIBLE
+    )
+
+
 @pytest.mark.parametrize(("score", "points"), [(200, 0), (400, 4)])
 def test_a_declared_first_language_settles_the_second_without_a_valid_first_test(
     score: int, points: int
@@ -541,6 +580,19 @@ def test_grid_education_waits_on_an_eca_not_entered(
         assert f"{points} to {at_most} points: up to {at_most} if an educational credential" in (
             line.sentence
         )
+
+
+@pytest.mark.parametrize(("completed", "waits"), [(ON, True), (ON + timedelta(days=1), False)])
+def test_a_credential_completed_on_the_day_waits_on_its_eca(completed: date, waits: bool) -> None:
+    # P21, P29: completed on the evaluation date, it counts once assessed; a day later, not yet.
+    masters = Credential(
+        level=CredentialLevel.MASTERS_OR_PROFESSIONAL,
+        country="IN",
+        completion_date=completed,
+    )
+    line = grid(eligible(education=(masters,))).factor(GridFactor.EDUCATION).lines[0]
+    assert (line.points_at_most > line.points) is waits
+    assert (line.missing == ("$.education[0].eca",)) is waits
 
 
 @pytest.mark.parametrize(
@@ -679,6 +731,12 @@ def test_a_spouse_whose_status_is_unanswered_is_a_range() -> None:
     assert undescribed.missing == ("$.spouse",)
     status = grid(eligible(marital_status=None, spouse=None))
     assert "$.marital_status" in status.missing
+
+
+def test_a_spouse_at_exactly_clb_4_in_each_ability_earns_the_5_points() -> None:
+    # rules.md §1.7: an accompanying spouse with CLB/NCLC 4 or more in all four abilities.
+    exactly_4 = attrs.evolve(SPOUSE, language_tests=(celpip(4, 4, 4, 4),))
+    assert _adaptability(married(exactly_4))["Spouse's language"] == (5, 5)
 
 
 def test_spouse_language_below_4_and_without_a_test() -> None:
