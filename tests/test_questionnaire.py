@@ -309,7 +309,9 @@ def test_a_test_is_kept_as_answered() -> None:
     candidate = SOFTWARE_ENGINEER.candidate()
     assert candidate.language_tests == (IELTS,)
     assert candidate.first_official_language is Language.ENGLISH
-    assert attrs.evolve(NO_WORK, language_test=None).candidate().language_tests == ()
+    # No test or levels answered: the tests are not answered, so the programs ask for them.
+    untested = attrs.evolve(NO_WORK, language_test=None, education=None).candidate()
+    assert (untested.language_tests, untested.education) == (None, None)
 
 
 def test_offer_certificate_and_the_rest_are_carried_over() -> None:

@@ -54,6 +54,21 @@ def test_unanswered_facts_are_left_out_and_read_back_as_none():
     assert from_dict({"schema_version": 1, "birth_date": None}).birth_date is None
 
 
+def test_a_list_left_out_or_null_is_not_answered_and_an_empty_list_is_none():
+    for left_out in ({}, {"language_tests": None, "education": None}):
+        candidate = from_dict({"schema_version": 1, **left_out})
+        assert (candidate.language_tests, candidate.education) == (None, None)
+    empty = from_dict({"schema_version": 1, "language_tests": [], "education": []})
+    assert (empty.language_tests, empty.education) == ((), ())
+    assert to_dict(empty) == {"schema_version": 1, "language_tests": [], "education": []}
+    # The spouse's lists have no "not answered": null reads as none given.
+    spouse = from_dict(
+        {"schema_version": 1, "spouse": {"language_tests": None, "education": None}}
+    ).spouse
+    assert spouse is not None
+    assert (spouse.language_tests, spouse.education) == ((), ())
+
+
 def test_numbers_keep_their_kind():
     data = {
         "schema_version": 1,

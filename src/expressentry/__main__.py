@@ -21,7 +21,7 @@ import os
 import random
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Sequence, Sized
 from datetime import date, datetime, timezone
 from importlib import resources
 from pathlib import Path
@@ -41,7 +41,7 @@ from expressentry.codes import (
 )
 from expressentry.crs import CrsResult, crs_for
 from expressentry.exceptions import NotInForce, ProfileError, ValidationError
-from expressentry.model import Candidate, WorkHistory
+from expressentry.model import Candidate
 from expressentry.render import crs_dict, crs_markdown
 from expressentry.serialization import ISO_DATE, from_dict, json_schema
 
@@ -155,8 +155,8 @@ def _answered(name: str, value: object) -> bool:
     return value is not None and not (value == () and name in _EMPTY_IS_UNANSWERED)
 
 
-def _count(history: WorkHistory | None) -> int | str:
-    return "not answered" if history is None else len(history)
+def _count(answer: Sized | None) -> int | str:
+    return "not answered" if answer is None else len(answer)
 
 
 def _summary(candidate: Candidate) -> str:
@@ -169,8 +169,8 @@ def _summary(candidate: Candidate) -> str:
         "The profile is valid.",
         f"  birth date: {candidate.birth_date or 'not answered'}",
         f"  marital status: {status}",
-        f"  language tests: {len(candidate.language_tests)}",
-        f"  credentials: {len(candidate.education)}",
+        f"  language tests: {_count(candidate.language_tests)}",
+        f"  credentials: {_count(candidate.education)}",
         f"  jobs: {_count(candidate.work_history)}",
         f"  spouse or partner: {'given' if candidate.spouse else 'none given'}",
         f"  facts answered: {len(fields) - len(unanswered)} of {len(fields)}",

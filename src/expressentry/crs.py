@@ -2257,8 +2257,10 @@ def _other_factors(facts: Facts) -> _OtherFactors:
             "the with-spouse column only when the spouse is known to count)."
         )
     education = facts.education
-    if not candidate.education:
-        after.append("No credential is given: no points for education.")
+    if candidate.education is None:
+        after.append("The credentials are not answered: no points for education.")
+    elif not candidate.education:
+        after.append("No credential: no points for education.")
     if education.ignored:
         after.append(
             lambda: [

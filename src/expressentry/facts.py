@@ -166,17 +166,14 @@ class Facts:
         # Assignments and tests are ranked by the candidate's own CRS (policies P5, P6); the
         # notes quote each test's points in the candidate's own column.
         candidate = self.candidate
+        tests = candidate.language_tests or ()  # not answered: no test to count
         return official_languages(
-            candidate.language_tests,
+            tests,
             self.on,
             declared_first=candidate.first_official_language,
             points=_ranking(self.on, self.scored_with_spouse),
             # One test leaves nothing to choose: no CRS to score it by.
-            crs=(
-                _crs().language_assignment_points(self)
-                if len(candidate.language_tests) > 1
-                else None
-            ),
+            crs=(_crs().language_assignment_points(self) if len(tests) > 1 else None),
         )
 
     @_computed_once
@@ -195,7 +192,7 @@ class Facts:
     @_computed_once
     def education(self) -> DerivedEducation:
         """The recognized level of education on the evaluation date (P21, P29)."""
-        return education_level(self.candidate.education, on=self.on)
+        return education_level(self.candidate.education or (), on=self.on)
 
     @_computed_once
     def spouse_education(self) -> DerivedEducation | None:
@@ -206,7 +203,7 @@ class Facts:
     @_computed_once
     def canadian_education(self) -> CanadianEducationCredit:
         """Completed Canadian post-secondary study, for the CRS additional points."""
-        return canadian_education_credit(self.candidate.education, on=self.on)
+        return canadian_education_credit(self.candidate.education or (), on=self.on)
 
     # -- work experience ------------------------------------------------------------------
 

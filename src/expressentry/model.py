@@ -560,11 +560,19 @@ class Candidate:
     first_official_language: Language | None = attrs.field(
         default=None, metadata=_about("The first official language the candidate declares (P5).")
     )
-    language_tests: tuple[LanguageTest, ...] = attrs.field(
-        default=(), metadata=_about("The language test results, in any order.")
+    language_tests: tuple[LanguageTest, ...] | None = attrs.field(
+        default=None,
+        metadata=_about(
+            "The language test results, in any order. Absent or null: not answered (the "
+            "language requirements are unknown); an empty list: no test taken."
+        ),
     )
-    education: tuple[Credential, ...] = attrs.field(
-        default=(), metadata=_about("Every completed or current credential, Canadian or foreign.")
+    education: tuple[Credential, ...] | None = attrs.field(
+        default=None,
+        metadata=_about(
+            "Every completed or current credential, Canadian or foreign. Absent or null: not "
+            "answered (education is unknown); an empty list: no credential at all."
+        ),
     )
     work_history: WorkHistory | None = attrs.field(
         default=None,
@@ -663,7 +671,7 @@ class Candidate:
             problems.add("birth_date", f"{birth_date.isoformat()} is not a plausible birth date")
             return
         born = birth_date.isoformat()
-        for index, test in enumerate(self.language_tests):
+        for index, test in enumerate(self.language_tests or ()):
             if test.test_date < birth_date:
                 problems.add(
                     f"language_tests[{index}].test_date",
@@ -675,7 +683,7 @@ class Candidate:
                     f"work_history[{index}].start",
                     f"the job starts ({period.start.isoformat()}) before the birth date {born}",
                 )
-        for index, credential in enumerate(self.education):
+        for index, credential in enumerate(self.education or ()):
             if credential.completion_date is not None and credential.completion_date < birth_date:
                 problems.add(
                     f"education[{index}].completion_date",

@@ -1363,7 +1363,7 @@ def _test_warnings(
 
 
 def _eca_warnings(candidate: Candidate, on: date, until: date) -> Iterator[TimeWarning]:
-    owners: list[tuple[str, Sequence[Credential]]] = [("$.", candidate.education)]
+    owners: list[tuple[str, Sequence[Credential]]] = [("$.", candidate.education or ())]
     if candidate.spouse is not None:
         owners.append(("$.spouse.", candidate.spouse.education))
     for prefix, credentials in owners:
@@ -1414,7 +1414,7 @@ def time_warnings(
     ['The draft profile must be submitted by 2026-12-31, before 2027-01-01 (32 days left).']
     """
     require_in_force(on, "on")
-    warnings = list(_test_warnings(candidate.language_tests, "$.", on, until))
+    warnings = list(_test_warnings(candidate.language_tests or (), "$.", on, until))
     if candidate.spouse is not None:
         warnings.extend(_test_warnings(candidate.spouse.language_tests, "$.spouse.", on, until))
     warnings.extend(_eca_warnings(candidate, on, until))

@@ -33,8 +33,8 @@ same seed give the same code, and the module never touches the global random sta
 Enter your personal reference code KQ8139986987 in your account by 2027-01-28 (it is valid \
 60 days after 2026-11-29); it carries these answers into your Express Entry profile.
 >>> print(result.verdicts["FSW"].finding("fsw.education.credential").sentence)
-No credential is given; the FSW needs a Canadian credential or a foreign one with a valid \
-educational credential assessment.
+The credentials are not answered; the FSW needs a Canadian credential or a foreign one with a \
+valid educational credential assessment.
 """
 
 from __future__ import annotations
@@ -148,7 +148,7 @@ class QuestionnaireAnswers:
     primary_occupation: NocCode | None = None
     meets_trade_requirements: bool | None = None
     certificate_of_qualification: IssuingAuthority | None = None
-    education: tuple[Credential, ...] = ()
+    education: tuple[Credential, ...] | None = None
     settlement_funds_cad: int | None = None
     job_offer: JobOffer | None = None
     work_authorization: WorkAuthorization | None = None
@@ -207,7 +207,7 @@ class QuestionnaireAnswers:
             intended_province=self.intended_province,
             work_authorization=self.work_authorization,
             first_official_language=None if test is None else test.language,
-            language_tests=() if test is None else (test,),
+            language_tests=None if test is None else (test,),
             education=self.education,
             work_history=_work_history(self.work, self.answered_on),
             primary_occupation=primary,

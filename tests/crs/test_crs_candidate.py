@@ -177,7 +177,10 @@ def test_unknowns_are_noted_not_counted() -> None:
         "with-spouse column only when the spouse is known to count).",
     )
     assert "A sibling in Canada is not answered: not counted." in result.notes
-    assert "No credential is given: no points for education." in result.notes
+    assert "The credentials are not answered: no points for education." in result.notes
+    none = crs_for(attrs.evolve(unknown, education=()), on=ON)
+    assert "No credential: no points for education." in none.notes
+    assert none.total == result.total
     # A spouse who counts, with education and test left out: each scores nothing, as a fact
     # not answered never counts as a "yes", and each is said to.
     counting = crs_for(

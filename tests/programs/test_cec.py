@@ -72,7 +72,7 @@ def celpip(level: int = 9, taken: date = date(2026, 1, 10), **abilities: int) ->
 
 def candidate(
     *work: WorkPeriod,
-    tests: tuple[LanguageTest, ...] = (celpip(),),
+    tests: tuple[LanguageTest, ...] | None = (celpip(),),
     province: Province | None = Province.ON,
     **facts: Any,
 ) -> Candidate:
@@ -201,11 +201,18 @@ def test_below_the_lowest_minimum_fails_whatever_the_work():
 
 
 def test_without_a_valid_test_the_language_is_unknown():
-    verdict = assess(candidate(job(), tests=()))
+    verdict = assess(candidate(job(), tests=None))
     finding = verdict.finding(LANGUAGE)
     assert finding.outcome is Outcome.UNKNOWN
     assert finding.missing == ("$.language_tests",)
     assert verdict.outcome is VerdictOutcome.UNDETERMINED
+
+
+def test_with_no_test_taken_the_language_is_not_met():
+    verdict = assess(candidate(job(), tests=()))
+    finding = verdict.finding(LANGUAGE)
+    assert (finding.outcome, finding.missing) == (Outcome.NOT_MET, ())
+    assert verdict.outcome is VerdictOutcome.NOT_ELIGIBLE
 
 
 def test_an_expired_test_says_why_it_does_not_count():

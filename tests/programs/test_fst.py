@@ -158,8 +158,10 @@ def test_the_language_minimum_is_met_at_the_minimum():
 
 
 def test_no_valid_test_leaves_the_language_unknown():
-    finding = assess(candidate(language_tests=())).finding(LANGUAGE)
+    finding = assess(candidate(language_tests=None)).finding(LANGUAGE)
     assert (finding.outcome, finding.missing) == (Outcome.UNKNOWN, ("$.language_tests",))
+    none_taken = assess(candidate(language_tests=())).finding(LANGUAGE)
+    assert (none_taken.outcome, none_taken.missing) == (Outcome.NOT_MET, ())
 
 
 def test_the_language_minimums_table():

@@ -238,7 +238,9 @@ RULE_CASES: list[tuple[str, Outcome, dict[str, Any]]] = [
     (YEAR, Outcome.UNKNOWN, {"work_history": history(job(paid=None))}),
     (LANGUAGE, Outcome.MET, {}),
     (LANGUAGE, Outcome.NOT_MET, {"language_tests": (celpip(reading=6),)}),
-    (LANGUAGE, Outcome.UNKNOWN, {"language_tests": ()}),
+    (LANGUAGE, Outcome.UNKNOWN, {"language_tests": None}),  # not answered
+    (LANGUAGE, Outcome.NOT_MET, {"language_tests": ()}),  # no test taken
+    (LANGUAGE, Outcome.NOT_MET, {"language_tests": (tef(),), "first_official_language": None}),
     (LANGUAGE, Outcome.NOT_MET, {"language_tests": (celpip(taken=date(2024, 1, 1)),)}),  # P4
     (EDUCATION, Outcome.MET, {}),
     (EDUCATION, Outcome.MET, {"education": (foreign(),)}),
@@ -248,7 +250,8 @@ RULE_CASES: list[tuple[str, Outcome, dict[str, Any]]] = [
     (EDUCATION, Outcome.NOT_MET, {"education": (foreign(eca_issued=date(2026, 12, 1)),)}),
     (EDUCATION, Outcome.NOT_MET, {"education": (foreign(eca_issued=date(2020, 1, 10)),)}),
     (EDUCATION, Outcome.NOT_MET, {"education": (canadian(completed=None),)}),
-    (EDUCATION, Outcome.UNKNOWN, {"education": ()}),
+    (EDUCATION, Outcome.UNKNOWN, {"education": None}),  # not answered
+    (EDUCATION, Outcome.NOT_MET, {"education": ()}),  # no credential at all
     (RESIDENCE, Outcome.MET, {}),
     (RESIDENCE, Outcome.NOT_MET, {"intended_province": Province.QC}),
     (RESIDENCE, Outcome.UNKNOWN, {"intended_province": None}),
@@ -493,17 +496,25 @@ def test_an_undeclared_first_language_without_a_valid_test_leaves_the_second_ope
     result = grid(eligible(language_tests=(expired, tef(400, taken=date(2023, 3, 1)))))
     line = next(line for line in result.lines if line.item == "Second official language")
     assert (line.points, line.points_at_most) == (0, 0)
-    untested = grid(eligible(language_tests=()))
+    untested = grid(eligible(language_tests=None))
     line = next(line for line in untested.lines if line.item == "Second official language")
     assert (line.points, line.points_at_most) == (0, 4)
     assert "not settled by a test" in line.sentence
+    none_taken = grid(eligible(language_tests=()))
+    line = next(line for line in none_taken.lines if line.item == "Second official language")
+    assert (line.points, line.points_at_most) == (0, 0)
 
 
 def test_no_language_test_makes_the_language_factor_a_range() -> None:
-    result = grid(eligible(language_tests=()))
+    result = grid(eligible(language_tests=None))
     factor = result.factor(GridFactor.LANGUAGE)
     assert (factor.points, factor.points_at_most) == (0, 28)
     assert "$.language_tests" in result.missing
+    # An empty list is an answer: no test taken, no points.
+    none_taken = grid(eligible(language_tests=()))
+    factor = none_taken.factor(GridFactor.LANGUAGE)
+    assert (factor.points, factor.points_at_most) == (0, 0)
+    assert "$.language_tests" not in none_taken.missing
 
 
 @pytest.mark.parametrize(
@@ -539,8 +550,11 @@ def test_education_table_and_two_credentials() -> None:
     said = lower.factor(GridFactor.EDUCATION).lines[0].sentence
     assert "Credential 2 counts at a lower level: Canadian credential: secondary" in said
     assert "does not count" not in said
-    unknown = grid(eligible(education=())).factor(GridFactor.EDUCATION)
+    unknown = grid(eligible(education=None)).factor(GridFactor.EDUCATION)
     assert (unknown.points, unknown.points_at_most) == (0, 25)
+    none = grid(eligible(education=())).factor(GridFactor.EDUCATION)
+    assert (none.points, none.points_at_most) == (0, 0)
+    assert none.lines[0].sentence == "No credential: 0 points."
 
 
 @pytest.mark.parametrize(

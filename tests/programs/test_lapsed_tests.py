@@ -49,12 +49,13 @@ def tef() -> LanguageTest:
 
 
 def candidate(*tests: LanguageTest, first: Language | None = None) -> Candidate:
+    """The tests given (none: the tests are not answered)."""
     return Candidate(
         birth_date=date(1993, 5, 5),
         marital_status=MaritalStatus.NEVER_MARRIED,
         intended_province=Province.ON,
         first_official_language=first,
-        language_tests=tests,
+        language_tests=tests or None,
     )
 
 
@@ -85,11 +86,16 @@ def test_a_result_not_yet_out_is_not_met_on_the_day(program, rule_id):
 
 
 @pytest.mark.parametrize(("program", "rule_id"), sorted(RULES.items()))
-def test_no_test_given_or_none_in_the_declared_language_is_still_unknown(program, rule_id):
-    for who in (candidate(), candidate(tef(), first=Language.ENGLISH)):
-        finding = assess(who, on=EXPIRY).programs[program].finding(rule_id)
-        assert finding.outcome is Outcome.UNKNOWN
-        assert finding.missing == ("$.language_tests",)
+def test_tests_not_answered_are_unknown_and_none_in_the_declared_language_is_not_met(
+    program, rule_id
+):
+    finding = assess(candidate(), on=EXPIRY).programs[program].finding(rule_id)
+    assert finding.outcome is Outcome.UNKNOWN
+    assert finding.missing == ("$.language_tests",)
+    # The tests given are every test the candidate has: no English one among them.
+    french_only = candidate(tef(), first=Language.ENGLISH)
+    finding = assess(french_only, on=EXPIRY).programs[program].finding(rule_id)
+    assert (finding.outcome, finding.missing) == (Outcome.NOT_MET, ())
 
 
 def test_the_grid_gives_a_lapsed_first_language_no_points_not_a_range():

@@ -142,13 +142,15 @@ def language_facts(levels: LanguageLevels) -> dict[str, FactValue]:
 def no_language_test(rule: Rule, facts: Facts, requirement: str) -> Finding:
     """The finding when no test counts for the first official language (P33): not met when
     the tests given have all lapsed (expired, not yet counting or not accepted: an expired test
-    counts for nothing, P4, and results must be less than two years old, rules.md §5.3);
-    unknown, naming ``$.language_tests``, when no such test is given at all.
+    counts for nothing, P4, and results must be less than two years old, rules.md §5.3), or
+    when the tests answered hold none of the first official language (an empty list says
+    there is no test); unknown, naming ``$.language_tests``, when the tests are not answered.
 
     The sentence names the requirement and says why each test given does not count.
     """
     languages = facts.languages
     first = languages.first_language
+    tests = facts.candidate.language_tests
 
     def sentence() -> str:
         reasons = " ".join(note.sentence for note in languages.notes if note.rule in _NOT_COUNTING)
@@ -160,7 +162,7 @@ def no_language_test(rule: Rule, facts: Facts, requirement: str) -> Finding:
 
     recorded: dict[str, FactValue] = {
         "first_official_language": None if first is None else first.value,
-        "tests_given": len(facts.candidate.language_tests),
+        "tests_given": None if tests is None else len(tests),
     }
     lapsed = languages.first_lapsed_tests
     if lapsed:
@@ -168,6 +170,8 @@ def no_language_test(rule: Rule, facts: Facts, requirement: str) -> Finding:
         problem = lapsed[0].problem
         assert problem is not None  # a lapsed test has its reason
         return rule.finding(Outcome.NOT_MET, sentence, facts=recorded, policy=problem.policy)
+    if tests is not None:
+        return rule.finding(Outcome.NOT_MET, sentence, facts=recorded)
     return rule.finding(Outcome.UNKNOWN, sentence, facts=recorded, missing=("$.language_tests",))
 
 

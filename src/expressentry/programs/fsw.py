@@ -735,7 +735,9 @@ def _language_lines(facts: Facts, tables: _GridTables) -> list[_RawLine]:
     levels = facts.languages.first_levels
     lines: list[_RawLine] = []
     lapsed = facts.languages.first_lapsed  # tests given, none counting: 0 points (P4)
-    if levels is None and lapsed:
+    # Tests answered (an empty list included) are every test the candidate has.
+    answered = facts.candidate.language_tests is not None
+    if levels is None and (lapsed or answered):
         lines.extend(
             line(item, 0, maximum, "No test given for the first official language counts: 0.")
             for _, item, _ in _FIRST_LANGUAGE_ITEMS
@@ -763,7 +765,7 @@ def _language_lines(facts: Facts, tables: _GridTables) -> list[_RawLine]:
     item = "Second official language"
     # A declared first language settles the second even when no test of the first counts
     # (P5): the second's own valid test then scores as usual.
-    if levels is None and facts.languages.first_language is None and not lapsed:
+    if levels is None and facts.languages.first_language is None and not answered:
         lines.append(
             second(
                 item,
@@ -811,22 +813,23 @@ def _ability_sentence(name: str, level: int, language: Language, points: int) ->
 
 def _education_line(facts: Facts, tables: _GridTables) -> _RawLine:
     table, maximum, line = tables.education, tables.education_maximum, tables.education_line
-    if not facts.candidate.education:
+    credentials = facts.candidate.education
+    if credentials is None:
         return line(
             "Education",
             0,
             maximum,
-            "No credential is given.",
+            "The credentials are not answered.",
             at_most=maximum,
             missing=("$.education",),
         )
+    if not credentials:
+        return line("Education", 0, maximum, "No credential: 0 points.")
     derived = facts.education
     points = table[derived.level]
     waiting = unassessed(derived, on=facts.on)
     # A foreign credential whose ECA is not entered may still raise the level (P21).
-    at_most = (
-        table[level_if_assessed(facts.candidate.education, on=facts.on)] if waiting else points
-    )
+    at_most = table[level_if_assessed(credentials, on=facts.on)] if waiting else points
     missing = tuple(f"$.education[{use.index}].eca" for use in waiting) if at_most > points else ()
 
     def sentence() -> str:
@@ -1075,7 +1078,7 @@ def _adaptability_lines(
         (
             "Past study in Canada",
             table.own_study,
-            _study(candidate.education, "$.education", table, table.own_study),
+            _study(candidate.education or (), "$.education", table, table.own_study),
         ),
         (
             "Spouse's past study in Canada",
@@ -1411,13 +1414,20 @@ def _year_finding(facts: Facts, primary: _Primary) -> Finding:
 
 def _education_finding(facts: Facts) -> Finding:
     credentials = facts.candidate.education
-    if not credentials:
+    if credentials is None:
         return _EDUCATION_RULE.finding(
             Outcome.UNKNOWN,
-            "No credential is given; the FSW needs a Canadian credential or a foreign one with "
-            "a valid educational credential assessment.",
-            facts={"credentials": 0},
+            "The credentials are not answered; the FSW needs a Canadian credential or a "
+            "foreign one with a valid educational credential assessment.",
+            facts={"credentials": None},
             missing=("$.education",),
+        )
+    if not credentials:
+        return _EDUCATION_RULE.finding(
+            Outcome.NOT_MET,
+            "The profile gives no credential; the FSW needs a Canadian credential or a foreign "
+            "one with a valid educational credential assessment.",
+            facts={"credentials": 0},
         )
     derived = facts.education
     recorded: dict[str, FactValue] = {
