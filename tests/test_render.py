@@ -96,3 +96,34 @@ def test_a_verdict_read_alone_carries_the_rules_warning_after_they_were_checked(
     assert f"<em>{warning}</em>" in later._repr_html_()
     assert verdict_dict(later)["warnings"] == [warning]
     assert verdict_dict(checked)["warnings"] == []
+
+
+def test_a_crs_result_shows_its_notes_in_text_markdown_and_html():
+    """What was not answered reads as such, not as a zero that looks like an answer."""
+    from expressentry import Candidate, crs_for, crs_from_levels
+
+    unanswered = crs_for(Candidate(), on=date(2025, 4, 1))
+    note = "The credentials are not answered: no points for education."
+    assert note in unanswered.notes
+    text = unanswered.explain().splitlines()
+    assert text[text.index("Notes:") + 1 :] == [f"  - {each}" for each in unanswered.notes]
+    markdown = unanswered._repr_markdown_().splitlines()
+    assert markdown[markdown.index("Notes:") + 2 :] == [f"- {each}" for each in unanswered.notes]
+    html = unanswered._repr_html_()
+    assert html.endswith(
+        "<p>Notes:</p><ul>" + "".join(f"<li>{each}</li>" for each in unanswered.notes) + "</ul>"
+    )
+    levels = crs_from_levels(on=date(2025, 4, 1), age=29, first_language=9)
+    assert levels.notes == ()
+    assert "Notes:" not in levels.explain()
+    assert "Notes:" not in levels._repr_markdown_()
+    assert "Notes:" not in levels._repr_html_()
+
+
+def test_a_note_is_escaped_in_markdown_and_html():
+    from expressentry.crs import CrsFactors, score
+
+    result = score(CrsFactors(age=30), on=date(2025, 4, 1), notes=("An <offer> & more.",))
+    assert "- An &lt;offer&gt; &amp; more." in result._repr_markdown_()
+    assert "<li>An &lt;offer&gt; &amp; more.</li>" in result._repr_html_()
+    assert "  - An <offer> & more." in result.explain()

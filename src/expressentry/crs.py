@@ -1273,6 +1273,11 @@ class CrsResult(WrittenOnRead):
         for section in self.sections:
             out.append(f"{section.title}: {section.points} of {section.cap}")
             out.extend(f"  {line.points:>3}  {line.sentence}" for line in section.lines)
+        # The notes say which facts were not answered or not counted: a zero line alone
+        # ("less than secondary school") would read as an answer.
+        if self.notes:
+            out.append("Notes:")
+            out.extend(f"  - {note}" for note in self.notes)
         return "\n".join(out)
 
     def _repr_markdown_(self) -> str:

@@ -325,6 +325,8 @@ def crs_markdown(result: CrsResult, *, warnings: bool = True) -> str:
     if warnings:
         parts += markdown_warnings(result.warnings)
     parts.append(markdown_table(_CRS_HEADER, _crs_rows(result)))
+    if result.notes:
+        parts += ["", "Notes:", ""] + [f"- {escape(note, quote=False)}" for note in result.notes]
     return "\n".join(parts)
 
 
@@ -334,7 +336,15 @@ def crs_html(result: CrsResult, *, warnings: bool = True) -> str:
         f"<p><strong>CRS {result.total}</strong> {escape(_crs_heading(result))}</p>"
         + html_warnings(result.warnings if warnings else ())
         + html_table(_CRS_HEADER, _crs_rows(result))
+        + _html_notes(result.notes)
     )
+
+
+def _html_notes(notes: Sequence[str]) -> str:
+    """The notes of a score as an HTML list (nothing when there are none)."""
+    if not notes:
+        return ""
+    return "<p>Notes:</p><ul>" + "".join(f"<li>{escape(note)}</li>" for note in notes) + "</ul>"
 
 
 _COMPLETENESS_HEADER = ("", "What to add", "Why", "Path")
