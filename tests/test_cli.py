@@ -82,8 +82,10 @@ def test_check_reads_standard_input(capsys, monkeypatch):
     [
         ('{"schema_version": 1, "x": 1}', "$.x: unknown key"),
         ("{", "is not valid JSON: Expecting property name"),
+        ('\ufeff{"schema_version": 1, "x": 1}', "$.x: unknown key"),  # a BOM is read past
         ("[1, 2]", "$: a profile is a JSON object, got a list"),
-        ("", "is not valid JSON"),
+        ("", "is empty: a profile is a JSON object"),
+        (" \n\t", "is empty: a profile is a JSON object"),
     ],
 )
 def test_bad_profiles_exit_2_with_the_problems(capsys, tmp_path, content, message):
@@ -101,10 +103,16 @@ def test_unreadable_files(capsys, tmp_path):
     assert status == 2
     assert "cannot read" in err
     binary = tmp_path / "binary.json"
-    binary.write_bytes(b"\xff\xfe\x00")
+    binary.write_bytes(b'{\n"a": "\xff"}')
     status, _, err = run(capsys, "check", str(binary))
     assert status == 2
-    assert "is not UTF-8 text" in err
+    assert err.endswith(
+        "is not UTF-8 text: byte 9 (line 2) is not UTF-8; save the file as UTF-8\n"
+    )
+    binary.write_bytes(b"\xff\xfe{\x00")
+    status, _, err = run(capsys, "check", str(binary))
+    assert status == 2
+    assert err.endswith("is UTF-16 text: save it as UTF-8\n")
     status, _, err = run(capsys, "check", str(tmp_path))
     assert status == 2
     assert "cannot read" in err
@@ -241,7 +249,60 @@ def test_a_malformed_date_is_a_usage_error(capsys):
     with pytest.raises(SystemExit) as caught:
         main(["assess", str(EXAMPLES / "cook-toronto.json"), "--on", "2026-02-30"])
     assert caught.value.code == 2
-    assert "is not a date" in capsys.readouterr().err
+    assert "'2026-02-30' is not a date: 2026-02 has no day 30" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("argv", "usage"),
+    [
+        (["check", "x.json", "--on", "2026-01-01"], "usage: expressentry check "),
+        (["assess", "x.json", "y.json"], "usage: expressentry assess "),
+        (["codes", "validate", "uci", "1", "2"], "usage: expressentry codes validate "),
+        (["schema", "--format", "json"], "usage: expressentry schema "),
+    ],
+)
+def test_an_unknown_argument_is_told_with_its_commands_usage(capsys, argv, usage):
+    with pytest.raises(SystemExit) as caught:
+        main(argv)
+    assert caught.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith(usage)
+    assert "error: unrecognized arguments: " in err
+
+
+def test_a_file_too_large_for_a_profile_is_refused_unread(capsys, monkeypatch, tmp_path):
+    monkeypatch.setattr("expressentry.__main__.MAX_PROFILE_BYTES", 20)
+    path = tmp_path / "big.json"
+    path.write_text('{"schema_version": 1}', encoding="utf-8")  # 21 bytes
+    status, out, err = run(capsys, "check", str(path))
+    assert (status, out) == (2, "")
+    assert err.endswith("is too large for a profile: more than 20 bytes\n")
+    path.write_text('{"schema_version":1}', encoding="utf-8")  # 20 bytes: read
+    assert run(capsys, "check", str(path))[0] == 0
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b'{"schema_version":  1}')))
+    status, _, err = run(capsys, "check", "-")
+    assert status == 2
+    assert err == "expressentry: standard input is too large for a profile: more than 20 bytes\n"
+
+
+def test_the_problems_listed_are_capped_and_name_the_file(capsys, tmp_path):
+    path = tmp_path / "keys.json"
+    keys = {f"k{index}": 1 for index in range(250)}
+    path.write_text(json.dumps({"schema_version": 1, **keys}), encoding="utf-8")
+    status, _, err = run(capsys, "check", str(path))
+    assert status == 2
+    lines = err.splitlines()
+    assert lines[0] == f"250 problems in the profile {str(path)!r}:"
+    assert lines[1] == "  $.k0: unknown key (the profile has no such field)"
+    assert lines[200] == "  $.k199: unknown key (the profile has no such field)"
+    assert lines[201:] == ["  ... and 50 more"]
+
+
+def test_problems_read_from_standard_input_say_so(capsys, monkeypatch):
+    monkeypatch.setattr("sys.stdin", io.StringIO('{"schema_version": 1, "x": 1}'))
+    status, _, err = run(capsys, "crs", "-")
+    assert status == 2
+    assert err.splitlines()[0] == "1 problem in the profile from standard input:"
 
 
 def test_codes_validate_and_generate(capsys):
@@ -379,7 +440,10 @@ def test_standard_input_is_read_as_bytes_like_a_file(capsys, monkeypatch):
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b'{"birth_date": "\xff"}')))
     status, _, err = run(capsys, "check", "-")
     assert status == 2
-    assert err == "expressentry: standard input is not UTF-8 text\n"
+    assert err == (
+        "expressentry: standard input is not UTF-8 text: byte 17 (line 1) is not UTF-8; "
+        "save the file as UTF-8\n"
+    )
 
 
 def test_a_closed_standard_input(capsys, monkeypatch):

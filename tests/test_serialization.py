@@ -415,14 +415,162 @@ def test_every_problem_is_listed_at_once():
     ]
 
 
-def test_non_finite_floats_are_refused():
+@pytest.mark.parametrize(
+    ("hours", "message"),
+    [
+        (float("inf"), "the number is too large: at most about 1.8e308"),  # JSON's 1e400
+        (float("-inf"), "the number is too large: at most about 1.8e308"),
+        (float("nan"), "NaN is not a finite number"),
+        (10**400, "a number of 401 digits is too large: at most about 1.8e308"),
+    ],
+)
+def test_numbers_no_float_holds_are_refused_in_plain_words(hours, message):
     data = {
         "schema_version": 1,
-        "work_history": [{"country": "CA", "start": "2020-01-01", "hours_per_week": float("inf")}],
+        "work_history": [{"country": "CA", "start": "2020-01-01", "hours_per_week": hours}],
     }
-    assert problems_of(data) == [
-        ("$.work_history[0].hours_per_week", "inf is not a finite number")
-    ]
+    assert problems_of(data) == [("$.work_history[0].hours_per_week", message)]
+
+
+def test_a_large_whole_number_a_float_holds_stays_a_whole_number():
+    scores = {"listening": 10**300, "reading": 7, "writing": 7, "speaking": 7}
+    problems = problems_of(
+        {
+            "schema_version": 1,
+            "language_tests": [
+                {"kind": "ielts_general_training", "test_date": "2025-01-01", "scores": scores}
+            ],
+        }
+    )
+    # The number is read, then refused by the test's own scale, quoted by its length.
+    assert len(problems) == 1
+    assert problems[0][0] == "$.language_tests[0].scores.listening"
+    assert "a number of 301 digits" in problems[0][1]
+
+
+@pytest.mark.parametrize(
+    ("written", "message"),
+    [
+        ("2026-02-30", "'2026-02-30' is not a date: 2026-02 has no day 30"),
+        ("1995-02-29", "'1995-02-29' is not a date: 1995-02 has no day 29"),
+        ("2026-04-31", "'2026-04-31' is not a date: 2026-04 has no day 31"),
+        ("2026-13-01", "'2026-13-01' is not a date: there is no month 13"),
+        ("2026-00-10", "'2026-00-10' is not a date: there is no month 00"),
+        ("0000-01-01", "'0000-01-01' is not a date: the years start at 0001"),
+        ("20261129", "'20261129' is not a date: write it as YYYY-MM-DD, e.g. '2025-03-01'"),
+        (
+            "x" * 100,
+            "'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx...' (100 characters) is not a date: "
+            "write it as YYYY-MM-DD, e.g. '2025-03-01'",
+        ),
+    ],
+)
+def test_a_date_that_is_not_one_says_why(written, message):
+    assert problems_of({"schema_version": 1, "birth_date": written}) == [("$.birth_date", message)]
+
+
+def test_the_day_before_an_impossible_one_is_a_date():
+    assert from_dict({"schema_version": 1, "birth_date": "1996-02-29"}).birth_date == date(
+        1996, 2, 29
+    )
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("work_authorization", "open", "did you mean 'open_work_permit'?"),
+        ("marital_status", "x", "got the string 'x'"),
+    ],
+)
+def test_an_enum_value_gets_the_values_it_begins(field, value, message):
+    ((path, said),) = problems_of({"schema_version": 1, field: value})
+    assert path == f"$.{field}"
+    assert said.endswith(message)
+
+
+def test_a_word_that_begins_too_many_values_gets_no_guess():
+    # Four or more values begin with the word: no guess among them.
+    from expressentry.serialization import _starting
+
+    assert _starting("a", ["a_1", "a_2", "a_3", "a_4"]) == ""
+    assert _starting("a", ["a_1", "a_2", "a_3"]) == "; did you mean 'a_1' or 'a_2' or 'a_3'?"
+    assert _starting("", ["_x"]) == ""
+
+
+def test_unknown_keys_come_in_natural_order():
+    problems = problems_of({"schema_version": 1, "k10": 1, "k2": 1, "b": 1})
+    assert [path for path, _ in problems] == ["$.b", "$.k2", "$.k10"]
+
+
+@pytest.mark.parametrize(
+    ("data", "path", "message"),
+    [
+        (
+            {"dependent_children": 51},
+            "$.dependent_children",
+            "51 children is not possible: at most 50",
+        ),
+        (
+            {"settlement_funds_cad": 10**4000},
+            "$.settlement_funds_cad",
+            "a number of 4,001 digits dollars is not possible: at most 1,000,000,000,000",
+        ),
+        (
+            {"education": [{"level": "doctoral", "country": "CA", "program_years": 16}]},
+            "$.education[0].program_years",
+            "a doctoral credential cannot come from a program of 16 years",
+        ),
+        (
+            {
+                "education": [
+                    {"level": "secondary", "country": "CA", "months_studied_in_canada": 1201}
+                ]
+            },
+            "$.education[0].months_studied_in_canada",
+            "1201 months is not possible: at most 1,200",
+        ),
+        (
+            {"job_offers": [{"duration_months": 1201}]},
+            "$.job_offers[0].duration_months",
+            "expected 1 to 1,200 months, got 1201",
+        ),
+        (
+            {
+                "travel_document": {
+                    "number": "A\u0000B",
+                    "issuing_country": "IN",
+                    "expiry_date": "2030-01-01",
+                }
+            },
+            "$.travel_document.number",
+            "holds the control character U+0000, which is not text",
+        ),
+    ],
+)
+def test_impossible_figures_and_control_characters_are_refused(data, path, message):
+    assert problems_of({"schema_version": 1, **data}) == [(path, message)]
+
+
+def test_the_largest_possible_figures_are_accepted():
+    candidate = from_dict(
+        {
+            "schema_version": 1,
+            "dependent_children": 50,
+            "settlement_funds_cad": 10**12,
+            "education": [
+                {
+                    "level": "doctoral",
+                    "country": "CA",
+                    "program_years": 15,
+                    "months_studied_in_canada": 1200,
+                }
+            ],
+            "job_offers": [{"duration_months": 1200, "employer": "Caf\u00e9 \u2014 Nord"}],
+        }
+    )
+    assert candidate.dependent_children == 50
+    assert candidate.job_offers is not None
+    assert candidate.job_offers[0].duration_months == 1200
 
 
 def test_the_error_message_lists_the_problems():

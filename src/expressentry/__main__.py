@@ -43,7 +43,7 @@ from expressentry.crs import CrsResult, crs_for
 from expressentry.exceptions import NotInForce, ProfileError, ValidationError
 from expressentry.model import Candidate
 from expressentry.render import crs_dict, crs_markdown
-from expressentry.serialization import ISO_DATE, from_dict, json_schema
+from expressentry.serialization import from_dict, json_schema, parse_date
 
 EXIT_OK = 0
 EXIT_INVALID_CODE = 1
@@ -108,25 +108,73 @@ def _repeated_keys(document: object) -> list[str]:
     return found
 
 
-def _read_json(source: str) -> object:
-    """The JSON document in ``source`` (a path, or ``-`` for standard input)."""
-    name = "standard input" if source == "-" else repr(source)
-    if not source:
-        raise _BadInput("no profile file is named: give a path, or - for standard input")
+MAX_PROFILE_BYTES = 10_000_000
+"""The largest profile read: a real one is a few kilobytes; a larger file (or /dev/zero) is
+refused before it fills the memory."""
+
+_UTF_8_BOM = b"\xef\xbb\xbf"
+_UTF_16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+def _read_bytes(source: str, name: str) -> bytes:
+    """At most :data:`MAX_PROFILE_BYTES` of ``source``; :class:`_BadInput` beyond."""
     try:
         if source == "-":
             if sys.stdin is None:
                 raise _BadInput("cannot read standard input: it is closed")
             # The bytes, decoded as a file is: the terminal's encoding must not change them.
             buffer = getattr(sys.stdin, "buffer", None)
-            data = sys.stdin.read().encode() if buffer is None else buffer.read()
+            data: bytes = (
+                sys.stdin.read(MAX_PROFILE_BYTES + 1).encode()
+                if buffer is None
+                else buffer.read(MAX_PROFILE_BYTES + 1)
+            )
         else:
-            data = Path(source).read_bytes()
-        text = data.decode("utf-8")
+            with Path(source).open("rb") as file:
+                data = file.read(MAX_PROFILE_BYTES + 1)
     except OSError as exc:
         raise _BadInput(f"cannot read {name}: {exc.strerror or exc}") from None
-    except UnicodeDecodeError:
-        raise _BadInput(f"{name} is not UTF-8 text") from None
+    if len(data) > MAX_PROFILE_BYTES:
+        raise _BadInput(
+            f"{name} is too large for a profile: more than {MAX_PROFILE_BYTES:,} bytes"
+        )
+    return data
+
+
+def _decode(data: bytes, name: str) -> str:
+    """The text of a profile: UTF-8, with or without the byte-order mark some editors write."""
+    if data.startswith(_UTF_16_BOMS):
+        raise _BadInput(f"{name} is UTF-16 text: save it as UTF-8")
+    try:
+        return data.removeprefix(_UTF_8_BOM).decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise _BadInput(
+            f"{name} is not UTF-8 text: byte {exc.start + 1} (line {line}) is not UTF-8; "
+            "save the file as UTF-8"
+        ) from None
+
+
+MAX_PROBLEMS_SHOWN = 200
+"""The problems listed on stderr: beyond, their count (a file of 200,000 unknown keys would
+print megabytes)."""
+
+
+def _source_name(source: str, stdin: str = "standard input") -> str:
+    """How messages name a profile's source: its path quoted, or standard input."""
+    return stdin if source == "-" else repr(source)
+
+
+def _read_json(source: str) -> object:
+    """The JSON document in ``source`` (a path, or ``-`` for standard input)."""
+    name = _source_name(source)
+    if not source:
+        raise _BadInput("no profile file is named: give a path, or - for standard input")
+    text = _decode(_read_bytes(source, name), name)
+    if not text.strip():
+        raise _BadInput(
+            f'{name} is empty: a profile is a JSON object, e.g. {{"schema_version": 1}}'
+        )
     try:
         document = json.loads(text, object_pairs_hook=_Object)
         repeated = _repeated_keys(document)
@@ -189,15 +237,11 @@ _WHOLE_NUMBER = re.compile(r"[0-9]+")
 
 
 def _on(text: str) -> date:
-    # Only the form the message asks for: fromisoformat also takes 20261129 and 2026-W48-7.
+    # The profile's one form of a date, with its messages (a day the month does not have).
     try:
-        if ISO_DATE.fullmatch(text):
-            return date.fromisoformat(text)
-    except ValueError:
-        pass
-    raise argparse.ArgumentTypeError(
-        f"{text!r} is not a date: write it as YYYY-MM-DD, e.g. 2026-11-29"
-    )
+        return parse_date(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _whole_number(least: int) -> Any:
@@ -326,7 +370,7 @@ def _parser() -> argparse.ArgumentParser:
             help="the evaluation date, YYYY-MM-DD (default: today, in local time)",
         )
         command.add_argument("--format", choices=formats, default="text")
-        command.set_defaults(run=run)
+        command.set_defaults(run=run, parser=command)
     codes = commands.add_parser("codes", help="validate or generate IRCC identifiers")
     verbs = codes.add_subparsers(dest="verb", required=True, metavar="VERB")
     validate = verbs.add_parser(
@@ -345,7 +389,7 @@ def _parser() -> argparse.ArgumentParser:
         metavar="VALUE",
         help="the identifier as written (quote it if it has spaces)",
     )
-    validate.set_defaults(run=_codes_validate)
+    validate.set_defaults(run=_codes_validate, parser=validate)
     generate = verbs.add_parser("generate", help="generate well-formed identifiers")
     generate.add_argument("kind", choices=sorted(_IDENTIFIERS))
     # random.Random(-7) is random.Random(7): a seed is 0 or more, so that each gives its own.
@@ -353,19 +397,19 @@ def _parser() -> argparse.ArgumentParser:
         "--seed", type=_whole_number(0), default=None, help="0 or more, for repeatable output"
     )
     generate.add_argument("--count", type=_whole_number(1), default=1, help="1 or more")
-    generate.set_defaults(run=_codes_generate)
+    generate.set_defaults(run=_codes_generate, parser=generate)
     check = commands.add_parser("check", help="validate a JSON profile and summarize it")
     check.add_argument("profile", help="a JSON profile file, or - for standard input")
-    check.set_defaults(run=_check)
+    check.set_defaults(run=_check, parser=check)
     example = commands.add_parser("example", help="print a shipped example profile")
     example.add_argument(
         "name",
         nargs="?",
         help="the example's name, e.g. software-engineer-abroad (none: list the names)",
     )
-    example.set_defaults(run=_example)
+    example.set_defaults(run=_example, parser=example)
     schema = commands.add_parser("schema", help="print the JSON Schema of the profile format")
-    schema.set_defaults(run=_schema)
+    schema.set_defaults(run=_schema, parser=schema)
     return parser
 
 
@@ -377,7 +421,9 @@ def _silence_stdout() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
-    args = _parser().parse_args(argv)
+    args, unrecognized = _parser().parse_known_args(argv)
+    if unrecognized:  # told with the usage of the command given, not the top level's
+        args.parser.error(f"unrecognized arguments: {' '.join(unrecognized)}")
     for stream in (sys.stdout, sys.stderr):
         # A key or a value may hold a character the terminal's encoding cannot show: it is
         # escaped, not left to fail the whole output.
@@ -388,7 +434,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if sys.stdout is not None:
             sys.stdout.flush()  # a write that fails fails here, not after main has returned
     except ProfileError as exc:
-        print(str(exc), file=sys.stderr)
+        source = getattr(args, "profile", None)
+        named = None if source is None else _source_name(source, "from standard input")
+        print(exc.report(named, limit=MAX_PROBLEMS_SHOWN), file=sys.stderr)
         return EXIT_BAD_INPUT
     except BrokenPipeError:
         # The reader went away (`expressentry assess x.json | head`): not an error of ours.

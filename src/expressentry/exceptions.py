@@ -26,6 +26,25 @@ __all__ = [
 Problem = tuple[str, str]
 """A single input problem: ``(json_path, message)``, e.g. ``("$.birth_date", "...")``."""
 
+_QUOTED_IN_FULL = 60
+"""The longest value a message quotes in full: a longer one is cut, its length given."""
+
+
+def quoted(value: str | int) -> str:
+    """``value`` as a message quotes it: in full when short, else its start and its length.
+
+    >>> quoted("x" * 100)
+    "'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx...' (100 characters)"
+    >>> quoted(10**80)
+    'a number of 81 digits'
+    """
+    if isinstance(value, int):
+        digits = len(str(abs(value)))
+        return repr(value) if digits <= _QUOTED_IN_FULL else f"a number of {digits:,} digits"
+    if len(value) <= _QUOTED_IN_FULL:
+        return repr(value)
+    return f"{value[:40]!r}"[:-1] + f"...' ({len(value):,} characters)"
+
 
 class ExpressEntryError(Exception):
     """Base class of every exception raised by expressentry."""
@@ -47,11 +66,28 @@ class ProfileError(ExpressEntryError, ValueError):
 
     def __init__(self, problems: Iterable[Problem]) -> None:
         self.problems = tuple(problems)
+        super().__init__(self.report())
+
+    def report(self, source: str | None = None, *, limit: int | None = None) -> str:
+        """The problems as the message says them, of the profile in ``source`` (a file's name)
+        if given, and only the first ``limit`` of them if given.
+
+        >>> err = ProfileError([("$.a", "wrong"), ("$.b", "wrong"), ("$.c", "wrong")])
+        >>> print(err.report("'mine.json'", limit=2))
+        3 problems in the profile 'mine.json':
+          $.a: wrong
+          $.b: wrong
+          ... and 1 more
+        """
         count = len(self.problems)
         noun = "problem" if count == 1 else "problems"
-        lines = [f"{count} {noun} in the profile:"]
-        lines.extend(f"  {path}: {message}" for path, message in self.problems)
-        super().__init__("\n".join(lines))
+        of = "" if source is None else f" {source}"
+        lines = [f"{count:,} {noun} in the profile{of}:"]
+        shown = self.problems if limit is None else self.problems[:limit]
+        lines.extend(f"  {path}: {message}" for path, message in shown)
+        if len(shown) < count:
+            lines.append(f"  ... and {count - len(shown):,} more")
+        return "\n".join(lines)
 
     def under(self, prefix: str) -> ProfileError:
         """The same problems with their paths moved under ``prefix`` (a JSON path)."""

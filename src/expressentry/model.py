@@ -24,6 +24,7 @@ True
 from __future__ import annotations
 
 import math
+import unicodedata
 from collections.abc import Iterator
 from datetime import date
 from typing import Final
@@ -33,7 +34,7 @@ import attrs
 from expressentry._countries import COUNTRIES
 from expressentry._enum import IdentityEnum
 from expressentry.codes import personal_reference_code as _prc
-from expressentry.exceptions import Problem, ProfileError, ValidationError
+from expressentry.exceptions import Problem, ProfileError, ValidationError, quoted
 from expressentry.language.scales import Ability, Language, TestKind, score_problem
 from expressentry.noc.code import NocCode
 
@@ -68,6 +69,18 @@ EARLIEST_BIRTH_DATE = date(1900, 1, 1)
 
 MAX_HOURS_PER_WEEK = 168
 """Hours in a week: a job cannot claim more."""
+
+MAX_DEPENDENT_CHILDREN = 50
+"""More dependent children than anyone has: a larger number is a typing error."""
+
+MAX_SETTLEMENT_FUNDS_CAD = 10**12
+"""A trillion dollars: more than any person holds, so a larger figure is a typing error."""
+
+MAX_MONTHS = 1_200
+"""A hundred years: no study in Canada or offer of employment lasts longer."""
+
+MAX_PROGRAM_YEARS = 15
+"""No program of study that leads to a credential lasts longer."""
 
 
 class MaritalStatus(IdentityEnum):
@@ -201,13 +214,27 @@ def _check_country(problems: _Problems, path: str, code: str) -> None:
 
 
 def _check_text(problems: _Problems, path: str, text: str | None) -> None:
-    if text is not None and not text.strip():
+    if text is None:
+        return
+    if not text.strip():
         problems.add(path, "must not be empty (leave it out if it is not known)")
+    elif not text.isprintable() and (found := _control_character(text)) is not None:
+        problems.add(path, f"holds the control character U+{ord(found):04X}, which is not text")
 
 
-def _check_count(problems: _Problems, path: str, value: int | None, what: str) -> None:
-    if value is not None and value < 0:
+def _control_character(text: str) -> str | None:
+    """The first control character of ``text`` (a NUL, an escape...), if any: a name or a
+    number never holds one, and one would garble every report that quotes it."""
+    return next((char for char in text if unicodedata.category(char) == "Cc"), None)
+
+
+def _check_count(problems: _Problems, path: str, value: int | None, what: str, most: int) -> None:
+    if value is None:
+        return
+    if value < 0:
         problems.add(path, f"{value} {what} cannot be negative")
+    elif value > most:
+        problems.add(path, f"{quoted(value)} {what} is not possible: at most {most:,}")
 
 
 @attrs.frozen(kw_only=True)
@@ -282,7 +309,7 @@ class EducationalCredentialAssessment:
 _PROGRAM_YEARS = {
     CredentialLevel.ONE_YEAR: (1, 1),
     CredentialLevel.TWO_YEAR: (2, 2),
-    CredentialLevel.BACHELORS_OR_THREE_YEAR: (3, None),
+    CredentialLevel.BACHELORS_OR_THREE_YEAR: (3, MAX_PROGRAM_YEARS),
 }
 """Program lengths that agree with a level; other levels accept any length."""
 
@@ -315,14 +342,20 @@ class Credential:
         _check_country(problems, "country", self.country)
         _check_text(problems, "institution", self.institution)
         if self.program_years is not None:
-            low, high = _PROGRAM_YEARS.get(self.level, (1, None))
-            if self.program_years < low or (high is not None and self.program_years > high):
+            low, high = _PROGRAM_YEARS.get(self.level, (1, MAX_PROGRAM_YEARS))
+            if not low <= self.program_years <= high:
                 problems.add(
                     "program_years",
                     f"a {self.level.value} credential cannot come from a program of "
                     f"{self.program_years} year{'' if self.program_years == 1 else 's'}",
                 )
-        _check_count(problems, "months_studied_in_canada", self.months_studied_in_canada, "months")
+        _check_count(
+            problems,
+            "months_studied_in_canada",
+            self.months_studied_in_canada,
+            "months",
+            MAX_MONTHS,
+        )
         if self.canadian and self.eca is not None:
             problems.add("eca", "a Canadian credential needs no educational credential assessment")
         if (
@@ -436,8 +469,11 @@ class JobOffer:
             )
         months = self.duration_months
         if months is not None:
-            if months < 1:
-                problems.add("duration_months", f"expected at least 1 month, got {months}")
+            if not 1 <= months <= MAX_MONTHS:
+                problems.add(
+                    "duration_months",
+                    f"expected 1 to {MAX_MONTHS:,} months, got {quoted(months)}",
+                )
             elif self.indeterminate is True:
                 problems.add("duration_months", "an indeterminate offer has no length")
             elif self.at_least_one_year is not None and self.at_least_one_year != (
@@ -662,8 +698,20 @@ class Candidate:
                 _prc.validate(self.personal_reference_code)
             except ValidationError as exc:
                 problems.add("personal_reference_code", str(exc))
-        _check_count(problems, "dependent_children", self.dependent_children, "children")
-        _check_count(problems, "settlement_funds_cad", self.settlement_funds_cad, "dollars")
+        _check_count(
+            problems,
+            "dependent_children",
+            self.dependent_children,
+            "children",
+            MAX_DEPENDENT_CHILDREN,
+        )
+        _check_count(
+            problems,
+            "settlement_funds_cad",
+            self.settlement_funds_cad,
+            "dollars",
+            MAX_SETTLEMENT_FUNDS_CAD,
+        )
         problems.raise_any()
 
     def _check_birth_date(self, problems: _Problems, birth_date: date) -> None:

@@ -48,9 +48,18 @@ from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
 from expressentry._countries import COUNTRIES
-from expressentry.exceptions import Problem, ProfileError
+from expressentry.exceptions import Problem, ProfileError, quoted
 from expressentry.language.scales import NOT_ACCEPTED, TestKind
-from expressentry.model import Candidate, WorkHistory, WorkPeriod
+from expressentry.model import (
+    MAX_DEPENDENT_CHILDREN,
+    MAX_HOURS_PER_WEEK,
+    MAX_MONTHS,
+    MAX_PROGRAM_YEARS,
+    MAX_SETTLEMENT_FUNDS_CAD,
+    Candidate,
+    WorkHistory,
+    WorkPeriod,
+)
 from expressentry.noc.code import NocCode
 
 __all__ = ["SCHEMA_VERSION", "from_dict", "json_schema", "to_dict"]
@@ -72,10 +81,13 @@ _JSON_TYPE_NAMES = {
 def _describe(value: object) -> str:
     """How a JSON value looks, for messages: "the string '40'", "a list", ..."""
     if isinstance(value, str):
-        return f"the string {value!r}"
+        return f"the string {quoted(value)}"
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, (int, float)):
+    if isinstance(value, int):
+        number = quoted(value)
+        return number if number.startswith("a number") else f"the number {number}"
+    if isinstance(value, float):
         return f"the number {value!r}"
     if isinstance(value, dict):  # the command line reads objects into a dict of its own
         return "an object"
@@ -121,9 +133,18 @@ def _structure_float(value: object, _: type) -> float:
     # An int is a valid float in JSON and stays an int, so "7" round-trips as 7, not 7.0.
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise _expect("a number", value)
-    if not math.isfinite(value):
-        raise _InputError(f"{value!r} is not a finite number")
+    if isinstance(value, int):
+        try:
+            float(value)  # what every comparison with a float does to it
+        except OverflowError:
+            raise _InputError(f"{quoted(value)} is too large: at most about 1.8e308") from None
+        return value
+    if math.isnan(value):
+        raise _InputError("NaN is not a finite number")
+    if math.isinf(value):  # JSON has no infinity: a literal such as 1e400 reads as one
+        raise _InputError("the number is too large: at most about 1.8e308")
     return value
+
 
 
 ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -132,17 +153,37 @@ ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 documentation do not allow."""
 
 
+def parse_date(text: str) -> date:
+    """The date ``text`` writes as YYYY-MM-DD; :class:`ValueError` says what is wrong with it
+    (the form, or a day, month or year the calendar does not have).
+
+    >>> parse_date("2026-02-30")
+    Traceback (most recent call last):
+    ...
+    ValueError: '2026-02-30' is not a date: 2026-02 has no day 30
+    """
+    if not ISO_DATE.fullmatch(text):
+        raise ValueError(
+            f"{quoted(text)} is not a date: write it as YYYY-MM-DD, e.g. '2025-03-01'"
+        )
+    year, month, day = int(text[:4]), int(text[5:7]), int(text[8:])
+    if not year:
+        raise ValueError(f"{text!r} is not a date: the years start at 0001")
+    if not 1 <= month <= 12:
+        raise ValueError(f"{text!r} is not a date: there is no month {month:02}")
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise ValueError(f"{text!r} is not a date: {text[:7]} has no day {day:02}") from None
+
+
 def _structure_date(value: object, _: type) -> date:
     if not isinstance(value, str):
         raise _expect("an ISO 8601 date such as '2025-03-01'", value)
     try:
-        if not ISO_DATE.fullmatch(value):
-            raise ValueError(value)
-        return date.fromisoformat(value)
-    except ValueError:
-        raise _InputError(
-            f"{value!r} is not a date: write it as YYYY-MM-DD, e.g. '2025-03-01'"
-        ) from None
+        return parse_date(value)
+    except ValueError as exc:
+        raise _InputError(str(exc)) from None
 
 
 def _structure_noc(value: object, _: type) -> NocCode:
@@ -170,7 +211,11 @@ def _enum_hook(enum_type: type[enum.Enum]) -> Callable[[object, type], enum.Enum
         if isinstance(value, str):
             lower = value.strip().lower().replace(" ", "_").replace("-", "_")
             lower = _SYNONYMS.get(lower, lower)
-            hint = f"; write it {lower!r}" if lower in by_value else _near(value, list(by_value))
+            hint = (
+                f"; write it {lower!r}"
+                if lower in by_value
+                else _near(value, list(by_value)) or _starting(lower, list(by_value))
+            )
         raise _InputError(f"expected one of {choices}; got {_describe(value)}{hint}")
 
     return structure
@@ -201,6 +246,25 @@ def _near(given: str, known: list[str]) -> str:
     return f"; did you mean {close[0]!r}?" if close else ""
 
 
+def _starting(given: str, known: list[str]) -> str:
+    """``; did you mean 'a' or 'b'?`` for the known values that begin with the word given
+    (``open`` for ``open_work_permit``), if there are one to three of them."""
+    found = [value for value in known if given and value.startswith(given + "_")]
+    if not 1 <= len(found) <= 3:
+        return ""
+    return f"; did you mean {' or '.join(repr(value) for value in found)}?"
+
+
+def _natural_order(keys: set[str]) -> list[str]:
+    """Unknown keys in natural order (``k2`` before ``k10``), as a reader counts them."""
+    return sorted(
+        keys,
+        key=lambda key: [
+            int(part) if part.isdigit() else part for part in re.split(r"([0-9]+)", key)
+        ],
+    )
+
+
 def _problems(exc: BaseException, path: str = "$") -> list[Problem]:
     """Flatten a structuring failure into ``(json path, message)`` pairs."""
     if isinstance(exc, ProfileError):
@@ -212,7 +276,7 @@ def _problems(exc: BaseException, path: str = "$") -> list[Problem]:
                 _member(path, key),
                 "unknown key (the profile has no such field)" + _near(key, fields),
             )
-            for key in sorted(exc.extra_fields)
+            for key in _natural_order(exc.extra_fields)
         ]
     if isinstance(exc, ClassValidationError):
         # Lists are structured by our own hook, which reports a ProfileError with indices.
@@ -430,11 +494,12 @@ _PRIMITIVE_SCHEMAS: dict[object, dict[str, Any]] = {
 _FIELD_SCHEMAS: dict[str, dict[str, Any]] = {
     "country": {"type": "string", "enum": sorted(COUNTRIES)},
     "issuing_country": {"type": "string", "enum": sorted(COUNTRIES)},
-    "hours_per_week": {"type": "number", "exclusiveMinimum": 0, "maximum": 168},
-    "dependent_children": {"type": "integer", "minimum": 0},
-    "settlement_funds_cad": {"type": "integer", "minimum": 0},
-    "months_studied_in_canada": {"type": "integer", "minimum": 0},
-    "program_years": {"type": "integer", "minimum": 1},
+    "hours_per_week": {"type": "number", "exclusiveMinimum": 0, "maximum": MAX_HOURS_PER_WEEK},
+    "dependent_children": {"type": "integer", "minimum": 0, "maximum": MAX_DEPENDENT_CHILDREN},
+    "settlement_funds_cad": {"type": "integer", "minimum": 0, "maximum": MAX_SETTLEMENT_FUNDS_CAD},
+    "months_studied_in_canada": {"type": "integer", "minimum": 0, "maximum": MAX_MONTHS},
+    "duration_months": {"type": "integer", "minimum": 1, "maximum": MAX_MONTHS},
+    "program_years": {"type": "integer", "minimum": 1, "maximum": MAX_PROGRAM_YEARS},
 }
 
 

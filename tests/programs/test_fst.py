@@ -604,7 +604,7 @@ def test_an_offers_length_in_months_settles_a_year_on_its_own():
     assert assess(offers_only(long_enough)).finding(OFFER).outcome is Outcome.MET
     with pytest.raises(ProfileError, match="contradicts at_least_one_year"):
         Offer(at_least_one_year=True, duration_months=6)
-    with pytest.raises(ProfileError, match="at least 1 month"):
+    with pytest.raises(ProfileError, match="expected 1 to 1,200 months, got 0"):
         Offer(duration_months=0)
     with pytest.raises(ProfileError, match="an indeterminate offer has no length"):
         Offer(indeterminate=True, duration_months=14)

@@ -15,6 +15,7 @@ import attrs
 
 from expressentry._enum import IdentityEnum
 from expressentry.dated import Dated, DatedTable
+from expressentry.exceptions import quoted
 from expressentry.language._citations import LANGUAGE_RESULTS_PAGE, TEST_EQUIVALENCY_CHARTS
 
 __all__ = [
@@ -246,7 +247,9 @@ def score_problem(kind: TestKind, ability: Ability, score: float, test_date: dat
     scale = scale_for(kind, ability, test_date)
     if scale.contains(score):
         return None
+    # A whole number of hundreds of digits is quoted by its length.
+    given = quoted(score) if isinstance(score, int) else str(score)
     if kind is TestKind.IELTS_GENERAL_TRAINING:
-        return f"{score} is not an {kind.title} band ({scale.describe()})"
+        return f"{given} is not an {kind.title} band ({scale.describe()})"
     era = f" for a test taken on {test_date.isoformat()}" if kind is TestKind.TEF_CANADA else ""
-    return f"{score} is not a {kind.title} {ability.value} score ({scale.describe()}{era})"
+    return f"{given} is not a {kind.title} {ability.value} score ({scale.describe()}{era})"
