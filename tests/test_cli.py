@@ -307,7 +307,7 @@ def test_problems_read_from_standard_input_say_so(capsys, monkeypatch):
 
 def test_codes_validate_and_generate(capsys):
     status, out, _ = run(capsys, "codes", "validate", "reference-code", "qk 4350 881372")
-    assert (status, out) == (0, "QK4350881372\n")
+    assert (status, out) == (0, "reference-code: QK4350881372\n")
     status, out, err = run(capsys, "codes", "validate", "uci", "123")
     assert status == 1
     assert "has 3" in err
@@ -508,3 +508,36 @@ def test_arguments_only_in_the_documented_form(capsys, argv, message):
         main(list(argv))
     assert exited.value.code == 2
     assert message in capsys.readouterr().err
+
+
+def test_noc_search_prints_each_unit_group_with_its_code(capsys):
+    status, out, err = run(capsys, "noc", "search", "registered", "nurse")
+    assert (status, out, err) == (
+        0,
+        "31301 Registered nurses and registered psychiatric nurses\n",
+        "",
+    )
+    status, out, _ = run(capsys, "noc", "search", "electricians", "--version", "2016")
+    assert out.splitlines()[0] == "7241 Electricians (except industrial and power system)"
+    assert [line.split()[0] for line in out.splitlines()] == ["7241", "7242", "7243"]
+    status, out, _ = run(capsys, "noc", "search", "infirmieres autorisees", "--language", "fr")
+    assert out.startswith("31301 Infirmiers autorisés/infirmières autorisées")
+
+
+def test_noc_search_without_a_match_exits_1_and_says_what_to_try(capsys):
+    status, out, err = run(capsys, "noc", "search", "zzz")
+    assert (status, out) == (1, "")
+    assert err.startswith("expressentry: no NOC 2021 V1.0 unit group has every word of 'zzz'")
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["noc", "search", "  "], "has no word to search for"),
+        (["noc", "search", "cook", "--version", "2016", "--language", "fr"], "English only"),
+    ],
+)
+def test_noc_search_of_nothing_is_bad_input(capsys, argv, message):
+    status, _, err = run(capsys, *argv)
+    assert status == 2
+    assert message in err

@@ -5,6 +5,7 @@
     expressentry check PROFILE.json                 # validate a profile and summarize it
     expressentry codes validate [KIND] VALUE        # KIND: reference-code, uci, profile-number,
     expressentry codes generate KIND [--seed N]     #       application-number
+    expressentry noc search WORD... [--version 2016|2021]   # find a NOC code by its title
     expressentry example NAME                       # print a shipped example profile
     expressentry schema                             # print the JSON Schema of the format
 
@@ -42,11 +43,13 @@ from expressentry.codes import (
 from expressentry.crs import CrsResult, crs_for
 from expressentry.exceptions import NotInForce, ProfileError, ValidationError
 from expressentry.model import Candidate
+from expressentry.noc import NocVersion, search
 from expressentry.render import crs_dict, crs_markdown
 from expressentry.serialization import from_dict, json_schema, parse_date
 
 EXIT_OK = 0
 EXIT_INVALID_CODE = 1
+EXIT_NOT_FOUND = 1  # as grep: nothing matched
 EXIT_BAD_INPUT = 2
 EXIT_OUTPUT_ERROR = 74  # EX_IOERR: the results could not be written
 EXIT_INTERNAL_ERROR = 70  # EX_SOFTWARE: a bug in expressentry, never the user's input
@@ -299,7 +302,8 @@ def _codes_validate(args: argparse.Namespace) -> int:
             f"{', '.join(sorted(_IDENTIFIERS))} (or give the value alone)"
         )
     try:
-        print(identifier.format(args.value))
+        # As the kind-less form prints it: the kind, then the displayed form.
+        print(f"{args.kind_or_value}: {identifier.format(args.value)}")
     except ValidationError as exc:
         print(f"expressentry: invalid: {exc}", file=sys.stderr)
         return EXIT_INVALID_CODE
@@ -329,6 +333,26 @@ def _codes_generate(args: argparse.Namespace) -> int:
     for _ in range(args.count):
         print(identifier.format(identifier.generate(rng)))
     return EXIT_OK
+
+
+def _noc_search(args: argparse.Namespace) -> int:
+    query = " ".join(args.words)
+    version = NocVersion(args.version)
+    try:
+        found = search(query, version, language=args.language)
+    except ValueError as exc:  # no word in the query, or French titles of NOC 2016
+        raise _BadInput(str(exc)) from None
+    for unit in found:
+        french = args.language == "fr" and unit.title_fr
+        print(f"{unit.code} {unit.title_fr}" if french else unit)
+    if found:
+        return EXIT_OK
+    print(
+        f"expressentry: no {version.label} unit group has every word of {query!r} in its "
+        "title (a word matches the start of a title's word: try fewer or shorter words)",
+        file=sys.stderr,
+    )
+    return EXIT_NOT_FOUND
 
 
 def _example(args: argparse.Namespace) -> int:
@@ -398,6 +422,17 @@ def _parser() -> argparse.ArgumentParser:
     )
     generate.add_argument("--count", type=_whole_number(1), default=1, help="1 or more")
     generate.set_defaults(run=_codes_generate, parser=generate)
+    noc = commands.add_parser("noc", help="find NOC unit groups by words of their titles")
+    noc_verbs = noc.add_subparsers(dest="verb", required=True, metavar="VERB")
+    noc_search = noc_verbs.add_parser(
+        "search", help="the unit groups whose title has every word given, with their codes"
+    )
+    noc_search.add_argument("words", nargs="+", metavar="WORD", help='e.g. "registered nurse"')
+    noc_search.add_argument(
+        "--version", choices=[version.value for version in NocVersion], default="2021"
+    )
+    noc_search.add_argument("--language", choices=("en", "fr"), default=None)
+    noc_search.set_defaults(run=_noc_search, parser=noc_search)
     check = commands.add_parser("check", help="validate a JSON profile and summarize it")
     check.add_argument("profile", help="a JSON profile file, or - for standard input")
     check.set_defaults(run=_check, parser=check)
