@@ -146,7 +146,6 @@ def _structure_float(value: object, _: type) -> float:
     return value
 
 
-
 ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 """The one form of a date the format (and the command line's ``--on``) takes:
 ``date.fromisoformat`` also reads ``20250301`` and ``2025-W09-6``, which the schema and the
