@@ -268,7 +268,7 @@ def settlement_funds_finding(rule: Rule, facts: Facts, job_offer: Qualification)
     (<Outcome.NOT_MET: 'not_met'>, 'P17')
     >>> print(finding.sentence)
     Funds of $16,000 for a family of 2; $19,001 needed from 2025-07-07. Not exempt: no \
-qualifying job offer (policy P17).
+qualifying job offer (policy P17). No job offer is given.
     """
     exempt, exemption_missing, exemption_words = _exemption(facts, job_offer)
     funds = facts.candidate.settlement_funds_cad
@@ -334,9 +334,15 @@ qualifying job offer (policy P17).
     if enough:
         return rule.finding(Outcome.MET, situation, facts=used, policy="P14")
     if enough is False and exempt is False:
+        # Why no offer qualifies, when that is the reason: an offer the FSW accepts may not be
+        # in a trade, and "no qualifying job offer" alone would contradict the FSW's verdict.
+        offer_said = facts.authorized_to_work is not False
         return rule.finding(
             Outcome.NOT_MET,
-            lambda: f"{situation()} Not exempt: {exemption_words} (policy P17).",
+            lambda: (
+                f"{situation()} Not exempt: {exemption_words} (policy P17)."
+                + (f" {job_offer.sentence}" if offer_said else "")
+            ),
             facts=used,
             policy="P17",
         )

@@ -412,7 +412,39 @@ def test_an_offer_in_another_trade_does_not_exempt():
         work_authorization=WorkAuthorization.LMIA_WORK_PERMIT,
         job_offers=(offer(WELDER),),
     )
-    assert assess(who).finding(FUNDS).outcome is Outcome.NOT_MET
+    finding = assess(who).finding(FUNDS)
+    assert finding.outcome is Outcome.NOT_MET
+    # Why the offer does not exempt: it is not in the trade the candidate's experience is in.
+    assert finding.sentence.endswith(
+        "Not exempt: no qualifying job offer (policy P17). Job offer 1 (NOC 72106) is not in "
+        "NOC 72200 Electricians (except industrial and power system), a trade with two years "
+        "of experience."
+    )
+
+
+def test_an_offer_outside_the_trades_says_so_in_the_funds_finding():
+    # A nurse's offer qualifies for the FSW; the FST's funds finding says why it does not here.
+    who = candidate(
+        settlement_funds_cad=0,
+        work_authorization=WorkAuthorization.LMIA_EXEMPT_WORK_PERMIT,
+        job_offers=(offer("31301"),),
+    )
+    sentence = assess(who).finding(FUNDS).sentence
+    assert sentence.endswith(
+        "Not exempt: no qualifying job offer (policy P17). Job offer 1 (NOC 31301) is not in "
+        "NOC 72200 Electricians (except industrial and power system), a trade with two years "
+        "of experience."
+    )
+
+
+def test_not_authorized_to_work_says_only_that():
+    who = candidate(
+        settlement_funds_cad=0,
+        work_authorization=WorkAuthorization.NONE,
+        job_offers=(offer(),),
+    )
+    sentence = assess(who).finding(FUNDS).sentence
+    assert sentence.endswith("Not exempt: not authorized to work in Canada (policy P17).")
 
 
 def test_an_undecided_offer_leaves_the_exemption_unknown():
