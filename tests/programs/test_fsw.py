@@ -548,7 +548,7 @@ def test_education_table_and_two_credentials() -> None:
     # A lower credential that counts is not said not to count.
     lower = grid(eligible(education=(foreign(), canadian(CredentialLevel.SECONDARY))))
     said = lower.factor(GridFactor.EDUCATION).lines[0].sentence
-    assert "Credential 2 counts at a lower level: Canadian credential: secondary" in said
+    assert "Credential 2 is not the highest: Canadian credential: secondary" in said
     assert "does not count" not in said
     unknown = grid(eligible(education=None)).factor(GridFactor.EDUCATION)
     assert (unknown.points, unknown.points_at_most) == (0, 25)

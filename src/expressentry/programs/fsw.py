@@ -833,10 +833,10 @@ def _education_line(facts: Facts, tables: _GridTables) -> _RawLine:
     missing = tuple(f"$.education[{use.index}].eca" for use in waiting) if at_most > points else ()
 
     def sentence() -> str:
-        # A credential left aside either does not count, or counts at a lower level.
+        # A credential left aside either does not count, or is below the highest one.
         ignored = "".join(
             f" Credential {use.index + 1} "
-            f"{'does not count' if use.level is None else 'counts at a lower level'}: "
+            f"{'does not count' if use.level is None else 'is not the highest'}: "
             f"{use.reason}."
             for use in derived.ignored
         )
