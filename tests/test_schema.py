@@ -6,11 +6,13 @@ import json
 from pathlib import Path
 from typing import Any
 
+import attrs
 import jsonschema
 import pytest
 from hypothesis import given
 
 from expressentry import json_schema
+from expressentry.serialization import _class_schema
 from expressentry.strategies import profiles
 
 EXAMPLE_FILES = sorted((Path(__file__).resolve().parents[1] / "examples").glob("*.json"))
@@ -64,3 +66,32 @@ def test_every_top_level_field_has_a_description():
     assert properties["settlement_funds_cad"]["description"].startswith(
         "The settlement funds the candidate can prove"
     )
+
+
+def test_every_property_of_every_object_has_a_description():
+    # Nested fields too: a new user had to guess what `authorized`, `accompanying` or `lmia`
+    # meant. `schema_version` is the schema's own constant, added by json_schema, not a field
+    # of the model.
+    objects = {"$": SCHEMA, **{f"$defs.{name}": kind for name, kind in SCHEMA["$defs"].items()}}
+    undescribed = [
+        f"{where}.{name}"
+        for where, kind in objects.items()
+        for name, field in kind["properties"].items()
+        if (where, name) != ("$", "schema_version")
+        and not (isinstance(field.get("description"), str) and field["description"].strip())
+    ]
+    assert undescribed == []
+    assert all(kind["type"] == "object" for kind in objects.values())
+
+
+@attrs.frozen(kw_only=True)
+class _Undescribed:
+    count: int
+    note: str | None = None
+
+
+def test_a_field_without_a_description_is_given_none():
+    # Every model field has one now; a class without them gets no made-up description.
+    schema = _class_schema(_Undescribed, {})
+    assert [field.get("description") for field in schema["properties"].values()] == [None, None]
+    assert schema["required"] == ["count"]

@@ -237,14 +237,43 @@ def _check_count(problems: _Problems, path: str, value: int | None, what: str, m
         problems.add(path, f"{quoted(value)} {what} is not possible: at most {most:,}")
 
 
+def _about(description: str) -> dict[str, str]:
+    """A field's description, which the JSON Schema gives (``json_schema``)."""
+    return {"description": description}
+
+
 @attrs.frozen(kw_only=True)
 class AbilityScores:
     """A test's result in each of the four abilities, on the test's own scale."""
 
-    listening: float
-    reading: float
-    writing: float
-    speaking: float
+    listening: float = attrs.field(
+        metadata=_about(
+            "The listening score: an IELTS band (0 to 9 in half bands), a CELPIP level (0 to "
+            "12), a PTE Core score (10 to 90), a TEF Canada score (0 to 699; 0 to 360 for a "
+            "test taken before 2019-10-01) or a TCF Canada score (0 to 699)."
+        )
+    )
+    reading: float = attrs.field(
+        metadata=_about(
+            "The reading score: an IELTS band (0 to 9 in half bands), a CELPIP level (0 to 12), "
+            "a PTE Core score (10 to 90), a TEF Canada score (0 to 699; 0 to 300 for a test "
+            "taken before 2019-10-01) or a TCF Canada score (0 to 699)."
+        )
+    )
+    writing: float = attrs.field(
+        metadata=_about(
+            "The writing score: an IELTS band (0 to 9 in half bands), a CELPIP level (0 to 12), "
+            "a PTE Core score (10 to 90), a TEF Canada score (0 to 699; 0 to 450 for a test "
+            "taken before 2019-10-01) or a TCF Canada score (0 to 20)."
+        )
+    )
+    speaking: float = attrs.field(
+        metadata=_about(
+            "The speaking score: an IELTS band (0 to 9 in half bands), a CELPIP level (0 to "
+            "12), a PTE Core score (10 to 90), a TEF Canada score (0 to 699; 0 to 450 for a "
+            "test taken before 2019-10-01) or a TCF Canada score (0 to 20)."
+        )
+    )
 
     def of(self, ability: Ability) -> float:
         """The score of ``ability``."""
@@ -264,11 +293,36 @@ class AbilityScores:
 class LanguageTest:
     """One sitting of an accepted language test (rules.md §5.1)."""
 
-    kind: TestKind
-    test_date: date
-    result_date: date | None = None
-    registration_number: str | None = None
-    scores: AbilityScores
+    kind: TestKind = attrs.field(
+        metadata=_about(
+            "The accepted test taken (IELTS General Training, CELPIP-General, PTE Core, TEF "
+            "Canada or TCF Canada); it sets the language assessed and the scale of the scores."
+        )
+    )
+    test_date: date = attrs.field(
+        metadata=_about(
+            "The day the test was taken. It sets the TEF Canada scale and chart (policy P3) and "
+            "whether a PTE Core counts (from 2024-01-30), and the validity runs from it when "
+            "the result date is not given."
+        )
+    )
+    result_date: date | None = attrs.field(
+        default=None,
+        metadata=_about(
+            "The date of the test result. The result counts from it until two years later "
+            "(policies P4, P30); absent or null: not answered, and the test date is used."
+        ),
+    )
+    registration_number: str | None = attrs.field(
+        default=None,
+        metadata=_about("The registration number printed on the test report; no rule reads it."),
+    )
+    scores: AbilityScores = attrs.field(
+        metadata=_about(
+            "The scores in the four abilities, each on the test's own scale; the engine "
+            "converts them to CLB or NCLC levels."
+        )
+    )
 
     def __attrs_post_init__(self) -> None:
         problems = _Problems()
@@ -295,10 +349,28 @@ class LanguageTest:
 class EducationalCredentialAssessment:
     """An ECA "for immigration purposes" of a foreign credential (valid five years)."""
 
-    organization: EcaOrganization
-    reference: str | None = None
-    issue_date: date
-    canadian_equivalent: CredentialLevel
+    organization: EcaOrganization = attrs.field(
+        metadata=_about(
+            "The organization designated by IRCC that issued the assessment (WES, CES, ICAS, "
+            "IQAS, ICES; MCC for physicians, PEBC for pharmacists)."
+        )
+    )
+    reference: str | None = attrs.field(
+        default=None,
+        metadata=_about("The assessment's reference number, as the organization prints it."),
+    )
+    issue_date: date = attrs.field(
+        metadata=_about(
+            "The day the assessment was issued, not before the credential's completion. It "
+            "counts from that day for five years (policy P21)."
+        )
+    )
+    canadian_equivalent: CredentialLevel = attrs.field(
+        metadata=_about(
+            "The Canadian level the assessment gives the foreign credential: the level that "
+            "counts, whatever level the credential claims (policy P21)."
+        )
+    )
 
     def __attrs_post_init__(self) -> None:
         problems = _Problems()
@@ -323,14 +395,61 @@ class Credential:
     count for FSW adaptability. A foreign credential needs ``eca`` to count (policy P21).
     """
 
-    level: CredentialLevel
-    program_years: int | None = None
-    country: str
-    institution: str | None = None
-    completion_date: date | None = None
-    full_time: bool | None = None
-    months_studied_in_canada: int | None = None
-    eca: EducationalCredentialAssessment | None = None
+    level: CredentialLevel = attrs.field(
+        metadata=_about(
+            "The level of the credential, as the CRS and the FSW grid name it; for a foreign "
+            "credential the ECA's Canadian equivalent is the level that counts (policy P21)."
+        )
+    )
+    program_years: int | None = attrs.field(
+        default=None,
+        metadata=_about(
+            "The length of the program of study, in years (it must agree with the level). FSW "
+            "adaptability reads it for study in Canada (a program of 2 years or more); absent "
+            "or null: not answered."
+        ),
+    )
+    country: str = attrs.field(
+        metadata=_about(
+            "The country where the credential was obtained, as an ISO 3166-1 alpha-2 code in "
+            'upper case; "CA" is a Canadian credential, which needs no ECA.'
+        )
+    )
+    institution: str | None = attrs.field(
+        default=None,
+        metadata=_about("The school, college or university that granted it; no rule reads it."),
+    )
+    completion_date: date | None = attrs.field(
+        default=None,
+        metadata=_about(
+            "The day the credential was completed; it counts from that day. Absent or null: "
+            "not completed, so it earns no education points (policy P29), though its study in "
+            "Canada may count for FSW adaptability."
+        ),
+    )
+    full_time: bool | None = attrs.field(
+        default=None,
+        metadata=_about(
+            "Whether the program was studied full time, which the CRS points for study in "
+            "Canada and the FSW adaptability points for it need. Absent or null: not answered "
+            "(those points stay unconfirmed)."
+        ),
+    )
+    months_studied_in_canada: int | None = attrs.field(
+        default=None,
+        metadata=_about(
+            "The months of full-time study in Canada: the CRS points for study in Canada need "
+            "8, the FSW adaptability points 16. Absent or null: not answered."
+        ),
+    )
+    eca: EducationalCredentialAssessment | None = attrs.field(
+        default=None,
+        metadata=_about(
+            "The Educational Credential Assessment a foreign credential needs to count (policy "
+            "P21); never given for a Canadian one. Absent or null for a foreign credential: not "
+            "entered, and the education findings ask for it."
+        ),
+    )
 
     @property
     def canadian(self) -> bool:
@@ -380,17 +499,76 @@ class WorkPeriod:
     exemption) during the period.
     """
 
-    noc: NocCode | None = None
-    job_title: str | None = None
-    employer: str | None = None
-    country: str
-    start: date
-    end: date | None = None
-    hours_per_week: float
-    paid: bool | None = None
-    self_employed: bool | None = None
-    full_time_student: bool | None = None
-    authorized: bool | None = None
+    noc: NocCode | None = attrs.field(
+        default=None,
+        metadata=_about(
+            "The job's NOC code (5 digits for NOC 2021, 4 for NOC 2016), read in the version in "
+            "force on the date of the evaluation: it decides whether the work is skilled and in "
+            "which occupation or trade. Absent or null: not answered (the period may or may not "
+            "count)."
+        ),
+    )
+    job_title: str | None = attrs.field(
+        default=None,
+        metadata=_about("The job title, which the profile asks for and the explanations quote."),
+    )
+    employer: str | None = attrs.field(
+        default=None,
+        metadata=_about(
+            "The employer's name; the explanations quote it when the job title is not given."
+        ),
+    )
+    country: str = attrs.field(
+        metadata=_about(
+            "The country where the work was done, as an ISO 3166-1 alpha-2 code in upper case: "
+            '"CA" is Canadian work experience, any other code foreign work experience.'
+        )
+    )
+    start: date = attrs.field(metadata=_about("The first day of the job, included (policy P24)."))
+    end: date | None = attrs.field(
+        default=None,
+        metadata=_about(
+            "The last day of the job, included (policy P24). Absent or null: the job is still "
+            "held, and it counts through the date of the evaluation."
+        ),
+    )
+    hours_per_week: float = attrs.field(
+        metadata=_about(
+            "The hours worked a week, more than 0 and at most 168. At most 30 hours a week "
+            "count, across jobs held at the same time too (policy P9)."
+        )
+    )
+    paid: bool | None = attrs.field(
+        default=None,
+        metadata=_about(
+            "Whether the work was paid (wages or commission): unpaid work, such as volunteer "
+            "work or an unpaid internship, never counts. Absent or null: not answered."
+        ),
+    )
+    self_employed: bool | None = attrs.field(
+        default=None,
+        metadata=_about(
+            "Whether the candidate was self-employed: such work counts for the FSW, the FST and "
+            "CRS foreign experience, not for CRS Canadian experience, nor for the CEC except a "
+            "physician's from 2023-04-25 (policy P8). Absent or null: not answered."
+        ),
+    )
+    full_time_student: bool | None = attrs.field(
+        default=None,
+        metadata=_about(
+            "Whether the work was done while a full-time student: such work counts for the "
+            "FSW, the FST and CRS foreign experience, not for the CEC or CRS Canadian "
+            "experience (policy P11). Absent or null: not answered."
+        ),
+    )
+    authorized: bool | None = attrs.field(
+        default=None,
+        metadata=_about(
+            "For work in Canada, whether the candidate was authorized to work during it; the "
+            "CEC, CRS Canadian experience and FSW adaptability count only authorized work "
+            "(policies P11, P28). Not read for work abroad; absent or null: not answered."
+        ),
+    )
 
     @property
     def in_canada(self) -> bool:
@@ -447,17 +625,87 @@ class JobOffer:
     employers that together last a year (IRPR s. 87.2(3)(d)).
     """
 
-    noc: NocCode | None = None
-    employer: str | None = None
-    province: Province | None = None
-    full_time: bool | None = None
-    non_seasonal: bool | None = None
-    at_least_one_year: bool | None = None
-    indeterminate: bool | None = None  # no end date: what offers needed before 2016-11-19
-    duration_months: int | None = None
-    lmia: LmiaStatus | None = None
-    currently_working_for_employer: bool | None = None
-    year_of_full_time_work_with_employer: bool | None = None
+    noc: NocCode | None = attrs.field(
+        default=None,
+        metadata=_about(
+            "The NOC code of the job offered: a qualifying offer is in a skilled occupation "
+            "(for the FST, in the trade), and from 2016-11-19 NOC major group 00 is senior "
+            "management for the CRS. Absent or null: not answered."
+        ),
+    )
+    employer: str | None = attrs.field(
+        default=None,
+        metadata=_about(
+            "The employer's name. The FST reads two offers of less than a year together only "
+            "when their employers differ (names compared without case)."
+        ),
+    )
+    province: Province | None = attrs.field(
+        default=None,
+        metadata=_about("The province or territory of the job offered; no rule reads it."),
+    )
+    full_time: bool | None = attrs.field(
+        default=None,
+        metadata=_about(
+            "Whether the work offered is full time (30 hours a week or more), as a qualifying "
+            "offer must be (policy P34). Absent or null: not answered."
+        ),
+    )
+    non_seasonal: bool | None = attrs.field(
+        default=None,
+        metadata=_about(
+            "Whether the work offered is non-seasonal, as a qualifying offer must be (policy "
+            "P34). Absent or null: not answered."
+        ),
+    )
+    at_least_one_year: bool | None = attrs.field(
+        default=None,
+        metadata=_about(
+            "Whether the employment offered lasts at least one year after the permanent "
+            "resident visa is issued, as a qualifying offer must from 2016-11-19 (for the FST, "
+            "always). Absent or null: read from indeterminate or duration_months, else not "
+            "answered."
+        ),
+    )
+    indeterminate: bool | None = attrs.field(
+        default=None,
+        metadata=_about(
+            "Whether the offer has no end date, as FSW and CRS offers needed before 2016-11-19 "
+            "(policy P34); such an offer lasts at least one year. Absent or null: not answered."
+        ),
+    )
+    duration_months: int | None = attrs.field(
+        default=None,
+        metadata=_about(
+            "The length of an offer with an end date, in months (1 to 1,200, none for an "
+            "indeterminate offer). It settles at_least_one_year (12 months or more) when that "
+            "is not answered, and the FST adds up two employers' shorter offers."
+        ),
+    )
+    lmia: LmiaStatus | None = attrs.field(
+        default=None,
+        metadata=_about(
+            'Whether the offer rests on a Labour Market Impact Assessment: "approved" (a '
+            'positive LMIA), "exempt" (an LMIA-exempt work permit) or "none", which does '
+            "not qualify (policy P34). Absent or null: not answered."
+        ),
+    )
+    currently_working_for_employer: bool | None = attrs.field(
+        default=None,
+        metadata=_about(
+            "Whether the candidate works in Canada for this employer now: an LMIA-exempt offer "
+            "needs it; with an approved LMIA it picks the FSW case, (a) or (c). Absent or "
+            "null: not answered."
+        ),
+    )
+    year_of_full_time_work_with_employer: bool | None = attrs.field(
+        default=None,
+        metadata=_about(
+            "Whether the candidate has done at least one year of continuous full-time work for "
+            "this employer, which an LMIA-exempt offer needs (FSW case (b), policy P34). Absent "
+            "or null: not answered."
+        ),
+    )
 
     def __attrs_post_init__(self) -> None:
         problems = _Problems()
@@ -490,18 +738,50 @@ class JobOffer:
 class CertificateOfQualification:
     """A certificate of qualification in a trade, from a province, territory or federal body."""
 
-    noc: NocCode | None = None
-    issued_by: IssuingAuthority
-    issue_date: date | None = None
+    noc: NocCode | None = attrs.field(
+        default=None,
+        metadata=_about(
+            "The NOC code of the trade certified; the FST needs it to be the trade of the "
+            "candidate's experience. Absent or null: not answered (the CRS counts the "
+            "certificate whatever its trade, policy P19)."
+        ),
+    )
+    issued_by: IssuingAuthority = attrs.field(
+        metadata=_about("The province, territory or federal body that issued the certificate.")
+    )
+    issue_date: date | None = attrs.field(
+        default=None,
+        metadata=_about(
+            "The day the certificate was issued; it counts from that day. Absent or null: not "
+            "answered, and it counts on any date."
+        ),
+    )
 
 
 @attrs.frozen(kw_only=True)
 class ProvincialNomination:
     """A nomination by a province or territory."""
 
-    province: Province
-    nomination_date: date | None = None
-    express_entry_stream: bool | None = None  # an "enhanced" stream aligned with Express Entry
+    province: Province = attrs.field(
+        metadata=_about(
+            "The nominating province or territory (not Quebec, which has no nominee program)."
+        )
+    )
+    nomination_date: date | None = attrs.field(
+        default=None,
+        metadata=_about(
+            "The day of the nomination; a nomination dated after the date of the evaluation "
+            "does not count yet. Absent or null: not answered, and it counts on any date."
+        ),
+    )
+    express_entry_stream: bool | None = attrs.field(
+        default=None,
+        metadata=_about(
+            'Whether the nomination is through an Express Entry-aligned ("enhanced") stream, '
+            "the only kind that earns the CRS nomination points. Absent or null: not answered, "
+            "and the nomination earns nothing until it is."
+        ),
+    )
 
     def __attrs_post_init__(self) -> None:
         problems = _Problems()
@@ -517,9 +797,20 @@ class ProvincialNomination:
 class TravelDocument:
     """A passport or other travel document."""
 
-    number: str
-    issuing_country: str
-    expiry_date: date | None = None
+    number: str = attrs.field(metadata=_about("The document's number, as printed on it."))
+    issuing_country: str = attrs.field(
+        metadata=_about(
+            "The country that issued the document, as an ISO 3166-1 alpha-2 code in upper case."
+        )
+    )
+    expiry_date: date | None = attrs.field(
+        default=None,
+        metadata=_about(
+            "The last day the document is valid: the completeness check asks to renew it once "
+            "expired, and the time warnings name it when it expires before the date asked "
+            "about. Absent or null: not answered."
+        ),
+    )
 
     def __attrs_post_init__(self) -> None:
         problems = _Problems()
@@ -536,22 +827,50 @@ class Spouse:
     citizen nor a permanent resident and is coming to Canada (policy P12).
     """
 
-    canadian_citizen_or_pr: bool | None = None
-    accompanying: bool | None = None
-    education: tuple[Credential, ...] = ()
-    language_tests: tuple[LanguageTest, ...] = ()
-    work_history: WorkHistory | None = None  # None: not answered; an empty history: no work
+    canadian_citizen_or_pr: bool | None = attrs.field(
+        default=None,
+        metadata=_about(
+            "Whether the spouse or partner is a Canadian citizen or permanent resident; if so, "
+            "the spouse does not count: the CRS scores the candidate as single and FSW "
+            "adaptability gives no spouse items (policy P12). Absent or null: not answered."
+        ),
+    )
+    accompanying: bool | None = attrs.field(
+        default=None,
+        metadata=_about(
+            "Whether the spouse or partner is coming to Canada with the candidate; if not, the "
+            "spouse does not count: the CRS scores the candidate as single and FSW adaptability "
+            "gives no spouse items (policy P12). Absent or null: not answered."
+        ),
+    )
+    education: tuple[Credential, ...] = attrs.field(
+        default=(),
+        metadata=_about(
+            "The spouse's completed or current credentials, read as the candidate's are (the "
+            "CRS spouse factors, FSW adaptability). Absent, null or an empty list: none given."
+        ),
+    )
+    language_tests: tuple[LanguageTest, ...] = attrs.field(
+        default=(),
+        metadata=_about(
+            "The spouse's language test results; the best valid one gives the spouse's levels "
+            "(policy P30). Absent, null or an empty list: none given."
+        ),
+    )
+    work_history: WorkHistory | None = attrs.field(
+        default=None,
+        metadata=_about(
+            "The spouse's jobs, read as the candidate's are (CRS spouse Canadian experience, "
+            "FSW adaptability work in Canada). Absent or null: not answered; an empty list: no "
+            "work at all."
+        ),
+    )
 
 
 def _compact_code(value: str | None) -> str | None:
     """The compact form of a valid reference code ("qk 4350 881372" → "QK4350881372");
     anything else is kept as given for the check to report."""
     return _prc.compact(value) if value is not None and _prc.is_valid(value) else value
-
-
-def _about(description: str) -> dict[str, str]:
-    """A field's description, which the JSON Schema gives (``json_schema``)."""
-    return {"description": description}
 
 
 @attrs.frozen(kw_only=True)
