@@ -6,13 +6,11 @@ import json
 from pathlib import Path
 from typing import Any
 
-import attrs
 import jsonschema
 import pytest
 from hypothesis import given
 
 from expressentry import json_schema
-from expressentry.serialization import _class_schema
 from expressentry.strategies import profiles
 
 EXAMPLE_FILES = sorted((Path(__file__).resolve().parents[1] / "examples").glob("*.json"))
@@ -82,16 +80,3 @@ def test_every_property_of_every_object_has_a_description():
     ]
     assert undescribed == []
     assert all(kind["type"] == "object" for kind in objects.values())
-
-
-@attrs.frozen(kw_only=True)
-class _Undescribed:
-    count: int
-    note: str | None = None
-
-
-def test_a_field_without_a_description_is_given_none():
-    # Every model field has one now; a class without them gets no made-up description.
-    schema = _class_schema(_Undescribed, {})
-    assert [field.get("description") for field in schema["properties"].values()] == [None, None]
-    assert schema["required"] == ["count"]

@@ -986,15 +986,18 @@ class Candidate:
     sibling_in_canada: bool | None = attrs.field(
         default=None,
         metadata=_about(
-            "Whether a brother or sister who is a citizen or permanent resident lives in Canada "
-            "(CRS)."
+            "Whether the candidate, or a spouse or partner coming to Canada, has a brother or "
+            "sister aged 18 or over, a citizen or permanent resident, living in Canada, with a "
+            "parent in common by blood, adoption, marriage or common-law partnership (CRS, 15 "
+            "points)."
         ),
     )
     relative_in_canada: bool | None = attrs.field(
         default=None,
         metadata=_about(
-            "Whether a relative who is a citizen or permanent resident lives in Canada (FSW "
-            "adaptability)."
+            "Whether the candidate or the spouse or partner has a parent, grandparent, child, "
+            "grandchild, brother or sister, aunt or uncle, or niece or nephew aged 18 or over, "
+            "a citizen or permanent resident, living in Canada (FSW adaptability, 5 points)."
         ),
     )
 

@@ -537,8 +537,8 @@ def _class_schema(cls: type[Any], definitions: dict[str, Any]) -> dict[str, Any]
             field_schema = (
                 {"anyOf": [override, {"type": "null"}]} if "anyOf" in field_schema else override
             )
-        if "description" in field.metadata:  # the model's own words (model._about)
-            field_schema = {"description": field.metadata["description"], **field_schema}
+        # The model's own words (model._about): every field has them (a test enforces it).
+        field_schema = {"description": field.metadata["description"], **field_schema}
         properties[field.name] = field_schema
         if field.default is attrs.NOTHING:
             required.append(field.name)
