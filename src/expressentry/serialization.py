@@ -165,15 +165,16 @@ def parse_date(text: str) -> date:
         raise ValueError(
             f"{quoted(text)} is not a date: write it as YYYY-MM-DD, e.g. '2025-03-01'"
         )
+    try:
+        return date.fromisoformat(text)  # the common case, in C
+    except ValueError:
+        pass
     year, month, day = int(text[:4]), int(text[5:7]), int(text[8:])
     if not year:
         raise ValueError(f"{text!r} is not a date: the years start at 0001")
     if not 1 <= month <= 12:
         raise ValueError(f"{text!r} is not a date: there is no month {month:02}")
-    try:
-        return date(year, month, day)
-    except ValueError:
-        raise ValueError(f"{text!r} is not a date: {text[:7]} has no day {day:02}") from None
+    raise ValueError(f"{text!r} is not a date: {text[:7]} has no day {day:02}")
 
 
 def _structure_date(value: object, _: type) -> date:
