@@ -54,6 +54,51 @@ def test_check_tells_an_unanswered_history_from_an_empty_one(
     assert ("work_history" in not_answered) is named
 
 
+@pytest.mark.parametrize(("tests", "named"), [("", True), (', "language_tests": []', False)])
+def test_check_reads_an_empty_list_of_tests_as_an_answer(capsys, monkeypatch, tests, named):
+    # As the engine reads it: no test taken, which leaves the language requirements not met.
+    monkeypatch.setattr("sys.stdin", io.StringIO('{"schema_version": 1' + tests + "}"))
+    status, out, _ = run(capsys, "check", "-")
+    assert status == 0
+    assert ("language_tests" in out.split("not answered: ")[-1]) is named
+
+
+def test_check_in_json_gives_the_facts_not_answered(capsys, monkeypatch):
+    monkeypatch.setattr("sys.stdin", io.StringIO('{"schema_version": 1, "education": []}'))
+    status, out, err = run(capsys, "check", "-", "--format", "json")
+    assert (status, err) == (0, "")
+    report = json.loads(out)
+    assert report["valid"] is True
+    assert (report["facts_answered"], report["facts"]) == (1, 20)
+    assert "education" not in report["not_answered"]
+    assert report["not_answered"][:2] == ["birth_date", "marital_status"]
+
+
+def test_check_in_json_lists_every_problem_on_standard_output(capsys, tmp_path):
+    path = tmp_path / "bad.json"
+    path.write_text('{"schema_version": 1, "hobby": 1, "birth_date": "2026-02-30"}', "utf-8")
+    status, out, err = run(capsys, "check", str(path), "--format", "json")
+    assert (status, err) == (2, "")
+    assert json.loads(out) == {
+        "valid": False,
+        "problems": [
+            {
+                "path": "$.birth_date",
+                "message": "'2026-02-30' is not a date: 2026-02 has no day 30",
+            },
+            {"path": "$.hobby", "message": "unknown key (the profile has no such field)"},
+        ],
+    }
+    path.write_text("", "utf-8")
+    status, out, _ = run(capsys, "check", str(path), "--format", "json")
+    assert status == 2
+    ((problem),) = json.loads(out)["problems"]
+    assert problem["path"] == "$"
+    assert problem["message"].endswith(
+        'is empty: a profile is a JSON object, e.g. {"schema_version": 1}'
+    )
+
+
 @pytest.mark.parametrize(("offers", "named"), [("", True), (', "job_offers": []', False)])
 def test_check_tells_unanswered_offers_from_none(capsys, monkeypatch, offers, named):
     monkeypatch.setattr("sys.stdin", io.StringIO('{"schema_version": 1' + offers + "}"))

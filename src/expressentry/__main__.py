@@ -2,7 +2,7 @@
 
     expressentry assess PROFILE.json [--on DATE] [--format text|json|markdown]
     expressentry crs PROFILE.json [--on DATE] [--format text|json|markdown]
-    expressentry check PROFILE.json                 # validate a profile and summarize it
+    expressentry check PROFILE.json [--format text|json]   # validate a profile, summarize it
     expressentry codes validate [KIND] VALUE        # KIND: reference-code, uci, profile-number,
     expressentry codes generate KIND [--seed N]     #       application-number
     expressentry noc search WORD... [--version 2016|2021]   # find a NOC code by its title
@@ -197,24 +197,20 @@ def _read_json(source: str) -> object:
     return document
 
 
-_EMPTY_IS_UNANSWERED = frozenset({"language_tests", "education"})
-"""The lists whose empty value reads like one left out (no test, no credential given); an
-empty work history, list of offers or of certificates is an answer (none), as absence is not."""
-
-
-def _answered(name: str, value: object) -> bool:
-    return value is not None and not (value == () and name in _EMPTY_IS_UNANSWERED)
-
-
 def _count(answer: Sized | None) -> int | str:
     return "not answered" if answer is None else len(answer)
 
 
-def _summary(candidate: Candidate) -> str:
-    fields = attrs.fields(Candidate)
-    unanswered = [
-        field.name for field in fields if not _answered(field.name, getattr(candidate, field.name))
+def _unanswered(candidate: Candidate) -> list[str]:
+    """The facts left out or null: an empty list is an answer (none), as the engine reads it."""
+    return [
+        field.name for field in attrs.fields(Candidate) if getattr(candidate, field.name) is None
     ]
+
+
+def _summary(candidate: Candidate) -> str:
+    total = len(attrs.fields(Candidate))
+    unanswered = _unanswered(candidate)
     status = candidate.marital_status.value if candidate.marital_status else "not answered"
     lines = [
         "The profile is valid.",
@@ -224,16 +220,41 @@ def _summary(candidate: Candidate) -> str:
         f"  credentials: {_count(candidate.education)}",
         f"  jobs: {_count(candidate.work_history)}",
         f"  spouse or partner: {'given' if candidate.spouse else 'none given'}",
-        f"  facts answered: {len(fields) - len(unanswered)} of {len(fields)}",
+        f"  facts answered: {total - len(unanswered)} of {total}",
         f"  not answered: {', '.join(unanswered) or 'none'}",
     ]
     return "\n".join(lines)
 
 
 def _check(args: argparse.Namespace) -> int:
-    candidate = from_dict(_read_json(args.profile))
-    print(_summary(candidate))
-    return EXIT_OK
+    if args.format == "text":
+        print(_summary(from_dict(_read_json(args.profile))))
+        return EXIT_OK
+    # JSON for a program that validates profiles (a web form's back end): the problems on
+    # standard output, each by its path, as the profile's own are.
+    try:
+        candidate = from_dict(_read_json(args.profile))
+    except ProfileError as exc:
+        problems = exc.problems
+    except _BadInput as exc:
+        problems = (("$", str(exc)),)
+    else:
+        answered = len(attrs.fields(Candidate)) - len(_unanswered(candidate))
+        print(
+            json.dumps(
+                {
+                    "valid": True,
+                    "facts_answered": answered,
+                    "facts": len(attrs.fields(Candidate)),
+                    "not_answered": _unanswered(candidate),
+                },
+                indent=2,
+            )
+        )
+        return EXIT_OK
+    report = [{"path": path, "message": message} for path, message in problems]
+    print(json.dumps({"valid": False, "problems": report}, indent=2, ensure_ascii=False))
+    return EXIT_BAD_INPUT
 
 
 _WHOLE_NUMBER = re.compile(r"[0-9]+")
@@ -435,6 +456,12 @@ def _parser() -> argparse.ArgumentParser:
     noc_search.set_defaults(run=_noc_search, parser=noc_search)
     check = commands.add_parser("check", help="validate a JSON profile and summarize it")
     check.add_argument("profile", help="a JSON profile file, or - for standard input")
+    check.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="json: {valid, problems: [{path, message}]} or {valid, not_answered} on stdout",
+    )
     check.set_defaults(run=_check, parser=check)
     example = commands.add_parser("example", help="print a shipped example profile")
     example.add_argument(
