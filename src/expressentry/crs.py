@@ -2261,6 +2261,8 @@ def _other_factors(facts: Facts) -> _OtherFactors:
             "or is coming to Canada, is not answered: scored without a spouse (policy P12: "
             "the with-spouse column only when the spouse is known to count)."
         )
+    if candidate.language_tests is None:
+        after.append("The language tests are not answered: no points for the languages.")
     education = facts.education
     if candidate.education is None:
         after.append("The credentials are not answered: no points for education.")

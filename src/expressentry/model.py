@@ -234,7 +234,7 @@ def _check_count(problems: _Problems, path: str, value: int | None, what: str, m
     if value < 0:
         problems.add(path, f"{value} {what} cannot be negative")
     elif value > most:
-        problems.add(path, f"{quoted(value)} {what} is not possible: at most {most:,}")
+        problems.add(path, f"at most {most:,} {what}, got {quoted(value)}")
 
 
 def _about(description: str) -> dict[str, str]:

@@ -123,8 +123,10 @@ def _structure_bool(value: object, _: type) -> bool:
 
 def _structure_int(value: object, _: type) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        if isinstance(value, float) and value.is_integer():
-            return int(value)
+        if isinstance(value, float):
+            _check_finite(value)
+            if value.is_integer():
+                return int(value)
         raise _expect("a whole number", value)
     return value
 
@@ -139,11 +141,15 @@ def _structure_float(value: object, _: type) -> float:
         except OverflowError:
             raise _InputError(f"{quoted(value)} is too large: at most about 1.8e308") from None
         return value
+    _check_finite(value)
+    return value
+
+
+def _check_finite(value: float) -> None:
     if math.isnan(value):
         raise _InputError("NaN is not a finite number")
     if math.isinf(value):  # JSON has no infinity: a literal such as 1e400 reads as one
         raise _InputError("the number is too large: at most about 1.8e308")
-    return value
 
 
 ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
