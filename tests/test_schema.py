@@ -60,7 +60,7 @@ def test_every_top_level_field_has_a_description():
     # A new user reads the fields' meanings in the schema (found by a walk through the docs).
     properties = json_schema()["properties"]
     described = {name for name, field in properties.items() if field.get("description")}
-    assert described == set(properties) - {"schema_version"}
+    assert described == set(properties)
     assert properties["settlement_funds_cad"]["description"].startswith(
         "The settlement funds the candidate can prove"
     )
@@ -68,15 +68,13 @@ def test_every_top_level_field_has_a_description():
 
 def test_every_property_of_every_object_has_a_description():
     # Nested fields too: a new user had to guess what `authorized`, `accompanying` or `lmia`
-    # meant. `schema_version` is the schema's own constant, added by json_schema, not a field
-    # of the model.
+    # meant; `schema_version`, the schema's own constant, too.
     objects = {"$": SCHEMA, **{f"$defs.{name}": kind for name, kind in SCHEMA["$defs"].items()}}
     undescribed = [
         f"{where}.{name}"
         for where, kind in objects.items()
         for name, field in kind["properties"].items()
-        if (where, name) != ("$", "schema_version")
-        and not (isinstance(field.get("description"), str) and field["description"].strip())
+        if not (isinstance(field.get("description"), str) and field["description"].strip())
     ]
     assert undescribed == []
     assert all(kind["type"] == "object" for kind in objects.values())

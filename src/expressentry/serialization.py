@@ -564,14 +564,19 @@ def json_schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of the profile format, derived from the domain types.
 
     >>> schema = json_schema()
-    >>> schema["properties"]["schema_version"]
-    {'const': 1}
+    >>> schema["properties"]["schema_version"]["const"]
+    1
     >>> schema["$defs"]["LanguageTest"]["required"]
     ['kind', 'test_date', 'scores']
     """
     definitions: dict[str, Any] = {}
     root = _class_schema(Candidate, definitions)
-    root["properties"] = {"schema_version": {"const": SCHEMA_VERSION}, **root["properties"]}
+    version = {
+        "description": f"The version of this format: {SCHEMA_VERSION}, the one this library "
+        "reads. Required.",
+        "const": SCHEMA_VERSION,
+    }
+    root["properties"] = {"schema_version": version, **root["properties"]}
     root["required"] = ["schema_version"]
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
