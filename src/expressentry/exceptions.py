@@ -8,6 +8,7 @@ shaped like python-stdnum's).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 
 __all__ = [
@@ -35,15 +36,20 @@ def quoted(value: str | int) -> str:
 
     >>> quoted("x" * 100)
     "'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx...' (100 characters)"
-    >>> quoted(10**80)
-    'a number of 81 digits'
+    >>> quoted(10**80), quoted(10**80 - 1), quoted(-(10**5000))
+    ('a number of 81 digits', 'a number of 80 digits', 'a number of 5,001 digits')
     """
     if isinstance(value, int):
-        digits = len(str(abs(value)))
-        return repr(value) if digits <= _QUOTED_IN_FULL else f"a number of {digits:,} digits"
+        size = abs(value)
+        if size < 10**_QUOTED_IN_FULL:
+            return repr(value)
+        # Counted, not written out: Python refuses to write an int of more than 4,300 digits.
+        digits = int(math.log10(size)) + 1
+        digits -= 10 ** (digits - 1) > size  # log10 rounds up just below a power of ten
+        return f"a number of {digits:,} digits"
     if len(value) <= _QUOTED_IN_FULL:
         return repr(value)
-    return f"{value[:40]!r}"[:-1] + f"...' ({len(value):,} characters)"
+    return f"{value[:40] + '...'!r} ({len(value):,} characters)"
 
 
 class ExpressEntryError(Exception):
