@@ -265,8 +265,10 @@ def _natural_order(keys: set[str]) -> list[str]:
     """Unknown keys in natural order (``k2`` before ``k10``), as a reader counts them."""
     return sorted(
         keys,
+        # The split alternates text and runs of ASCII digits: the runs compare as numbers.
         key=lambda key: [
-            int(part) if part.isdigit() else part for part in re.split(r"([0-9]+)", key)
+            int(part) if index % 2 else part
+            for index, part in enumerate(re.split(r"([0-9]+)", key))
         ],
     )
 
