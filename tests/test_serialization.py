@@ -7,11 +7,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from expressentry import Candidate, ProfileError, from_dict, to_dict
+from expressentry.noc import NocCode
 from expressentry.strategies import candidates, profiles
 
 EXAMPLE_FILES = sorted((Path(__file__).resolve().parents[1] / "examples").glob("*.json"))
@@ -718,3 +720,55 @@ def test_any_json_anywhere_gives_a_candidate_or_a_profile_error(
         return
     assert problems
     assert all(path.startswith("$") for path, _ in problems)
+
+
+def test_a_score_that_is_no_number_does_not_hide_the_others_bands_or_the_dates():
+    test = {
+        "kind": "ielts_general_training",
+        "test_date": "2025-05-01",
+        "result_date": "2025-04-01",
+        "scores": {"listening": 9.5, "reading": 7, "writing": 7, "speaking": "seven"},
+    }
+    problems = problems_of({"schema_version": 1, "language_tests": [test]})
+    assert sorted(problems) == [
+        (
+            "$.language_tests[0].result_date",
+            "the result date 2025-04-01 is before the test date 2025-05-01",
+        ),
+        (
+            "$.language_tests[0].scores.listening",
+            "9.5 is not an IELTS General Training band (0 to 9 in steps of 0.5)",
+        ),
+        ("$.language_tests[0].scores.speaking", "expected a number, got the string 'seven'"),
+    ]
+    # A score left out, or an unknown key beside the scores, does not hide them either.
+    del test["scores"]["speaking"]
+    test["scores"]["smile"] = 1
+    paths = [path for path, _ in problems_of({"schema_version": 1, "language_tests": [test]})]
+    assert sorted(paths) == [
+        "$.language_tests[0].result_date",
+        "$.language_tests[0].scores.listening",
+        "$.language_tests[0].scores.smile",
+        "$.language_tests[0].scores.speaking",
+    ]
+
+
+@attrs.frozen(kw_only=True)
+class _Inner:
+    code: NocCode
+    hours: float
+
+
+@attrs.frozen(kw_only=True)
+class _Outer:
+    inner: _Inner
+    country: str
+
+
+def test_an_object_field_whose_failed_part_has_no_stand_in_is_reported_alone():
+    # A NOC code has no stand-in: the object's other checks wait for it to be fixed.
+    from expressentry.serialization import _CONVERTER
+
+    with pytest.raises(ProfileError) as caught:
+        _CONVERTER.structure({"inner": {"code": 5, "hours": 1}, "country": "CA"}, _Outer)
+    assert [path for path, _ in caught.value.problems] == ["$.inner.code"]

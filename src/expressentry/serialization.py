@@ -394,6 +394,32 @@ def _make_converter() -> cattrs.Converter:
             except ClassValidationError as exc:
                 raise ProfileError(_problems(exc) + _own_checks(value, type_, exc)) from None
 
+        def _object_stand_ins(name: str, value: dict[str, Any]) -> tuple[object, object] | None:
+            """Two stand-ins for a required object field that failed (a test's ``scores``):
+            the object as given, its fields that fail replaced by their own stand-ins, so that
+            the checks that read its other fields (the bands of the other scores) still run."""
+            kind = hints[name]
+            given = value.get(name)
+            if not attrs.has(kind) or not isinstance(given, dict):
+                return None
+            inner = typing.get_type_hints(kind)
+            sides: tuple[dict[str, Any], dict[str, Any]] = ({}, {})
+            for field in attrs.fields(kind):
+                try:
+                    if field.name not in given:
+                        raise KeyError(field.name)
+                    converter.structure(given[field.name], inner[field.name])
+                except Exception:  # wrong or left out: stood in for, if it can be
+                    pair = _stand_ins_of(inner[field.name])
+                    if pair is None:
+                        return None
+                    for side, stand_in in zip(sides, pair, strict=True):
+                        side[field.name] = stand_in
+                else:
+                    for side in sides:
+                        side[field.name] = given[field.name]
+            return sides
+
         def _own_checks(
             value: dict[str, Any], type_: Any, exc: ClassValidationError
         ) -> list[Problem]:
@@ -406,7 +432,11 @@ def _make_converter() -> cattrs.Converter:
             failed_paths = {f"$.{name}" for name in failed}
             variants: list[dict[str, Any]] = [rest]
             required = [name for name in stand_ins if name in failed]  # wrong or left out
-            pairs = [(name, pair) for name in required if (pair := stand_ins[name]) is not None]
+            pairs = [
+                (name, pair)
+                for name in required
+                if (pair := stand_ins[name] or _object_stand_ins(name, value)) is not None
+            ]
             if required and len(pairs) == len(required):
                 # A required field that failed would stop the object's own checks: run them
                 # with two stand-ins for it, and keep what both find (a check that reads the
