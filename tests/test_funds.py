@@ -14,7 +14,6 @@ from expressentry.facts import Facts, derive
 from expressentry.funds import (
     IRPR_76,
     SETTLEMENT_FUNDS,
-    FundsTable,
     settlement_funds_finding,
     settlement_funds_required,
 )
@@ -101,7 +100,6 @@ def test_boundary_days_of_every_table(change: date, size: int) -> None:
 def test_before_2020_no_amount_is_known() -> None:
     required = settlement_funds_required(1, date(2019, 12, 31))
     assert required.amount is None
-    assert required.at_least is None
     assert required.in_force_from is None
     assert "P31" in required.reason
     assert required.citation == IRPR_76
@@ -110,19 +108,12 @@ def test_before_2020_no_amount_is_known() -> None:
 def test_the_2020_table_has_no_row_for_five() -> None:
     required = settlement_funds_required(5, date(2021, 7, 14))
     assert required.amount is None
-    assert required.at_least == 24_083
     assert "1 to 4 only" in required.reason
     assert settlement_funds_required(5, date(2021, 7, 15)).amount == 27_847
 
 
 def test_the_2025_table_stays_in_force() -> None:
     assert settlement_funds_required(1, date(2027, 12, 31)).amount == 15_263
-
-
-def test_funds_table_floor() -> None:
-    table = FundsTable((100, 150), None)
-    assert table.at_least(1) == 100
-    assert table.at_least(5) == 150
 
 
 # -- the finding ---------------------------------------------------------------------------
@@ -240,16 +231,40 @@ def test_unknown_funds_name_the_exemption_facts_too() -> None:
     )
 
 
-def test_a_missing_row_is_unknown_unless_below_the_floor() -> None:
-    on = date(2021, 1, 1)
+@pytest.mark.parametrize("funds", [0, 24_082, 24_083, 50_000])
+def test_a_missing_row_is_unknown_whatever_the_funds(funds: int) -> None:
+    # P14: "Where a table is incomplete (2020 rows 5+), the finding is undetermined, not a
+    # guess", even for funds below the amount for a family of four.
     large = {"marital_status": MaritalStatus.MARRIED, "dependent_children": 3}
-    below = _finding(on, settlement_funds_cad=24_082, **large)
-    assert below.outcome is Outcome.NOT_MET
-    above = _finding(on, settlement_funds_cad=50_000, **large)
-    assert above.outcome is Outcome.UNKNOWN
-    assert above.missing == ()
-    assert above.policy == "P31"
-    assert "At least $24,083 is needed" in above.sentence
+    finding = _finding(date(2021, 7, 14), settlement_funds_cad=funds, **large)
+    assert finding.outcome is Outcome.UNKNOWN
+    assert finding.missing == ()
+    assert finding.policy == "P31"
+    assert "families of 1 to 4 only; the amount for a family of 5 is not known" in (
+        finding.sentence
+    )
+    # The next table lists the family: the same funds are decided.
+    listed = _finding(date(2021, 7, 15), settlement_funds_cad=funds, **large)
+    assert listed.outcome is (Outcome.MET if funds >= 27_847 else Outcome.NOT_MET)
+
+
+def test_an_unknown_family_the_table_may_not_list_is_unknown() -> None:
+    # Marital status unanswered, four children: a family of at least 5, which the 2020 table
+    # does not list, so even $1 is not read as short.
+    finding = _finding(
+        date(2021, 1, 1), settlement_funds_cad=1, marital_status=None, dependent_children=4
+    )
+    assert finding.outcome is Outcome.UNKNOWN
+    assert finding.missing == ("$.marital_status",)
+    assert finding.sentence == (
+        "Funds of $1. The family size is not known. The table in force from 2020-01-01 lists "
+        "families of 1 to 4 only; the amount for a family of 5 is not known (policy P31)."
+    )
+    # Three children: at least a family of 4, which the table lists.
+    short = _finding(
+        date(2021, 1, 1), settlement_funds_cad=1, marital_status=None, dependent_children=3
+    )
+    assert short.outcome is Outcome.NOT_MET
 
 
 def test_before_2020_the_finding_is_unknown() -> None:
@@ -259,7 +274,10 @@ def test_before_2020_the_finding_is_unknown() -> None:
     assert "before 2020-01-01" in finding.sentence
     family_unknown = _finding(date(2019, 12, 31), settlement_funds_cad=10, marital_status=None)
     assert family_unknown.outcome is Outcome.UNKNOWN
-    assert "no table gives the amount" in family_unknown.sentence
+    assert family_unknown.sentence == (
+        "Funds of $10. The family size is not known. No settlement-funds table is recorded "
+        "before 2020-01-01 (policy P31)."
+    )
 
 
 def test_a_program_can_pass_its_own_offer_answer() -> None:

@@ -106,11 +106,6 @@ class FundsTable:
             return None
         return self.by_family_size[-1] + self.each_additional * (family_size - listed)
 
-    def at_least(self, family_size: int) -> int:
-        """A floor for a family of ``family_size``: its amount, or that of the largest listed
-        family smaller than it (a larger family never needs less: the cut-off grows with it)."""
-        return self.by_family_size[min(family_size, self.largest_listed) - 1]
-
 
 SETTLEMENT_FUNDS: DatedTable[FundsTable] = DatedTable(
     "Settlement funds (CAD) by family size",
@@ -153,13 +148,11 @@ SETTLEMENT_FUNDS: DatedTable[FundsTable] = DatedTable(
 @attrs.frozen(kw_only=True)
 class FundsRequirement:
     """The funds a family of ``family_size`` needs on ``on``; ``amount`` is ``None`` (with the
-    ``reason``) when no table in force gives it. ``at_least`` is a floor known even then, or
-    ``None`` before the first table."""
+    ``reason``) when no table in force gives it."""
 
     family_size: int
     on: date
     amount: int | None
-    at_least: int | None
     in_force_from: date | None
     reason: str
     citation: Citation
@@ -184,7 +177,6 @@ def settlement_funds_required(family_size: int, on: date) -> FundsRequirement:
             family_size=family_size,
             on=on,
             amount=None,
-            at_least=None,
             in_force_from=None,
             reason=(
                 f"No settlement-funds table is recorded before {first.isoformat()} (policy P31)."
@@ -206,7 +198,6 @@ def settlement_funds_required(family_size: int, on: date) -> FundsRequirement:
         family_size=family_size,
         on=on,
         amount=amount,
-        at_least=table.at_least(family_size),
         in_force_from=entry.start,
         reason=reason,
         citation=entry.citation,
@@ -288,44 +279,42 @@ qualifying job offer (policy P17). No job offer is given.
             facts=used,
             policy="P17",
         )
+    # With the family size unknown, the smallest family the answers allow: funds short of its
+    # amount are short whatever the answers (a larger family never needs less). A family the
+    # table in force does not list is unknown, not a guess (P14, P31).
     requirement = _required(size or _smallest_family(facts), facts.on)
-    used["required_cad"] = requirement.amount
+    amount = requirement.amount
+    used["required_cad"] = amount
     used["table_in_force_from"] = (
         requirement.in_force_from.isoformat() if requirement.in_force_from else None
     )
-    missing: list[str] = []
-    if size is None:
-        missing += _family_missing(facts)
-        floor = requirement.at_least
-        enough = None if funds is None or floor is None or funds >= floor else False
-    elif requirement.amount is None:
-        floor = requirement.at_least
-        enough = None if funds is None or floor is None or funds >= floor else False
+    missing: list[str] = [] if size is not None else _family_missing(facts)
+    if funds is None or amount is None:
+        enough = None
+    elif size is None:
+        enough = None if funds >= amount else False
     else:
-        enough = None if funds is None else funds >= requirement.amount
+        enough = funds >= amount
     if funds is None:
         missing.insert(0, "$.settlement_funds_cad")
 
     def situation() -> str:
         """The funds against the requirement, in words."""
-        floor = requirement.at_least
         if size is None:
-            needed = (
-                f"at least {_money(floor)} for a family of at least {requirement.family_size}"
-                if floor is not None
-                else "no table gives the amount (policy P31)"
+            said = (
+                f"The family size is not known; at least {_money(amount)} for a family of at "
+                f"least {requirement.family_size}"
+                if amount is not None
+                else f"The family size is not known. {requirement.reason}"
             )
-            said = f"The family size is not known; {needed}"
         else:
             said = requirement.reason
-            if requirement.amount is None and floor is not None:
-                said += f" At least {_money(floor)} is needed."
         if funds is None:
             sentence = f"Settlement funds are not given. {_upper(said)}"
-        elif size is not None and requirement.amount is not None:
+        elif size is not None and amount is not None:
             sentence = (
                 f"Funds of {_money(funds)} for a family of {size}; "
-                f"{_money(requirement.amount)} needed from {used['table_in_force_from']}."
+                f"{_money(amount)} needed from {used['table_in_force_from']}."
             )
         else:
             sentence = f"Funds of {_money(funds)}. {_upper(said)}"
@@ -358,7 +347,7 @@ qualifying job offer (policy P17). No job offer is given.
             missing=tuple(dict.fromkeys(exemption_missing)),
         )
     missing += exemption_missing if exempt is None else []
-    policy = "P31" if requirement.amount is None and size is not None else "P14"
+    policy = "P31" if amount is None and size is not None else "P14"
     return rule.finding(
         Outcome.UNKNOWN,
         situation,
