@@ -15,6 +15,7 @@ from expressentry.facts import Facts, derive
 from expressentry.job_offer import (
     FST_OFFER_DURATION,
     IRPR_82,
+    IRPR_82_BEFORE_2016,
     LMIA_EXEMPT_OFFERS_EARN_CRS_POINTS,
     OFFER_DURATION,
     ArrangedEmploymentCase,
@@ -195,6 +196,27 @@ def test_lmia_exempt_offers_and_the_crs(change: date) -> None:
     assert arranged_employment(_facts(EXEMPT, on=change - timedelta(days=1))).outcome is (
         Outcome.UNKNOWN
     )
+
+
+@pytest.mark.parametrize("change", LMIA_EXEMPT_OFFERS_EARN_CRS_POINTS.change_dates[1:])
+def test_the_fsw_takes_case_b_before_2016_11_19_and_says_why(change: date) -> None:
+    # rules.md's P34 dates case (b) from 2016-11-19 for the FSW too; the Regulations of the
+    # time (IRPR s. 82(2)(b), version of 2013-12-31) already gave it points.
+    indeterminate = attrs.evolve(EXEMPT, indeterminate=True)
+    before = arranged_employment(_facts(indeterminate, on=change - timedelta(days=1)))
+    on = arranged_employment(_facts(indeterminate, on=change))
+    assert before.outcome is on.outcome is Outcome.MET
+    assert before.case is on.case is ArrangedEmploymentCase.LMIA_EXEMPT_WORK_PERMIT
+    assert before.citation == IRPR_82_BEFORE_2016
+    assert before.sentence.endswith(
+        "(the FSW took this case before 2016-11-19 too: IRPR s. 82(2)(b) as in force from "
+        "2013-12-31, which the engine follows over policy P34's date of 2016-11-19)."
+    )
+    assert on.citation == IRPR_82
+    assert "policy P34's date" not in on.sentence
+    # The FST's offers follow s. 87.2(3)(d), not s. 82(2)(b): no such words.
+    fst = assess_offer(_facts(indeterminate, on=change - timedelta(days=1)), 0, Purpose.FST)
+    assert "policy P34's date" not in fst.sentence
 
 
 @pytest.mark.parametrize("change", OFFER_DURATION.change_dates[1:])

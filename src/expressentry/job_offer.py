@@ -21,8 +21,8 @@ grid, the settlement-funds exemption and the CRS all read the same answer (polic
   (:data:`LMIA_EXEMPT_OFFERS_EARN_CRS_POINTS`); the class of the offer is senior management
   (NOC major group 00) or another skilled occupation (:class:`JobOfferClass`). The FSW grid
   takes case (b) in every era, as the Regulations did before that date (IRPR s. 82(2)(b) in
-  its version of 2013-12-31 to 2015-06-11, https://laws-lois.justice.gc.ca/eng/regulations/
-  SOR-2002-227/section-82-20131231.html), where rules.md's P34 dates it for both.
+  its version of 2013-12-31 to 2015-06-11, :data:`IRPR_82_BEFORE_2016`), where rules.md's P34
+  dates it for both; such an offer's sentence and citation say so.
 
 Every answer is three-valued (:class:`~expressentry.verdict.Outcome` ``MET``, ``NOT_MET`` or
 ``UNKNOWN``). An unanswered fact is named by its JSON path (``$.job_offers[0].non_seasonal``),
@@ -71,6 +71,7 @@ from expressentry.verdict import FactValue, Outcome
 __all__ = [
     "FST_OFFER_DURATION",
     "IRPR_82",
+    "IRPR_82_BEFORE_2016",
     "LMIA_EXEMPT_OFFERS_EARN_CRS_POINTS",
     "OFFER_DURATION",
     "ArrangedEmploymentCase",
@@ -98,6 +99,14 @@ IRPR_82 = Citation(
     _ARRANGED_EMPLOYMENT_OI,
 )
 """S4, S10: the FSW arranged-employment factor and the cases that earn it."""
+
+IRPR_82_BEFORE_2016 = Citation(
+    "IRPR",
+    "s. 82(2)(b), version of 2013-12-31 to 2015-06-11: arranged employment while working in "
+    "Canada on an LMIA-exempt work permit",
+    "https://laws-lois.justice.gc.ca/eng/regulations/SOR-2002-227/section-82-20131231.html",
+)
+"""The official source the FSW follows over P34 for an LMIA-exempt offer before 2016-11-19."""
 
 _INDETERMINATE = Citation(
     "IRPR",
@@ -446,6 +455,18 @@ def assess_offer(
     described = case.description
     if purpose is Purpose.CRS:
         described = f"{described}; for the CRS, {job_offer_class.value.replace('_', ' ')}"
+    elif (
+        purpose is Purpose.FSW
+        and case is ArrangedEmploymentCase.LMIA_EXEMPT_WORK_PERMIT
+        and not LMIA_EXEMPT_OFFERS_EARN_CRS_POINTS.at(on)
+    ):
+        # An official source over the spec: P34 dates case (b) from 2016-11-19 for the FSW too.
+        since = LMIA_EXEMPT_OFFERS_EARN_CRS_POINTS.change_dates[-1].isoformat()
+        described += (
+            f" (the FSW took this case before {since} too: IRPR s. 82(2)(b) as in force from "
+            f"2013-12-31, which the engine follows over policy P34's date of {since})"
+        )
+        citation = IRPR_82_BEFORE_2016
     return Qualification(
         outcome=Outcome.MET,
         sentence=lambda: (
