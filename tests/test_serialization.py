@@ -262,6 +262,45 @@ def test_a_bad_field_does_not_hide_the_other_checks_of_its_object(
             },
             ["$.language_tests[0].kind"],
         ),
+        (  # but a score no test gives is wrong whatever the kind, and reported
+            {
+                "language_tests": [
+                    {
+                        "kind": "toefl",
+                        "test_date": "2025-01-01",
+                        "scores": {"listening": -1, "reading": 9, "writing": 700, "speaking": 9},
+                    }
+                ]
+            },
+            [
+                "$.language_tests[0].kind",
+                "$.language_tests[0].scores.listening",
+                "$.language_tests[0].scores.writing",
+            ],
+        ),
+        (  # so is one with the kind left out
+            {
+                "language_tests": [
+                    {
+                        "test_date": "2025-01-01",
+                        "scores": {"listening": 1e308, "reading": 9, "writing": 9, "speaking": 9},
+                    }
+                ]
+            },
+            ["$.language_tests[0].kind", "$.language_tests[0].scores.listening"],
+        ),
+        (  # a program length no level has, with the level wrong or left out
+            {"education": [{"level": "phd", "country": "CA", "program_years": -1}]},
+            ["$.education[0].level", "$.education[0].program_years"],
+        ),
+        (
+            {"education": [{"country": "CA", "program_years": 16}]},
+            ["$.education[0].level", "$.education[0].program_years"],
+        ),
+        (  # a length that another level's program may have waits for the level
+            {"education": [{"level": "phd", "country": "CA", "program_years": 3}]},
+            ["$.education[0].level"],
+        ),
         (  # and dates in order: the end against a start left out
             {"work_history": [{"country": "FR", "hours_per_week": 40, "end": "2010-01-01"}]},
             ["$.work_history[0].start"],
@@ -512,6 +551,74 @@ def test_a_word_that_begins_too_many_values_gets_no_guess():
     assert _starting("", ["_x"]) == ""
 
 
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (
+            {"education": [{"level": "one_year", "country": "CA", "program_years": 3}]},
+            (
+                "$.education[0].program_years",
+                "a one_year credential comes from a program of 1 year, got 3",
+            ),
+        ),
+        (
+            {"education": [{"level": "two_year", "country": "CA", "program_years": 1}]},
+            (
+                "$.education[0].program_years",
+                "a two_year credential comes from a program of 2 years, got 1",
+            ),
+        ),
+        (
+            {
+                "education": [
+                    {"level": "bachelors_or_three_year", "country": "CA", "program_years": 2}
+                ]
+            },
+            (
+                "$.education[0].program_years",
+                "a bachelors_or_three_year credential comes from "
+                "a program of 3 to 15 years, got 2",
+            ),
+        ),
+        (  # whole numbers of thousands of digits (from Python) are counted, not written out
+            {"settlement_funds_cad": -(10**5000)},
+            (
+                "$.settlement_funds_cad",
+                "expected 0 to 1,000,000,000,000 dollars, got a number of 5,001 digits",
+            ),
+        ),
+        (
+            {"dependent_children": -1},
+            ("$.dependent_children", "expected 0 to 50 children, got -1"),
+        ),
+        (
+            {"education": [{"level": "secondary", "country": "CA", "program_years": 10**5000}]},
+            (
+                "$.education[0].program_years",
+                "expected a program of 1 to 15 years, got a number of 5,001 digits",
+            ),
+        ),
+        (  # a key that is not a string can only come from Python
+            {5: 1},
+            ("$", "expected keys that are strings, got a key that is the number 5"),
+        ),
+        (
+            {
+                "travel_document": {
+                    "number": "X1",
+                    "issuing_country": "IN",
+                    "expiry_date": "2030-01-01",
+                    None: 1,
+                }
+            },
+            ("$.travel_document", "expected keys that are strings, got a key that is null"),
+        ),
+    ],
+)
+def test_the_words_of_a_bad_length_count_or_key(data, expected):
+    assert problems_of({"schema_version": 1, **data}) == [expected]
+
+
 def test_unknown_keys_come_in_natural_order():
     problems = problems_of({"schema_version": 1, "k10": 1, "k2": 1, "b": 1, "\u00b2": 1, "9": 1})
     # A superscript two is no ASCII digit: it sorts as text (and the sort does not fail on it).
@@ -524,17 +631,17 @@ def test_unknown_keys_come_in_natural_order():
         (
             {"dependent_children": 51},
             "$.dependent_children",
-            "at most 50 children, got 51",
+            "expected 0 to 50 children, got 51",
         ),
         (
             {"settlement_funds_cad": 10**4000},
             "$.settlement_funds_cad",
-            "at most 1,000,000,000,000 dollars, got a number of 4,001 digits",
+            "expected 0 to 1,000,000,000,000 dollars, got a number of 4,001 digits",
         ),
         (
             {"education": [{"level": "doctoral", "country": "CA", "program_years": 16}]},
             "$.education[0].program_years",
-            "a doctoral credential cannot come from a program of 16 years",
+            "expected a program of 1 to 15 years, got 16",
         ),
         (
             {
@@ -543,7 +650,7 @@ def test_unknown_keys_come_in_natural_order():
                 ]
             },
             "$.education[0].months_studied_in_canada",
-            "at most 1,200 months, got 1201",
+            "expected 0 to 1,200 months, got 1201",
         ),
         (
             {"job_offers": [{"duration_months": 1201}]},

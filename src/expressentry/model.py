@@ -231,10 +231,8 @@ def _control_character(text: str) -> str | None:
 def _check_count(problems: _Problems, path: str, value: int | None, what: str, most: int) -> None:
     if value is None:
         return
-    if value < 0:
-        problems.add(path, f"{value} {what} cannot be negative")
-    elif value > most:
-        problems.add(path, f"at most {most:,} {what}, got {quoted(value)}")
+    if not 0 <= value <= most:
+        problems.add(path, f"expected 0 to {most:,} {what}, got {quoted(value)}")
 
 
 def _about(description: str) -> dict[str, str]:
@@ -460,13 +458,26 @@ class Credential:
         problems = _Problems()
         _check_country(problems, "country", self.country)
         _check_text(problems, "institution", self.institution)
-        if self.program_years is not None:
+        years = self.program_years
+        if years is not None:
+            # A length no program has is reported in the same words whatever the level (which
+            # may be wrong too); one that another level's program may have names the level.
             low, high = _PROGRAM_YEARS.get(self.level, (1, MAX_PROGRAM_YEARS))
-            if not low <= self.program_years <= high:
+            if not 1 <= years <= MAX_PROGRAM_YEARS:
                 problems.add(
                     "program_years",
-                    f"a {self.level.value} credential cannot come from a program of "
-                    f"{self.program_years} year{'' if self.program_years == 1 else 's'}",
+                    f"expected a program of 1 to {MAX_PROGRAM_YEARS} years, got {quoted(years)}",
+                )
+            elif not low <= years <= high:
+                length = (
+                    f"{low} year{'' if low == 1 else 's'}"
+                    if low == high
+                    else (f"{low} to {high} years")
+                )
+                problems.add(
+                    "program_years",
+                    f"a {self.level.value} credential comes from a program of {length}, got "
+                    f"{years}",
                 )
         _check_count(
             problems,

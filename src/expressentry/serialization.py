@@ -279,12 +279,18 @@ def _problems(exc: BaseException, path: str = "$") -> list[Problem]:
         return list(exc.under(path).problems)
     if isinstance(exc, ForbiddenExtraKeysError):
         fields = [field.name for field in attrs.fields(exc.cl)]
+        # A key that is not a string can only come from Python (JSON keys are strings).
+        keys = {key for key in exc.extra_fields if isinstance(key, str)}
         return [
             (
                 _member(path, key),
                 "unknown key (the profile has no such field)" + _near(key, fields),
             )
-            for key in _natural_order(exc.extra_fields)
+            for key in _natural_order(keys)
+        ] + [
+            (path, f"expected keys that are strings, got a key that is {_describe(key)}")
+            for key in exc.extra_fields
+            if key not in keys
         ]
     if isinstance(exc, ClassValidationError):
         # Lists are structured by our own hook, which reports a ProfileError with indices.

@@ -91,12 +91,13 @@ def test_scores_on_the_scale_are_accepted(kind: TestKind, ability: Ability, scor
     ("kind", "ability", "score", "message"),
     [
         (TestKind.IELTS_GENERAL_TRAINING, Ability.LISTENING, 6.25, "not an IELTS General"),
-        (TestKind.IELTS_GENERAL_TRAINING, Ability.LISTENING, -0.5, "0 to 9 in steps of 0.5"),
+        (TestKind.IELTS_GENERAL_TRAINING, Ability.LISTENING, -0.5, "below 0, the lowest"),
         (TestKind.CELPIP_GENERAL, Ability.SPEAKING, 13, "whole number from 0 to 12"),
         (TestKind.PTE_CORE, Ability.READING, 9, "whole number from 10 to 90"),
         (TestKind.PTE_CORE, Ability.READING, 50.5, "whole number from 10 to 90"),
         (TestKind.TCF_CANADA, Ability.WRITING, 21, "writing score .*0 to 20"),
-        (TestKind.TCF_CANADA, Ability.LISTENING, 700, "0 to 699"),
+        (TestKind.TCF_CANADA, Ability.LISTENING, 700, "above 699, the highest score any"),
+        (TestKind.TCF_CANADA, Ability.LISTENING, 698.5, "whole number from 0 to 699"),
     ],
 )
 def test_scores_off_the_scale_are_refused(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from typing import Final
 
 import attrs
 
@@ -221,6 +222,18 @@ _FIXED_SCALES = {
 }
 
 
+_EVERY_SCALE: Final = tuple(
+    bound(
+        getattr(scale, side)
+        for scales in (*_FIXED_SCALES.values(), *(row.value for row in TEF_CANADA_SCALES))
+        for scale in scales.values()
+    )
+    for bound, side in ((min, "minimum"), (max, "maximum"))
+)
+"""The lowest and the highest score any accepted test reports (0 and 699): a score outside
+them is wrong whatever the test, so it is reported even when the test's kind is wrong."""
+
+
 def scale_for(kind: TestKind, ability: Ability, test_date: date) -> Scale:
     """The scale of ``ability`` for a ``kind`` test taken on ``test_date``.
 
@@ -243,13 +256,25 @@ def score_problem(kind: TestKind, ability: Ability, score: float, test_date: dat
     '9.5 is not an IELTS General Training band (0 to 9 in steps of 0.5)'
     >>> score_problem(TestKind.CELPIP_GENERAL, Ability.READING, 9, date(2025, 1, 1)) is None
     True
+    >>> score_problem(TestKind.CELPIP_GENERAL, Ability.READING, -1, date(2025, 1, 1))
+    '-1 is below 0, the lowest score of every accepted test'
     """
+    lowest, highest = _EVERY_SCALE
+    # Out of every scale: the same words whatever the kind, which may be wrong too.
+    if score < lowest:
+        return f"{_shown(score)} is below {lowest}, the lowest score of every accepted test"
+    if score > highest:
+        return f"{_shown(score)} is above {highest}, the highest score any accepted test gives"
     scale = scale_for(kind, ability, test_date)
     if scale.contains(score):
         return None
-    # A whole number of hundreds of digits is quoted by its length.
-    given = quoted(score) if isinstance(score, int) else str(score)
+    given = _shown(score)
     if kind is TestKind.IELTS_GENERAL_TRAINING:
         return f"{given} is not an {kind.title} band ({scale.describe()})"
     era = f" for a test taken on {test_date.isoformat()}" if kind is TestKind.TEF_CANADA else ""
     return f"{given} is not a {kind.title} {ability.value} score ({scale.describe()}{era})"
+
+
+def _shown(score: float) -> str:
+    """A score as a message quotes it (a whole number of hundreds of digits by its length)."""
+    return quoted(score) if isinstance(score, int) else str(score)
