@@ -34,7 +34,7 @@ under s. 82(2)(a), (b) or (d)"; the engine follows IRCC's wording (see ``docs/fs
 18288
 >>> print(settlement_funds_required(5, date(2020, 6, 1)).reason)
 The table in force from 2020-01-01 lists families of 1 to 4 only; the amount for a family of 5 \
-is not known (policy P31).
+is not known, and is not guessed (policies P14, P31).
 """
 
 from __future__ import annotations
@@ -190,7 +190,7 @@ def settlement_funds_required(family_size: int, on: date) -> FundsRequirement:
     if amount is None:
         reason = (
             f"The table in force from {start} lists families of 1 to {table.largest_listed} "
-            f"only; the amount for a family of {family_size} is not known (policy P31)."
+            f"only; the amount for a family of {family_size} is not known, and is not guessed (policies P14, P31)."
         )
     else:
         reason = f"{_money(amount)} needed for a family of {family_size} from {start}."
