@@ -190,7 +190,8 @@ def settlement_funds_required(family_size: int, on: date) -> FundsRequirement:
     if amount is None:
         reason = (
             f"The table in force from {start} lists families of 1 to {table.largest_listed} "
-            f"only; the amount for a family of {family_size} is not known, and is not guessed (policies P14, P31)."
+            f"only; the amount for a family of {family_size} is not known, and is not guessed "
+            "(policies P14, P31)."
         )
     else:
         reason = f"{_money(amount)} needed for a family of {family_size} from {start}."

@@ -470,9 +470,7 @@ class Credential:
                 )
             elif not low <= years <= high:
                 length = (
-                    f"{low} year{'' if low == 1 else 's'}"
-                    if low == high
-                    else (f"{low} to {high} years")
+                    f"{low} to {high} years" if low < high else f"{low} year" + "s" * (low > 1)
                 )
                 problems.add(
                     "program_years",
