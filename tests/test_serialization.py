@@ -551,74 +551,6 @@ def test_a_word_that_begins_too_many_values_gets_no_guess():
     assert _starting("", ["_x"]) == ""
 
 
-@pytest.mark.parametrize(
-    ("data", "expected"),
-    [
-        (
-            {"education": [{"level": "one_year", "country": "CA", "program_years": 3}]},
-            (
-                "$.education[0].program_years",
-                "a one_year credential comes from a program of 1 year, got 3",
-            ),
-        ),
-        (
-            {"education": [{"level": "two_year", "country": "CA", "program_years": 1}]},
-            (
-                "$.education[0].program_years",
-                "a two_year credential comes from a program of 2 years, got 1",
-            ),
-        ),
-        (
-            {
-                "education": [
-                    {"level": "bachelors_or_three_year", "country": "CA", "program_years": 2}
-                ]
-            },
-            (
-                "$.education[0].program_years",
-                "a bachelors_or_three_year credential comes from "
-                "a program of 3 to 15 years, got 2",
-            ),
-        ),
-        (  # whole numbers of thousands of digits (from Python) are counted, not written out
-            {"settlement_funds_cad": -(10**5000)},
-            (
-                "$.settlement_funds_cad",
-                "expected 0 to 1,000,000,000,000 dollars, got a number of 5,001 digits",
-            ),
-        ),
-        (
-            {"dependent_children": -1},
-            ("$.dependent_children", "expected 0 to 50 children, got -1"),
-        ),
-        (
-            {"education": [{"level": "secondary", "country": "CA", "program_years": 10**5000}]},
-            (
-                "$.education[0].program_years",
-                "expected a program of 1 to 15 years, got a number of 5,001 digits",
-            ),
-        ),
-        (  # a key that is not a string can only come from Python
-            {5: 1},
-            ("$", "expected keys that are strings, got a key that is the number 5"),
-        ),
-        (
-            {
-                "travel_document": {
-                    "number": "X1",
-                    "issuing_country": "IN",
-                    "expiry_date": "2030-01-01",
-                    None: 1,
-                }
-            },
-            ("$.travel_document", "expected keys that are strings, got a key that is null"),
-        ),
-    ],
-)
-def test_the_words_of_a_bad_length_count_or_key(data, expected):
-    assert problems_of({"schema_version": 1, **data}) == [expected]
-
-
 def test_unknown_keys_come_in_natural_order():
     problems = problems_of({"schema_version": 1, "k10": 1, "k2": 1, "b": 1, "\u00b2": 1, "9": 1})
     # A superscript two is no ASCII digit: it sorts as text (and the sort does not fail on it).
@@ -668,9 +600,56 @@ def test_unknown_keys_come_in_natural_order():
             "$.travel_document.number",
             "holds the control character U+0000, which is not text",
         ),
+        (
+            {"education": [{"level": "one_year", "country": "CA", "program_years": 3}]},
+            "$.education[0].program_years",
+            "a one_year credential comes from a program of 1 year, got 3",
+        ),
+        (
+            {"education": [{"level": "two_year", "country": "CA", "program_years": 1}]},
+            "$.education[0].program_years",
+            "a two_year credential comes from a program of 2 years, got 1",
+        ),
+        (
+            {
+                "education": [
+                    {"level": "bachelors_or_three_year", "country": "CA", "program_years": 2}
+                ]
+            },
+            "$.education[0].program_years",
+            "a bachelors_or_three_year credential comes from a program of 3 to 15 years, got 2",
+        ),
+        (  # whole numbers of thousands of digits (from Python) are counted, not written out
+            {"settlement_funds_cad": -(10**5000)},
+            "$.settlement_funds_cad",
+            "expected 0 to 1,000,000,000,000 dollars, got a number of 5,001 digits",
+        ),
+        ({"dependent_children": -1}, "$.dependent_children", "expected 0 to 50 children, got -1"),
+        (
+            {"education": [{"level": "secondary", "country": "CA", "program_years": 10**5000}]},
+            "$.education[0].program_years",
+            "expected a program of 1 to 15 years, got a number of 5,001 digits",
+        ),
+        (  # a key that is not a string can only come from Python
+            {5: 1},
+            "$",
+            "expected keys that are strings, got a key that is the number 5",
+        ),
+        (
+            {
+                "travel_document": {
+                    "number": "X1",
+                    "issuing_country": "IN",
+                    "expiry_date": "2030-01-01",
+                    None: 1,
+                }
+            },
+            "$.travel_document",
+            "expected keys that are strings, got a key that is null",
+        ),
     ],
 )
-def test_impossible_figures_and_control_characters_are_refused(data, path, message):
+def test_impossible_figures_lengths_keys_and_control_characters_are_refused(data, path, message):
     assert problems_of({"schema_version": 1, **data}) == [(path, message)]
 
 
