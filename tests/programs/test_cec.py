@@ -200,6 +200,20 @@ def test_below_the_lowest_minimum_fails_whatever_the_work():
     assert "the CEC needs at least CLB 5 in each ability" in finding.sentence
 
 
+def test_a_valid_test_at_the_lowest_minimum_is_named_when_p6_chose_another():
+    tests = (celpip(10, speaking=4), celpip(5, taken=date(2026, 2, 1)))
+    finding = assess(candidate(job(), tests=tests)).finding(LANGUAGE)
+    assert finding.outcome is Outcome.NOT_MET
+    assert finding.policy == "P6"
+    assert finding.sentence.endswith(
+        "The CELPIP-General taken on 2026-02-01 (language test 2) also counts and gives CLB L "
+        "5, R 5, W 5, S 5, which reaches CLB 5 in each ability; the test with the most CRS "
+        "points is the one used (policy P6)."
+    )
+    alone = assess(candidate(job(), tests=(celpip(10, speaking=4), celpip(4)))).finding(LANGUAGE)
+    assert "policy P6" not in alone.sentence
+
+
 def test_without_a_valid_test_the_language_is_unknown():
     verdict = assess(candidate(job(), tests=None))
     finding = verdict.finding(LANGUAGE)

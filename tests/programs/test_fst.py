@@ -144,6 +144,21 @@ def test_each_ability_below_its_minimum_is_named(levels, sentence):
     )
 
 
+def test_a_valid_test_that_meets_the_minimum_is_named_when_p6_chose_another():
+    tests = (
+        celpip(listening=10, reading=10, writing=10, speaking=4),
+        celpip(taken=date(2026, 2, 1)),
+    )
+    finding = assess(candidate(language_tests=tests)).finding(LANGUAGE)
+    assert finding.outcome is Outcome.NOT_MET
+    assert finding.policy == "P6"
+    assert finding.sentence.endswith(
+        "The CELPIP-General taken on 2026-02-01 (language test 2) also counts and gives CLB L "
+        "5, R 4, W 4, S 5, which meets it; the test with the most CRS points is the one used "
+        "(policy P6)."
+    )
+
+
 def test_the_language_minimum_is_met_at_the_minimum():
     finding = assess(candidate()).finding(LANGUAGE)
     assert finding.outcome is Outcome.MET

@@ -302,6 +302,24 @@ def test_language_sentence_names_the_short_ability() -> None:
     assert finding.facts["reading"] == 6
 
 
+def test_a_valid_test_that_meets_the_minimum_is_named_when_p6_chose_another() -> None:
+    # P6 chooses the test with the most CRS points, even one that misses the FSW's minimum.
+    tests = (celpip(10, 10, 10, 6), celpip(7, 7, 7, 7, taken=date(2026, 4, 1)))
+    finding = assess(eligible(language_tests=tests)).finding(LANGUAGE)
+    assert finding.outcome is Outcome.NOT_MET
+    assert finding.policy == "P6"
+    assert finding.sentence == (
+        "Speaking is CLB 6; the FSW needs CLB 7 in each ability. The CELPIP-General taken on "
+        "2026-04-01 (language test 2) also counts and gives CLB L 7, R 7, W 7, S 7, which "
+        "meets it; the test with the most CRS points is the one used (policy P6)."
+    )
+    # A second test that misses the minimum too is not named.
+    both_short = (celpip(10, 10, 10, 6), celpip(7, 7, 6, 7, taken=date(2026, 4, 1)))
+    alone = assess(eligible(language_tests=both_short)).finding(LANGUAGE)
+    assert alone.sentence == "Speaking is CLB 6; the FSW needs CLB 7 in each ability."
+    assert alone.policy == "P33"
+
+
 def test_experience_sentences() -> None:
     met = assess(eligible()).finding(YEAR)
     assert "In NOC 21231 (Software engineers and designers), " in met.sentence

@@ -22,14 +22,20 @@ The intended province is Quebec; the demo requires intending to live outside Que
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from fractions import Fraction
 from types import MappingProxyType
 from typing import Final
 
 from expressentry.experience import Experience, MissingFact, PeriodUse, Reason, Use
 from expressentry.facts import Facts
-from expressentry.language import Ability, LanguageLevels, describe_level
+from expressentry.language import (
+    Ability,
+    AssessedTest,
+    LanguageLevels,
+    describe_level,
+    describe_test,
+)
 from expressentry.language.notes import LanguageRule
 from expressentry.model import Province
 from expressentry.verdict import FactValue, Finding, Outcome, Rule
@@ -202,6 +208,39 @@ def _describe_minimums(levels: tuple[int, ...], name: str) -> str:
     return " and ".join(parts)
 
 
+def another_valid_test(
+    facts: Facts, enough: Callable[[LanguageLevels], bool]
+) -> AssessedTest | None:
+    """A valid test of the first official language, other than the one chosen, whose levels
+    are ``enough`` for a program's minimum: policy P6 chooses the test with the most CRS
+    points, not the one a program's minimum prefers, and the finding then says so."""
+    languages = facts.languages
+    chosen = languages.first
+    assert chosen is not None  # asked only of a candidate whose first language has a test
+    language = chosen.levels.language
+    return next(
+        (
+            test
+            for test in languages.tests
+            if test is not chosen
+            and test.counts
+            and test.levels.language is language
+            and enough(test.levels)
+        ),
+        None,
+    )
+
+
+def chosen_by_crs(other: AssessedTest, reaches: str) -> str:
+    """The sentence that names ``other``, a valid test that ``reaches`` a minimum the chosen
+    one does not (policy P6)."""
+    return (
+        f" {describe_test(other.test, start_of_sentence=True)} (language test {other.index + 1})"
+        f" also counts and gives {other.levels}, which {reaches}; the test with the most CRS "
+        f"points is the one used (policy P6)."
+    )
+
+
 def language_minimum_per_ability(
     rule: Rule, facts: Facts, minimums: Mapping[Ability, int], program: str
 ) -> Finding:
@@ -222,15 +261,28 @@ def language_minimum_per_ability(
         if levels.of(ability) < minimum
     ]
     if short:
+        other = another_valid_test(
+            facts,
+            lambda found: all(
+                found.of(ability) >= minimum
+                for (ability, _), minimum in zip(_ABILITIES, needed_levels, strict=True)
+            ),
+        )
 
         def below() -> str:
             said = " and ".join(
                 f"{ability.value} is {describe_level(levels.of(ability), levels.language)}"
                 for ability in short
             )
-            return f"{said[0].upper()}{said[1:]}; {program} needs {needed}."
+            chosen = "" if other is None else chosen_by_crs(other, "meets it")
+            return f"{said[0].upper()}{said[1:]}; {program} needs {needed}.{chosen}"
 
-        return rule.finding(Outcome.NOT_MET, below, facts=lambda: language_facts(levels))
+        return rule.finding(
+            Outcome.NOT_MET,
+            below,
+            facts=lambda: language_facts(levels),
+            policy=None if other is None else "P6",
+        )
     return rule.finding(
         Outcome.MET,
         lambda: f"The first official language test gives {levels}; {program} needs {needed}.",

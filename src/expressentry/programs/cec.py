@@ -73,6 +73,8 @@ from expressentry.noc import (
 )
 from expressentry.programs._common import (
     LAWS,
+    another_valid_test,
+    chosen_by_crs,
     counts_self_employment,
     experience_finding,
     format_hours,
@@ -353,13 +355,17 @@ def _language_finding(facts: Facts) -> Finding:
         return f"({minimums.describe(benchmark)})"
 
     if lowest < minimums.levels[0]:
+        other = another_valid_test(facts, lambda found: found.lowest >= minimums.levels[0])
+        reaches = f"reaches {benchmark} {minimums.levels[0]} in each ability"
         return _LANGUAGE_RULE.finding(
             Outcome.NOT_MET,
             lambda: (
                 f"The lowest ability is {describe_level(lowest, levels.language)}; the CEC "
                 f"needs at least {benchmark} {minimums.levels[0]} in each ability {rules()}."
+                + ("" if other is None else chosen_by_crs(other, reaches))
             ),
             facts=recorded,
+            policy=None if other is None else "P6",
         )
     counted = _counted_at(facts, minimums, lowest)
     if counted.everything:
