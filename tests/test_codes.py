@@ -394,6 +394,22 @@ def test_reference_code_validity_on_each_side_of_its_start(start: date) -> None:
         reference_code_expiry(start - timedelta(days=1))
 
 
+@pytest.mark.parametrize(
+    "pasted",
+    [
+        "QK\u00ad4350881372",  # a soft hyphen
+        "QK\u200b4350881372",  # a zero-width space
+        "\ufeffQK4350881372",  # a byte-order mark
+        "QK\u20604350881372",  # a word joiner
+        "QK\uff0d4350881372",  # a full-width hyphen-minus
+        "QK\ufe634350881372",  # a small hyphen-minus
+    ],
+)
+def test_compact_removes_the_invisible_characters_and_dashes_a_copy_leaves(pasted: str):
+    assert personal_reference_code.compact(pasted) == "QK4350881372"
+    assert personal_reference_code.is_valid(pasted)
+
+
 def test_compact_removes_any_whitespace_as_the_docs_say():
     # What a copy from a letter or a PDF leaves: a tab, a line break, no-break and ideographic
     # spaces, an en dash.

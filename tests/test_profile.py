@@ -35,6 +35,7 @@ from expressentry.profile import (
     program_verdicts,
     time_warnings,
 )
+from expressentry.programs.pool import EXPRESS_ENTRY_POOL
 from expressentry.strategies import candidates
 from expressentry.verdict import Outcome, Rule, Verdict, VerdictOutcome
 
@@ -554,6 +555,45 @@ def test_an_item_no_program_needs_stays_for_its_crs_points() -> None:
     assert not found.blocks_submission
 
 
+def test_a_profile_every_program_rules_out_is_not_complete() -> None:
+    # Quebec (P18) rules out all three programs: however complete, the profile cannot enter
+    # the pool, and one blocking item says why, program by program.
+    data = example("software-engineer-abroad.json") | {"intended_province": "qc"}
+    result = report(data)
+    assert result.routes == ()
+    assert not result.complete
+    (blocking,) = result.blocking
+    assert (blocking.item_id, blocking.path, blocking.need) == ("profile.program", "$", "profile")
+    assert blocking.programs == ("FSW", "FST", "CEC")
+    assert blocking.sentence.startswith("No program sought is open: FSW: ")
+    # Every requirement not met, program by program: Quebec rules out each of them.
+    assert blocking.sentence.count("outside Quebec") == 3
+    assert "FST: 0 hours of paid work" in blocking.sentence
+    assert blocking.sentence.endswith(
+        "A profile enters the pool only through a program it is eligible for: change what "
+        "rules one out, if you can."
+    )
+    assert blocking.citation == EXPRESS_ENTRY_POOL
+    # A program still undetermined keeps the profile open: no such item.
+    verdicts = {"FSW": verdict("FSW", Outcome.NOT_MET), "CEC": verdict("CEC", Outcome.UNKNOWN)}
+    assert "profile.program" not in ids(report(data, programs=("FSW", "CEC"), verdicts=verdicts))
+    # A verdict without a failing finding (built by hand) is named alone.
+    bare = Verdict(program="FSW", on=ON, outcome=VerdictOutcome.NOT_ELIGIBLE, findings=())
+    only = report(data, programs=("FSW",), verdicts={"FSW": bare})
+    assert item(only, "profile.program").sentence.startswith(
+        "No program sought is open: FSW: not eligible. A profile"
+    )
+
+
+def test_an_optional_item_names_only_the_programs_still_open() -> None:
+    data = without("electrician-certificate.json", "certificates_of_qualification")
+    open_fst = item(report(data, verdicts={}), "profile.certificate_of_qualification")
+    assert open_fst.programs == ("FST",)
+    verdicts = {"FST": verdict("FST", Outcome.NOT_MET), "FSW": verdict("FSW", Outcome.UNKNOWN)}
+    closed = item(report(data, verdicts=verdicts), "profile.certificate_of_qualification")
+    assert closed.programs == ()  # the FST is ruled out: the certificate earns CRS points only
+
+
 def test_facts_only_a_verdict_misses_become_items() -> None:
     data = example("partial-profile.json")
     verdicts = {
@@ -691,9 +731,13 @@ def test_a_language_test_expiring_before_the_date_is_warned_at_its_boundary() ->
     assert warning.warning_id == "time.language_test"
     assert warning.ends_on == date(2028, 2, 27)
     assert warning.path == "$.language_tests[0]"
-    assert "stops counting from 2028-02-27" in warning.sentence
+    # Ending on the very day asked about: no "before" that day.
+    assert warning.sentence == (
+        "The IELTS General Training taken on 2026-02-14 stops counting from 2028-02-27: its "
+        "results are valid 2 years."
+    )
     (late,) = time_warnings(candidate, on=date(2028, 3, 1), until=date(2028, 3, 2))
-    assert "no longer counts" in late.sentence
+    assert "no longer counts from 2028-02-27, before 2028-03-02" in late.sentence
 
 
 def test_spouse_tests_and_ecas_are_warned_too() -> None:
@@ -714,7 +758,7 @@ def test_an_eca_expiring_before_the_date_is_warned_at_its_boundary() -> None:
         if w.warning_id == "time.eca"
     ]
     assert [(w.path, w.ends_on) for w in ecas] == [("$.education[0].eca", date(2028, 10, 12))]
-    assert "stops counting from 2028-10-12" in ecas[0].sentence
+    assert ecas[0].sentence.endswith("stops counting from 2028-10-12: an ECA is valid 5 years.")
     early = time_warnings(candidate, on=ON, until=date(2028, 10, 11))
     assert "time.eca" not in {w.warning_id for w in early}
     late = time_warnings(candidate, on=date(2028, 10, 12), until=date(2028, 10, 13))

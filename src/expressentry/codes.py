@@ -97,8 +97,12 @@ DIGIT = "#"
 
 _SEPARATORS = frozenset("- ")
 
-# People paste codes from PDF letters and web pages, which often turn hyphens into these.
-_DASHES = frozenset("-\u2010\u2011\u2012\u2013\u2014\u2015\u2212")
+# People paste codes from PDF letters and web pages, which often turn hyphens into these
+# (the full-width and small hyphen-minus among them), or leave invisible characters behind: a
+# soft hyphen, a zero-width space, a word joiner or a byte-order mark.
+_DASHES = frozenset(
+    "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d\u00ad\u200b\u2060\ufeff"
+)
 
 # Only ASCII is upper-cased: str.upper() would turn the ligature 'ﬀ' into 'FF' or the dotless 'ı'
 # into 'I', and accept as valid a code whose letters the person never typed.
@@ -288,8 +292,9 @@ class IdentifierFormat:
         return " or ".join(shape.describe() for shape in self.shapes)
 
     def compact(self, value: str) -> str:
-        """``value`` without whitespace (any: spaces, tabs, no-break spaces) or dashes, with
-        ASCII letters upper-cased.
+        """``value`` without whitespace (any: spaces, tabs, no-break spaces), dashes or the
+        invisible characters a copy leaves (soft hyphens, zero-width spaces), with ASCII letters
+        upper-cased.
 
         Only text is accepted (:class:`~expressentry.exceptions.InvalidFormat` otherwise). Nothing
         is checked: see :meth:`validate`.

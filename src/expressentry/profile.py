@@ -68,7 +68,8 @@ from expressentry.facts import Facts, derive
 from expressentry.language import RESULT_VALIDITY_YEARS, counts_from, describe_test, expiry_date
 from expressentry.model import Candidate, Credential, LanguageTest
 from expressentry.programs import PROGRAMS, Program
-from expressentry.verdict import Finding, Verdict, VerdictOutcome
+from expressentry.programs.pool import EXPRESS_ENTRY_POOL
+from expressentry.verdict import Finding, Outcome, Verdict, VerdictOutcome
 
 __all__ = [
     "ALL_PROGRAMS",
@@ -415,7 +416,8 @@ def _check_order(instance: Lifecycle) -> None:
 
 @attrs.frozen(kw_only=True)
 class Lifecycle:
-    """The dates of a candidate's steps, each ``None`` until it happens.
+    """The dates of a candidate's steps, each ``None`` until it happens (or while its date is
+    not known).
 
     The dates must come in order (code, draft, submission, invitation); a profile cannot be
     submitted after its draft expired, nor invited after it left the pool. Any of these is a
@@ -1134,10 +1136,13 @@ def completeness_of(
         drawn_on = {code: verdict for code, verdict in verdicts.items() if code in sought}
     routes = _Routes(sought, drawn_on)
     items = []
+    if not routes.codes:  # every program sought ruled out by its verdict
+        items.append(_no_program_open(sought, drawn_on))
     for check in _DOCUMENT_CHECKS:
         for draft in check(candidate, facts):
             if draft.need != "program":
-                items.append((_standing_fixed if draft.fixed else _standing)(draft, sought))
+                standing = _standing_fixed if draft.fixed else _standing
+                items.append(standing(draft, sought, routes.codes))
             elif (item := _for_programs(draft, routes)) is not None:
                 items.append(item)
     if routes.paths:
@@ -1279,16 +1284,44 @@ def _finish(draft: _Draft, programs: tuple[str, ...], need: Need, blocks: bool) 
     )
 
 
-def _standing(draft: _Draft, sought: tuple[str, ...]) -> ProfileItem:
-    """The item of a ``profile`` or ``optional`` draft: the programs sought alone settle it.
+def _standing(draft: _Draft, sought: tuple[str, ...], routes: tuple[str, ...]) -> ProfileItem:
+    """The item of a ``profile`` or ``optional`` draft: the programs sought and those still
+    open (``routes``) settle it.
 
-    A ``profile`` item names every program sought, an optional item every program sought it
-    counts for.
+    A ``profile`` item names every program sought, an optional item every open program it
+    counts for (a certificate of qualification does not name an FST already ruled out).
     """
     if draft.need == "profile":
         return _finish(draft, sought, "profile", True)
     return _finish(
-        draft, tuple([code for code in draft.programs if code in sought]), "optional", False
+        draft, tuple([code for code in draft.programs if code in routes]), "optional", False
+    )
+
+
+def _no_program_open(sought: tuple[str, ...], verdicts: Mapping[str, Verdict]) -> ProfileItem:
+    """The item of a profile that every program sought rules out: it cannot enter the pool,
+    however complete, and the sentence says what rules out each program (every requirement
+    it does not meet)."""
+
+    def sentence() -> str:
+        reasons = []
+        for code in sought:
+            failed = " ".join(f.sentence for f in verdicts[code].with_outcome(Outcome.NOT_MET))
+            reasons.append(f"{code}: {failed or 'not eligible.'}")
+        return (
+            f"No program sought is open: {' '.join(reasons)} A profile enters the pool only "
+            f"through a program it is eligible for: change what rules one out, if you can."
+        )
+
+    return ProfileItem(
+        item_id="profile.program",
+        sentence=sentence,
+        why=_why(sought, (), "profile", "a profile enters the pool through an eligible program"),
+        programs=sought,
+        need="profile",
+        blocks_submission=True,
+        path="$",
+        citation=EXPRESS_ENTRY_POOL,
     )
 
 
@@ -1353,13 +1386,19 @@ def _test_warnings(
             warning_id="time.language_test",
             sentence=(
                 f"{describe_test(test, start_of_sentence=True)} {tense} from "
-                f"{ends.isoformat()}, before {until.isoformat()}: its results are valid "
+                f"{ends.isoformat()}{_before(ends, until)}: its results are valid "
                 f"{RESULT_VALIDITY_YEARS.at(start)} years."
             ),
             ends_on=ends,
             path=f"{prefix}language_tests[{index}]",
             citation=RESULT_VALIDITY_YEARS.citation_at(start),
         )
+
+
+def _before(ends: date, until: date) -> str:
+    """``, before 2027-01-01`` when a validity ends before ``until``; nothing when it ends on
+    that very day (which is then named already)."""
+    return "" if ends == until else f", before {until.isoformat()}"
 
 
 def _eca_warnings(candidate: Candidate, on: date, until: date) -> Iterator[TimeWarning]:
@@ -1380,8 +1419,9 @@ def _eca_warnings(candidate: Candidate, on: date, until: date) -> Iterator[TimeW
                 warning_id="time.eca",
                 sentence=(
                     f"The educational credential assessment issued on "
-                    f"{eca.issue_date.isoformat()} {tense} from {ends.isoformat()}, before "
-                    f"{until.isoformat()}: an ECA is valid {ECA_VALIDITY_YEARS.at(until)} years."
+                    f"{eca.issue_date.isoformat()} {tense} from {ends.isoformat()}"
+                    f"{_before(ends, until)}: an ECA is valid {ECA_VALIDITY_YEARS.at(until)} "
+                    f"years."
                 ),
                 ends_on=ends,
                 path=f"{prefix}education[{index}].eca",

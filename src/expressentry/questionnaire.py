@@ -185,6 +185,16 @@ class QuestionnaireAnswers:
         :class:`~expressentry.exceptions.NotInForce` for answers given before 2015-01-01.
         """
         require_in_force(self.answered_on, "answered_on")  # before any date is counted back
+        if self.birth_date > self.answered_on:  # a profile's birth date may be later, not so
+            raise ProfileError(
+                [
+                    (
+                        "$.birth_date",
+                        f"{self.birth_date.isoformat()} is after the day of the answers, "
+                        f"{self.answered_on.isoformat()}",
+                    )
+                ]
+            )
         children = None
         if self.family_size is not None and self.marital_status is not None:
             children = self.family_size - 1 - self.marital_status.has_partner
@@ -344,8 +354,9 @@ _UNDECIDABLE_STEP = (
 _QUESTION_OF: Mapping[str, tuple[str, bool]] = MappingProxyType(
     {
         "$.language_tests[0]": ("$.language_test", True),
+        "$.language_tests": ("$.language_test", False),
         "$.first_official_language": ("$.language_test", False),
-        "$.work_history.periods": ("$.work", True),
+        "$.work_history": ("$.work", True),
         "$.job_offers[0]": ("$.job_offer", True),
         "$.job_offers": ("$.job_offer", False),
         "$.certificates_of_qualification": ("$.certificate_of_qualification", False),
@@ -368,7 +379,7 @@ def missing_answers(
     >>> answers = QuestionnaireAnswers(
     ...     answered_on=date(2026, 11, 29), birth_date=date(1994, 6, 12), family_size=2
     ... )
-    >>> missing_answers(answers, ["$.dependent_children", "$.work_history.periods[1].authorized",
+    >>> missing_answers(answers, ["$.dependent_children", "$.work_history[1].authorized",
     ...                           "$.marital_status", "$.spouse"])
     ('$.marital_status', '$.work[1].authorized', '$.spouse')
     """
