@@ -609,8 +609,11 @@ def test_facts_only_a_verdict_misses_become_items() -> None:
     assert paid.path == "$.work_history[0].paid"
     assert paid.programs == ("FSW", "FST")
     assert paid.blocks_submission  # every open program needs it
-    assert paid.sentence == "Answer $.work_history[0].paid. FSW: FSW demo finding."
-    assert paid.why == "Needed for FSW, FST (demo.rule)."
+    # The question is the start of the field's description in the profile format.
+    assert paid.sentence == (
+        "For job 1, say whether the work was paid (wages or commission). FSW: FSW demo finding."
+    )
+    assert paid.why == "Needed for FSW, FST (demo.rule)."  # a rule the registry does not hold
     trade = item(result, "profile.meets_trade_requirements")
     assert trade.programs == ("FST",)
     assert not trade.blocks_submission  # FSW may still take the profile
@@ -643,9 +646,48 @@ def test_the_findings_quoted_are_written_only_when_the_item_is_read() -> None:
     result = report(example("software-engineer-abroad.json"), verdicts=verdicts)
     found = item(result, "profile.relative_in_canada")
     assert written == []
-    assert found.sentence == "Answer $.relative_in_canada. FSW: FSW demo finding."
-    assert found.sentence == "Answer $.relative_in_canada. FSW: FSW demo finding."
+    assert found.sentence.endswith("(FSW adaptability, 5 points). FSW: FSW demo finding.")
+    assert found.sentence.startswith("Say whether the candidate or the spouse or partner has")
+    assert found.sentence == found.sentence
     assert written == ["FSW"]
+
+
+@pytest.mark.parametrize(
+    ("path", "question"),
+    [
+        (
+            "$.dependent_children",
+            "Give the number of dependent children (family size for the funds).",
+        ),
+        ("$.primary_occupation", "Give the NOC code of the occupation the FSW is claimed in."),
+        (
+            "$.spouse.accompanying",
+            "For the spouse or partner, say whether the spouse or partner is coming to Canada "
+            "with the candidate.",
+        ),
+        (
+            "$.spouse.work_history[1].paid",
+            "For the spouse's or partner's job 2, say whether the work was paid (wages or "
+            "commission).",
+        ),
+        (
+            "$.job_offers[0].full_time",
+            "For job offer 1, say whether the work offered is full time (30 hours a week or "
+            "more), as a qualifying offer must be (policy P34).",
+        ),
+        ("$.custom_fact", "Answer $.custom_fact."),  # a fact a program of the user's own asks
+    ],
+)
+def test_a_fact_a_verdict_asks_is_asked_in_words(path: str, question: str) -> None:
+    verdicts = {"FSW": verdict("FSW", Outcome.UNKNOWN, path)}
+    result = report(example("software-engineer-abroad.json"), programs=("FSW",), verdicts=verdicts)
+    (found,) = [i for i in result.items if i.path == path]
+    assert found.sentence == f"{question} FSW: FSW demo finding."
+
+
+def test_the_rule_behind_an_item_is_named_by_its_title() -> None:
+    found = item(report(example("partial-profile.json")), "profile.relative_in_canada")
+    assert found.why == "Needed for FSW (FSW: the selection grid reaches the pass mark)."
 
 
 _SEGMENTS = st.sampled_from(["work_history", "[0]", "[1]", "noc", "paid", "spouse", "education"])

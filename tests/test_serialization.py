@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from expressentry import Candidate, ProfileError, from_dict, to_dict
 from expressentry.noc import NocCode
+from expressentry.serialization import field_description, json_schema
 from expressentry.strategies import candidates, profiles
 
 EXAMPLE_FILES = sorted((Path(__file__).resolve().parents[1] / "examples").glob("*.json"))
@@ -858,3 +859,32 @@ def test_an_object_field_whose_failed_part_has_no_stand_in_is_reported_alone():
     with pytest.raises(ProfileError) as caught:
         _CONVERTER.structure({"inner": {"code": 5, "hours": 1}, "country": "CA"}, _Outer)
     assert [path for path, _ in caught.value.problems] == ["$.inner.code"]
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "$",
+        "",
+        "x",
+        "$.hobby",
+        "$.work_history[0]x",
+        "$.work_history[0].nothing",
+        "$.work_history[0]",
+    ],
+)
+def test_a_path_to_no_described_field_has_no_description(path: str) -> None:
+    assert field_description(path) is None
+
+
+def test_every_field_a_path_can_reach_has_its_description() -> None:
+    assert (
+        field_description(
+            "$.spouse.language_tests[0].scores.speaking",
+        )
+        is not None
+    )
+    assert (
+        field_description("$.work_history")
+        == json_schema()["properties"]["work_history"]["description"]
+    )

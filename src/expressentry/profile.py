@@ -38,6 +38,7 @@ the same day of the month (or the month's last day if it has no such day).
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from itertools import pairwise
@@ -69,6 +70,7 @@ from expressentry.language import RESULT_VALIDITY_YEARS, counts_from, describe_t
 from expressentry.model import Candidate, Credential, LanguageTest
 from expressentry.programs import PROGRAMS, Program
 from expressentry.programs.pool import EXPRESS_ENTRY_POOL
+from expressentry.serialization import field_description
 from expressentry.verdict import Finding, Outcome, Verdict, VerdictOutcome
 
 __all__ = [
@@ -1343,7 +1345,7 @@ def _verdict_items(items: list[ProfileItem], routes: _Routes) -> list[ProfileIte
             ProfileItem(
                 item_id=_item_id(path),
                 sentence=_answer(path, first, finding),
-                why=_why(programs, (), "program", finding.rule_id),
+                why=_why(programs, (), "program", _rule_words(first, finding.rule_id)),
                 programs=programs,
                 need="program",
                 blocks_submission=routes.blocks(programs),
@@ -1355,8 +1357,57 @@ def _verdict_items(items: list[ProfileItem], routes: _Routes) -> list[ProfileIte
 
 
 def _answer(path: str, code: str, finding: Finding) -> Written:
-    """The sentence of an item a verdict asks for, quoting its finding."""
-    return lambda: f"Answer {path}. {code}: {finding.sentence}"
+    """The sentence of an item a verdict asks for: the question, then its finding."""
+    return lambda: f"{_question(path)} {code}: {finding.sentence}"
+
+
+_ITEM_WORDS: Mapping[str, str] = {
+    "work_history": "job",
+    "education": "credential",
+    "job_offers": "job offer",
+    "language_tests": "language test",
+    "certificates_of_qualification": "certificate of qualification",
+}
+_LIST_ITEM = re.compile(r"\.([a-z_]+)\[(\d+)\]")
+
+
+@functools.lru_cache(maxsize=512)  # the same few facts are missing from most profiles
+def _question(path: str) -> str:
+    """What to answer for the fact at ``path``, in words: the start of the field's own
+    description in the profile format, and whose it is (``For job 1, say whether the work was
+    paid (wages or commission).``)."""
+    description = field_description(path)
+    if description is None:  # a fact of a program of the user's own, say
+        return f"Answer {path}."
+    clause = re.split(r"[:;]|\. ", description, maxsplit=1)[0].rstrip(".")
+    verb = "say" if "whether" in clause.lower() else "give"
+    ask = f"{verb} {_lower_first(clause)}"
+    found = _LIST_ITEM.search(path)
+    spouse = path.startswith("$.spouse")
+    if found is not None:
+        whose = "the spouse's or partner's " if spouse else ""
+        item = f"{whose}{_ITEM_WORDS.get(found[1], found[1])} {int(found[2]) + 1}"
+        return f"For {item}, {ask}."
+    if spouse and path != "$.spouse":
+        return f"For the spouse or partner, {ask}."
+    return f"{ask[0].upper()}{ask[1:]}."
+
+
+def _lower_first(text: str) -> str:
+    """``text`` with its first word in lower case, unless it is an acronym (``NOC``)."""
+    return text[0].lower() + text[1:] if text[1:2].islower() else text
+
+
+@functools.cache
+def _rule_titles() -> Mapping[str, str]:
+    return {rule.rule_id: rule.title for program in PROGRAMS for rule in program.rules}
+
+
+def _rule_words(code: str, rule_id: str) -> str:
+    """The rule behind an item, for its ``why``: ``FSW: the selection grid reaches the pass
+    mark``, or the rule id of a program the registry does not hold."""
+    title = _rule_titles().get(rule_id)
+    return rule_id if title is None else f"{code}: {_lower_first(title)}"
 
 
 # -- time warnings ----------------------------------------------------------------------------

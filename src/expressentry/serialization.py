@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import difflib
 import enum
+import functools
 import json
 import math
 import re
@@ -62,7 +63,7 @@ from expressentry.model import (
 )
 from expressentry.noc.code import NocCode
 
-__all__ = ["SCHEMA_VERSION", "from_dict", "json_schema", "to_dict"]
+__all__ = ["SCHEMA_VERSION", "field_description", "from_dict", "json_schema", "to_dict"]
 
 SCHEMA_VERSION = 1
 """The version of the JSON interchange format this library reads and writes."""
@@ -623,3 +624,48 @@ def json_schema() -> dict[str, Any]:
         **root,
         "$defs": dict(sorted(definitions.items())),
     }
+
+
+_STEP = re.compile(r"\.([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]")
+
+
+def field_description(path: str) -> str | None:
+    """The JSON Schema description of the profile field at ``path`` (a JSON path, as the
+    findings name the facts they miss), or ``None`` if no field is there.
+
+    >>> field_description("$.work_history[0].paid").split(":")[0]
+    'Whether the work was paid (wages or commission)'
+    >>> field_description("$.hobby") is None
+    True
+    """
+    steps = _STEP.findall(path, 1)
+    written = "".join(f".{name}" if name else f"[{index}]" for name, index in steps)
+    if not steps or not path.startswith("$") or written != path[1:]:
+        return None  # not a path to a field (the whole profile has no description of its own)
+    schema = _profile_schema()
+    node: Mapping[str, Any] = schema
+    for name, _index in steps:
+        inner = _concrete(node, schema)
+        found = inner.get("properties", {}).get(name) if name else inner.get("items")
+        if found is None:
+            return None
+        node = found
+    description: str | None = node.get("description")
+    return description
+
+
+@functools.cache
+def _profile_schema() -> dict[str, Any]:
+    return json_schema()
+
+
+def _concrete(node: Mapping[str, Any], schema: Mapping[str, Any]) -> Mapping[str, Any]:
+    """``node`` with its reference followed and its "or null" left out: the object or array
+    whose properties or items a path goes on into."""
+    while True:
+        if "$ref" in node:
+            node = schema["$defs"][node["$ref"].rsplit("/", 1)[1]]
+        elif "anyOf" in node:
+            node = next(option for option in node["anyOf"] if option.get("type") != "null")
+        else:
+            return node
