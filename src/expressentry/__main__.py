@@ -460,7 +460,10 @@ def _parser() -> argparse.ArgumentParser:
         "--format",
         choices=("text", "json"),
         default="text",
-        help="json: {valid, problems: [{path, message}]} or {valid, not_answered} on stdout",
+        help=(
+            "json: {valid, problems: [{path, message}]} or {valid, facts_answered, facts, "
+            "not_answered} on stdout"
+        ),
     )
     check.set_defaults(run=_check, parser=check)
     example = commands.add_parser("example", help="print a shipped example profile")

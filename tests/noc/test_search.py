@@ -83,6 +83,12 @@ def test_french_search_of_noc_2016_is_refused() -> None:
         search("infirmiers", NocVersion.NOC_2016, language="fr")
 
 
+@pytest.mark.parametrize("language", ["de", "EN", ""])
+def test_a_language_the_titles_are_not_in_is_refused(language: str) -> None:
+    with pytest.raises(ValueError, match="language must be 'en', 'fr' or None"):
+        search("nurses", language=language)  # type: ignore[arg-type]
+
+
 @pytest.mark.parametrize("query", ["", "   ", "--/--", "()"])
 def test_query_without_words_is_refused(query: str) -> None:
     with pytest.raises(ValueError, match="no word"):

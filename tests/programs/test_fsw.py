@@ -528,6 +528,17 @@ def test_no_language_test_makes_the_language_factor_a_range() -> None:
     factor = result.factor(GridFactor.LANGUAGE)
     assert (factor.points, factor.points_at_most) == (0, 28)
     assert "$.language_tests" in result.missing
+    # A declared first language does not settle the second's points without the tests: the
+    # second official language's line is a range too, never a silent zero.
+    declared = grid(eligible(language_tests=None, first_official_language=Language.ENGLISH))
+    factor = declared.factor(GridFactor.LANGUAGE)
+    assert (factor.points, factor.points_at_most) == (0, 28)
+    (second,) = [line for line in factor.lines if line.item == "Second official language"]
+    assert (second.points, second.points_at_most) == (0, 4)
+    assert second.missing == ("$.language_tests",)
+    assert second.sentence == (
+        "The language tests are not answered: a test of the second official language may count."
+    )
     # An empty list is an answer: no test taken, no points.
     none_taken = grid(eligible(language_tests=()))
     factor = none_taken.factor(GridFactor.LANGUAGE)

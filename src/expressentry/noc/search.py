@@ -75,8 +75,8 @@ def search(
     """The unit groups of ``version`` whose title holds every word of ``query``, in code order.
 
     ``language`` restricts the search to English (``"en"``) or French (``"fr"``) titles; by
-    default both are searched. NOC 2016 titles are in English only. A query without any word
-    raises :class:`ValueError`.
+    default both are searched; another value raises :class:`ValueError`. NOC 2016 titles are
+    in English only. A query without any word raises :class:`ValueError`.
 
     >>> [found.code for found in search("registered nurses")]
     ['31301']
@@ -85,6 +85,8 @@ def search(
     >>> [found.code for found in search("Electricians", NocVersion.NOC_2016)]
     ['7241', '7242', '7243']
     """
+    if language not in (None, "en", "fr"):  # a typing slip, not an empty result
+        raise ValueError(f"language must be 'en', 'fr' or None, got {language!r}")
     if version is NocVersion.NOC_2016 and language == "fr":
         raise ValueError("NOC 2016 titles are available in English only")
     words = _words(query)

@@ -763,15 +763,17 @@ def _language_lines(facts: Facts, tables: _GridTables) -> list[_RawLine]:
             )
     second_steps, second, second_maximum = tables.second, tables.second_line, tables.second_maximum
     item = "Second official language"
-    # A declared first language settles the second even when no test of the first counts
-    # (P5): the second's own valid test then scores as usual.
-    if levels is None and facts.languages.first_language is None and not answered:
+    if not answered:  # no test given may be a test of the second language: never a zero
+        # A declared first language settles the second even without a test of the first (P5).
         lines.append(
             second(
                 item,
                 0,
                 second_maximum,
-                "The first official language is not settled by a test, so neither is the second.",
+                "The first official language is not settled by a test, so neither is the second."
+                if facts.languages.first_language is None
+                else "The language tests are not answered: a test of the second official "
+                "language may count.",
                 at_most=second_maximum,
                 missing=("$.language_tests",),
             )
