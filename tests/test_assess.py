@@ -149,8 +149,8 @@ def test_every_rendering_shows_what_the_profile_lacks(name: str) -> None:
     assert markdown.endswith(report._repr_markdown_())
     assert html.endswith(report._repr_html_())
     for _, _, _, path in report.rows():
-        assert f"| {path} |" in markdown
-        assert f"<td>{path}</td>" in html
+        assert f"| `{path}` |" in markdown
+        assert f"<td><code>{path}</code></td>" in html
     assert report.explain().splitlines()[0] == report.summary
 
 

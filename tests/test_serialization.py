@@ -20,6 +20,10 @@ from expressentry.strategies import candidates, profiles
 EXAMPLE_FILES = sorted((Path(__file__).resolve().parents[1] / "examples").glob("*.json"))
 
 
+WORK = {"country": "CA", "start": "2020-01-01", "hours_per_week": 30}
+SCHOOL = {"level": "secondary", "country": "CA"}
+
+
 def problems_of(data: object) -> list[tuple[str, str]]:
     with pytest.raises(ProfileError) as caught:
         from_dict(data)
@@ -602,6 +606,28 @@ def test_unknown_keys_come_in_natural_order():
             "holds the control character U+0000, which is not text",
         ),
         (
+            {"work_history": [{**WORK, "job_title": "Cook\u2028Chef"}]},
+            "$.work_history[0].job_title",
+            "holds the line separator U+2028, which is not text",
+        ),
+        (
+            {"work_history": [{**WORK, "employer": "Acme\u2029"}]},
+            "$.work_history[0].employer",
+            "holds the paragraph separator U+2029, which is not text",
+        ),
+        (
+            {"education": [{"level": "secondary", "country": "CA", "institution": "\u202eloc"}]},
+            "$.education[0].institution",
+            "holds the bidirectional control U+202E, which would reorder the words after it in "
+            "every report that quotes it",
+        ),
+        (
+            {"education": [{"level": "secondary", "country": "CA", "institution": "a\u2069"}]},
+            "$.education[0].institution",
+            "holds the bidirectional control U+2069, which would reorder the words after it in "
+            "every report that quotes it",
+        ),
+        (
             {"education": [{"level": "one_year", "country": "CA", "program_years": 3}]},
             "$.education[0].program_years",
             "a one_year credential comes from a program of 1 year, got 3",
@@ -888,3 +914,23 @@ def test_every_field_a_path_can_reach_has_its_description() -> None:
         field_description("$.work_history")
         == json_schema()["properties"]["work_history"]["description"]
     )
+
+
+@pytest.mark.parametrize("char", ["\u202a", "\u202b", "\u202c", "\u202d", "\u2066", "\u2067"])
+def test_every_bidirectional_embedding_override_and_isolate_is_refused(char):
+    data = {"schema_version": 1, "education": [{**SCHOOL, "institution": f"a{char}"}]}
+    ((path, message),) = problems_of(data)
+    assert path == "$.education[0].institution"
+    assert message.startswith(f"holds the bidirectional control U+{ord(char):04X}")
+
+
+@pytest.mark.parametrize(
+    "char",
+    # The marks a name in two scripts may need, joiners, and the characters either side of
+    # the refused ranges (a narrow no-break space, a deprecated format character).
+    ["\u200e", "\u200f", "\u061c", "\u200c", "\u200d", "\u200b", "\u202f", "\u206a"],
+)
+def test_bidirectional_marks_and_joiners_are_text(char):
+    data = {"schema_version": 1, "education": [{**SCHOOL, "institution": f"a{char}b"}]}
+    candidate = from_dict(data)
+    assert candidate.education[0].institution == f"a{char}b"

@@ -45,8 +45,10 @@ from expressentry.render import (
     grid_html,
     grid_markdown,
     html_table,
+    html_text,
     html_warnings,
     markdown_table,
+    markdown_text,
     markdown_warnings,
     verdict_dict,
     verdict_html,
@@ -138,7 +140,12 @@ class Assessment:
     def _repr_markdown_(self) -> str:
         parts = [f"### Express Entry assessment on {self.on.isoformat()}", ""]
         parts += markdown_warnings(self.warnings)
-        parts += [self.pool.sentence, "", markdown_table(("", ""), self._summary_rows()), ""]
+        parts += [
+            markdown_text(self.pool.sentence),
+            "",
+            markdown_table(("", ""), self._summary_rows()),
+            "",
+        ]
         for verdict in self.programs.values():
             parts += [verdict_markdown(verdict, warnings=False), ""]
         parts += [grid_markdown(self.fsw_grid), "", crs_markdown(self.crs, warnings=False), ""]
@@ -146,10 +153,8 @@ class Assessment:
         return "\n".join(parts)
 
     def _repr_html_(self) -> str:
-        from html import escape
-
         parts = [f"<h3>Express Entry assessment on {self.on.isoformat()}</h3>"]
-        parts += [html_warnings(self.warnings), f"<p>{escape(self.pool.sentence)}</p>"]
+        parts += [html_warnings(self.warnings), f"<p>{html_text(self.pool.sentence)}</p>"]
         parts += [html_table(("", ""), self._summary_rows())]
         parts += [verdict_html(v, warnings=False) for v in self.programs.values()]
         parts += [grid_html(self.fsw_grid), crs_html(self.crs, warnings=False)]

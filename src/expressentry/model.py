@@ -218,14 +218,34 @@ def _check_text(problems: _Problems, path: str, text: str | None) -> None:
         return
     if not text.strip():
         problems.add(path, "must not be empty (leave it out if it is not known)")
-    elif not text.isprintable() and (found := _control_character(text)) is not None:
-        problems.add(path, f"holds the control character U+{ord(found):04X}, which is not text")
+    elif not text.isprintable() and (wrong := _not_text(text)) is not None:
+        problems.add(path, wrong)
 
 
-def _control_character(text: str) -> str | None:
-    """The first control character of ``text`` (a NUL, an escape...), if any: a name or a
-    number never holds one, and one would garble every report that quotes it."""
-    return next((char for char in text if unicodedata.category(char) == "Cc"), None)
+_NOT_TEXT = {
+    "Cc": "the control character",
+    "Zl": "the line separator",
+    "Zp": "the paragraph separator",
+}
+_BIDI_CONTROLS = frozenset(map(chr, (*range(0x202A, 0x202F), *range(0x2066, 0x206A))))
+"""The embeddings, overrides and isolates of Unicode's bidirectional algorithm: they reorder
+what follows them on the line, so a report would show words the candidate did not write in
+that order. The marks (LRM, RLM, ALM), which a name in two scripts may need, are accepted."""
+
+
+def _not_text(text: str) -> str | None:
+    """What is wrong with the first character of ``text`` that is not text, if any: a NUL, an
+    escape or a line break never belongs in a name, and one would garble every report (a
+    line, a table row, a JSON line) that quotes it."""
+    for char in text:
+        if (kind := _NOT_TEXT.get(unicodedata.category(char))) is not None:
+            return f"holds {kind} U+{ord(char):04X}, which is not text"
+        if char in _BIDI_CONTROLS:
+            return (
+                f"holds the bidirectional control U+{ord(char):04X}, which would reorder the "
+                "words after it in every report that quotes it"
+            )
+    return None
 
 
 def _check_count(problems: _Problems, path: str, value: int | None, what: str, most: int) -> None:

@@ -15,6 +15,7 @@ it.
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from fractions import Fraction
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
     from expressentry.programs.fsw import FswGrid
 
 __all__ = [
+    "Code",
     "citation_dict",
     "completeness_html",
     "completeness_markdown",
@@ -40,9 +42,12 @@ __all__ = [
     "grid_dict",
     "grid_markdown",
     "html_table",
+    "html_text",
     "html_warnings",
     "json_value",
+    "markdown_code",
     "markdown_table",
+    "markdown_text",
     "markdown_warnings",
     "verdict_dict",
     "verdict_html",
@@ -228,40 +233,129 @@ def _still_needed(verdict: Verdict, code: Callable[[str], str]) -> str | None:
 # -- tables ----------------------------------------------------------------------------------
 
 
-_MD_CELL = str.maketrans(
-    {"\\": "\\\\", "|": "\\|", "\r": " ", "\n": " ", "\u2028": " ", "\u2029": " "}
+_LINE_BREAKS = dict.fromkeys("\r\n\u2028\u2029", " ")
+"""Every line break Markdown or a browser honours, each made a space: text stays on one line."""
+_MD_INLINE = str.maketrans(
+    {
+        # Markdown passes raw HTML and entities through: escaped, they read as written.
+        "&": "&amp;",
+        "<": "&lt;",
+        ">": "&gt;",
+        # Emphasis, code spans, links and images, strikethrough, table cells, math.
+        "\\": "\\\\",
+        "*": "\\*",
+        "`": "\\`",
+        "[": "\\[",
+        "]": "\\]",
+        "~": "\\~",
+        "|": "\\|",
+        "$": "\\$",
+        # One line: a line break in a job title would end the cell, the quote or the item.
+        **_LINE_BREAKS,
+    }
 )
-"""A cell stays one cell of one row: backslashes and pipes escaped, every line break a space."""
+_MD_LINE = str.maketrans(_LINE_BREAKS)
+_MD_UNDERSCORES = re.compile("(?<!_)_+")
+"""A run of underscores (the whole run: it is one delimiter)."""
+_MD_BLOCK_START = re.compile(r"^(?:[#+=-]|\d{1,9}(?=[.)]))")
+"""What would start a heading, a list or a rule at the start of a paragraph, a quote or an
+item (``- 1. x`` is a list in a list): a mark, or the number of a numbered item."""
 
 
-def _md_cell(text: object) -> str:
-    # Markdown passes raw HTML through: escaped, a job title reads as written, never as markup.
-    return escape(str(text), quote=False).translate(_MD_CELL)
+def markdown_text(text: object) -> str:
+    r"""``text`` as Markdown that reads as written, on one line: no markup of its own, in a
+    table cell, a quote or a list item. ``$`` is escaped the way CommonMark and pandoc read it
+    (``\$``), so a sum of money is not mathematics; a notebook shows the HTML rendering.
+
+    >>> print(markdown_text("[Cook](javascript:alert(1)) *2* $13,757 <b> fsw.language_minimum"))
+    \[Cook\](javascript:alert(1)) \*2\* \$13,757 &lt;b&gt; fsw.language_minimum
+    >>> print(markdown_text("# _Chef_"), markdown_text("1. Chef"))
+    \# \_Chef\_ 1\. Chef
+    """
+    words = _MD_UNDERSCORES.sub(_underscores_escaped, str(text).translate(_MD_INLINE).lstrip())
+    return _MD_BLOCK_START.sub(_block_start_escaped, words, count=1)
+
+
+def _underscores_escaped(run: re.Match[str]) -> str:
+    # A run between two letters or digits never opens or closes emphasis (CommonMark's
+    # flanking rules): "language_minimum" stays readable, "_x_" is not italics.
+    text, start, end = run.string, run.start(), run.end()
+    inert = start > 0 and end < len(text) and text[start - 1].isalnum() and text[end].isalnum()
+    return run.group() if inert else "\\_" * (end - start)
+
+
+def _block_start_escaped(start: re.Match[str]) -> str:
+    mark = start.group()
+    # "\#" is a hash; a number stays a number when the "." or ")" after it is escaped.
+    return "\\" + mark if not mark[0].isdigit() else mark + "\\"
+
+
+def markdown_code(text: str) -> str:
+    """``text`` (not blank) as a Markdown code span, on one line: fenced by more backticks than
+    it holds, so nothing in it ends the span early.
+
+    >>> print(markdown_code("$.work_history[0].noc"), markdown_code("a`b"))
+    `$.work_history[0].noc` ``a`b``
+    """
+    words = text.translate(_MD_LINE)
+    fence = "`" * (max(map(len, re.findall("`+", words)), default=0) + 1)
+    # Markdown strips one space from each end of a span: a padded one keeps the ends.
+    pad = " " if words[0] in "` " or words[-1] in "` " else ""
+    return f"{fence}{pad}{words}{pad}{fence}"
+
+
+class Code(str):
+    """A table cell that is code, not prose (a JSON path): a code span in Markdown,
+    ``<code>`` in HTML."""
+
+    __slots__ = ()
 
 
 def markdown_warnings(warnings: Sequence[str]) -> list[str]:
     """Markdown lines for ``warnings``: each its own quoted paragraph, a blank line after it
     (a line right after a quote would join the quote)."""
-    return [line for warning in warnings for line in (f"> {warning}", "")]
+    return [line for warning in warnings for line in (f"> {markdown_text(warning)}", "")]
+
+
+def html_text(text: object) -> str:
+    """``text`` as HTML that reads as written: escaped, and every ``$`` an element of its own,
+    so that a notebook's MathJax, which finds mathematics only within one run of text, never
+    pairs two sums of money (or two JSON paths) into a formula.
+
+    >>> print(html_text("<b> $13,757 & $17,127"))
+    &lt;b&gt; <span>$</span>13,757 &amp; <span>$</span>17,127
+    """
+    return escape(str(text)).replace("$", "<span>$</span>")
 
 
 def html_warnings(warnings: Sequence[str]) -> str:
     """HTML paragraphs for ``warnings``, in italics."""
-    return "".join(f"<p><em>{escape(warning)}</em></p>" for warning in warnings)
+    return "".join(f"<p><em>{html_text(warning)}</em></p>" for warning in warnings)
 
 
 def markdown_table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
     """A GitHub-flavoured Markdown table."""
     out = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    out.extend("| " + " | ".join(_md_cell(cell) for cell in row) + " |" for row in rows)
+    out.extend("| " + " | ".join(_markdown_cell(cell) for cell in row) + " |" for row in rows)
     return "\n".join(out)
+
+
+def _markdown_cell(cell: object) -> str:
+    # A pipe ends the cell even inside a code span (GitHub's tables): escaped there too.
+    if isinstance(cell, Code):
+        return markdown_code(cell).replace("|", "\\|")
+    return markdown_text(cell)
+
+
+def _html_cell(cell: object) -> str:
+    return f"<code>{escape(cell)}</code>" if isinstance(cell, Code) else html_text(cell)
 
 
 def html_table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
     """An HTML table, every cell escaped."""
-    head = "".join(f"<th>{escape(str(cell))}</th>" for cell in header)
+    head = "".join(f"<th>{_html_cell(cell)}</th>" for cell in header)
     body = "".join(
-        "<tr>" + "".join(f"<td>{escape(str(cell))}</td>" for cell in row) + "</tr>" for row in rows
+        "<tr>" + "".join(f"<td>{_html_cell(cell)}</td>" for cell in row) + "</tr>" for row in rows
     )
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
@@ -281,7 +375,7 @@ def verdict_markdown(verdict: Verdict, *, warnings: bool = True) -> str:
     if warnings:
         parts += markdown_warnings(verdict.warnings)
     parts.append(markdown_table(_FINDING_HEADER, _finding_rows(verdict)))
-    needed = _still_needed(verdict, lambda path: f"`{path}`")
+    needed = _still_needed(verdict, markdown_code)
     if needed is not None:
         parts += ["", needed]
     return "\n".join(parts)
@@ -291,12 +385,12 @@ def verdict_html(verdict: Verdict, *, warnings: bool = True) -> str:
     """A verdict as HTML: a heading, its warnings (unless ``warnings`` is false) and a table of
     findings."""
     head = (
-        f"<p><strong>{escape(verdict.program)}: {_VERDICT_WORDS[verdict.outcome]}</strong> "
+        f"<p><strong>{html_text(verdict.program)}: {_VERDICT_WORDS[verdict.outcome]}</strong> "
         f"on {verdict.on.isoformat()}</p>"
     )
     head += html_warnings(verdict.warnings if warnings else ())
-    needed = _still_needed(verdict, str)
-    shown = "" if needed is None else f"<p>{escape(needed)}</p>"
+    needed = _still_needed(verdict, lambda path: _html_cell(Code(path)))
+    shown = "" if needed is None else f"<p>{needed}</p>"
     return head + html_table(_FINDING_HEADER, _finding_rows(verdict)) + shown
 
 
@@ -326,14 +420,14 @@ def crs_markdown(result: CrsResult, *, warnings: bool = True) -> str:
         parts += markdown_warnings(result.warnings)
     parts.append(markdown_table(_CRS_HEADER, _crs_rows(result)))
     if result.notes:
-        parts += ["", "Notes:", ""] + [f"- {escape(note, quote=False)}" for note in result.notes]
+        parts += ["", "Notes:", ""] + [f"- {markdown_text(note)}" for note in result.notes]
     return "\n".join(parts)
 
 
 def crs_html(result: CrsResult, *, warnings: bool = True) -> str:
     """A CRS result as HTML, its warnings first (unless ``warnings`` is false)."""
     return (
-        f"<p><strong>CRS {result.total}</strong> {escape(_crs_heading(result))}</p>"
+        f"<p><strong>CRS {result.total}</strong> {html_text(_crs_heading(result))}</p>"
         + html_warnings(result.warnings if warnings else ())
         + html_table(_CRS_HEADER, _crs_rows(result))
         + _html_notes(result.notes)
@@ -344,7 +438,7 @@ def _html_notes(notes: Sequence[str]) -> str:
     """The notes of a score as an HTML list (nothing when there are none)."""
     if not notes:
         return ""
-    return "<p>Notes:</p><ul>" + "".join(f"<li>{escape(note)}</li>" for note in notes) + "</ul>"
+    return "<p>Notes:</p><ul>" + "".join(f"<li>{html_text(note)}</li>" for note in notes) + "</ul>"
 
 
 _COMPLETENESS_HEADER = ("", "What to add", "Why", "Path")
@@ -353,14 +447,23 @@ _COMPLETENESS_HEADER = ("", "What to add", "Why", "Path")
 def completeness_markdown(report: Completeness) -> str:
     """A completeness report as Markdown: its summary line and a table of its items."""
     return "\n".join(
-        [f"**{report.summary}**", "", markdown_table(_COMPLETENESS_HEADER, report.rows())]
+        [
+            f"**{markdown_text(report.summary)}**",
+            "",
+            markdown_table(_COMPLETENESS_HEADER, _rows(report)),
+        ]
     )
 
 
 def completeness_html(report: Completeness) -> str:
     """A completeness report as HTML: its summary line and a table of its items."""
-    summary = f"<p><strong>{escape(report.summary)}</strong></p>"
-    return summary + html_table(_COMPLETENESS_HEADER, report.rows())
+    summary = f"<p><strong>{html_text(report.summary)}</strong></p>"
+    return summary + html_table(_COMPLETENESS_HEADER, _rows(report))
+
+
+def _rows(report: Completeness) -> list[tuple[str, str, str, Code]]:
+    """The report's rows, each path shown as code."""
+    return [(mark, sentence, why, Code(path)) for mark, sentence, why, path in report.rows()]
 
 
 _GRID_HEADER = ("Points", "Maximum", "Item", "Explanation")
@@ -389,9 +492,11 @@ def _grid_rows(grid: FswGrid) -> list[tuple[object, ...]]:
 
 def grid_markdown(grid: FswGrid) -> str:
     """The FSW selection grid as Markdown."""
-    return "\n".join([grid.describe(), "", markdown_table(_GRID_HEADER, _grid_rows(grid))])
+    return "\n".join(
+        [markdown_text(grid.describe()), "", markdown_table(_GRID_HEADER, _grid_rows(grid))]
+    )
 
 
 def grid_html(grid: FswGrid) -> str:
     """The FSW selection grid as HTML."""
-    return f"<p>{escape(grid.describe())}</p>" + html_table(_GRID_HEADER, _grid_rows(grid))
+    return f"<p>{html_text(grid.describe())}</p>" + html_table(_GRID_HEADER, _grid_rows(grid))

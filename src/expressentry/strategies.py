@@ -109,8 +109,12 @@ def _optional(strategy: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
 
 
 def _text() -> st.SearchStrategy[str]:
+    # Letters, digits, spaces, punctuation and symbols ("C++ developer", "R&D", "$"): what a
+    # title or a name may hold, markup characters included, so renderings are exercised.
     return st.text(
-        st.characters(codec="utf-8", categories=("L", "N", "Zs", "P")), min_size=1, max_size=20
+        st.characters(codec="utf-8", categories=("L", "N", "Zs", "P", "S")),
+        min_size=1,
+        max_size=20,
     ).filter(lambda text: bool(text.strip()))
 
 
