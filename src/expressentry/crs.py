@@ -1007,6 +1007,10 @@ class CrsFactors:
     * ``canadian_education``: the confirmed class of Canadian post-secondary study;
       ``canadian_education_unconfirmed``: a higher class whose conditions are not answered
       (reported, not counted).
+    * ``unsettled``: ``(factor, words)`` pairs for the factors the facts do not settle (the
+      credentials or the work history not answered), each scored at the level that is
+      certain; the lines say ``words`` instead of stating that level as the candidate's
+      ("the credentials are not answered", not "less than secondary school").
 
     French points (P20) come from whichever of the two languages is French.
     """
@@ -1027,6 +1031,7 @@ class CrsFactors:
     canadian_education: CanadianEducation = CanadianEducation.NONE
     canadian_education_unconfirmed: CanadianEducation = CanadianEducation.NONE
     job_offer: JobOfferClass = JobOfferClass.NONE
+    unsettled: tuple[tuple[str, str], ...] = ()
 
     def __attrs_post_init__(self) -> None:
         # Every score checks its factors: the common, valid case is told apart at once.
@@ -1329,6 +1334,14 @@ def _experience_words(years: float) -> str:
     return f"{_years(years)} in the last 10"
 
 
+def _figure_words(
+    factors: CrsFactors, fact: str, words: Callable[[Any], str]
+) -> Callable[[Any], str]:
+    """How a line writes the figure of ``fact``: ``words``, or what the facts leave open."""
+    said = dict(factors.unsettled).get(fact)
+    return words if said is None else lambda _: said
+
+
 def _describe_scale(
     scale: PointsScale,
     band: Band,
@@ -1383,8 +1396,9 @@ def _describe_grid(
     grid: Grid, row_tier: int, column_tier: int, points: int, factors: CrsFactors
 ) -> tuple[Mapping[str, object], str, str]:
     rows, columns = grid.rows, grid.columns
-    row_label = rows.labels[row_tier]
-    column_label = columns.labels[column_tier]
+    unsettled = dict(factors.unsettled)
+    row_label = _tier_words(rows.labels[row_tier], unsettled.get(rows.fact))
+    column_label = _tier_words(columns.labels[column_tier], unsettled.get(columns.fact))
     if points:
         sentence = f"{_upper_first(grid.title)}: {row_label}, {column_label}: {points} points."
     else:
@@ -1399,7 +1413,13 @@ def _describe_grid(
         rows.fact: getattr(factors, rows.fact),
         columns.fact: getattr(factors, columns.fact),
     }
-    return facts, f"{row_label} × {column_label} → {points}", sentence
+    row = f"{rows.labels[row_tier]} × {columns.labels[column_tier]} → {points}"
+    return facts, row, sentence
+
+
+def _tier_words(label: str, unsettled: str | None) -> str:
+    # A tier the facts do not settle says why: "secondary or less" alone reads as an answer.
+    return label if unsettled is None else f"{label} ({unsettled})"
 
 
 def _describe_cap(title: str, cap: int, before: int) -> tuple[Mapping[str, object], str, str]:
@@ -1774,7 +1794,7 @@ def _core(
             with_spouse,
             "education",
             education,
-            _education_words,
+            _figure_words(factors, "education", _education_words),
         ),
         _language_line(
             "crs.core.first_language",
@@ -1806,7 +1826,7 @@ def _core(
             with_spouse,
             "canadian_years",
             canadian_years,
-            _experience_words,
+            _figure_words(factors, "canadian_years", _experience_words),
         ),
     ]
     cap = caps.core_with_spouse if with_spouse else caps.core_without_spouse
@@ -1834,7 +1854,7 @@ def _spouse(
             True,
             "spouse_education",
             education,
-            _education_words,
+            _figure_words(factors, "spouse_education", _education_words),
         ),
         _language_line(
             "crs.spouse.language",
@@ -1854,7 +1874,7 @@ def _spouse(
             True,
             "spouse_canadian_years",
             years,
-            _experience_words,
+            _figure_words(factors, "spouse_canadian_years", _experience_words),
         ),
     ]
     return _section("spouse", title, caps.spouse, points, lines, citation)
@@ -2144,19 +2164,31 @@ def crs_from_levels(
 # --------------------------------------------------------------------------------------------
 
 
-def _years_counted(experience: Experience, what: str, notes: _NoteParts) -> float:
+def _years_counted(
+    experience: Experience,
+    what: str,
+    fact: str,
+    notes: _NoteParts,
+    unsettled: list[tuple[str, str]],
+) -> float:
     """Years certainly counted, floored to a tenth for the explanations (the tiers use whole
-    years, which stay those of the ledger)."""
+    years, which stay those of the ledger); a note and the lines' words when the work history
+    does not settle them."""
     if not experience.ledger.answered:
         notes.append(f"{what}: the work history is not given; no years counted.")
+        whose = "the spouse's" if fact.startswith("spouse") else "the"
+        unsettled.append((fact, f"{whose} work history is not given"))
         return 0
+    tenths = experience.tenths_of_years_at_least
     if not experience.known:
-        years = experience.years_at_least
+        years, most = experience.years_at_least, experience.years_at_most
         notes.append(
-            f"{what}: {years} to {experience.years_at_most} whole years depending on facts not "
-            f"given; {years} counted."
+            f"{what}: {years} to {most} whole years depending on facts not given; {years} counted."
         )
-    return experience.tenths_of_years_at_least / 10
+        unsettled.append(
+            (fact, f"at least {_years(tenths / 10)} in the last 10, up to {most} whole years")
+        )
+    return tenths / 10
 
 
 def _job_offer_class(facts: Facts, notes: _NoteParts) -> JobOfferClass:
@@ -2264,8 +2296,10 @@ def _other_factors(facts: Facts) -> _OtherFactors:
     if candidate.language_tests is None:
         after.append("The language tests are not answered: no points for the languages.")
     education = facts.education
+    unsettled: list[tuple[str, str]] = []
     if candidate.education is None:
         after.append("The credentials are not answered: no points for education.")
+        unsettled.append(("education", "the credentials are not answered"))
     elif not candidate.education:
         after.append("No credential: no points for education.")
     if education.ignored:
@@ -2293,6 +2327,7 @@ def _other_factors(facts: Facts) -> _OtherFactors:
         assert spouse is not None
         if not spouse.education:
             after.append("The spouse's education is not given: no spouse education points.")
+            unsettled.append(("spouse_education", "the spouse's education is not given"))
         if not spouse.language_tests:
             after.append("The spouse's language test is not given: no spouse language points.")
     if candidate.sibling_in_canada is None:
@@ -2300,13 +2335,25 @@ def _other_factors(facts: Facts) -> _OtherFactors:
     age = facts.age
     level = education.level
     canadian_years = _years_counted(
-        facts.experience(CRS_CANADIAN), "Canadian work experience", after
+        facts.experience(CRS_CANADIAN),
+        "Canadian work experience",
+        "canadian_years",
+        after,
+        unsettled,
     )
-    foreign_years = _years_counted(facts.experience(CRS_FOREIGN), "Foreign work experience", after)
+    foreign_years = _years_counted(
+        facts.experience(CRS_FOREIGN), "Foreign work experience", "foreign_years", after, unsettled
+    )
     spouse_canadian_years = (
         0
         if spouse_experience is None
-        else _years_counted(spouse_experience, "The spouse's Canadian work experience", after)
+        else _years_counted(
+            spouse_experience,
+            "The spouse's Canadian work experience",
+            "spouse_canadian_years",
+            after,
+            unsettled,
+        )
     )
     # Most candidates have no certificate, nomination or offer: asked only when there is.
     certificates, offers = candidate.certificates_of_qualification, candidate.job_offers
@@ -2336,6 +2383,8 @@ def _other_factors(facts: Facts) -> _OtherFactors:
         "canadian_education_unconfirmed": canadian.unconfirmed,
         "job_offer": job_offer,
     }
+    if unsettled:  # most candidates answer everything: no key, the default
+        others["unsettled"] = tuple(unsettled)
     return others, before, after
 
 

@@ -15,6 +15,7 @@ from expressentry.crs import (
     crs_factors,
     crs_for,
     crs_from_levels,
+    score,
 )
 from expressentry.facts import derive
 from expressentry.model import (
@@ -571,3 +572,81 @@ def test_an_unanswered_spouse_status_is_scored_and_ranked_in_the_single_column()
     assert with_spouse.factors.with_spouse
     assert str(with_spouse.factors.first_language) == "CLB L 10, R 8, W 4, S 10"
     assert with_spouse.total == 187
+
+
+def test_a_line_says_what_is_not_answered_instead_of_stating_the_lowest_level() -> None:
+    """The notes say the credentials and the work history are not answered; the lines must not
+    contradict them by stating "less than secondary school" or "0 years" as the candidate's."""
+    result = crs_for(Candidate(), on=ON)
+    education = result.line("crs.core.education")
+    assert education.sentence == (
+        "No points for level of education: the credentials are not answered; a secondary "
+        "diploma needed."
+    )
+    assert education.facts == {"education": EducationLevel.LESS_THAN_SECONDARY}
+    assert result.line("crs.core.canadian_experience").sentence == (
+        "No points for Canadian work experience: the work history is not given; 1 year needed."
+    )
+    grid = result.line("crs.transferability.education_canadian_experience")
+    assert grid.sentence.startswith(
+        "No points for education and Canadian work experience: secondary or less (the "
+        "credentials are not answered), less than 1 year in Canada (the work history is not "
+        "given); "
+    )
+    assert grid.row == "secondary or less × less than 1 year in Canada → 0"
+    assert (
+        "(the work history is not given)"
+        in result.line("crs.transferability.foreign_experience_language").sentence
+    )
+    # Answered, the same levels are facts: no credential, no job.
+    answered = crs_for(Candidate(education=(), work_history=WorkHistory(periods=())), on=ON)
+    assert answered.line("crs.core.education").sentence == (
+        "No points for level of education: less than secondary school; a secondary diploma needed."
+    )
+    assert answered.line("crs.core.canadian_experience").sentence == (
+        "No points for Canadian work experience: 0 years in the last 10; 1 year needed."
+    )
+    assert answered.factors.unsettled == ()
+    assert answered.total == result.total
+
+
+def test_years_the_history_leaves_open_are_said_to_be_at_least() -> None:
+    unclear = attrs.evolve(
+        GOLDEN_2,
+        work_history=WorkHistory(
+            periods=(
+                job("CA", date(2021, 1, 1), date(2023, 12, 31)),
+                attrs.evolve(job("CA", date(2024, 1, 1), date(2025, 3, 31)), authorized=None),
+            )
+        ),
+    )
+    result = crs_for(unclear, on=ON)
+    assert result.factors.canadian_years == 3
+    assert result.line("crs.core.canadian_experience").sentence == (
+        "At least 3 years in the last 10, up to 4 whole years: 56 points for Canadian work "
+        "experience."
+    )
+    assert (
+        "Canadian work experience: 3 to 4 whole years depending on facts not given; 3 counted."
+        in result.notes
+    )
+    # Scored as the years that are certain: the words change nothing.
+    settled = attrs.evolve(result.factors, unsettled=())
+    assert score(settled, on=ON).total == result.total
+
+
+def test_the_spouse_s_lines_say_what_is_not_given() -> None:
+    partnered = Candidate(
+        marital_status=MaritalStatus.MARRIED,
+        spouse=Spouse(canadian_citizen_or_pr=False, accompanying=True),
+    )
+    result = crs_for(partnered, on=ON)
+    assert result.with_spouse
+    assert result.line("crs.spouse.education").sentence == (
+        "No points for the spouse's level of education: the spouse's education is not given; "
+        "a secondary diploma needed."
+    )
+    assert result.line("crs.spouse.canadian_experience").sentence == (
+        "No points for the spouse's Canadian work experience: the spouse's work history is "
+        "not given; 1 year needed."
+    )
