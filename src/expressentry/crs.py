@@ -1526,7 +1526,7 @@ def _describe_job_offer(
         return facts, "no job offer → 0", "No points for a job offer: no qualifying job offer."
     row = table.row(offer)
     if points:
-        return facts, row, f"Qualifying job offer: {row}."
+        return facts, row, f"{_upper_first(row)} points."
     return facts, row, f"No points for a job offer: {row} (policy P16)."
 
 

@@ -244,10 +244,41 @@ def test_job_offer_lines_by_era() -> None:
     line = result.line("crs.additional.job_offer")
     assert (line.points, line.maximum) == (200, 200)
     assert line.sentence == (
-        "Qualifying job offer: a job offer in NOC 2016 major group 00 (senior management) earns "
-        "200."
+        "A job offer in NOC 2016 major group 00 (senior management) earns 200 points."
     )
     assert line.facts == {"job_offer": JobOfferClass.SENIOR_MANAGEMENT}
+
+
+@pytest.mark.parametrize(
+    ("on", "offer", "expected"),
+    [
+        (
+            date(2015, 1, 1),
+            JobOfferClass.OTHER_SKILLED,
+            "A qualifying (LMIA-supported) job offer earns 600 points.",
+        ),
+        (
+            date(2016, 11, 19),
+            JobOfferClass.OTHER_SKILLED,
+            "A job offer in another NOC 0, A or B occupation earns 50 points.",
+        ),
+        (
+            date(2022, 11, 16),
+            JobOfferClass.SENIOR_MANAGEMENT,
+            "A job offer in NOC 2021 TEER 0 major group 00 earns 200 points.",
+        ),
+        (
+            date(2022, 11, 16),
+            JobOfferClass.OTHER_SKILLED,
+            "A job offer in TEER 1, 2 or 3, or TEER 0 outside major group 00, earns 50 points.",
+        ),
+    ],
+)
+def test_a_job_offer_line_gives_its_points_in_every_era(
+    on: date, offer: JobOfferClass, expected: str
+) -> None:
+    line = crs_from_levels(on=on, age=29, job_offer=offer).line("crs.additional.job_offer")
+    assert line.sentence == expected
 
 
 def test_unconfirmed_canadian_education_is_reported_not_counted() -> None:

@@ -444,6 +444,31 @@ def test_first_language_points_per_ability(levels: tuple[int, int, int, int], po
     assert result.factor(GridFactor.LANGUAGE).points == points
 
 
+def test_a_zero_for_an_ability_names_the_level_that_earns_points() -> None:
+    result = grid(eligible(language_tests=(celpip(8, 9, 7, 6),)))
+    lines = {line.item: line for line in result.factor(GridFactor.LANGUAGE).lines}
+    assert lines["First official language: speaking"].sentence == (
+        "Speaking is CLB 6: 0 points; CLB 7 earns 4 points."
+    )
+    assert lines["First official language: writing"].sentence == "Writing is CLB 7: 4 points."
+    french = grid(eligible(language_tests=(tef(200),), first_official_language=Language.FRENCH))
+    (first, *_) = french.factor(GridFactor.LANGUAGE).lines
+    assert first.sentence.endswith(": 0 points; NCLC 7 earns 4 points.")
+
+
+def test_every_unanswered_or_empty_line_gives_its_points() -> None:
+    unanswered = grid(eligible(language_tests=None, education=None))
+    (first, *_) = unanswered.factor(GridFactor.LANGUAGE).lines
+    assert first.sentence == (
+        "The language tests are not answered: 0 to 6 points for the first official language."
+    )
+    (education,) = unanswered.factor(GridFactor.EDUCATION).lines
+    assert education.sentence == "The credentials are not answered: 0 to 25 points."
+    none_taken = grid(eligible(language_tests=()))
+    (first, *_) = none_taken.factor(GridFactor.LANGUAGE).lines
+    assert first.sentence == "No test given for the first official language counts: 0 points."
+
+
 @pytest.mark.parametrize(("score", "points"), [(200, 0), (400, 4)])  # TEF: below NCLC 5, NCLC 7
 def test_second_language_needs_level_5_in_each_ability(score: int, points: int) -> None:
     result = grid(eligible(language_tests=(celpip(), tef(score))))

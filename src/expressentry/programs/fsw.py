@@ -677,6 +677,7 @@ class _GridTables:
         "experience_maximum",
         "first_line",
         "first_maximum",
+        "first_needed",
         "first_points",
         "maxima",
         "pass_mark",
@@ -691,6 +692,10 @@ class _GridTables:
         self.first_line = _Line(GridFactor.LANGUAGE, first.citation)
         # The points of each level, read by index for the four abilities.
         self.first_points = tuple(first.value.points(level) for level in range(BENCHMARK_TOP + 1))
+        # The lowest level that earns points, and its points: what a zero line says is needed.
+        self.first_needed = next(
+            (level, points) for level, points in enumerate(self.first_points) if points
+        )
         second = SECOND_LANGUAGE_POINTS.entry_at(on)
         self.second = second.value
         self.second_maximum = second.value.maximum
@@ -739,7 +744,9 @@ def _language_lines(facts: Facts, tables: _GridTables) -> list[_RawLine]:
     answered = facts.candidate.language_tests is not None
     if levels is None and (lapsed or answered):
         lines.extend(
-            line(item, 0, maximum, "No test given for the first official language counts: 0.")
+            line(
+                item, 0, maximum, "No test given for the first official language counts: 0 points."
+            )
             for _, item, _ in _FIRST_LANGUAGE_ITEMS
         )
     elif levels is None:
@@ -749,7 +756,8 @@ def _language_lines(facts: Facts, tables: _GridTables) -> list[_RawLine]:
                     item,
                     0,
                     maximum,
-                    "No language test counts for the first official language.",
+                    "The language tests are not answered: 0 to "
+                    f"{maximum} points for the first official language.",
                     at_most=maximum,
                     missing=("$.language_tests",),
                 )
@@ -758,9 +766,8 @@ def _language_lines(facts: Facts, tables: _GridTables) -> list[_RawLine]:
         language = levels.language
         for (_, item, name), level in zip(_FIRST_LANGUAGE_ITEMS, levels.four, strict=True):
             points = by_level[level]
-            lines.append(
-                line(item, points, maximum, _ability_sentence(name, level, language, points))
-            )
+            sentence = _ability_sentence(name, level, language, points, tables.first_needed)
+            lines.append(line(item, points, maximum, sentence))
     second_steps, second, second_maximum = tables.second, tables.second_line, tables.second_maximum
     item = "Second official language"
     if not answered:  # no test given may be a test of the second language: never a zero
@@ -808,9 +815,16 @@ def _language_lines(facts: Facts, tables: _GridTables) -> list[_RawLine]:
 
 
 @functools.lru_cache(maxsize=512)
-def _ability_sentence(name: str, level: int, language: Language, points: int) -> str:
-    """A first-language line's sentence (the same few are written for every candidate)."""
-    return f"{name} is {describe_level(level, language)}: {_points(points)}."
+def _ability_sentence(
+    name: str, level: int, language: Language, points: int, needed: tuple[int, int]
+) -> str:
+    """A first-language line's sentence (the same few are written for every candidate); a zero
+    says which level would earn points (``needed``: that level and its points)."""
+    said = f"{name} is {describe_level(level, language)}: {_points(points)}"
+    if points:
+        return f"{said}."
+    least, earns = needed
+    return f"{said}; {describe_level(least, language)} earns {_points(earns)}."
 
 
 def _education_line(facts: Facts, tables: _GridTables) -> _RawLine:
@@ -821,7 +835,7 @@ def _education_line(facts: Facts, tables: _GridTables) -> _RawLine:
             "Education",
             0,
             maximum,
-            "The credentials are not answered.",
+            f"The credentials are not answered: 0 to {maximum} points.",
             at_most=maximum,
             missing=("$.education",),
         )
