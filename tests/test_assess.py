@@ -233,6 +233,13 @@ def test_assess_accepts_every_generated_candidate(candidate: Candidate, on: date
         for finding in verdict.findings:
             assert finding.rule_id
             assert finding.citation.url
+    # Sentences are for people: a fact not answered is named in words, its JSON path is kept
+    # in the missing facts and the completeness item's path.
+    sentences = [f.sentence for v in result.programs.values() for f in v.findings]
+    sentences += [line.sentence for line in result.fsw_grid.lines]
+    sentences += [line.sentence for line in result.crs.lines] + list(result.crs.notes)
+    sentences += [item.sentence for item in result.completeness.items]
+    assert not [sentence for sentence in sentences if re.search(r"\$[.\[]", sentence)]
 
 
 def test_a_second_language_without_a_first_scores_on_its_own():

@@ -28,6 +28,7 @@ from expressentry.job_offer import (
 )
 from expressentry.model import Candidate, JobOffer, LmiaStatus, NocCode, WorkAuthorization
 from expressentry.noc import SENIOR_MANAGEMENT, SKILLED_OCCUPATIONS
+from expressentry.serialization import fact_words
 from expressentry.strategies import candidates
 from expressentry.verdict import Outcome
 
@@ -87,7 +88,9 @@ def test_each_condition_unanswered(field: str) -> None:
     assert result.outcome is Outcome.UNKNOWN
     assert result.qualifies is None
     assert result.missing == (f"$.job_offers[0].{field}",)
-    assert f"not answered: $.job_offers[0].{field}" in result.sentence
+    # Named in words, from the profile format's own description of the field.
+    assert f"not answered: {fact_words(f'$.job_offers[0].{field}')}." in result.sentence
+    assert "$" not in result.sentence
 
 
 def test_a_failure_decides_even_with_unanswered_facts() -> None:

@@ -66,6 +66,7 @@ from expressentry.exceptions import InvalidNocCode
 from expressentry.facts import Facts
 from expressentry.model import MONTHS_IN_A_YEAR, JobOffer, LmiaStatus
 from expressentry.noc import SENIOR_MANAGEMENT, NocCode, is_senior_management, is_skilled
+from expressentry.serialization import facts_in_words
 from expressentry.verdict import FactValue, Outcome
 
 __all__ = [
@@ -440,11 +441,20 @@ def assess_offer(
         )
     job_offer_class = _crs_class(noc, on)
     if conditions.missing:  # an open question always names the fact that would settle it
-        reasons = ["not answered: " + ", ".join(conditions.missing), *conditions.open]
+        missing, still_open = tuple(dict.fromkeys(conditions.missing)), conditions.open
         return Qualification(
             outcome=Outcome.UNKNOWN,
-            sentence=lambda: f"{name} may qualify; {'; '.join(reasons)}.",
-            missing=tuple(dict.fromkeys(conditions.missing)),
+            sentence=lambda: (
+                "; ".join(
+                    (
+                        f"{name} may qualify",
+                        f"not answered: {facts_in_words(missing, items=False)}",
+                        *still_open,
+                    )
+                )
+                + "."
+            ),
+            missing=missing,
             facts=facts_used,
             offer_index=index,
             case=case,

@@ -706,9 +706,10 @@ class JobOffer:
     duration_months: int | None = attrs.field(
         default=None,
         metadata=_about(
-            "The length of an offer with an end date, in months (1 to 1,200, none for an "
-            "indeterminate offer). It settles at_least_one_year (12 months or more) when that "
-            "is not answered, and the FST adds up two employers' shorter offers."
+            "The length in months of the employment offered, for an offer with an end date "
+            "(1 to 1,200, none for an indeterminate offer). It settles at_least_one_year (12 "
+            "months or more) when that is not answered, and the FST adds up two employers' "
+            "shorter offers."
         ),
     )
     lmia: LmiaStatus | None = attrs.field(

@@ -70,7 +70,7 @@ from expressentry.language import RESULT_VALIDITY_YEARS, counts_from, describe_t
 from expressentry.model import Candidate, Credential, LanguageTest
 from expressentry.programs import PROGRAMS, Program
 from expressentry.programs.pool import EXPRESS_ENTRY_POOL
-from expressentry.serialization import field_description
+from expressentry.serialization import field_description, item_name, lower_first
 from expressentry.verdict import Finding, Outcome, Verdict, VerdictOutcome
 
 __all__ = [
@@ -1361,16 +1361,6 @@ def _answer(path: str, code: str, finding: Finding) -> Written:
     return lambda: f"{_question(path)} {code}: {finding.sentence}"
 
 
-_ITEM_WORDS: Mapping[str, str] = {
-    "work_history": "job",
-    "education": "credential",
-    "job_offers": "job offer",
-    "language_tests": "language test",
-    "certificates_of_qualification": "certificate of qualification",
-}
-_LIST_ITEM = re.compile(r"\.([a-z_]+)\[(\d+)\]")
-
-
 @functools.lru_cache(maxsize=512)  # the same few facts are missing from most profiles
 def _question(path: str) -> str:
     """What to answer for the fact at ``path``, in words: the start of the field's own
@@ -1381,21 +1371,13 @@ def _question(path: str) -> str:
         return f"Answer {path}."
     clause = re.split(r"[:;]|\. ", description, maxsplit=1)[0].rstrip(".")
     verb = "say" if "whether" in clause.lower() else "give"
-    ask = f"{verb} {_lower_first(clause)}"
-    found = _LIST_ITEM.search(path)
-    spouse = path.startswith("$.spouse")
-    if found is not None:
-        whose = "the spouse's or partner's " if spouse else ""
-        item = f"{whose}{_ITEM_WORDS.get(found[1], found[1])} {int(found[2]) + 1}"
+    ask = f"{verb} {lower_first(clause)}"
+    item = item_name(path)
+    if item is not None:
         return f"For {item}, {ask}."
-    if spouse and path != "$.spouse":
+    if path.startswith("$.spouse") and path != "$.spouse":
         return f"For the spouse or partner, {ask}."
     return f"{ask[0].upper()}{ask[1:]}."
-
-
-def _lower_first(text: str) -> str:
-    """``text`` with its first word in lower case, unless it is an acronym (``NOC``)."""
-    return text[0].lower() + text[1:] if text[1:2].islower() else text
 
 
 @functools.cache
@@ -1407,7 +1389,7 @@ def _rule_words(code: str, rule_id: str) -> str:
     """The rule behind an item, for its ``why``: ``FSW: the selection grid reaches the pass
     mark``, or the rule id of a program the registry does not hold."""
     title = _rule_titles().get(rule_id)
-    return rule_id if title is None else f"{code}: {_lower_first(title)}"
+    return rule_id if title is None else f"{code}: {lower_first(title)}"
 
 
 # -- time warnings ----------------------------------------------------------------------------

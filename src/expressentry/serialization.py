@@ -39,7 +39,7 @@ import math
 import re
 import types
 import typing
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from typing import Any, TypeVar
 
@@ -652,6 +652,80 @@ def field_description(path: str) -> str | None:
         node = found
     description: str | None = node.get("description")
     return description
+
+
+_ITEM_WORDS: Mapping[str, str] = {
+    "work_history": "job",
+    "education": "credential",
+    "job_offers": "job offer",
+    "language_tests": "language test",
+    "certificates_of_qualification": "certificate of qualification",
+}
+_LIST_ITEM = re.compile(r"\.([a-z_]+)\[(\d+)\]")
+
+
+def item_name(path: str) -> str | None:
+    """The list item the fact at ``path`` belongs to, in words, or ``None`` for a fact of the
+    profile itself.
+
+    >>> item_name("$.job_offers[1].lmia"), item_name("$.spouse.education[0].full_time")
+    ('job offer 2', "the spouse's or partner's credential 1")
+    >>> item_name("$.sibling_in_canada") is None
+    True
+    """
+    found = _LIST_ITEM.search(path)
+    if found is None:
+        return None
+    whose = "the spouse's or partner's " if path.startswith("$.spouse") else ""
+    return f"{whose}{_ITEM_WORDS.get(found[1], found[1])} {int(found[2]) + 1}"
+
+
+def lower_first(text: str) -> str:
+    """``text`` with its first word in lower case, unless it is an acronym (``NOC``)."""
+    return text[0].lower() + text[1:] if text[1:2].islower() else text
+
+
+@functools.lru_cache(maxsize=512)  # the same few facts are missing from most profiles
+def fact_words(path: str) -> str:
+    """The fact at ``path`` in a few words, the start of its description in the profile
+    format: what a sentence names when it says the fact is not answered (``path`` itself for
+    a path the format does not have).
+
+    >>> fact_words("$.job_offers[0].full_time"), fact_words("$.job_offers[0].noc")
+    ('whether the work offered is full time', 'the NOC code of the job offered')
+    >>> fact_words("$.hobby")
+    '$.hobby'
+    """
+    description = field_description(path)
+    if description is None:
+        return path
+    return lower_first(re.split(r"[:;(,]|\. ", description, maxsplit=1)[0].strip().rstrip("."))
+
+
+def facts_in_words(paths: Iterable[str], *, items: bool = True) -> str:
+    """The facts at ``paths`` in words, grouped by the list item each belongs to (unless
+    ``items`` is false: the sentence names the one item already).
+
+    >>> for part in facts_in_words(["$.education[0].full_time", "$.education[1].program_years"]
+    ...                            ).split("; "):
+    ...     print(part)
+    for credential 1, whether the program was studied full time
+    for credential 2, the length of the program of study
+    >>> print(facts_in_words(["$.job_offers[0].noc", "$.job_offers[0].lmia"], items=False))
+    the NOC code of the job offered and whether the offer rests on a Labour Market Impact
+    Assessment
+    """
+    groups: dict[str | None, list[str]] = {}
+    for path in dict.fromkeys(paths):
+        groups.setdefault(item_name(path) if items else None, []).append(fact_words(path))
+    return "; ".join(
+        _listed(words) if item is None else f"for {item}, {_listed(words)}"
+        for item, words in groups.items()
+    )
+
+
+def _listed(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
 
 
 @functools.cache

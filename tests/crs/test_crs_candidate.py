@@ -291,14 +291,14 @@ def offer_class(
             (offer(noc=NocCode("0012")),),
             {},
             JobOfferClass.NONE,
-            "not answered: $.job_offers[0].indeterminate",
+            "not answered: whether the offer has no end date",
         ),
         (
             date(2020, 1, 1),
             (offer(noc=None),),
             {},
             JobOfferClass.NONE,
-            "not answered: $.job_offers[0].noc",
+            "not answered: the NOC code of the job offered",
         ),
         (date(2020, 1, 1), (offer(full_time=False),), {}, JobOfferClass.NONE, "full time"),
         (
@@ -353,7 +353,8 @@ def offer_class(
             (offer(lmia=LmiaStatus.EXEMPT, currently_working_for_employer=True),),
             {},
             JobOfferClass.NONE,
-            "not answered: $.job_offers[0].year_of_full_time_work_with_employer",
+            "not answered: whether the candidate has done at least one year of continuous "
+            "full-time work for this employer",
         ),
     ],
 )

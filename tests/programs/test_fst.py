@@ -630,6 +630,11 @@ def test_two_offers_with_lengths_or_employers_unanswered_are_unknown_and_say_whi
     assert finding.outcome is Outcome.UNKNOWN
     # Only what is not answered is named: offer 1's length (6 months) is given.
     assert set(finding.missing) == {"$.job_offers[1].employer", "$.job_offers[1].duration_months"}
+    # In words, by offer: a reader is not handed JSON paths.
+    assert finding.sentence.endswith(
+        "from two employers; not answered: for job offer 2, the employer's name and the length "
+        "in months of the employment offered."
+    )
 
 
 def test_one_employer_or_an_offer_outside_the_trade_makes_no_pair():

@@ -853,6 +853,29 @@ def test_own_study_in_canada(changes: dict[str, Any], points: tuple[int, int]) -
     assert _adaptability(eligible(education=study))["Past study in Canada"] == points
 
 
+def test_study_in_canada_not_answered_is_named_in_words_credential_by_credential() -> None:
+    study = (
+        foreign(),
+        canadian(CredentialLevel.TWO_YEAR, years=None, full_time=True),
+        canadian(CredentialLevel.TWO_YEAR, years=2, full_time=None, months_studied_in_canada=20),
+    )
+    line = next(
+        line
+        for line in grid(eligible(education=study)).factor(GridFactor.ADAPTABILITY).lines
+        if line.item == "Past study in Canada"
+    )
+    assert line.sentence == (
+        "Full-time study in Canada may count; not answered: for credential 2, the length of "
+        "the program of study and the months of full-time study in Canada; for credential 3, "
+        "whether the program was studied full time. 0 to 5 points."
+    )
+    assert line.missing == (
+        "$.education[1].program_years",
+        "$.education[1].months_studied_in_canada",
+        "$.education[2].full_time",
+    )
+
+
 def test_a_one_year_program_is_not_enough_study() -> None:
     study = (
         canadian(CredentialLevel.ONE_YEAR, years=1, full_time=True, months_studied_in_canada=16),

@@ -91,6 +91,7 @@ from expressentry.programs._common import (
     outside_quebec,
     work_history_paths,
 )
+from expressentry.serialization import facts_in_words
 from expressentry.verdict import FactValue, Finding, Outcome, Rule, Verdict
 
 __all__ = [
@@ -471,8 +472,10 @@ def _pair(facts: Facts, target: _Target, first: int, second: int) -> _Match | No
     paths = tuple(dict.fromkeys(missing))
     return _Match(
         Outcome.UNKNOWN,
-        f"{names}, each for less than a year, may together make the year of full-time "
-        f"employment the FST needs, from two employers; not answered: {', '.join(paths)}.",
+        lambda: (
+            f"{names}, each for less than a year, may together make the year of full-time "
+            f"employment the FST needs, from two employers; not answered: {facts_in_words(paths)}."
+        ),
         paths,
     )
 

@@ -112,6 +112,7 @@ from expressentry.programs._common import (
     outside_quebec,
     work_history_paths,
 )
+from expressentry.serialization import facts_in_words
 from expressentry.verdict import FactValue, Finding, Outcome, Rule, Verdict
 
 __all__ = [
@@ -1035,7 +1036,9 @@ def _study(
         return _Item(
             0,
             points,
-            "Full-time study in Canada may count; not answered: " + ", ".join(possible) + ".",
+            lambda: (
+                f"Full-time study in Canada may count; not answered: {facts_in_words(possible)}."
+            ),
             tuple(possible),
         )
     return _Item(
