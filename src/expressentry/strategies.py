@@ -17,6 +17,7 @@ JSON form (``to_dict``) always loads back with ``from_dict``.
 
 from __future__ import annotations
 
+import functools
 from datetime import date, timedelta
 from typing import Any
 
@@ -47,7 +48,14 @@ from expressentry.model import (
     WorkHistory,
     WorkPeriod,
 )
-from expressentry.noc import NocCode, NocVersion, unit_groups
+from expressentry.noc import (
+    NocCode,
+    NocVersion,
+    is_skilled,
+    is_skilled_trade,
+    unit_groups,
+    version_in_force,
+)
 from expressentry.serialization import to_dict
 
 __all__ = [
@@ -108,6 +116,13 @@ def _optional(strategy: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
     return st.none() | strategy
 
 
+def _usually(answer: bool) -> st.SearchStrategy[bool | None]:
+    """``answer`` seven times in nine, else the other answer or none: a work period or an
+    offer that qualifies needs four or five such facts right at once, which a fair coin for
+    each would almost never give."""
+    return st.sampled_from([answer] * 7 + [not answer, None])
+
+
 def _text() -> st.SearchStrategy[str]:
     # Letters, digits, spaces, punctuation and symbols ("C++ developer", "R&D", "$"): what a
     # title or a name may hold, markup characters included, so renderings are exercised.
@@ -124,12 +139,15 @@ def _countries() -> st.SearchStrategy[str]:
 
 @st.composite
 def ability_scores(draw: st.DrawFn, kind: TestKind, test_date: date) -> AbilityScores:
-    """Scores on the scale of ``kind`` for a test taken on ``test_date``."""
+    """Scores on the scale of ``kind`` for a test taken on ``test_date``: anywhere on it, or
+    (as often) all four in its upper third, where the programs' minimums lie."""
     scores: dict[str, float] = {}
+    upper = draw(st.booleans())
     for ability in Ability:
         scale = scale_for(kind, ability, test_date)
         steps = int((scale.maximum - scale.minimum) / scale.step)
-        value = scale.minimum + scale.step * draw(st.integers(0, steps))
+        step = draw(st.integers(steps * 2 // 3 if upper else 0, steps))
+        value = scale.minimum + scale.step * step
         scores[ability.value] = float(value) if scale.step != 1 else int(value)
     return AbilityScores(**scores)
 
@@ -138,10 +156,12 @@ def ability_scores(draw: st.DrawFn, kind: TestKind, test_date: date) -> AbilityS
 def language_tests(
     draw: st.DrawFn, min_date: date = date(2010, 1, 1), max_date: date = LATEST
 ) -> LanguageTest:
-    """A test of any accepted kind with scores on its scale."""
+    """A test of any accepted kind with scores on its scale, taken and (if dated) resulted
+    between ``min_date`` and ``max_date``."""
     kind = draw(st.sampled_from(TestKind))
     test_date = draw(dates(min_date, max_date))
-    result_date = draw(_optional(dates(test_date, min(test_date + timedelta(days=60), date.max))))
+    latest_result = min(test_date + timedelta(days=60), max(max_date, test_date))
+    result_date = draw(_optional(dates(test_date, latest_result)))
     return LanguageTest(
         kind=kind,
         test_date=test_date,
@@ -152,14 +172,14 @@ def language_tests(
 
 
 def educational_credential_assessments(
-    min_date: date = EARLIEST,
+    min_date: date = EARLIEST, max_date: date = LATEST
 ) -> st.SearchStrategy[EducationalCredentialAssessment]:
-    """ECAs issued on or after ``min_date`` (the credential's completion)."""
+    """ECAs issued between ``min_date`` (the credential's completion) and ``max_date``."""
     return st.builds(
         EducationalCredentialAssessment,
         organization=st.sampled_from(EcaOrganization),
         reference=_optional(_text()),
-        issue_date=dates(min_date),
+        issue_date=dates(min_date, max(min_date, max_date)),
         canadian_equivalent=st.sampled_from(CredentialLevel),
     )
 
@@ -175,30 +195,33 @@ def travel_documents() -> st.SearchStrategy[TravelDocument]:
 
 
 def certificates_of_qualification(
-    min_date: date = EARLIEST,
+    min_date: date = EARLIEST, max_date: date = LATEST
 ) -> st.SearchStrategy[CertificateOfQualification]:
-    """Certificates of qualification in a trade, issued on or after ``min_date`` if dated."""
+    """Certificates of qualification in a trade, issued between ``min_date`` and ``max_date``
+    if dated."""
     return st.builds(
         CertificateOfQualification,
         noc=_optional(noc_codes()),
         issued_by=st.sampled_from(IssuingAuthority),
-        issue_date=_optional(dates(min_date)),
+        issue_date=_optional(dates(min_date, max_date)),
     )
 
 
-def provincial_nominations() -> st.SearchStrategy[ProvincialNomination]:
-    """Nominations by a province or territory (never Quebec, which nominates no one)."""
+def provincial_nominations(max_date: date = LATEST) -> st.SearchStrategy[ProvincialNomination]:
+    """Nominations by a province or territory (never Quebec, which nominates no one), dated
+    from Express Entry's start (2015-01-01) to ``max_date`` if dated."""
     return st.builds(
         ProvincialNomination,
         province=st.sampled_from([p for p in Province if p is not Province.QC]),
-        nomination_date=_optional(dates(date(2015, 1, 1))),
+        nomination_date=_optional(dates(date(2015, 1, 1), max(date(2015, 1, 1), max_date))),
         express_entry_stream=_optional(st.booleans()),
     )
 
 
 @st.composite
-def credentials(draw: st.DrawFn, min_date: date = EARLIEST) -> Credential:
-    """A completed or unfinished credential, Canadian or foreign, with or without an ECA."""
+def credentials(draw: st.DrawFn, min_date: date = EARLIEST, max_date: date = LATEST) -> Credential:
+    """A completed or unfinished credential, Canadian or foreign, with or without an ECA,
+    completed and assessed between ``min_date`` and ``max_date`` if dated."""
     level = draw(st.sampled_from(CredentialLevel))
     years = {
         CredentialLevel.ONE_YEAR: st.just(1),
@@ -206,10 +229,11 @@ def credentials(draw: st.DrawFn, min_date: date = EARLIEST) -> Credential:
         CredentialLevel.BACHELORS_OR_THREE_YEAR: st.integers(3, 5),
     }.get(level, st.integers(1, 8))
     country = draw(st.just("CA") | _countries())
-    completion = draw(_optional(dates(min_date)))
+    completion = draw(_optional(dates(min_date, max_date)))
     eca = None
     if country != "CA":
-        eca = draw(_optional(educational_credential_assessments(completion or EARLIEST)))
+        assessed_from = completion or min_date
+        eca = draw(_optional(educational_credential_assessments(assessed_from, max_date)))
     return Credential(
         level=level,
         program_years=draw(_optional(years)),
@@ -223,10 +247,14 @@ def credentials(draw: st.DrawFn, min_date: date = EARLIEST) -> Credential:
 
 
 @st.composite
-def work_periods(draw: st.DrawFn, min_date: date = EARLIEST) -> WorkPeriod:
-    """One job, ongoing or ended, in Canada or abroad, with any answered or unanswered facts."""
-    start = draw(dates(min_date))
-    end = draw(_optional(dates(start)))
+def work_periods(
+    draw: st.DrawFn, min_date: date = EARLIEST, max_date: date = LATEST
+) -> WorkPeriod:
+    """One job, ongoing or ended, in Canada or abroad, between ``min_date`` and ``max_date``,
+    with any answered or unanswered facts (mostly those of work that counts: paid, employed,
+    not while studying, authorized, 30 to 40 hours a week)."""
+    start = draw(dates(min_date, max_date))
+    end = draw(_optional(dates(start, max(start, max_date))))
     return WorkPeriod(
         noc=draw(_optional(noc_codes())),
         job_title=draw(_optional(_text())),
@@ -234,17 +262,20 @@ def work_periods(draw: st.DrawFn, min_date: date = EARLIEST) -> WorkPeriod:
         country=draw(st.just("CA") | _countries()),
         start=start,
         end=end,
-        hours_per_week=draw(st.integers(1, 80) | st.sampled_from([7.5, 37.5, 22.5])),
-        paid=draw(_optional(st.booleans())),
-        self_employed=draw(_optional(st.booleans())),
-        full_time_student=draw(_optional(st.booleans())),
-        authorized=draw(_optional(st.booleans())),
+        hours_per_week=draw(st.sampled_from([40, 37.5, 30]) | st.integers(1, 80) | st.just(22.5)),
+        paid=draw(_usually(True)),
+        self_employed=draw(_usually(False)),
+        full_time_student=draw(_usually(False)),
+        authorized=draw(_usually(True)),
     )
 
 
-def work_histories(min_date: date = EARLIEST, max_size: int = 6) -> st.SearchStrategy[WorkHistory]:
-    """Histories of up to ``max_size`` jobs, overlapping or not."""
-    return st.lists(work_periods(min_date), max_size=max_size).map(
+def work_histories(
+    min_date: date = EARLIEST, max_size: int = 6, max_date: date = LATEST
+) -> st.SearchStrategy[WorkHistory]:
+    """Histories of up to ``max_size`` jobs between ``min_date`` and ``max_date``, overlapping
+    or not."""
+    return st.lists(work_periods(min_date, max_date), max_size=max_size).map(
         lambda periods: WorkHistory(periods=tuple(periods))
     )
 
@@ -276,8 +307,8 @@ def job_offers() -> st.SearchStrategy[JobOffer]:
                 noc=_optional(noc_codes()),
                 employer=_optional(_text()),
                 province=_optional(st.sampled_from(Province)),
-                full_time=flag,
-                non_seasonal=flag,
+                full_time=_usually(True),
+                non_seasonal=_usually(True),
                 indeterminate=st.just(duration[0]),
                 at_least_one_year=st.just(duration[1]),
                 duration_months=_months(*duration),
@@ -289,30 +320,89 @@ def job_offers() -> st.SearchStrategy[JobOffer]:
     )
 
 
-def spouses(min_date: date = EARLIEST) -> st.SearchStrategy[Spouse]:
-    """A spouse or partner, Canadian or not, accompanying or not."""
+def spouses(min_date: date = EARLIEST, max_date: date = LATEST) -> st.SearchStrategy[Spouse]:
+    """A spouse or partner, Canadian or not, accompanying or not, with facts dated between
+    ``min_date`` and ``max_date``."""
     return st.builds(
         Spouse,
         canadian_citizen_or_pr=_optional(st.booleans()),
         accompanying=_optional(st.booleans()),
-        education=st.lists(credentials(min_date), max_size=2).map(tuple),
-        language_tests=st.lists(language_tests(), max_size=2).map(tuple),
-        work_history=_optional(work_histories(min_date, max_size=3)),
+        education=st.lists(credentials(min_date, max_date), max_size=2).map(tuple),
+        language_tests=st.lists(language_tests(min(min_date, max_date), max_date), max_size=2).map(
+            tuple
+        ),
+        work_history=_optional(work_histories(min_date, max_size=3, max_date=max_date)),
     )
 
 
 @st.composite
-def candidates(draw: st.DrawFn, partial: bool = True) -> Candidate:
+def candidates(draw: st.DrawFn, partial: bool = True, on: date | None = None) -> Candidate:
     """Whole candidates, valid by construction.
 
     With ``partial=True`` (the default) any optional fact may be left unanswered; with
-    ``partial=False`` every fact that a complete profile needs is answered.
+    ``partial=False`` every question of the profile itself is answered (a job's or a
+    credential's own facts, a spouse and a nomination may still be missing, as in the
+    profiles users send: the completeness report asks for them).
+
+    With ``on``, the candidates are drawn to be assessed on that date: aged 20 to 45, with
+    tests, credentials, work and nominations dated before it (tests within two years, work
+    within ten) and a primary occupation that is one of their jobs, so that a good share is
+    eligible for a program on ``on`` and the verdicts are not almost all "not eligible"
+    (without ``on``, dates run from 1950 to 2035, and few facts are current on any day).
+
+    >>> from datetime import date
+    >>> from hypothesis import given, settings
+    >>> from expressentry import assess
+    >>> eligible = []
+    >>> @settings(max_examples=100, database=None)
+    ... @given(candidates(partial=False, on=date(2026, 6, 1)))
+    ... def count(candidate):
+    ...     eligible.append(bool(assess(candidate, on=date(2026, 6, 1)).eligible_programs))
+    >>> count()
+    >>> any(eligible)
+    True
     """
-    birth = draw(dates(date(1950, 1, 1), date(2008, 12, 31)))
+    if on is None:
+        birth = draw(dates(date(1950, 1, 1), date(2008, 12, 31)))
+        earliest, latest, tested_from = birth, LATEST, birth
+    else:
+        birth = draw(dates(_years_before(on, 45), _years_before(on, 20)))
+        earliest, latest = _years_before(on, 10), on
+        tested_from = on - timedelta(days=700)  # a result is valid for two years
     maybe = _optional if partial else (lambda strategy: strategy)
     marital = draw(maybe(st.sampled_from(MaritalStatus)))
     has_partner = marital is not None and marital.has_partner
-    spouse = draw(_optional(spouses(birth))) if has_partner else None
+    spouse = draw(_optional(spouses(earliest, latest))) if has_partner else None
+    work = draw(maybe(work_histories(earliest, max_date=latest)))
+    tests = draw(maybe(st.lists(language_tests(tested_from, latest), max_size=3).map(tuple)))
+    education = draw(maybe(st.lists(credentials(birth, latest), max_size=3).map(tuple)))
+    first_language = draw(maybe(st.sampled_from(Language)))
+    certificates = draw(
+        maybe(st.lists(certificates_of_qualification(birth, latest), max_size=1).map(tuple))
+    )
+    occupation = noc_codes()
+    if on is not None:
+        # Half the time each, facts that meet the programs' core rules on ``on``, beside the
+        # random ones: a current skilled job (the primary occupation), a recent test with
+        # high scores (in the first official language), a completed, assessed degree.
+        if work is not None and draw(st.booleans()):
+            job = draw(_current_skilled_job(on))
+            work = WorkHistory(periods=(job, *work.periods))
+            occupation = st.just(job.noc) if job.noc is not None else occupation
+            if certificates is not None and job.noc in _trade_codes(on) and draw(st.booleans()):
+                # The FST's certificate of qualification, in the trade of the job.
+                certificates = (
+                    CertificateOfQualification(
+                        noc=job.noc,
+                        issued_by=draw(st.sampled_from(IssuingAuthority)),
+                        issue_date=draw(dates(job.start, on)),
+                    ),
+                )
+        if tests is not None and draw(st.booleans()):
+            tests = (draw(_recent_high_test(on)), *tests)
+            first_language = tests[0].kind.language if first_language else None
+        if education is not None and draw(st.booleans()):
+            education = (draw(_assessed_degree(on)), *education)
     return Candidate(
         birth_date=draw(maybe(st.just(birth))),
         marital_status=marital,
@@ -320,23 +410,102 @@ def candidates(draw: st.DrawFn, partial: bool = True) -> Candidate:
         work_authorization=draw(maybe(st.sampled_from(WorkAuthorization))),
         travel_document=draw(maybe(travel_documents())),
         personal_reference_code=draw(maybe(reference_codes())),
-        first_official_language=draw(maybe(st.sampled_from(Language))),
-        language_tests=draw(maybe(st.lists(language_tests(birth), max_size=3).map(tuple))),
-        education=draw(maybe(st.lists(credentials(birth), max_size=3).map(tuple))),
-        work_history=draw(maybe(work_histories(birth))),
-        primary_occupation=draw(maybe(noc_codes())),
+        first_official_language=first_language,
+        language_tests=tests,
+        education=education,
+        work_history=work,
+        primary_occupation=draw(maybe(occupation)),
         meets_trade_requirements=draw(maybe(st.booleans())),
         job_offers=draw(maybe(st.lists(job_offers(), max_size=2).map(tuple))),
-        certificates_of_qualification=draw(
-            maybe(st.lists(certificates_of_qualification(birth), max_size=1).map(tuple))
-        ),
-        provincial_nomination=draw(_optional(provincial_nominations())),
+        certificates_of_qualification=certificates,
+        provincial_nomination=draw(_optional(provincial_nominations(latest))),
         spouse=spouse,
         dependent_children=draw(maybe(st.integers(0, 8))),
-        settlement_funds_cad=draw(maybe(st.integers(0, 200_000))),
+        # Any sum, or (as often) one that covers a family's funds (about $15,000 to $40,000).
+        settlement_funds_cad=draw(
+            maybe(st.integers(0, 200_000) | st.integers(30, 200).map(lambda k: k * 1_000))
+        ),
         sibling_in_canada=draw(maybe(st.booleans())),
         relative_in_canada=draw(maybe(st.booleans())),
     )
+
+
+@functools.lru_cache(maxsize=64)
+def _skilled_codes(on: date) -> tuple[NocCode, ...]:
+    """The unit groups of the NOC version in force on ``on`` that are skilled on ``on``."""
+    version = version_in_force(on)
+    codes = [code for code in map(NocCode, _NOC_CODES) if code.version is version]
+    return tuple(code for code in codes if is_skilled(code, on))
+
+
+@functools.lru_cache(maxsize=64)
+def _trade_codes(on: date) -> tuple[NocCode, ...]:
+    """The skilled trades (FST) of the NOC version in force on ``on``."""
+    return tuple(code for code in _skilled_codes(on) if is_skilled_trade(code, on))
+
+
+@st.composite
+def _current_skilled_job(draw: st.DrawFn, on: date) -> WorkPeriod:
+    """Full-time, paid, authorized work in a skilled occupation (as often a skilled trade),
+    begun 1 to 6 years before ``on`` and still going on, in Canada or abroad."""
+    return WorkPeriod(
+        noc=draw(st.sampled_from(_skilled_codes(on)) | st.sampled_from(_trade_codes(on))),
+        country=draw(st.just("CA") | _countries()),
+        start=draw(dates(_years_before(on, 6), on - timedelta(days=400))),
+        hours_per_week=draw(st.sampled_from([40, 37.5, 30])),
+        paid=True,
+        self_employed=False,
+        full_time_student=False,
+        authorized=True,
+    )
+
+
+@st.composite
+def _recent_high_test(draw: st.DrawFn, on: date) -> LanguageTest:
+    """A test taken within the 20 months before ``on``, its four scores in the upper quarter
+    of its scale."""
+    kind = draw(st.sampled_from(TestKind))
+    taken = draw(dates(on - timedelta(days=600), on - timedelta(days=30)))
+    scores: dict[str, float] = {}
+    for ability in Ability:
+        scale = scale_for(kind, ability, taken)
+        steps = int((scale.maximum - scale.minimum) / scale.step)
+        value = scale.minimum + scale.step * draw(st.integers(steps * 3 // 4, steps))
+        scores[ability.value] = float(value) if scale.step != 1 else int(value)
+    return LanguageTest(
+        kind=kind,
+        test_date=taken,
+        result_date=taken + timedelta(days=14),
+        scores=AbilityScores(**scores),
+    )
+
+
+@st.composite
+def _assessed_degree(draw: st.DrawFn, on: date) -> Credential:
+    """A bachelor's or master's completed 2 to 15 years before ``on``: Canadian, or foreign
+    with an ECA of that level issued in the four years before ``on``."""
+    levels = [CredentialLevel.BACHELORS_OR_THREE_YEAR, CredentialLevel.MASTERS_OR_PROFESSIONAL]
+    level = draw(st.sampled_from(levels))
+    country = draw(st.just("CA") | _countries())
+    completed = draw(dates(_years_before(on, 15), _years_before(on, 2)))
+    eca = None
+    if country != "CA":
+        eca = EducationalCredentialAssessment(
+            organization=draw(st.sampled_from(EcaOrganization)),
+            issue_date=draw(dates(max(completed, on - timedelta(days=1460)), on)),
+            canadian_equivalent=level,
+        )
+    return Credential(
+        level=level, program_years=4, country=country, completion_date=completed, eca=eca
+    )
+
+
+def _years_before(on: date, years: int) -> date:
+    """The same day ``years`` years before ``on`` (28 February for a 29 February)."""
+    try:
+        return on.replace(year=on.year - years)
+    except ValueError:
+        return on.replace(year=on.year - years, day=28)
 
 
 def profiles(partial: bool = True) -> st.SearchStrategy[dict[str, Any]]:
