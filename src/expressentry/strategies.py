@@ -25,6 +25,7 @@ from hypothesis import strategies as st
 
 from expressentry._countries import COUNTRIES
 from expressentry.codes import IdentifierFormat, personal_reference_code
+from expressentry.dated import EXPRESS_ENTRY_LAUNCH
 from expressentry.language.scales import Ability, Language, TestKind, scale_for
 from expressentry.model import (
     MONTHS_IN_A_YEAR,
@@ -60,6 +61,7 @@ from expressentry.serialization import to_dict
 
 __all__ = [
     "ability_scores",
+    "assessment_dates",
     "candidates",
     "certificates_of_qualification",
     "credentials",
@@ -105,6 +107,22 @@ def reference_codes() -> st.SearchStrategy[str]:
 def dates(min_value: date = EARLIEST, max_value: date = LATEST) -> st.SearchStrategy[date]:
     """Calendar dates between ``min_value`` and ``max_value``."""
     return st.dates(min_value=min_value, max_value=max_value)
+
+
+def assessment_dates(
+    min_value: date = EXPRESS_ENTRY_LAUNCH, max_value: date = LATEST
+) -> st.SearchStrategy[date]:
+    """Dates a candidate can be assessed on: from Express Entry's start (2015-01-01, before
+    which the engine raises :class:`~expressentry.exceptions.NotInForce`) to ``max_value``.
+
+    >>> from hypothesis import given
+    >>> from expressentry import Candidate, assess
+    >>> @given(assessment_dates())
+    ... def test_never_raises(on):
+    ...     assess(Candidate(), on=on)
+    >>> test_never_raises()
+    """
+    return dates(min_value, max_value)
 
 
 def noc_codes() -> st.SearchStrategy[NocCode]:
