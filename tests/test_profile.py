@@ -362,6 +362,10 @@ def test_a_job_is_named_by_its_title_or_its_place() -> None:
     assert item(result, "profile.work_experience.noc").sentence == (
         "Give the NOC code of your Marketing coordinator job (from 2022-02-01)."
     )
+    data["work_history"][0]["job_title"] = "  Marketing coordinator "
+    assert item(report(data), "profile.work_experience.noc").sentence == (
+        "Give the NOC code of your Marketing coordinator job (from 2022-02-01)."
+    )
     data["work_history"][0].pop("job_title")
     result = report(data)
     assert item(result, "profile.work_experience.noc").sentence == (

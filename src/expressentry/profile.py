@@ -797,7 +797,7 @@ def _work(candidate: Candidate, facts: Facts) -> Sequence[_Draft]:
             continue
         job = f"job {index + 1} (from {period.start.isoformat()})"
         if period.job_title is not None:
-            job = f"{period.job_title} job (from {period.start.isoformat()})"
+            job = f"{period.job_title.strip()} job (from {period.start.isoformat()})"
         if period.noc is None:
             drafts.append(
                 _Draft(
