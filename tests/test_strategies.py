@@ -4,15 +4,19 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import attrs
 import pytest
 from hypothesis import Phase, find, given, settings
+from hypothesis import strategies as st
 
-from expressentry import Candidate, assess, from_dict
+from expressentry import Candidate, assess, from_dict, to_dict
 from expressentry.codes import IDENTIFIER_FORMATS
 from expressentry.model import (
     CertificateOfQualification,
     EducationalCredentialAssessment,
+    JobOffer,
     LanguageTest,
+    NocCode,
     Province,
     ProvincialNomination,
     Spouse,
@@ -122,3 +126,14 @@ def test_candidates_can_be_drawn_for_a_29_february(candidate: Candidate) -> None
     # 20 and 45 years before 2028-02-29 are 28 February (2008 and 1983 have no 29th).
     assert candidate.birth_date is not None
     assert date(1983, 2, 28) <= candidate.birth_date <= date(2008, 2, 28)
+
+
+@settings(max_examples=20)
+@given(st.from_type(Candidate), st.from_type(JobOffer), st.from_type(NocCode))
+def test_hypothesis_infers_the_strategies_from_the_types(
+    candidate: Candidate, offer: JobOffer, noc: NocCode
+) -> None:
+    assert from_dict(to_dict(candidate)) == candidate
+    assert isinstance(offer, JobOffer)
+    assert isinstance(noc, NocCode)
+    assess(attrs.evolve(candidate, job_offers=(offer,)), on=ON)

@@ -6,6 +6,9 @@ one that imports hypothesis, and ``import expressentry`` never imports it.
 Everything generated is valid by construction: a generated candidate always builds, and its
 JSON form (``to_dict``) always loads back with ``from_dict``.
 
+Importing this module registers the strategies with hypothesis, so ``st.from_type(Candidate)``
+(and ``st.builds`` of a type with a ``Candidate``, ``JobOffer``... field) draws valid values.
+
 >>> from hypothesis import given, settings
 >>> from expressentry import from_dict, to_dict
 >>> @settings(max_examples=20)
@@ -529,3 +532,23 @@ def _years_before(on: date, years: int) -> date:
 def profiles(partial: bool = True) -> st.SearchStrategy[dict[str, Any]]:
     """JSON-ready profiles (what ``to_dict`` writes and ``from_dict`` reads)."""
     return candidates(partial=partial).map(to_dict)
+
+
+# ``st.from_type`` and ``st.builds`` find these once this module is imported: without them
+# hypothesis builds a Candidate from its field types alone, which the model refuses (a NUL in
+# a name, an IELTS score of 0.3, an empty NOC code).
+for _type, _strategy in (
+    (Candidate, candidates()),
+    (CertificateOfQualification, certificates_of_qualification()),
+    (Credential, credentials()),
+    (EducationalCredentialAssessment, educational_credential_assessments()),
+    (JobOffer, job_offers()),
+    (LanguageTest, language_tests()),
+    (NocCode, noc_codes()),
+    (ProvincialNomination, provincial_nominations()),
+    (Spouse, spouses()),
+    (TravelDocument, travel_documents()),
+    (WorkHistory, work_histories()),
+    (WorkPeriod, work_periods()),
+):
+    st.register_type_strategy(_type, _strategy)
