@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import functools
 from datetime import date, timedelta
+from fractions import Fraction
 from typing import Any
 
 from hypothesis import strategies as st
@@ -162,13 +163,16 @@ def _countries() -> st.SearchStrategy[str]:
 def ability_scores(draw: st.DrawFn, kind: TestKind, test_date: date) -> AbilityScores:
     """Scores on the scale of ``kind`` for a test taken on ``test_date``: anywhere on it, or
     (as often) all four in its upper third, where the programs' minimums lie."""
+    return _scores(draw, kind, test_date, Fraction(2, 3) if draw(st.booleans()) else 0)
+
+
+def _scores(draw: st.DrawFn, kind: TestKind, taken: date, lowest: Fraction | int) -> AbilityScores:
+    """Four scores on the scale of ``kind``, each at least ``lowest`` of the way up it."""
     scores: dict[str, float] = {}
-    upper = draw(st.booleans())
     for ability in Ability:
-        scale = scale_for(kind, ability, test_date)
+        scale = scale_for(kind, ability, taken)
         steps = int((scale.maximum - scale.minimum) / scale.step)
-        step = draw(st.integers(steps * 2 // 3 if upper else 0, steps))
-        value = scale.minimum + scale.step * step
+        value = scale.minimum + scale.step * draw(st.integers(int(steps * lowest), steps))
         scores[ability.value] = float(value) if scale.step != 1 else int(value)
     return AbilityScores(**scores)
 
@@ -487,17 +491,11 @@ def _recent_high_test(draw: st.DrawFn, on: date) -> LanguageTest:
     of its scale."""
     kind = draw(st.sampled_from(TestKind))
     taken = draw(dates(on - timedelta(days=600), on - timedelta(days=30)))
-    scores: dict[str, float] = {}
-    for ability in Ability:
-        scale = scale_for(kind, ability, taken)
-        steps = int((scale.maximum - scale.minimum) / scale.step)
-        value = scale.minimum + scale.step * draw(st.integers(steps * 3 // 4, steps))
-        scores[ability.value] = float(value) if scale.step != 1 else int(value)
     return LanguageTest(
         kind=kind,
         test_date=taken,
         result_date=taken + timedelta(days=14),
-        scores=AbilityScores(**scores),
+        scores=_scores(draw, kind, taken, Fraction(3, 4)),
     )
 
 
