@@ -1008,9 +1008,10 @@ class CrsFactors:
       ``canadian_education_unconfirmed``: a higher class whose conditions are not answered
       (reported, not counted).
     * ``unsettled``: ``(factor, words)`` pairs for the factors the facts do not settle (the
-      credentials or the work history not answered), each scored at the level that is
-      certain; the lines say ``words`` instead of stating that level as the candidate's
-      ("the credentials are not answered", not "less than secondary school").
+      credentials, the work history, the sibling, the certificates, the job offers or whether
+      the spouse counts not answered), each scored at the level that is certain; the lines say
+      ``words`` instead of stating that level as the candidate's ("the credentials are not
+      answered", not "less than secondary school"; ``with_spouse``: not "scored as single").
 
     French points (P20) come from whichever of the two languages is French.
     """
@@ -1338,8 +1339,13 @@ def _figure_words(
     factors: CrsFactors, fact: str, words: Callable[[Any], str]
 ) -> Callable[[Any], str]:
     """How a line writes the figure of ``fact``: ``words``, or what the facts leave open."""
-    said = dict(factors.unsettled).get(fact)
+    said = _unsettled(factors, fact)
     return words if said is None else lambda _: said
+
+
+def _unsettled(factors: CrsFactors, fact: str) -> str | None:
+    """What the facts leave open about ``fact``, in words; None when they settle it."""
+    return dict(factors.unsettled).get(fact) if factors.unsettled else None
 
 
 def _describe_scale(
@@ -1418,8 +1424,9 @@ def _describe_grid(
 
 
 def _tier_words(label: str, unsettled: str | None) -> str:
-    # A tier the facts do not settle says why: "secondary or less" alone reads as an answer.
-    return label if unsettled is None else f"{label} ({unsettled})"
+    # A tier the facts do not settle says why, and that it is the tier scored: "less than 1
+    # year abroad" alone reads as an answer, and beside "up to 2 whole years" as a contradiction.
+    return label if unsettled is None else f"scored as {label} ({unsettled})"
 
 
 def _describe_cap(title: str, cap: int, before: int) -> tuple[Mapping[str, object], str, str]:
@@ -1431,13 +1438,12 @@ def _describe_cap(title: str, cap: int, before: int) -> tuple[Mapping[str, objec
 
 
 def _describe_sibling(
-    has_sibling: bool, value: int, points: int
+    has_sibling: bool, value: int, points: int, unsettled: str | None
 ) -> tuple[Mapping[str, object], str, str]:
-    sentence = (
-        f"A brother or sister in Canada: {points} points."
-        if has_sibling
-        else "No points for a sibling in Canada: none declared."
-    )
+    if has_sibling:
+        sentence = f"A brother or sister in Canada: {points} points."
+    else:
+        sentence = f"No points for a sibling in Canada: {unsettled or 'none declared'}."
     return {"sibling_in_canada": has_sibling}, f"sibling in Canada → {value}", sentence
 
 
@@ -1504,11 +1510,12 @@ def _describe_canadian_education(
     kind: CanadianEducation,
     pending: CanadianEducation,
     points: int,
+    unsettled: str | None,
 ) -> tuple[Mapping[str, object], str, str]:
     if points:
         sentence = f"Post-secondary education in Canada, {kind.title}: {points} points."
     else:
-        sentence = f"No points for post-secondary education in Canada: {kind.title}."
+        sentence = f"No points for post-secondary education in Canada: {unsettled or kind.title}."
     if pending.rank > kind.rank:
         sentence += (
             f" Not confirmed: {pending.title} would give {table.points(pending)} if studied "
@@ -1519,11 +1526,12 @@ def _describe_canadian_education(
 
 
 def _describe_job_offer(
-    table: JobOfferPoints, offer: JobOfferClass, points: int
+    table: JobOfferPoints, offer: JobOfferClass, points: int, unsettled: str | None
 ) -> tuple[Mapping[str, object], str, str]:
     facts = {"job_offer": offer}
     if offer is JobOfferClass.NONE:
-        return facts, "no job offer → 0", "No points for a job offer: no qualifying job offer."
+        why = unsettled or "no qualifying job offer"
+        return facts, "no job offer → 0", f"No points for a job offer: {why}."
     row = table.row(offer)
     if points:
         return facts, row, f"{_upper_first(row)} points."
@@ -1770,6 +1778,16 @@ _NOT_WITH_SPOUSE = (
 )
 
 
+def _not_with_spouse(unsettled: str) -> tuple[Mapping[str, object], str, str]:
+    """The spouse line of a candidate whose spouse column the facts leave open (P12)."""
+    return (
+        {"with_spouse": False},
+        "without spouse: no spouse factors",
+        f"No spouse or partner points: {unsettled}; scored in the column without a spouse "
+        "(policy P12: the spouse factors count only when the spouse is known to count).",
+    )
+
+
 def _core(
     factors: CrsFactors, rules: _Rules, caps: CrsCaps, scored: tuple[int, tuple[int, ...]]
 ) -> CrsSection:
@@ -1840,7 +1858,9 @@ def _spouse(
     title = "B. Spouse or common-law partner factors"
     citation = rules.caps.citation
     if not factors.with_spouse:
-        line = _line("crs.spouse", 0, 0, citation, _NOT_WITH_SPOUSE)
+        unsettled = _unsettled(factors, "with_spouse")
+        described = _NOT_WITH_SPOUSE if unsettled is None else _not_with_spouse(unsettled)
+        line = _line("crs.spouse", 0, 0, citation, described)
         return CrsSection(name="spouse", title=title, points=0, cap=0, uncapped=0, lines=(line,))
     points, (education_points, language_points, experience_points) = scored
     education = factors.spouse_education
@@ -1939,7 +1959,12 @@ def _additional(
             job_offer,
             max(rules.job_offer.value.senior_management, rules.job_offer.value.other_skilled),
             rules.job_offer.citation,
-            _describe_job_offer(rules.job_offer.value, factors.job_offer, job_offer),
+            _describe_job_offer(
+                rules.job_offer.value,
+                factors.job_offer,
+                job_offer,
+                _unsettled(factors, "job_offer"),
+            ),
         ),
     ]
     french_table = rules.french.value
@@ -1987,6 +2012,7 @@ def _additional(
                     factors.canadian_education,
                     factors.canadian_education_unconfirmed,
                     canadian_education,
+                    _unsettled(factors, "canadian_education"),
                 ),
             )
         )
@@ -2008,7 +2034,12 @@ def _additional(
                 sibling,
                 sibling_value,
                 rules.sibling.citation,
-                _describe_sibling(factors.sibling_in_canada, sibling_value, sibling),
+                _describe_sibling(
+                    factors.sibling_in_canada,
+                    sibling_value,
+                    sibling,
+                    _unsettled(factors, "sibling_in_canada"),
+                ),
             )
         )
     title = "D. Additional points"
@@ -2263,6 +2294,12 @@ def _factors(facts: Facts) -> tuple[CrsFactors, _NoteParts]:
     return _with_languages(others, first_language, second_language), notes
 
 
+_CREDENTIALS_UNANSWERED: Final = (
+    ("education", "the credentials are not answered"),
+    ("canadian_education", "the credentials are not answered"),
+)
+"""What the lines of the two education factors say when the credentials are not answered."""
+
 _Others = dict[str, Any]
 """Every CRS factor but the official languages, as keywords of :class:`CrsFactors`."""
 _OtherFactors = tuple[_Others, _NoteParts, _NoteParts]
@@ -2285,6 +2322,7 @@ def _other_factors(facts: Facts) -> _OtherFactors:
             f"date ({on.isoformat()}): scored as age 0, which earns no age points."
         )
     spouse_counts = facts.scored_with_spouse
+    unsettled: list[tuple[str, str]] = []
     if facts.spouse_counts is None:
         before.append(
             "The marital status is not answered: scored without a spouse."
@@ -2293,13 +2331,20 @@ def _other_factors(facts: Facts) -> _OtherFactors:
             "or is coming to Canada, is not answered: scored without a spouse (policy P12: "
             "the with-spouse column only when the spouse is known to count)."
         )
+        unsettled.append(
+            (
+                "with_spouse",
+                "the marital status is not answered"
+                if facts.partnered is None
+                else "whether the spouse or partner counts is not answered",
+            )
+        )
     if candidate.language_tests is None:
         after.append("The language tests are not answered: no points for the languages.")
     education = facts.education
-    unsettled: list[tuple[str, str]] = []
     if candidate.education is None:
         after.append("The credentials are not answered: no points for education.")
-        unsettled.append(("education", "the credentials are not answered"))
+        unsettled += _CREDENTIALS_UNANSWERED
     elif not candidate.education:
         after.append("No credential: no points for education.")
     if education.ignored:
@@ -2332,6 +2377,9 @@ def _other_factors(facts: Facts) -> _OtherFactors:
             after.append("The spouse's language test is not given: no spouse language points.")
     if candidate.sibling_in_canada is None:
         after.append("A sibling in Canada is not answered: not counted.")
+        unsettled.append(
+            ("sibling_in_canada", "whether a brother or sister lives in Canada is not answered")
+        )
     age = facts.age
     level = education.level
     canadian_years = _years_counted(
@@ -2360,12 +2408,17 @@ def _other_factors(facts: Facts) -> _OtherFactors:
     certificate = bool(certificates) and _certificate(candidate, on)
     if certificates is None:
         after.append("A certificate of qualification is not answered: not counted.")
+        unsettled.append(
+            ("certificate_of_qualification", "the certificates of qualification are not answered")
+        )
     nominated = candidate.provincial_nomination is not None and _nominated(candidate, on, after)
     sibling = candidate.sibling_in_canada is True
     job_offer = _job_offer_class(facts, after) if offers else JobOfferClass.NONE
-    if offers is None and _era(on).value.job_offer_points[JobOfferClass.SENIOR_MANAGEMENT]:
-        # From 2025-03-25 an offer earns nothing (P16): not answering it changes nothing.
-        after.append("A job offer is not answered: not counted.")
+    if offers is None:
+        unsettled.append(("job_offer", "the job offers are not answered"))
+        if _era(on).value.job_offer_points[JobOfferClass.SENIOR_MANAGEMENT]:
+            # From 2025-03-25 an offer earns nothing (P16): not answering it changes nothing.
+            after.append("A job offer is not answered: not counted.")
 
     others: _Others = {
         "age": age,

@@ -590,17 +590,17 @@ def test_a_line_says_what_is_not_answered_instead_of_stating_the_lowest_level() 
     )
     grid = result.line("crs.transferability.education_canadian_experience")
     assert grid.sentence.startswith(
-        "No points for education and Canadian work experience: secondary or less (the "
-        "credentials are not answered), less than 1 year in Canada (the work history is not "
-        "given); "
+        "No points for education and Canadian work experience: scored as secondary or less "
+        "(the credentials are not answered), scored as less than 1 year in Canada (the work "
+        "history is not given); "
     )
     assert grid.row == "secondary or less × less than 1 year in Canada → 0"
     assert (
         "(the work history is not given)"
         in result.line("crs.transferability.foreign_experience_language").sentence
     )
-    # Answered, the same levels are facts: no credential, no job.
-    answered = crs_for(Candidate(education=(), work_history=WorkHistory(periods=())), on=ON)
+    # Answered, the same levels are facts: no credential, no job, nothing else.
+    answered = crs_for(ANSWERED_NOTHING, on=ON)
     assert answered.line("crs.core.education").sentence == (
         "No points for level of education: less than secondary school; a secondary diploma needed."
     )
@@ -609,6 +609,77 @@ def test_a_line_says_what_is_not_answered_instead_of_stating_the_lowest_level() 
     )
     assert answered.factors.unsettled == ()
     assert answered.total == result.total
+
+
+ANSWERED_NOTHING = Candidate(
+    marital_status=MaritalStatus.NEVER_MARRIED,
+    education=(),
+    work_history=WorkHistory(periods=()),
+    certificates_of_qualification=(),
+    job_offers=(),
+    sibling_in_canada=False,
+)
+"""A candidate who answers "none" to every CRS question: each line states it as a fact."""
+
+UNANSWERED_LINES = {
+    "crs.spouse": (
+        "No spouse or partner points: the marital status is not answered; scored in the column "
+        "without a spouse (policy P12: the spouse factors count only when the spouse is known "
+        "to count).",
+        "No spouse or partner points: scored as single (no spouse or partner who is coming to "
+        "Canada and is not a Canadian citizen or permanent resident; policy P12).",
+    ),
+    "crs.additional.canadian_education": (
+        "No points for post-secondary education in Canada: the credentials are not answered.",
+        "No points for post-secondary education in Canada: no Canadian post-secondary credential.",
+    ),
+    "crs.additional.sibling": (
+        "No points for a sibling in Canada: whether a brother or sister lives in Canada is not "
+        "answered.",
+        "No points for a sibling in Canada: none declared.",
+    ),
+    "crs.additional.job_offer": (
+        "No points for a job offer: the job offers are not answered.",
+        "No points for a job offer: no qualifying job offer.",
+    ),
+}
+
+
+@pytest.mark.parametrize("rule_id", sorted(UNANSWERED_LINES))
+@pytest.mark.parametrize("on", [date(2025, 3, 24), date(2025, 3, 25)])
+def test_an_unanswered_fact_is_not_written_as_a_none(rule_id: str, on: date) -> None:
+    """The sibling, job-offer (in both eras), Canadian-education and spouse lines of an empty
+    profile say what is not answered; answered "none", they state it."""
+    unanswered, answered = UNANSWERED_LINES[rule_id]
+    assert crs_for(Candidate(), on=on).line(rule_id).sentence == unanswered
+    assert crs_for(ANSWERED_NOTHING, on=on).line(rule_id).sentence == answered
+
+
+def test_a_certificate_not_answered_is_scored_as_none_and_said_so() -> None:
+    line = "crs.transferability.certificate_language"
+    unanswered = crs_for(Candidate(), on=ON).line(line).sentence
+    assert unanswered.startswith(
+        "No points for certificate of qualification and first official language: scored as no "
+        "certificate of qualification (the certificates of qualification are not answered), "
+    )
+    assert (
+        crs_for(ANSWERED_NOTHING, on=ON)
+        .line(line)
+        .sentence.startswith(
+            "No points for certificate of qualification and first official language: no "
+            "certificate of qualification, "
+        )
+    )
+
+
+def test_whether_the_spouse_counts_not_answered_is_said_on_the_spouse_line() -> None:
+    married = Candidate(marital_status=MaritalStatus.MARRIED, spouse=Spouse())
+    result = crs_for(married, on=ON)
+    assert not result.factors.with_spouse
+    assert result.line("crs.spouse").sentence.startswith(
+        "No spouse or partner points: whether the spouse or partner counts is not answered; "
+        "scored in the column without a spouse"
+    )
 
 
 def test_years_the_history_leaves_open_are_said_to_be_at_least() -> None:

@@ -876,6 +876,20 @@ def test_study_in_canada_not_answered_is_named_in_words_credential_by_credential
     )
 
 
+def test_study_in_canada_is_open_while_the_credentials_are_not_answered() -> None:
+    """Unanswered credentials may hold a Canadian program: 0 to 5 points, not a settled 0
+    (the grid's upper total counts them); answered "none", it is 0."""
+    line = next(
+        line
+        for line in grid(eligible(education=None)).factor(GridFactor.ADAPTABILITY).lines
+        if line.item == "Past study in Canada"
+    )
+    assert (line.points, line.points_at_most) == (0, 5)
+    assert line.sentence == "The credentials are not answered: 0 to 5 points."
+    assert line.missing == ("$.education",)
+    assert _adaptability(eligible(education=()))["Past study in Canada"] == (0, 0)
+
+
 def test_a_one_year_program_is_not_enough_study() -> None:
     study = (
         canadian(CredentialLevel.ONE_YEAR, years=1, full_time=True, months_studied_in_canada=16),

@@ -1049,6 +1049,13 @@ def _study(
     )
 
 
+def _own_study(credentials: Sequence[Credential] | None, table: AdaptabilityPoints) -> _Item:
+    if credentials is None:
+        points = table.own_study
+        return _Item(0, points, "The credentials are not answered:", ("$.education",))
+    return _study(credentials, "$.education", table, table.own_study)
+
+
 def _work_in_canada(experience: Experience | None, years: int, points: int) -> _Item:
     assert experience is not None  # only asked when there is a history to measure
     # Whole years compared in the ledger's units: the same answer as reaches(years * 1,560
@@ -1097,7 +1104,7 @@ def _adaptability_lines(
         (
             "Past study in Canada",
             table.own_study,
-            _study(candidate.education or (), "$.education", table, table.own_study),
+            _own_study(candidate.education, table),
         ),
         (
             "Spouse's past study in Canada",
