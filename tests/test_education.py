@@ -295,6 +295,23 @@ def test_canadian_education_explanations() -> None:
     )
     months = canadian_education_credit((canadian(L.DOCTORAL, months=None),), on=ON)
     assert "(months not answered)" in months.explanation
+
+
+def test_the_unanswered_conditions_of_the_credential_pending_are_named_by_path() -> None:
+    both = canadian_education_credit(
+        (canadian(L.ONE_YEAR), canadian(L.DOCTORAL, full_time=None, months=None)), on=ON
+    )
+    assert both.unanswered == (
+        "$.education[1].full_time",
+        "$.education[1].months_studied_in_canada",
+    )
+    months = canadian_education_credit((canadian(L.DOCTORAL, months=None),), on=ON)
+    assert months.unanswered == ("$.education[0].months_studied_in_canada",)
+    # A lower credential pending beside a confirmed higher one asks nothing.
+    lower = canadian_education_credit(
+        (canadian(L.DOCTORAL), canadian(L.ONE_YEAR, full_time=None)), on=ON
+    )
+    assert (lower.unconfirmed, lower.unanswered) == (CanadianEducation.NONE, ())
     assert CanadianEducation.THREE_YEAR_OR_MORE.rank == 2
 
 

@@ -493,6 +493,93 @@ def test_documents_if_any_never_block(
     assert found.sentence.startswith("If ")
 
 
+@pytest.mark.parametrize(("on", "asked"), [(date(2017, 6, 5), False), (date(2017, 6, 6), True)])
+def test_a_sibling_in_canada_is_asked_once_it_earns_points(on: date, asked: bool) -> None:
+    data = without("software-engineer-abroad.json", "sibling_in_canada")
+    result = report(data, on=on, verdicts={})
+    if not asked:
+        assert "profile.sibling_in_canada" not in ids(result)
+        return
+    found = item(result, "profile.sibling_in_canada")
+    assert found.sentence == (
+        "Say whether you, or your spouse or partner coming with you, have a brother or sister "
+        "aged 18 or over living in Canada who is a citizen or permanent resident: it earns 15 "
+        "CRS points."
+    )
+    assert (found.need, found.blocks_submission, found.path) == (
+        "optional",
+        False,
+        "$.sibling_in_canada",
+    )
+    assert found.crs_factors == ("CRS additional points: sibling in Canada",)
+    for answer in (True, False):
+        answered = report({**data, "sibling_in_canada": answer}, on=on, verdicts={})
+        assert "profile.sibling_in_canada" not in ids(answered)
+
+
+def _canadian_degree(**study: Any) -> dict[str, Any]:
+    return {
+        "level": "bachelors_or_three_year",
+        "country": "CA",
+        "program_years": 4,
+        "completion_date": "2015-05-01",
+        **study,
+    }
+
+
+@pytest.mark.parametrize(
+    ("on", "crs_factors", "earns"),
+    [
+        (
+            date(2016, 11, 18),
+            (),
+            "full-time study in Canada may earn FSW adaptability points.",
+        ),
+        (
+            date(2016, 11, 19),
+            ("CRS additional points: education in Canada",),
+            "a Canadian credential of 3 years or more, or a master's, professional or doctoral "
+            "degree studied full time in Canada for at least 8 months earns 30 CRS points for "
+            "education in Canada.",
+        ),
+    ],
+)
+def test_the_study_of_a_canadian_credential_is_asked_when_not_answered(
+    on: date, crs_factors: tuple[str, ...], earns: str
+) -> None:
+    data = {**example("software-engineer-abroad.json"), "education": [_canadian_degree()]}
+    result = report(data, on=on, verdicts={})
+    full_time = item(result, "profile.canadian_education", "$.education[0].full_time")
+    months = item(result, "profile.canadian_education", "$.education[0].months_studied_in_canada")
+    assert full_time.sentence == f"Say whether you studied full time for credential 1: {earns}"
+    assert months.sentence == (
+        f"Give the months you studied full time in Canada for credential 1: {earns}"
+    )
+    for found in (full_time, months):
+        assert found.crs_factors == crs_factors
+        assert found.programs == ("FSW",)  # no verdict given: FSW may need it
+    # Answered, whatever the answer, nothing is asked.
+    for study in ({"full_time": True, "months_studied_in_canada": 30}, {"full_time": False}):
+        answered = {**data, "education": [_canadian_degree(**study)]}
+        assert "profile.canadian_education" not in ids(report(answered, on=on, verdicts={}))
+
+
+def test_a_canadian_study_no_program_needs_stays_optional_for_its_crs_points() -> None:
+    data = {
+        **example("software-engineer-abroad.json"),
+        "education": [_canadian_degree(full_time=True)],
+    }
+    fsw = verdict("FSW", Outcome.MET)
+    found = item(
+        report(data, verdicts={"FSW": fsw}),
+        "profile.canadian_education",
+        "$.education[0].months_studied_in_canada",
+    )
+    assert (found.need, found.programs, found.blocks_submission) == ("optional", (), False)
+    before = report(data, on=date(2016, 11, 18), verdicts={"FSW": fsw})
+    assert "profile.canadian_education" not in ids(before)  # no CRS points then: dropped
+
+
 def test_documents_held_are_not_asked() -> None:
     result = report(example("electrician-certificate.json"))
     assert not ids(result) & {"profile.job_offer", "profile.certificate_of_qualification"}

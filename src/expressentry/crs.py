@@ -1512,11 +1512,17 @@ def _describe_canadian_education(
     points: int,
     unsettled: str | None,
 ) -> tuple[Mapping[str, object], str, str]:
+    pending_higher = pending.rank > kind.rank
     if points:
         sentence = f"Post-secondary education in Canada, {kind.title}: {points} points."
+    elif pending_higher:  # "no Canadian credential" would deny the one not confirmed
+        sentence = (
+            "No points for post-secondary education in Canada: no credential with confirmed "
+            "full-time study in Canada."
+        )
     else:
         sentence = f"No points for post-secondary education in Canada: {unsettled or kind.title}."
-    if pending.rank > kind.rank:
+    if pending_higher:
         sentence += (
             f" Not confirmed: {pending.title} would give {table.points(pending)} if studied "
             f"full time in Canada for at least 8 months (not answered)."

@@ -494,14 +494,16 @@ class CanadianEducationCredit:
     ``credit`` counts only credentials whose full-time study in Canada for the minimum months
     is confirmed. ``unconfirmed`` is the higher class a credential would earn if its unanswered
     conditions (``full_time`` or ``months_studied_in_canada`` left out) were met; it is
-    :attr:`CanadianEducation.NONE` when nothing is pending. Unknown is reported, never silently
-    a "no".
+    :attr:`CanadianEducation.NONE` when nothing is pending, and ``unanswered`` the JSON paths
+    of its conditions not answered (empty when nothing is pending). Unknown is reported, never
+    silently a "no".
     """
 
     credit: CanadianEducation
     unconfirmed: CanadianEducation
     credential: Credential | None
     explanation: str
+    unanswered: tuple[str, ...] = ()
 
 
 def _canadian_class(level: CredentialLevel) -> CanadianEducation:
@@ -558,7 +560,8 @@ def canadian_education_credit(
     best_credential: Credential | None = None
     pending = CanadianEducation.NONE
     pending_reason = ""
-    for credential in credentials:
+    unanswered: tuple[str, ...] = ()
+    for index, credential in enumerate(credentials):
         completed = credential.completion_date
         if not credential.canadian or completed is None or completed > on:
             continue
@@ -577,12 +580,21 @@ def canadian_education_credit(
                     f"studied full time in Canada for at least {minimum} months ({missing} "
                     f"not answered)"
                 )
+                unanswered = tuple(
+                    f"$.education[{index}].{name}"
+                    for name, value in (
+                        ("full_time", credential.full_time),
+                        ("months_studied_in_canada", months),
+                    )
+                    if value is None
+                )
             continue
         best, best_rank, best_credential = kind, rank, credential
     explanation = _CREDIT_WORDS[best]
     if pending_rank <= best_rank:
         pending = CanadianEducation.NONE
+        unanswered = ()
     else:  # rare: written at once
         explanation = f"{explanation} Unconfirmed: {pending_reason}."
 
-    return CanadianEducationCredit(best, pending, best_credential, explanation)
+    return CanadianEducationCredit(best, pending, best_credential, explanation, unanswered)

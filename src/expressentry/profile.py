@@ -55,6 +55,7 @@ from expressentry.codes import (
     Confidence,
     reference_code_expiry,
 )
+from expressentry.crs import CANADIAN_EDUCATION_POINTS, SIBLING_POINTS
 from expressentry.dated import (
     EXPRESS_ENTRY_LAUNCH,
     Citation,
@@ -63,7 +64,12 @@ from expressentry.dated import (
     add_days,
     require_in_force,
 )
-from expressentry.education import ECA_VALIDITY_YEARS, EducationLevel, eca_expiry_date
+from expressentry.education import (
+    CANADIAN_STUDY_MINIMUM_MONTHS,
+    ECA_VALIDITY_YEARS,
+    EducationLevel,
+    eca_expiry_date,
+)
 from expressentry.exceptions import ProfileError
 from expressentry.facts import Facts, derive
 from expressentry.language import RESULT_VALIDITY_YEARS, counts_from, describe_test, expiry_date
@@ -77,11 +83,13 @@ __all__ = [
     "ALL_PROGRAMS",
     "COVID_ITA_EXTENSION_FROM",
     "CRS_AGE",
+    "CRS_CANADIAN_EDUCATION",
     "CRS_CERTIFICATE",
     "CRS_EDUCATION",
     "CRS_EXPERIENCE",
     "CRS_LANGUAGE",
     "CRS_NOMINATION",
+    "CRS_SIBLING",
     "CRS_SPOUSE",
     "DRAFT_VALIDITY",
     "ITA_DEADLINE",
@@ -513,6 +521,8 @@ CRS_EXPERIENCE = "CRS core: work experience"
 CRS_SPOUSE = "CRS: spouse or partner factors"
 CRS_CERTIFICATE = "CRS skill transferability: certificate of qualification"
 CRS_NOMINATION = "CRS additional points: provincial nomination"
+CRS_CANADIAN_EDUCATION = "CRS additional points: education in Canada"
+CRS_SIBLING = "CRS additional points: sibling in Canada"
 
 Need = Literal["profile", "program", "optional"]
 """How an item is needed: ``profile`` (every profile asks it: it always blocks), ``program``
@@ -769,6 +779,47 @@ def _education(candidate: Candidate, facts: Facts) -> Sequence[_Draft]:
     )
 
 
+def _canadian_study(candidate: Candidate, facts: Facts) -> Sequence[_Draft]:
+    """The study conditions of a completed Canadian credential not answered: with them it
+    earns the CRS points for education in Canada (and may earn FSW adaptability points, which
+    the FSW verdict asks for when they matter)."""
+    credit = facts.canadian_education
+    if not credit.unanswered:
+        return ()
+    table = CANADIAN_EDUCATION_POINTS.at(facts.on)
+    if table is None:  # before 2016-11-19: no CRS points, only FSW adaptability (2 years)
+        earns = "full-time study in Canada may earn FSW adaptability points."
+        crs_factors: tuple[str, ...] = ()
+    else:
+        earns = (
+            f"{credit.unconfirmed.title} studied full time in Canada for at least "
+            f"{CANADIAN_STUDY_MINIMUM_MONTHS.at(facts.on)} months earns "
+            f"{table.points(credit.unconfirmed)} CRS points for education in Canada."
+        )
+        crs_factors = (CRS_CANADIAN_EDUCATION,)
+    drafts = []
+    for path in credit.unanswered:
+        credential = item_name(path)
+        question = (
+            f"Say whether you studied full time for {credential}"
+            if path.endswith(".full_time")
+            else f"Give the months you studied full time in Canada for {credential}"
+        )
+        drafts.append(
+            _Draft(
+                item_id="profile.canadian_education",
+                sentence=f"{question}: {earns}",
+                path=path,
+                need="program",
+                citation=_CRS_CRITERIA,
+                programs=("FSW",),
+                crs_factors=crs_factors,
+                reason="Canadian study counts only when full time in Canada",
+            )
+        )
+    return drafts
+
+
 _NO_WORK_EXPERIENCE = _Draft(
     item_id="profile.work_experience",
     sentence=(
@@ -863,6 +914,23 @@ _NO_CERTIFICATE = _Draft(
 )
 
 
+@functools.cache  # one draft for each value the sibling points have had: kept, fixed
+def _no_sibling(points: int) -> _Draft:
+    return _Draft(
+        item_id="profile.sibling_in_canada",
+        sentence=(
+            "Say whether you, or your spouse or partner coming with you, have a brother or "
+            "sister aged 18 or over living in Canada who is a citizen or permanent resident: "
+            f"it earns {points} CRS points."
+        ),
+        path="$.sibling_in_canada",
+        need="optional",
+        citation=_CRS_CRITERIA,
+        crs_factors=(CRS_SIBLING,),
+        fixed=True,
+    )
+
+
 _NO_SPOUSE_EDUCATION = _Draft(
     item_id="profile.spouse.education",
     sentence=(
@@ -917,6 +985,9 @@ def _optional_documents(candidate: Candidate, facts: Facts) -> Sequence[_Draft]:
         drafts.append(_NO_JOB_OFFER)
     if candidate.certificates_of_qualification is None:
         drafts.append(_NO_CERTIFICATE)
+    sibling_points = SIBLING_POINTS.at(facts.on)
+    if candidate.sibling_in_canada is None and sibling_points is not None:
+        drafts.append(_no_sibling(sibling_points))
     spouse = candidate.spouse
     if facts.partnered and facts.spouse_counts is None:
         if spouse is None:
@@ -956,7 +1027,15 @@ def _funds(candidate: Candidate, facts: Facts) -> Sequence[_Draft]:
     return (_NO_FUNDS,) if candidate.settlement_funds_cad is None else ()
 
 
-_DOCUMENT_CHECKS = (_personal, _language, _education, _work, _optional_documents, _funds)
+_DOCUMENT_CHECKS = (
+    _personal,
+    _language,
+    _education,
+    _canadian_study,
+    _work,
+    _optional_documents,
+    _funds,
+)
 
 
 def _related(path: str, other: str) -> bool:

@@ -299,8 +299,13 @@ def test_unconfirmed_canadian_education_is_reported_not_counted() -> None:
         on=ON,
     ).line("crs.additional.canadian_education")
     assert none.points == 0
-    assert none.sentence.startswith("No points for post-secondary education in Canada")
-    assert "would give 15" in none.sentence
+    # Not "no Canadian post-secondary credential": the line goes on about one.
+    assert none.sentence == (
+        "No points for post-secondary education in Canada: no credential with confirmed "
+        "full-time study in Canada. Not confirmed: a Canadian one- or two-year diploma or "
+        "certificate would give 15 if studied full time in Canada for at least 8 months (not "
+        "answered)."
+    )
 
 
 def test_lines_carry_rows_facts_and_citations() -> None:
