@@ -738,8 +738,11 @@ def test_the_findings_quoted_are_written_only_when_the_item_is_read() -> None:
     found = item(result, "profile.relative_in_canada")
     assert written == []
     first = found.sentence  # written now, once
-    assert first.endswith("(FSW adaptability, 5 points). FSW: FSW demo finding.")
-    assert first.startswith("Say whether the candidate or the spouse or partner has")
+    assert first.endswith("a citizen or permanent resident). FSW: FSW demo finding.")
+    assert first.startswith(
+        "Say whether a relative of the candidate or of the spouse or partner lives in Canada (a "
+        "parent, grandparent,"
+    )
     assert written == ["FSW"]
     assert found.sentence == first  # read again: kept, not written a second time
     assert written == ["FSW"]

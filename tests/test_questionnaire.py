@@ -132,8 +132,9 @@ def test_an_undetermined_program_names_the_questions_that_settle_it() -> None:
     assert result.missing_answers == ("$.settlement_funds_cad", "$.family_size")
     assert result.next_steps == (
         "No personal reference code is issued yet: no program is open to you with these "
-        "answers, and FSW cannot be decided until you answer $.settlement_funds_cad, "
-        "$.family_size. Each program's findings say what is missing or not met.",
+        "answers, and FSW cannot be decided until these are answered: the settlement funds "
+        "the candidate can prove; the size of the family (you, a spouse or partner, and the "
+        "children). Each program's findings say what is missing or not met.",
     )
     assert result.next_steps[0] in result.explain()
 
@@ -144,6 +145,7 @@ def test_a_family_size_without_a_marital_status_asks_for_the_marital_status() ->
     assert result.verdicts["FSW"].outcome is VerdictOutcome.UNDETERMINED
     assert result.pool.missing_facts == ("$.marital_status", "$.dependent_children")
     assert result.missing_answers == ("$.marital_status",)
+    assert "until these are answered: the marital status. " in result.next_steps[0]
 
 
 def test_every_answer_given_means_nothing_is_missing() -> None:

@@ -212,14 +212,14 @@ def test_a_verdict_renders_itself():
     assert verdict.explain().splitlines() == [
         "DEMO on 2026-11-29: undetermined",
         "  ? No <test> yet. [demo.rule; IRPR s. 75]",
-        "  Still needed: $.language_tests",
+        "  Still needed: the language test results ($.language_tests).",
     ]
     markdown = verdict._repr_markdown_()
     assert markdown.startswith("**DEMO: undetermined** on 2026-11-29")
-    assert "Still needed: `$.language_tests`" in markdown
+    assert "Still needed: the language test results (`$.language_tests`)." in markdown
     html = verdict._repr_html_()
     assert "No &lt;test&gt; yet." in html
-    assert "Still needed: <code>$.language_tests</code>" in html
+    assert "Still needed: the language test results (<code>$.language_tests</code>)." in html
 
 
 def test_a_crs_result_and_a_grid_render_themselves_in_a_notebook():

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from expressentry import Candidate, ProfileError, from_dict, to_dict
 from expressentry.noc import NocCode
-from expressentry.serialization import field_description, json_schema
+from expressentry.serialization import _concrete, fact_words, field_description, json_schema
 from expressentry.strategies import candidates, profiles
 
 EXAMPLE_FILES = sorted((Path(__file__).resolve().parents[1] / "examples").glob("*.json"))
@@ -934,3 +934,58 @@ def test_bidirectional_marks_and_joiners_are_text(char):
     data = {"schema_version": 1, "education": [{**SCHOOL, "institution": f"a{char}b"}]}
     candidate = from_dict(data)
     assert candidate.education[0].institution == f"a{char}b"
+
+
+def _field_paths() -> list[str]:
+    """Every field path of the profile format, lists through their first item."""
+    schema = json_schema()
+    paths: list[str] = []
+
+    def walk(node: Any, path: str) -> None:
+        inner = _concrete(node, schema)
+        if "items" in inner:
+            walk(inner["items"], f"{path}[0]")
+        for name, child in inner.get("properties", {}).items():
+            paths.append(f"{path}.{name}")
+            walk(child, f"{path}.{name}")
+
+    walk(schema, "$")
+    return paths
+
+
+_DANGLING = {"a", "an", "and", "for", "has", "of", "or", "the", "whether"}
+
+
+@pytest.mark.parametrize("path", _field_paths())
+def test_every_field_is_named_by_a_whole_phrase(path: str) -> None:
+    """The words a sentence names an unanswered fact by end where the fact does: not halfway
+    through a list ("has a parent" of a relative) or on "whether"."""
+    words = fact_words(path)
+    assert words != path
+    assert words[0].islower() or words.startswith("NOC")
+    assert words.split()[-1] not in _DANGLING, words
+    assert len(words.split()) >= 2, words
+
+
+@pytest.mark.parametrize(
+    ("path", "words"),
+    [
+        (
+            "$.relative_in_canada",
+            "whether a relative of the candidate or of the spouse or partner lives in Canada",
+        ),
+        ("$.sibling_in_canada", "whether a brother or sister lives in Canada"),
+        ("$.work_history[0].authorized", "whether the work in Canada was authorized"),
+        ("$.work_authorization", "whether and how the candidate may work in Canada today"),
+        (
+            "$.certificates_of_qualification[0].issued_by",
+            "the authority that issued the certificate",
+        ),
+        (
+            "$.provincial_nomination.express_entry_stream",
+            "whether the nomination is through an Express Entry-aligned stream",
+        ),
+    ],
+)
+def test_facts_once_cut_short_are_named_in_full(path: str, words: str) -> None:
+    assert fact_words(path) == words

@@ -593,9 +593,9 @@ class WorkPeriod:
     authorized: bool | None = attrs.field(
         default=None,
         metadata=_about(
-            "For work in Canada, whether the candidate was authorized to work during it; the "
-            "CEC, CRS Canadian experience and FSW adaptability count only authorized work "
-            "(policies P11, P28). Not read for work abroad; absent or null: not answered."
+            "Whether the work in Canada was authorized: the CEC, CRS Canadian experience and "
+            "FSW adaptability count only authorized work (policies P11, P28). Not read for work "
+            "abroad; absent or null: not answered."
         ),
     )
 
@@ -777,7 +777,9 @@ class CertificateOfQualification:
         ),
     )
     issued_by: IssuingAuthority = attrs.field(
-        metadata=_about("The province, territory or federal body that issued the certificate.")
+        metadata=_about(
+            "The authority that issued the certificate: a province, territory or federal body."
+        )
     )
     issue_date: date | None = attrs.field(
         default=None,
@@ -807,9 +809,9 @@ class ProvincialNomination:
     express_entry_stream: bool | None = attrs.field(
         default=None,
         metadata=_about(
-            'Whether the nomination is through an Express Entry-aligned ("enhanced") stream, '
-            "the only kind that earns the CRS nomination points. Absent or null: not answered, "
-            "and the nomination earns nothing until it is."
+            "Whether the nomination is through an Express Entry-aligned stream: an "
+            '"enhanced" nomination, the only kind that earns the CRS nomination points. Absent '
+            "or null: not answered, and the nomination earns nothing until it is."
         ),
     )
 
@@ -928,8 +930,7 @@ class Candidate:
     work_authorization: WorkAuthorization | None = attrs.field(
         default=None,
         metadata=_about(
-            "Whether, and how, the candidate may work in Canada today (job offers, funds "
-            "exemption)."
+            "Whether and how the candidate may work in Canada today (job offers, funds exemption)."
         ),
     )
     travel_document: TravelDocument | None = attrs.field(
@@ -991,12 +992,12 @@ class Candidate:
     certificates_of_qualification: tuple[CertificateOfQualification, ...] | None = attrs.field(
         default=None,
         metadata=_about(
-            "Certificates of qualification in a trade from a Canadian province, territory or "
-            "federal body. Absent or null: not answered; an empty list: none."
+            "Certificates of qualification in a trade: each from a Canadian province, territory "
+            "or federal body. Absent or null: not answered; an empty list: none."
         ),
     )
     provincial_nomination: ProvincialNomination | None = attrs.field(
-        default=None, metadata=_about("A provincial or territorial nomination.")
+        default=None, metadata=_about("The provincial or territorial nomination.")
     )
     spouse: Spouse | None = attrs.field(
         default=None,
@@ -1016,18 +1017,19 @@ class Candidate:
     sibling_in_canada: bool | None = attrs.field(
         default=None,
         metadata=_about(
-            "Whether the candidate, or a spouse or partner coming to Canada, has a brother or "
-            "sister aged 18 or over, a citizen or permanent resident, living in Canada, with a "
-            "parent in common by blood, adoption, marriage or common-law partnership (CRS, 15 "
-            "points)."
+            "Whether a brother or sister lives in Canada (of the candidate or of a spouse or "
+            "partner coming to Canada, aged 18 or over, a citizen or permanent resident, with a "
+            "parent in common by blood, adoption, marriage or common-law partnership): CRS, 15 "
+            "points."
         ),
     )
     relative_in_canada: bool | None = attrs.field(
         default=None,
         metadata=_about(
-            "Whether the candidate or the spouse or partner has a parent, grandparent, child, "
-            "grandchild, brother or sister, aunt or uncle, or niece or nephew aged 18 or over, "
-            "a citizen or permanent resident, living in Canada (FSW adaptability, 5 points)."
+            "Whether a relative of the candidate or of the spouse or partner lives in Canada (a "
+            "parent, grandparent, child, grandchild, brother or sister, aunt or uncle, or niece "
+            "or nephew, aged 18 or over, a citizen or permanent resident): FSW adaptability, 5 "
+            "points."
         ),
     )
 

@@ -80,6 +80,7 @@ from expressentry.model import (
 from expressentry.profile import DRAFT_VALIDITY, POOL_VALIDITY, program_verdicts
 from expressentry.programs import Program
 from expressentry.programs.pool import PoolEntry, listed_programs, pool_entry
+from expressentry.serialization import facts_in_words
 from expressentry.verdict import Verdict
 
 __all__ = [
@@ -340,8 +341,8 @@ _NOT_ELIGIBLE_STEP = (
 
 _UNDETERMINED_STEP = (
     "No personal reference code is issued yet: no program is open to you with these answers, "
-    "and {programs} cannot be decided until you answer {answers}. Each program's findings say "
-    "what is missing or not met."
+    "and {programs} cannot be decided until these are answered: {answers}. Each program's "
+    "findings say what is missing or not met."
 )
 
 _UNDECIDABLE_STEP = (
@@ -396,6 +397,24 @@ def missing_answers(
     return tuple(questions)
 
 
+def _answers_in_words(answers: QuestionnaireAnswers, profile_paths: Sequence[str]) -> str:
+    """The answers :func:`missing_answers` asks for, named in words by the profile facts they
+    give: the children through the family size, or the marital status once it is given."""
+    paths = []
+    family_size = False
+    for path in profile_paths:
+        if path != "$.dependent_children":
+            paths.append(path)
+        elif answers.family_size is None:
+            family_size = True
+        else:
+            paths.append("$.marital_status")
+    words = [facts_in_words(paths)] if paths else []
+    if family_size:
+        words.append("the size of the family (you, a spouse or partner, and the children)")
+    return "; ".join(words)
+
+
 def answer(
     answers: QuestionnaireAnswers,
     *,
@@ -422,7 +441,9 @@ def answer(
     elif entry.undetermined_programs:
         programs_text = listed_programs(entry.undetermined_programs)
         steps = (
-            _UNDETERMINED_STEP.format(programs=programs_text, answers=", ".join(questions))
+            _UNDETERMINED_STEP.format(
+                programs=programs_text, answers=_answers_in_words(answers, entry.missing_facts)
+            )
             if questions
             else _UNDECIDABLE_STEP.format(
                 programs=programs_text, on=answers.answered_on.isoformat()

@@ -23,6 +23,7 @@ from html import escape
 from typing import TYPE_CHECKING, Any
 
 from expressentry.dated import Citation
+from expressentry.serialization import facts_in_words
 from expressentry.verdict import Finding, Verdict, VerdictOutcome
 
 if TYPE_CHECKING:
@@ -227,7 +228,8 @@ def _still_needed(verdict: Verdict, code: Callable[[str], str]) -> str | None:
         return None
     if not verdict.missing_facts:
         return _NOTHING_TO_ANSWER
-    return "Still needed: " + ", ".join(code(path) for path in verdict.missing_facts)
+    paths = verdict.missing_facts
+    return f"Still needed: {facts_in_words(paths)} ({', '.join([code(path) for path in paths])})."
 
 
 # -- tables ----------------------------------------------------------------------------------
