@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from datetime import date
 
 import pytest
@@ -206,6 +207,31 @@ def test_program_years_must_agree_with_the_level(level, years, ok):
 def test_months_of_study_cannot_be_negative():
     with pytest.raises(ProfileError, match="expected 0 to 1,200 months, got -1"):
         Credential(level=CredentialLevel.TWO_YEAR, country="CA", months_studied_in_canada=-1)
+
+
+@pytest.mark.parametrize("value", [math.inf, 2.5, True, -0.0])
+@pytest.mark.parametrize(
+    ("field", "what"), [("dependent_children", "children"), ("settlement_funds_cad", "dollars")]
+)
+def test_a_count_from_python_must_be_a_whole_number(field, what, value):
+    """JSON reading refuses these; built from Python they reached the range check, and an
+    infinite figure raised a TypeError instead of the profile's error."""
+    with pytest.raises(ProfileError) as caught:
+        Candidate(**{field: value})
+    assert caught.value.problems == (
+        (f"$.{field}", f"expected a whole number of {what}, got {value!r}"),
+    )
+
+
+def test_a_whole_number_of_any_integral_type_is_accepted():
+    import fractions
+
+    class Count(int):
+        pass
+
+    assert Candidate(dependent_children=Count(2)).dependent_children == 2
+    with pytest.raises(ProfileError, match="whole number"):
+        Candidate(dependent_children=fractions.Fraction(2))
 
 
 def test_quebec_nominates_no_one():

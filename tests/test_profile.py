@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -1054,3 +1055,18 @@ def test_a_partner_whose_status_is_not_answered_is_asked_about(spouse, paths) ->
     found = [i for i in report(data).items if i.item_id == "profile.spouse.status"]
     assert [i.path for i in found] == paths
     assert all(i.crs_factors and not i.blocks_submission for i in found)
+
+
+def test_the_summary_counts_items_in_words() -> None:
+    empty = completeness(Candidate(), on=ON)
+    assert empty.summary == (
+        f"Profile on 2026-11-29 for FSW, FST, CEC: {len(empty.items)} items, "
+        f"{len(empty.blocking)} blocking submission."
+    )
+    one = attrs.evolve(empty, items=empty.items[-1:])
+    assert not one.blocking
+    assert (
+        one.summary == "Profile on 2026-11-29 for FSW, FST, CEC: 1 item, none blocking submission."
+    )
+    nothing = attrs.evolve(empty, items=())
+    assert nothing.summary == "Profile on 2026-11-29 for FSW, FST, CEC: nothing more to enter."

@@ -606,6 +606,12 @@ def test_unknown_keys_come_in_natural_order():
             "holds the control character U+0000, which is not text",
         ),
         (
+            {"work_history": [{**WORK, "job_title": "C" * 201}]},
+            "$.work_history[0].job_title",
+            f"{'C' * 40 + '...'!r} (201 characters) is longer than the 200 characters a text "
+            "may hold",
+        ),
+        (
             {"work_history": [{**WORK, "job_title": "Cook\u2028Chef"}]},
             "$.work_history[0].job_title",
             "holds the line separator U+2028, which is not text",
@@ -989,3 +995,28 @@ def test_every_field_is_named_by_a_whole_phrase(path: str) -> None:
 )
 def test_facts_once_cut_short_are_named_in_full(path: str, words: str) -> None:
     assert fact_words(path) == words
+
+
+def test_a_text_of_200_characters_is_accepted() -> None:
+    candidate = from_dict({"schema_version": 1, "work_history": [{**WORK, "employer": "E" * 200}]})
+    assert candidate.work_history is not None
+    assert candidate.work_history.periods[0].employer == "E" * 200
+    assert json_schema()["$defs"]["WorkPeriod"]["properties"]["employer"]["anyOf"][0] == {
+        "type": "string",
+        "minLength": 1,
+        "maxLength": 200,
+    }
+
+
+@pytest.mark.parametrize(("length", "whole"), [(200, True), (201, False), (100_000, False)])
+def test_an_unknown_key_too_long_for_a_field_name_is_not_echoed_whole(
+    length: int, whole: bool
+) -> None:
+    key = "k" * length
+    [(path, message)] = problems_of({"schema_version": 1, key: 1})
+    if whole:
+        assert path == f"$.{key}"
+        assert message == "unknown key (the profile has no such field)"
+    else:
+        assert path == f'$["{"k" * 40}..."]'
+        assert message == f"unknown key of {length:,} characters (the profile has no such field)"

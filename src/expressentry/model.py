@@ -24,6 +24,7 @@ True
 from __future__ import annotations
 
 import math
+import numbers
 import unicodedata
 from collections.abc import Iterator
 from datetime import date
@@ -81,6 +82,10 @@ MAX_MONTHS = 1_200
 
 MAX_PROGRAM_YEARS = 15
 """No program of study that leads to a credential lasts longer."""
+
+MAX_TEXT_LENGTH = 200
+"""The most characters a name, title or number holds: longer than any employer's or school's
+name, so a longer text is a paste gone wrong, which every report would otherwise quote whole."""
 
 
 class MaritalStatus(IdentityEnum):
@@ -218,6 +223,10 @@ def _check_text(problems: _Problems, path: str, text: str | None) -> None:
         return
     if not text.strip():
         problems.add(path, "must not be empty (leave it out if it is not known)")
+    elif len(text) > MAX_TEXT_LENGTH:
+        problems.add(
+            path, f"{quoted(text)} is longer than the {MAX_TEXT_LENGTH} characters a text may hold"
+        )
     elif not text.isprintable() and (wrong := _not_text(text)) is not None:
         problems.add(path, wrong)
 
@@ -251,7 +260,11 @@ def _not_text(text: str) -> str | None:
 def _check_count(problems: _Problems, path: str, value: int | None, what: str, most: int) -> None:
     if value is None:
         return
-    if not 0 <= value <= most:
+    # From Python a float or a bool may come where JSON reading would have refused it (a
+    # NumPy integer is a whole number: Integral).
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+        problems.add(path, f"expected a whole number of {what}, got {value!r}")
+    elif not 0 <= value <= most:
         problems.add(path, f"expected 0 to {most:,} {what}, got {quoted(value)}")
 
 

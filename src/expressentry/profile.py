@@ -1123,10 +1123,13 @@ class Completeness:
     @property
     def summary(self) -> str:
         """One line: the date, the programs sought and how many items block."""
-        return (
-            f"Profile on {self.on.isoformat()} for {', '.join(self.programs)}: "
-            f"{len(self.blocking)} blocking item(s), {len(self.items)} in all."
-        )
+        blocking, items = len(self.blocking), len(self.items)
+        if not items:
+            counted = "nothing more to enter"
+        else:
+            what = "item" if items == 1 else "items"
+            counted = f"{items} {what}, {blocking or 'none'} blocking submission"
+        return f"Profile on {self.on.isoformat()} for {', '.join(self.programs)}: {counted}."
 
     def rows(self) -> list[tuple[str, str, str, str]]:
         """(mark, sentence, why, path) of each item, blocking items first: what the text,

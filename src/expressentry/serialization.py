@@ -57,6 +57,7 @@ from expressentry.model import (
     MAX_MONTHS,
     MAX_PROGRAM_YEARS,
     MAX_SETTLEMENT_FUNDS_CAD,
+    MAX_TEXT_LENGTH,
     Candidate,
     WorkHistory,
     WorkPeriod,
@@ -247,6 +248,19 @@ def _member(path: str, key: str) -> str:
     return f"{path}.{key}" if _NAME.fullmatch(key) else f"{path}[{json.dumps(key)}]"
 
 
+def _unknown_key(path: str, key: str, fields: list[str]) -> Problem:
+    """The problem of an unknown key: a key too long to be a misspelt field is shown by its
+    start and its length, not echoed whole into every line that quotes the path."""
+    if len(key) <= MAX_TEXT_LENGTH:
+        return _member(path, key), "unknown key (the profile has no such field)" + _near(
+            key, fields
+        )
+    return (
+        f"{path}[{json.dumps(key[:40] + '...')}]",
+        f"unknown key of {len(key):,} characters (the profile has no such field)",
+    )
+
+
 def _near(given: str, known: list[str]) -> str:
     """``; did you mean 'x'?`` for the known name closest to a misspelt one, if any is close."""
     close = difflib.get_close_matches(given, known, n=1, cutoff=0.75)
@@ -282,13 +296,7 @@ def _problems(exc: BaseException, path: str = "$") -> list[Problem]:
         fields = [field.name for field in attrs.fields(exc.cl)]
         # A key that is not a string can only come from Python (JSON keys are strings).
         keys = {key for key in exc.extra_fields if isinstance(key, str)}
-        return [
-            (
-                _member(path, key),
-                "unknown key (the profile has no such field)" + _near(key, fields),
-            )
-            for key in _natural_order(keys)
-        ] + [
+        return [_unknown_key(path, key, fields) for key in _natural_order(keys)] + [
             (path, f"expected keys that are strings, got a key that is {_describe(key)}")
             for key in exc.extra_fields
             if key not in keys
@@ -527,7 +535,7 @@ def to_dict(candidate: Candidate) -> dict[str, Any]:
 # --- JSON Schema -------------------------------------------------------------------------
 
 _PRIMITIVE_SCHEMAS: dict[object, dict[str, Any]] = {
-    str: {"type": "string", "minLength": 1},
+    str: {"type": "string", "minLength": 1, "maxLength": MAX_TEXT_LENGTH},
     bool: {"type": "boolean"},
     int: {"type": "integer"},
     float: {"type": "number"},
