@@ -1287,3 +1287,19 @@ def test_the_occupation_is_named_with_its_title() -> None:
     assert sentence.startswith("NOC 21231 (Software engineers and designers), the stated")
     cook = assess(eligible(primary_occupation=NocCode(COOK))).finding(SKILLED).sentence
     assert f"NOC {COOK} ({NocCode(COOK).title})" in cook
+
+
+def test_the_work_lines_give_the_figure_once_without_the_query_s_name() -> None:
+    """The line is titled with the experience it counts: its sentence starts with the work,
+    not "Federal Skilled Worker: selection grid, work experience: ..."."""
+    sentences = {line.item: line.sentence for line in grid(married()).lines}
+    assert sentences["Work experience"] == (
+        "Skilled work: 9,372.86 hours (6 years) from 2016-11-29 to 2026-11-29. 15 points."
+    )
+    assert sentences["Past work in Canada"] == (
+        "Work in Canada: 0 hours (0 years) up to 2026-11-29. 0 points."
+    )
+    assert sentences["Spouse's past work in Canada"] == (
+        "The spouse's or partner's work in Canada: 3,120 hours (2 years) up to 2026-11-29. "
+        "5 points."
+    )

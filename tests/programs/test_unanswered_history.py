@@ -82,7 +82,10 @@ def test_the_grid_gives_the_experience_range_and_names_the_history():
     experience = grid_line(unanswered, "Work experience")
     assert (experience.points, experience.points_at_most) == (0, 15)
     assert experience.missing == ("$.work_history",)
-    assert "not known, the work history is not given" in experience.sentence
+    assert experience.sentence == (
+        "Skilled work: not known from 2016-11-29 to 2026-11-29, as the work history is not "
+        "given. 0 to 15 points."
+    )
     work_in_canada = grid_line(unanswered, "Past work in Canada")
     assert (work_in_canada.points, work_in_canada.points_at_most) == (0, 10)
     assert work_in_canada.missing == ("$.work_history",)
@@ -143,7 +146,10 @@ def test_the_ledger_of_an_unanswered_history_spans_its_window():
     assert cec.by_occupation() == ()
     assert ledger.measure(FST_WORK, NocCode("72200")).reaches(3120) is None
     assert ledger.measure(FSW_ADAPTABILITY).reaches_years(1) is None  # no window: any time
-    assert "not known, the work history is not given" in cec.summary()
+    assert cec.summary() == (
+        "Canadian Experience Class: not known from 2023-11-29 to 2026-11-29, as the work "
+        "history is not given."
+    )
 
 
 @pytest.mark.parametrize(

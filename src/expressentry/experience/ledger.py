@@ -825,6 +825,16 @@ class Experience:
         >>> print(Ledger.of(WorkHistory(), date(2026, 11, 29)).measure(CEC).summary())
         Canadian Experience Class: 0 hours (0 years) from 2023-11-29 to 2026-11-29.
         """
+        return f"{self.query.name}: {self.figure()}."
+
+    def figure(self) -> str:
+        """The figure with its period, without the query's name: what a line already titled
+        with the experience it counts says.
+
+        >>> from expressentry.experience.queries import CEC
+        >>> print(Ledger.of(WorkHistory(), date(2026, 11, 29)).measure(CEC).figure())
+        0 hours (0 years) from 2023-11-29 to 2026-11-29
+        """
         span = (
             f"from {self.window_start.isoformat()} to {self.on.isoformat()}"
             if self.window_start is not None
@@ -832,15 +842,15 @@ class Experience:
         )
         where = f" in {self.occupation.described}" if self.occupation is not None else ""
         if not self.ledger.answered:
-            return f"{self.query.name}{where} {span}: not known, the work history is not given."
+            return f"not known{where} {span}, as the work history is not given"
         if self.known:
             figure = f"{_format_hours(self.hours_at_least)} ({_years(self.years_at_least)})"
-            return f"{self.query.name}: {figure}{where} {span}."
+            return f"{figure}{where} {span}"
         figure = (
             f"between {_number(self.hours_at_least)} and {_format_hours(self.hours_at_most)} "
             f"({_years(self.years_at_least, self.years_at_most)})"
         )
-        return f"{self.query.name}: {figure}{where} {span}, depending on facts not answered."
+        return f"{figure}{where} {span}, depending on facts not answered"
 
     def explain(self) -> str:
         """The summary, then one line per period."""

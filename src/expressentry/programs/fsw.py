@@ -876,7 +876,7 @@ def _experience_line(facts: Facts, tables: _GridTables) -> _RawLine:
         "Work experience",
         low,
         tables.experience_maximum,
-        lambda: f"{experience.summary()} {_range(low, high)} points.",
+        lambda: f"Skilled work: {experience.figure()}. {_range(low, high)} points.",
         at_most=high,
         missing=work_history_paths(experience) if low != high else (),
     )
@@ -1056,12 +1056,17 @@ def _own_study(credentials: Sequence[Credential] | None, table: AdaptabilityPoin
     return _study(credentials, "$.education", table, table.own_study)
 
 
-def _work_in_canada(experience: Experience | None, years: int, points: int) -> _Item:
+def _work_in_canada(
+    experience: Experience | None, years: int, points: int, what: str = "Work in Canada"
+) -> _Item:
     assert experience is not None  # only asked when there is a history to measure
     # Whole years compared in the ledger's units: the same answer as reaches(years * 1,560
     # hours), without building Fractions.
     reached = experience.reaches_years(years)
-    summary = experience.summary
+
+    def summary() -> str:
+        return f"{what}: {experience.figure()}."
+
     if reached:
         return _Item(points, points, summary)
     if reached is False:
@@ -1086,7 +1091,10 @@ def _adaptability_lines(
 
     def spouse_work() -> _Item:
         found = _work_in_canada(
-            facts.spouse_experience(FSW_SPOUSE_ADAPTABILITY), table.work_years, table.spouse_work
+            facts.spouse_experience(FSW_SPOUSE_ADAPTABILITY),
+            table.work_years,
+            table.spouse_work,
+            "The spouse's or partner's work in Canada",
         )
         return _Item(
             found.low,
