@@ -355,3 +355,24 @@ def test_profiles_dated_near_the_end_of_the_calendar_are_assessed(name: str) -> 
         assert 0 <= result.crs.total <= 1200
         assert result.explain()
         json.dumps(result.to_dict())
+
+
+def test_each_result_read_alone_gives_its_part_of_the_json_form() -> None:
+    from expressentry.crs import crs_for
+    from expressentry.facts import derive
+    from expressentry.profile import completeness
+    from expressentry.programs.fsw import fsw_grid
+
+    candidate = from_dict(json.loads((EXAMPLES / "partial-profile.json").read_text()))
+    on = date(2026, 11, 29)
+    data = json.loads(json.dumps(assess(candidate, on=on).to_dict()))
+    assert crs_for(candidate, on=on).to_dict() == data["crs"]
+    assert fsw_grid(derive(candidate, on=on)).to_dict() == data["fsw_grid"]
+    report = completeness(candidate, on=on)
+    assert json.loads(json.dumps(report.to_dict())) == data["completeness"]
+    items = data["completeness"]["items"]
+    assert {item["need"] for item in items} == {"profile", "program", "optional"}
+    assert all(set(item["citation"]) == {"instrument", "provision", "url"} for item in items)
+    assert data["completeness"]["programs"] == ["FSW", "FST", "CEC"]
+    assert data["completeness"]["routes"] == list(report.routes)
+    assert data["completeness"]["eligible"] == []

@@ -36,6 +36,7 @@ from expressentry.programs import assess_programs
 from expressentry.programs.fsw import FswGrid, fsw_grid
 from expressentry.programs.pool import PoolEntry, pool_entry
 from expressentry.render import (
+    completeness_dict,
     completeness_html,
     completeness_markdown,
     crs_dict,
@@ -112,21 +113,7 @@ class Assessment:
             "programs": {code: verdict_dict(v) for code, v in self.programs.items()},
             "fsw_grid": grid_dict(self.fsw_grid),
             "crs": crs_dict(self.crs),
-            "completeness": {
-                "complete": self.completeness.complete,
-                "items": [
-                    {
-                        "item_id": item.item_id,
-                        "sentence": item.sentence,
-                        "why": item.why,
-                        "programs": list(item.programs),
-                        "crs_factors": list(item.crs_factors),
-                        "blocks_submission": item.blocks_submission,
-                        "path": item.path,
-                    }
-                    for item in self.completeness.items
-                ],
-            },
+            "completeness": completeness_dict(self.completeness),
         }
 
     def _summary_rows(self) -> list[tuple[str, str]]:

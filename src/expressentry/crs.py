@@ -1286,6 +1286,12 @@ class CrsResult(WrittenOnRead):
             out.extend(f"  - {note}" for note in self.notes)
         return "\n".join(out)
 
+    def to_dict(self) -> dict[str, Any]:
+        """The score as JSON-ready data: the ``crs`` form of docs/assess.md."""
+        from expressentry.render import crs_dict
+
+        return crs_dict(self)
+
     def _repr_markdown_(self) -> str:
         from expressentry.render import crs_markdown
 

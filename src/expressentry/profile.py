@@ -42,7 +42,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from itertools import pairwise
-from typing import ClassVar, Literal
+from typing import Any, ClassVar, Literal
 
 import attrs
 from dateutil.relativedelta import relativedelta
@@ -1151,6 +1151,12 @@ class Completeness:
             f"- [{mark}] {sentence} {why} ({path})" for mark, sentence, why, path in self.rows()
         ]
         return "\n".join(lines)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The report as JSON-ready data: the ``completeness`` form of docs/assess.md."""
+        from expressentry.render import completeness_dict
+
+        return completeness_dict(self)
 
     def _repr_markdown_(self) -> str:
         from expressentry.render import completeness_markdown

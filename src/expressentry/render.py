@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 __all__ = [
     "Code",
     "citation_dict",
+    "completeness_dict",
     "completeness_html",
     "completeness_markdown",
     "crs_dict",
@@ -179,6 +180,31 @@ def grid_dict(grid: FswGrid) -> dict[str, Any]:
                 ],
             }
             for factor in grid.factors
+        ],
+    }
+
+
+def completeness_dict(report: Completeness) -> dict[str, Any]:
+    """A completeness report as JSON, every item with what it serves and why."""
+    return {
+        "on": report.on.isoformat(),
+        "programs": list(report.programs),
+        "routes": list(report.routes),
+        "eligible": list(report.eligible),
+        "complete": report.complete,
+        "items": [
+            {
+                "item_id": item.item_id,
+                "sentence": item.sentence,
+                "why": item.why,
+                "programs": list(item.programs),
+                "crs_factors": list(item.crs_factors),
+                "need": item.need,
+                "blocks_submission": item.blocks_submission,
+                "path": item.path,
+                "citation": citation_dict(item.citation),
+            }
+            for item in report.items
         ],
     }
 

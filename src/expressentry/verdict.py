@@ -26,7 +26,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from datetime import date
 from types import MappingProxyType
-from typing import ClassVar
+from typing import Any, ClassVar
 
 import attrs
 
@@ -228,6 +228,12 @@ class Verdict:
         from expressentry.render import verdict_text  # render imports this module
 
         return verdict_text(self)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The verdict as JSON-ready data: the ``programs.<CODE>`` form of docs/assess.md."""
+        from expressentry.render import verdict_dict
+
+        return verdict_dict(self)
 
     def _repr_markdown_(self) -> str:
         from expressentry.render import verdict_markdown

@@ -76,7 +76,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import date
 from fractions import Fraction
 from types import MappingProxyType
-from typing import ClassVar, Final
+from typing import Any, ClassVar, Final
 
 import attrs
 
@@ -607,6 +607,12 @@ class FswGrid(WrittenOnRead):
             for line in self.lines
         )
         return "\n".join(lines)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The grid as JSON-ready data: the ``fsw_grid`` form of docs/assess.md."""
+        from expressentry.render import grid_dict
+
+        return grid_dict(self)
 
     def _repr_markdown_(self) -> str:
         from expressentry.render import grid_markdown
