@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import random
 from datetime import date, timedelta
+from typing import Any
 
 import attrs
 import pytest
@@ -11,6 +13,9 @@ from hypothesis import strategies as st
 
 from expressentry import Candidate, assess, from_dict, to_dict
 from expressentry.codes import IDENTIFIER_FORMATS
+from expressentry.crs import crs_from_levels
+from expressentry.language.levels import LanguageLevels
+from expressentry.language.scales import Language
 from expressentry.model import (
     CertificateOfQualification,
     EducationalCredentialAssessment,
@@ -22,14 +27,21 @@ from expressentry.model import (
     Spouse,
     TravelDocument,
 )
+from expressentry.profile import Lifecycle, Stage
+from expressentry.questionnaire import QuestionnaireAnswers, answer
 from expressentry.strategies import (
+    assessment_dates,
     candidates,
     certificates_of_qualification,
+    crs_levels,
     educational_credential_assessments,
     identifiers,
+    language_levels,
     language_tests,
+    lifecycles,
     profiles,
     provincial_nominations,
+    questionnaire_answers,
     spouses,
     travel_documents,
 )
@@ -137,3 +149,76 @@ def test_hypothesis_infers_the_strategies_from_the_types(
     assert isinstance(offer, JobOffer)
     assert isinstance(noc, NocCode)
     assess(attrs.evolve(candidate, job_offers=(offer,)), on=ON)
+
+
+_FIRST_FOUND = settings(max_examples=5_000, database=None, phases=[Phase.generate])
+"""Settings of a search for one example: the first found will do, no shrinking."""
+
+
+@settings(max_examples=100)
+@given(questionnaire_answers())
+def test_questionnaire_answers_are_answered_without_error(answers: QuestionnaireAnswers) -> None:
+    result = answer(answers, rng=random.Random(0))
+    assert (result.reference_code is not None) == bool(result.eligible_programs)
+    assert result.candidate.birth_date == answers.birth_date
+
+
+def test_questionnaire_answers_reach_a_reference_code() -> None:
+    found = find(
+        questionnaire_answers(on=ON),
+        lambda answers: answer(answers, rng=random.Random(0)).reference_code is not None,
+        settings=_FIRST_FOUND,
+    )
+    assert found.answered_on == ON
+
+
+@settings(max_examples=200)
+@given(crs_levels())
+def test_crs_levels_are_keywords_crs_from_levels_accepts(keywords: dict[str, Any]) -> None:
+    result = crs_from_levels(**keywords)
+    assert 0 <= result.total <= 1200
+
+
+@pytest.mark.parametrize("with_spouse", [True, False])
+def test_crs_levels_reach_both_columns(with_spouse: bool) -> None:
+    find(
+        crs_levels(on=ON),
+        lambda keywords: crs_from_levels(**keywords).with_spouse is with_spouse,
+        settings=_FIRST_FOUND,
+    )
+
+
+@settings(max_examples=100)
+@given(language_levels(Language.FRENCH, converted=True), language_levels())
+def test_language_levels(converted: LanguageLevels, any_levels: LanguageLevels) -> None:
+    assert converted.language is Language.FRENCH
+    assert set(converted.four) <= {0, 4, 5, 6, 7, 8, 9, 10}
+    assert all(0 <= level <= 12 for level in any_levels.four)
+
+
+@pytest.mark.parametrize("stage", list(Stage))
+def test_lifecycles_reach_every_stage(stage: Stage) -> None:
+    find(
+        st.tuples(lifecycles(), assessment_dates()),
+        lambda drawn: drawn[0].status(drawn[1]).stage is stage,
+        settings=_FIRST_FOUND,
+    )
+
+
+@settings(max_examples=100)
+@given(lifecycles(date(2020, 1, 1), date(2022, 12, 31)))
+def test_lifecycles_keep_within_their_bounds(life: Lifecycle) -> None:
+    days = [life.code_issued_on, life.draft_created_on, life.submitted_on, life.invited_on]
+    known = [day for day in days if day is not None]
+    assert known == sorted(known)
+    assert all(date(2020, 1, 1) <= day <= date(2022, 12, 31) for day in known)
+
+
+@settings(max_examples=20)
+@given(st.from_type(QuestionnaireAnswers), st.from_type(LanguageLevels), st.from_type(Lifecycle))
+def test_hypothesis_infers_the_new_strategies_from_the_types(
+    answers: QuestionnaireAnswers, levels: LanguageLevels, life: Lifecycle
+) -> None:
+    answer(answers, rng=random.Random(0))
+    assert isinstance(levels, LanguageLevels)
+    assert isinstance(life, Lifecycle)

@@ -29,7 +29,9 @@ from hypothesis import strategies as st
 
 from expressentry._countries import COUNTRIES
 from expressentry.codes import IdentifierFormat, personal_reference_code
+from expressentry.crs import CanadianEducation, EducationLevel, JobOfferClass
 from expressentry.dated import EXPRESS_ENTRY_LAUNCH
+from expressentry.language.levels import BENCHMARK_TOP, LanguageLevels
 from expressentry.language.scales import Ability, Language, TestKind, scale_for
 from expressentry.model import (
     MONTHS_IN_A_YEAR,
@@ -61,6 +63,8 @@ from expressentry.noc import (
     unit_groups,
     version_in_force,
 )
+from expressentry.profile import Lifecycle
+from expressentry.questionnaire import QuestionnaireAnswers, WorkAnswer
 from expressentry.serialization import to_dict
 
 __all__ = [
@@ -69,14 +73,18 @@ __all__ = [
     "candidates",
     "certificates_of_qualification",
     "credentials",
+    "crs_levels",
     "dates",
     "educational_credential_assessments",
     "identifiers",
     "job_offers",
+    "language_levels",
     "language_tests",
+    "lifecycles",
     "noc_codes",
     "profiles",
     "provincial_nominations",
+    "questionnaire_answers",
     "reference_codes",
     "spouses",
     "travel_documents",
@@ -532,6 +540,177 @@ def profiles(partial: bool = True) -> st.SearchStrategy[dict[str, Any]]:
     return candidates(partial=partial).map(to_dict)
 
 
+def language_levels(
+    language: Language | None = None, *, converted: bool = False
+) -> st.SearchStrategy[LanguageLevels]:
+    """CLB or NCLC levels of one language (``language``, or either): any whole level from 0 to
+    12, as a what-if may give, or with ``converted`` the levels a test converts to (0 for
+    below level 4, then 4 to 10)."""
+    level = st.sampled_from((0, *range(4, 11))) if converted else st.integers(0, BENCHMARK_TOP)
+    return st.builds(
+        LanguageLevels,
+        language=st.sampled_from(Language) if language is None else st.just(language),
+        listening=level,
+        reading=level,
+        writing=level,
+        speaking=level,
+    )
+
+
+@st.composite
+def crs_levels(draw: st.DrawFn, on: date | None = None) -> dict[str, Any]:
+    """Keyword arguments of :func:`~expressentry.crs.crs_from_levels` (``on`` included: a date
+    from 2015-01-01, or ``on`` itself), every combination it accepts.
+
+    >>> from hypothesis import given, settings
+    >>> from expressentry.crs import crs_from_levels
+    >>> @settings(max_examples=50, database=None)
+    ... @given(crs_levels())
+    ... def bounded(keywords):
+    ...     assert 0 <= crs_from_levels(**keywords).total <= 1200
+    >>> bounded()
+    """
+    years = st.integers(0, 12) | st.floats(0, 12, allow_nan=False)
+    first = draw(st.none() | st.integers(0, BENCHMARK_TOP) | language_levels())
+    first_language = first.language if isinstance(first, LanguageLevels) else Language.ENGLISH
+    other = Language.FRENCH if first_language is Language.ENGLISH else Language.ENGLISH
+    return {
+        "on": draw(assessment_dates()) if on is None else on,
+        "age": draw(st.integers(16, 60)),
+        "education": draw(st.sampled_from(EducationLevel)),
+        "first_language": first,
+        "second_language": draw(
+            st.none() | st.integers(0, BENCHMARK_TOP) | language_levels(other)
+        ),
+        "canadian_years": draw(years),
+        "foreign_years": draw(years),
+        "partnered": draw(st.booleans()),
+        "spouse_canadian_citizen_or_pr": draw(st.booleans()),
+        "spouse_accompanying": draw(st.booleans()),
+        "spouse_education": draw(st.sampled_from(EducationLevel)),
+        "spouse_language": draw(
+            st.none() | st.integers(0, BENCHMARK_TOP) | language_levels(Language.ENGLISH)
+        ),
+        "spouse_canadian_years": draw(years),
+        "certificate_of_qualification": draw(st.booleans()),
+        "provincial_nomination": draw(st.booleans()),
+        "sibling_in_canada": draw(st.booleans()),
+        "canadian_education": draw(st.sampled_from(CanadianEducation)),
+        "job_offer": draw(st.sampled_from(JobOfferClass)),
+    }
+
+
+@st.composite
+def lifecycles(
+    draw: st.DrawFn, min_date: date = EXPRESS_ENTRY_LAUNCH, max_date: date = LATEST
+) -> Lifecycle:
+    """The dates of a candidate's steps, in order and each within the deadline the one before
+    starts (a draft submitted before it expires, an invitation while the profile is in the
+    pool), any of them not yet taken (``None``); none before ``min_date`` or after
+    ``max_date``."""
+    steps: dict[str, date] = {}
+    earliest = min_date
+    for name in ("code_issued_on", "draft_created_on", "submitted_on", "invited_on"):
+        if earliest > max_date or not draw(st.booleans()):
+            continue
+        latest = max_date
+        if name in ("submitted_on", "invited_on") and steps:
+            # The deadline the step before starts (the draft's, or the pool's).
+            (deadline, *_) = Lifecycle(**steps).deadlines[-1:]
+            latest = min(latest, deadline.last_day)
+        day = draw(dates(earliest, latest))
+        steps[name] = day
+        earliest = day
+    return Lifecycle(**steps)
+
+
+@st.composite
+def questionnaire_answers(draw: st.DrawFn, on: date | None = None) -> QuestionnaireAnswers:
+    """Answers to the eligibility questionnaire, valid by construction: given on ``on`` (or
+    any date from 2015-01-01), by a person aged 18 to 60 whose work, test and credentials
+    fit their life, any question left unanswered. Half the time each, the answers hold what
+    the programs look for (recent skilled work, high levels in the first official language,
+    an assessed degree), so that a share of them is eligible and gets a reference code.
+
+    >>> from hypothesis import given, settings
+    >>> import random
+    >>> from expressentry.questionnaire import answer
+    >>> @settings(max_examples=30, database=None)
+    ... @given(questionnaire_answers())
+    ... def answered(answers):
+    ...     result = answer(answers, rng=random.Random(0))
+    ...     assert (result.reference_code is None) == (not result.eligible_programs)
+    >>> answered()
+    """
+    answered_on = draw(assessment_dates(max_value=LATEST)) if on is None else on
+    age = draw(st.integers(18, 60))
+    born = _years_before(answered_on, age) - timedelta(days=draw(st.integers(0, 364)))
+    marital = draw(_optional(st.sampled_from(MaritalStatus)))
+    least = 1 + (marital is not None and marital.has_partner)
+    work = draw(
+        st.lists(
+            st.builds(
+                WorkAnswer,
+                noc=noc_codes(),
+                years=st.integers(1, 4),
+                country=_countries(),
+                authorized=_usually(True),
+                self_employed=st.booleans(),
+            ),
+            max_size=3,
+        )
+    )
+    if draw(st.booleans()):
+        skilled = st.sampled_from(_skilled_codes(answered_on))
+        trade = st.sampled_from(_trade_codes(answered_on))
+        recent = WorkAnswer(
+            noc=draw(skilled | trade),
+            years=draw(st.integers(1, 3)),
+            country=draw(st.just("CA") | _countries()),
+            authorized=True,
+        )
+        work.insert(0, recent)
+    while sum(item.years for item in work) > age - 16:  # no work before the age of 16
+        work.pop()
+    high = st.integers(7, 10)
+    results: LanguageTest | LanguageLevels | None = draw(
+        st.none()
+        | language_tests(max(born, answered_on - timedelta(days=700)), answered_on)
+        | _recent_high_test(answered_on)
+        | language_levels()
+        | st.builds(
+            LanguageLevels,
+            language=st.sampled_from(Language),
+            listening=high,
+            reading=high,
+            writing=high,
+            speaking=high,
+        )
+    )
+    education = draw(_optional(st.lists(credentials(born, answered_on), max_size=2).map(tuple)))
+    if education is not None and draw(st.booleans()):
+        education = (draw(_assessed_degree(answered_on)), *education)
+    return QuestionnaireAnswers(
+        answered_on=answered_on,
+        birth_date=born,
+        marital_status=marital,
+        family_size=draw(_optional(st.integers(least, least + 6))),
+        intended_province=draw(_optional(st.sampled_from(Province))),
+        work=tuple(work),
+        primary_occupation=draw(_optional(noc_codes())),
+        meets_trade_requirements=draw(_optional(st.booleans())),
+        certificate_of_qualification=draw(_optional(st.sampled_from(IssuingAuthority))),
+        education=education,
+        settlement_funds_cad=draw(
+            _optional(st.integers(0, 200_000) | st.integers(30, 200).map(lambda k: k * 1_000))
+        ),
+        job_offer=draw(_optional(job_offers())),
+        work_authorization=draw(_optional(st.sampled_from(WorkAuthorization))),
+        language_test=results if isinstance(results, LanguageTest) else None,
+        language_levels=results if isinstance(results, LanguageLevels) else None,
+    )
+
+
 # ``st.from_type`` and ``st.builds`` find these once this module is imported: without them
 # hypothesis builds a Candidate from its field types alone, which the model refuses (a NUL in
 # a name, an IELTS score of 0.3, an empty NOC code).
@@ -541,9 +720,12 @@ for _type, _strategy in (
     (Credential, credentials()),
     (EducationalCredentialAssessment, educational_credential_assessments()),
     (JobOffer, job_offers()),
+    (LanguageLevels, language_levels()),
     (LanguageTest, language_tests()),
+    (Lifecycle, lifecycles()),
     (NocCode, noc_codes()),
     (ProvincialNomination, provincial_nominations()),
+    (QuestionnaireAnswers, questionnaire_answers()),
     (Spouse, spouses()),
     (TravelDocument, travel_documents()),
     (WorkHistory, work_histories()),
