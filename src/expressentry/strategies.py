@@ -547,9 +547,16 @@ def language_levels(
     12, as a what-if may give, or with ``converted`` the levels a test converts to (0 for
     below level 4, then 4 to 10)."""
     level = st.sampled_from((0, *range(4, 11))) if converted else st.integers(0, BENCHMARK_TOP)
+    return _levels(st.sampled_from(Language) if language is None else st.just(language), level)
+
+
+def _levels(
+    language: st.SearchStrategy[Language], level: st.SearchStrategy[int]
+) -> st.SearchStrategy[LanguageLevels]:
+    """Levels of a ``language``, each ability's drawn from ``level``."""
     return st.builds(
         LanguageLevels,
-        language=st.sampled_from(Language) if language is None else st.just(language),
+        language=language,
         listening=level,
         reading=level,
         writing=level,
@@ -672,20 +679,12 @@ def questionnaire_answers(draw: st.DrawFn, on: date | None = None) -> Questionna
         work.insert(0, recent)
     while sum(item.years for item in work) > age - 16:  # no work before the age of 16
         work.pop()
-    high = st.integers(7, 10)
     results: LanguageTest | LanguageLevels | None = draw(
         st.none()
         | language_tests(max(born, answered_on - timedelta(days=700)), answered_on)
         | _recent_high_test(answered_on)
         | language_levels()
-        | st.builds(
-            LanguageLevels,
-            language=st.sampled_from(Language),
-            listening=high,
-            reading=high,
-            writing=high,
-            speaking=high,
-        )
+        | _levels(st.sampled_from(Language), st.integers(7, 10))  # what the programs look for
     )
     education = draw(_optional(st.lists(credentials(born, answered_on), max_size=2).map(tuple)))
     if education is not None and draw(st.booleans()):

@@ -23,21 +23,14 @@ from expressentry.crs import (
 )
 from expressentry.language.levels import LanguageLevels
 from expressentry.language.scales import Ability, Language
+from expressentry.strategies import language_levels
 
 dates = st.dates(min_value=date(2015, 1, 1), max_value=date(2030, 12, 31))
-level = st.sampled_from((0, 1, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12))
 years = st.one_of(st.integers(0, 12), st.floats(0, 12, allow_nan=False))
 
 
 def levels_in(language: Language) -> st.SearchStrategy[LanguageLevels]:
-    return st.builds(
-        LanguageLevels,
-        language=st.just(language),
-        listening=level,
-        reading=level,
-        writing=level,
-        speaking=level,
-    )
+    return language_levels(language)
 
 
 @st.composite
