@@ -331,3 +331,16 @@ def test_a_malformed_reference_code_is_reported(code):
     with pytest.raises(ProfileError) as caught:
         Candidate(personal_reference_code=code)
     assert set(problems(caught)) == {"$.personal_reference_code"}
+
+
+def test_a_sibling_in_canada_beside_no_relative_in_canada_is_a_contradiction():
+    with pytest.raises(ProfileError) as caught:
+        Candidate(relative_in_canada=False, sibling_in_canada=True)
+    assert caught.value.problems == (
+        (
+            "$.relative_in_canada",
+            "false, but sibling_in_canada is true: a brother or sister in Canada is a "
+            "relative in Canada",
+        ),
+    )
+    assert Candidate(relative_in_canada=True, sibling_in_canada=False).sibling_in_canada is False

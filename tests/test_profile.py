@@ -514,7 +514,8 @@ def test_a_sibling_in_canada_is_asked_once_it_earns_points(on: date, asked: bool
     )
     assert found.crs_factors == ("CRS additional points: sibling in Canada",)
     for answer in (True, False):
-        answered = report({**data, "sibling_in_canada": answer}, on=on, verdicts={})
+        answers = {"sibling_in_canada": answer, "relative_in_canada": answer}
+        answered = report({**data, **answers}, on=on, verdicts={})
         assert "profile.sibling_in_canada" not in ids(answered)
 
 
@@ -1070,3 +1071,50 @@ def test_the_summary_counts_items_in_words() -> None:
     )
     nothing = attrs.evolve(empty, items=())
     assert nothing.summary == "Profile on 2026-11-29 for FSW, FST, CEC: nothing more to enter."
+
+
+def test_a_nomination_whose_stream_is_not_answered_is_asked_about() -> None:
+    data = {
+        **example("software-engineer-abroad.json"),
+        "provincial_nomination": {"province": "on"},
+    }
+    found = item(report(data, verdicts={}), "profile.provincial_nomination.express_entry_stream")
+    assert (found.need, found.blocks_submission, found.path) == (
+        "optional",
+        False,
+        "$.provincial_nomination.express_entry_stream",
+    )
+    assert found.crs_factors == ("CRS additional points: provincial nomination",)
+    answered = {**data, "provincial_nomination": {"province": "on", "express_entry_stream": True}}
+    assert not {i.item_id for i in report(answered, verdicts={}).items} & {
+        "profile.provincial_nomination.express_entry_stream",
+        "profile.provincial_nomination",
+    }
+
+
+@pytest.mark.parametrize(("on", "asked"), [(date(2025, 3, 24), True), (date(2025, 3, 25), False)])
+def test_the_facts_of_an_offer_that_may_earn_crs_points_are_asked(on: date, asked: bool) -> None:
+    data = {
+        **example("software-engineer-abroad.json"),
+        "job_offers": [{"noc": "21231", "lmia": "approved"}],
+    }
+    # The programs need nothing more: only the CRS asks.
+    fsw_met = {code: verdict(code, Outcome.MET) for code in ("FSW", "FST", "CEC")}
+    result = report(data, on=on, verdicts=fsw_met)
+    offer_items = [i for i in result.items if i.path.startswith("$.job_offers[0].")]
+    if not asked:  # from 2025-03-25 an offer earns no CRS points (P16)
+        assert offer_items == []
+        return
+    assert [i.path for i in offer_items] == [
+        "$.job_offers[0].full_time",
+        "$.job_offers[0].non_seasonal",
+        "$.job_offers[0].at_least_one_year",
+    ]
+    for found in offer_items:
+        assert found.need == "optional"
+        assert found.crs_factors == ("CRS additional points: arranged employment",)
+        assert found.sentence.startswith("For job offer 1, say whether ")
+    # An FSW that misses them asks them too.
+    fsw_asks = {**fsw_met, "FSW": verdict("FSW", Outcome.UNKNOWN, "$.job_offers[0].full_time")}
+    needed = item(report(data, on=on, verdicts=fsw_asks), "profile.job_offers.full_time")
+    assert (needed.need, needed.programs) == ("program", ("FSW",))

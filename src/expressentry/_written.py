@@ -13,12 +13,17 @@ from typing import ClassVar, TypeVar, cast
 
 import attrs
 
-__all__ = ["Written", "WrittenOnRead", "shown", "written"]
+__all__ = ["Written", "WrittenOnRead", "points_words", "shown", "written"]
 
 _T = TypeVar("_T")
 
 Written = str | Callable[[], str]
 """A sentence, or a function that writes it the first time it is read."""
+
+
+def points_words(points: int) -> str:
+    """``"1 point"``, ``"5 points"``: a number of points as a sentence says it."""
+    return f"{points} point" + ("" if points == 1 else "s")
 
 
 def written(sentence: Written) -> str:

@@ -45,16 +45,16 @@ from __future__ import annotations
 import functools
 import math
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from typing import Any, ClassVar, Final
 
 import attrs
 
 from expressentry._sources import CRS_CRITERIA_URL, MI_2015_URL, MI_2017_1_URL, MI_URL
-from expressentry._written import WrittenOnRead
+from expressentry._written import WrittenOnRead, points_words
 from expressentry.dated import EXPRESS_ENTRY_LAUNCH, Citation, Dated, DatedTable, rules_warnings
-from expressentry.education import CanadianEducation, EducationLevel
+from expressentry.education import CanadianEducation, CredentialUse, EducationLevel
 from expressentry.exceptions import Problem, ProfileError
 from expressentry.experience import CRS_CANADIAN, CRS_FOREIGN, Experience
 from expressentry.facts import Facts, derive
@@ -63,6 +63,7 @@ from expressentry.language.levels import BENCHMARK_TOP, LanguageLevels
 from expressentry.language.roles import AssignmentPoints, LanguagePoints, OfficialLanguageRole
 from expressentry.language.scales import Ability, Language
 from expressentry.model import Candidate
+from expressentry.serialization import facts_in_words
 from expressentry.verdict import Outcome
 
 __all__ = [
@@ -1362,12 +1363,13 @@ def _describe_scale(
     fact: str,
     value: object,
     words: Callable[[Any], str],
+    needed: str | None = None,
 ) -> tuple[Mapping[str, object], str, str]:
     figure = words(value)
     if points:
-        sentence = f"{_upper_first(figure)}: {points} points for {scale.title}."
+        sentence = f"{_upper_first(figure)}: {points_words(points)} for {scale.title}."
     else:
-        sentence = f"No points for {scale.title}: {figure}; {scale.needed} needed."
+        sentence = f"No points for {scale.title}: {figure}; {needed or scale.needed} needed."
     return {fact: value}, f"{band.label} → {points} ({_COLUMN[with_spouse]})", sentence
 
 
@@ -1397,7 +1399,7 @@ def _describe_language(
         rows.append(f"{name} {benchmark} {band.label} → {each}")
     capped = f", capped at {cap} ({total} before the cap)" if points < total else ""
     if points:
-        sentence = f"{what} ({benchmark} {', '.join(parts)}): {points} points{capped}."
+        sentence = f"{what} ({benchmark} {', '.join(parts)}): {points_words(points)}{capped}."
     else:
         sentence = f"No points for {scale.title}: {levels}; {benchmark} {scale.needed} needed."
     row = f"{'; '.join(rows)} ({_COLUMN[with_spouse]})"
@@ -1454,13 +1456,13 @@ def _describe_sibling(
 
 
 def _describe_nomination(
-    nominated: bool, value: int, points: int
+    nominated: bool, value: int, points: int, unsettled: str | None
 ) -> tuple[Mapping[str, object], str, str]:
-    sentence = (
-        f"Provincial or territorial nomination: {points} points."
-        if nominated
-        else "No points for a provincial or territorial nomination: none that counts."
-    )
+    if nominated:
+        sentence = f"Provincial or territorial nomination: {points} points."
+    else:
+        why = unsettled or "none that counts"
+        sentence = f"No points for a provincial or territorial nomination: {why}."
     return {"provincial_nomination": nominated}, f"nomination → {value}", sentence
 
 
@@ -1752,11 +1754,13 @@ def _scale_line(
     fact: str,
     fact_value: object,
     words: Callable[[Any], str],
+    needed: str | None = None,
 ) -> CrsLine:
-    """A banded table's line: ``words`` writes the candidate's figure for the sentence."""
+    """A banded table's line: ``words`` writes the candidate's figure for the sentence, and
+    ``needed`` what a zero needs if not the table's first band."""
     scale = entry.value
     described = _describe_scale(
-        scale, scale.band(value), points, with_spouse, fact, fact_value, words
+        scale, scale.band(value), points, with_spouse, fact, fact_value, words, needed
     )
     return _line(rule_id, points, scale.maximum(with_spouse), entry.citation, described)
 
@@ -1825,6 +1829,7 @@ def _core(
             "education",
             education,
             _figure_words(factors, "education", _education_words),
+            _unsettled(factors, "education_needed"),
         ),
         _language_line(
             "crs.core.first_language",
@@ -1963,7 +1968,10 @@ def _additional(
             rules.provincial_nomination.value,
             rules.provincial_nomination.citation,
             _describe_nomination(
-                factors.provincial_nomination, rules.provincial_nomination.value, nomination
+                factors.provincial_nomination,
+                rules.provincial_nomination.value,
+                nomination,
+                _unsettled(factors, "provincial_nomination"),
             ),
         ),
         _line(
@@ -2234,7 +2242,9 @@ def _years_counted(
     return tenths / 10
 
 
-def _job_offer_class(facts: Facts, notes: _NoteParts) -> JobOfferClass:
+def _job_offer_class(
+    facts: Facts, notes: _NoteParts, unsettled: list[tuple[str, str]]
+) -> JobOfferClass:
     """The class of the candidate's best qualifying offer (policy P34, decided once for every
     program by :mod:`expressentry.job_offer`); an offer that does not qualify, or whose
     conditions are not answered, earns nothing and the note says why. Asked only of a
@@ -2243,10 +2253,15 @@ def _job_offer_class(facts: Facts, notes: _NoteParts) -> JobOfferClass:
     if offer.outcome is Outcome.MET:
         return offer.job_offer_class
     notes.append(lambda: [f"{offer.sentence} No CRS points for a job offer (policy P34)."])
+    if offer.outcome is Outcome.UNKNOWN:  # rare: written at once
+        words = facts_in_words(offer.missing)
+        unsettled.append(("job_offer", f"an offer may qualify; not answered: {words}"))
     return JobOfferClass.NONE
 
 
-def _nominated(candidate: Candidate, on: date, notes: _NoteParts) -> bool:
+def _nominated(
+    candidate: Candidate, on: date, notes: _NoteParts, unsettled: list[tuple[str, str]]
+) -> bool:
     """Whether the nomination counts (asked only of a nominated candidate)."""
     nomination = candidate.provincial_nomination
     assert nomination is not None
@@ -2260,6 +2275,13 @@ def _nominated(candidate: Candidate, on: date, notes: _NoteParts) -> bool:
         notes.append(
             "The provincial nomination is not counted: whether it is through an Express "
             "Entry-aligned stream is not answered."
+        )
+        unsettled.append(
+            (
+                "provincial_nomination",
+                "whether the nomination is through an Express Entry-aligned stream is not "
+                "answered",
+            )
         )
         return False
     return nomination.express_entry_stream
@@ -2304,6 +2326,27 @@ def _factors(facts: Facts) -> tuple[CrsFactors, _NoteParts]:
         )
     notes.extend(after)
     return _with_languages(others, first_language, second_language), notes
+
+
+def _not_counted(ignored: Sequence[CredentialUse], on: date) -> list[tuple[str, str]]:
+    """What the education lines say of a candidate scored as less than secondary school who
+    holds a completed credential that does not count (a foreign one without a valid ECA, say):
+    that credential and why, and that what it needs is what is missing, not a diploma."""
+    for use in ignored:
+        credential = use.credential
+        completed = credential.completion_date
+        if completed is None or completed > on:
+            continue
+        title = EducationLevel.from_credential_level(credential.level).title
+        number = use.index + 1
+        return [
+            ("education", f"credential {number}, a {title}, is not counted: {use.reason}"),
+            (
+                "education_needed",
+                f"a valid educational credential assessment of credential {number}",
+            ),
+        ]
+    return []
 
 
 _CREDENTIALS_UNANSWERED: Final = (
@@ -2359,6 +2402,8 @@ def _other_factors(facts: Facts) -> _OtherFactors:
         unsettled += _CREDENTIALS_UNANSWERED
     elif not candidate.education:
         after.append("No credential: no points for education.")
+    if education.ignored and education.level is EducationLevel.LESS_THAN_SECONDARY:
+        unsettled += _not_counted(education.ignored, on)
     if education.ignored:
         after.append(
             lambda: [
@@ -2423,9 +2468,11 @@ def _other_factors(facts: Facts) -> _OtherFactors:
         unsettled.append(
             ("certificate_of_qualification", "the certificates of qualification are not answered")
         )
-    nominated = candidate.provincial_nomination is not None and _nominated(candidate, on, after)
+    nominated = candidate.provincial_nomination is not None and _nominated(
+        candidate, on, after, unsettled
+    )
     sibling = candidate.sibling_in_canada is True
-    job_offer = _job_offer_class(facts, after) if offers else JobOfferClass.NONE
+    job_offer = _job_offer_class(facts, after, unsettled) if offers else JobOfferClass.NONE
     if offers is None:
         unsettled.append(("job_offer", "the job offers are not answered"))
         if _era(on).value.job_offer_points[JobOfferClass.SENIOR_MANAGEMENT]:

@@ -1065,6 +1065,12 @@ class Candidate:
                 _prc.validate(self.personal_reference_code)
             except ValidationError as exc:
                 problems.add("personal_reference_code", str(exc))
+        if self.relative_in_canada is False and self.sibling_in_canada:
+            problems.add(
+                "relative_in_canada",
+                "false, but sibling_in_canada is true: a brother or sister in Canada is a "
+                "relative in Canada",
+            )
         _check_count(
             problems,
             "dependent_children",

@@ -55,7 +55,7 @@ from expressentry.codes import (
     Confidence,
     reference_code_expiry,
 )
-from expressentry.crs import CANADIAN_EDUCATION_POINTS, SIBLING_POINTS
+from expressentry.crs import CANADIAN_EDUCATION_POINTS, JOB_OFFER_POINTS, SIBLING_POINTS
 from expressentry.dated import (
     EXPRESS_ENTRY_LAUNCH,
     Citation,
@@ -72,6 +72,7 @@ from expressentry.education import (
 )
 from expressentry.exceptions import ProfileError
 from expressentry.facts import Facts, derive
+from expressentry.job_offer import crs_job_offer
 from expressentry.language import RESULT_VALIDITY_YEARS, counts_from, describe_test, expiry_date
 from expressentry.model import Candidate, Credential, LanguageTest
 from expressentry.programs import PROGRAMS, Program
@@ -87,6 +88,7 @@ __all__ = [
     "CRS_CERTIFICATE",
     "CRS_EDUCATION",
     "CRS_EXPERIENCE",
+    "CRS_JOB_OFFER",
     "CRS_LANGUAGE",
     "CRS_NOMINATION",
     "CRS_SIBLING",
@@ -523,6 +525,7 @@ CRS_CERTIFICATE = "CRS skill transferability: certificate of qualification"
 CRS_NOMINATION = "CRS additional points: provincial nomination"
 CRS_CANADIAN_EDUCATION = "CRS additional points: education in Canada"
 CRS_SIBLING = "CRS additional points: sibling in Canada"
+CRS_JOB_OFFER = "CRS additional points: arranged employment"
 
 Need = Literal["profile", "program", "optional"]
 """How an item is needed: ``profile`` (every profile asks it: it always blocks), ``program``
@@ -884,6 +887,19 @@ _NO_NOMINATION = _Draft(
     crs_factors=(CRS_NOMINATION,),
     fixed=True,
 )
+_NOMINATION_STREAM = _Draft(
+    item_id="profile.provincial_nomination.express_entry_stream",
+    sentence=(
+        "Say whether your provincial or territorial nomination is through an Express "
+        'Entry-aligned ("enhanced") stream: only such a nomination earns the CRS nomination '
+        "points."
+    ),
+    path="$.provincial_nomination.express_entry_stream",
+    need="optional",
+    citation=_CRS_CRITERIA,
+    crs_factors=(CRS_NOMINATION,),
+    fixed=True,
+)
 _NO_JOB_OFFER = _Draft(
     item_id="profile.job_offer",
     sentence=(
@@ -978,8 +994,11 @@ def _optional_documents(candidate: Candidate, facts: Facts) -> Sequence[_Draft]:
     test only of a spouse who may count (P12): a spouse scored as single earns nothing. A
     partner whose status is not answered is asked about: it decides the CRS column."""
     drafts = []
-    if candidate.provincial_nomination is None:
+    nomination = candidate.provincial_nomination
+    if nomination is None:
         drafts.append(_NO_NOMINATION)
+    elif nomination.express_entry_stream is None:
+        drafts.append(_NOMINATION_STREAM)
     # Not answered (absent or null) is asked; an empty list says there is none.
     if candidate.job_offers is None:
         drafts.append(_NO_JOB_OFFER)
@@ -1027,6 +1046,29 @@ def _funds(candidate: Candidate, facts: Facts) -> Sequence[_Draft]:
     return (_NO_FUNDS,) if candidate.settlement_funds_cad is None else ()
 
 
+def _crs_job_offer(candidate: Candidate, facts: Facts) -> Sequence[_Draft]:
+    """The unanswered facts of a job offer that may earn CRS points (until 2025-03-25): asked
+    for the CRS, and for FSW and FST when their verdicts miss them too."""
+    if not candidate.job_offers or not JOB_OFFER_POINTS.at(facts.on).senior_management:
+        return ()
+    offer = crs_job_offer(facts)
+    if offer.outcome is not Outcome.UNKNOWN:
+        return ()
+    return [
+        _Draft(
+            item_id=_item_id(path),
+            sentence=_question(path),
+            path=path,
+            need="program",
+            citation=_CRS_CRITERIA,
+            programs=("FSW", "FST"),
+            crs_factors=(CRS_JOB_OFFER,),
+            reason="a job offer qualifies only with these facts, by policy P34",
+        )
+        for path in offer.missing
+    ]
+
+
 _DOCUMENT_CHECKS = (
     _personal,
     _language,
@@ -1034,6 +1076,7 @@ _DOCUMENT_CHECKS = (
     _canadian_study,
     _work,
     _optional_documents,
+    _crs_job_offer,
     _funds,
 )
 

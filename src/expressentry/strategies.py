@@ -436,6 +436,7 @@ def candidates(draw: st.DrawFn, partial: bool = True, on: date | None = None) ->
             first_language = tests[0].kind.language if first_language else None
         if education is not None and draw(st.booleans()):
             education = (draw(_assessed_degree(on)), *education)
+    sibling, relative = draw(maybe(st.booleans())), draw(maybe(st.booleans()))
     return Candidate(
         birth_date=draw(maybe(st.just(birth))),
         marital_status=marital,
@@ -458,8 +459,9 @@ def candidates(draw: st.DrawFn, partial: bool = True, on: date | None = None) ->
         settlement_funds_cad=draw(
             maybe(st.integers(0, 200_000) | st.integers(30, 200).map(lambda k: k * 1_000))
         ),
-        sibling_in_canada=draw(maybe(st.booleans())),
-        relative_in_canada=draw(maybe(st.booleans())),
+        sibling_in_canada=sibling,
+        # A brother or sister in Canada is a relative in Canada: never a "no" beside it.
+        relative_in_canada=True if sibling and relative is False else relative,
     )
 
 

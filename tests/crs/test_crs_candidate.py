@@ -722,3 +722,63 @@ def test_the_spouse_s_lines_say_what_is_not_given() -> None:
         "No points for the spouse's Canadian work experience: the spouse's work history is "
         "not given; 1 year needed."
     )
+
+
+def test_a_nomination_whose_stream_is_not_answered_says_so_on_its_line() -> None:
+    nominated = Candidate(provincial_nomination=ProvincialNomination(province=Province.ON))
+    line = crs_for(nominated, on=ON).line("crs.additional.provincial_nomination")
+    assert line.points == 0
+    assert line.sentence == (
+        "No points for a provincial or territorial nomination: whether the nomination is "
+        "through an Express Entry-aligned stream is not answered."
+    )
+    refused = attrs.evolve(
+        nominated,
+        provincial_nomination=ProvincialNomination(
+            province=Province.ON, express_entry_stream=False
+        ),
+    )
+    assert crs_for(refused, on=ON).line("crs.additional.provincial_nomination").sentence == (
+        "No points for a provincial or territorial nomination: none that counts."
+    )
+
+
+def test_an_offer_that_may_qualify_names_what_is_not_answered_on_its_line() -> None:
+    offer = JobOffer(noc=NocCode("21232"), lmia=LmiaStatus.APPROVED)
+    candidate = Candidate(job_offers=(offer,))
+    line = crs_for(candidate, on=date(2025, 3, 24)).line("crs.additional.job_offer")
+    assert line.points == 0
+    assert line.sentence == (
+        "No points for a job offer: an offer may qualify; not answered: for job offer 1, "
+        "whether the work offered is full time, whether the work offered is non-seasonal and "
+        "whether the employment offered lasts at least one year after the permanent resident "
+        "visa is issued."
+    )
+
+
+def test_a_foreign_degree_without_an_assessment_is_named_not_called_less_than_secondary() -> None:
+    degree = Credential(
+        level=CredentialLevel.MASTERS_OR_PROFESSIONAL,
+        program_years=2,
+        country="IN",
+        completion_date=date(2014, 5, 31),
+    )
+    result = crs_for(Candidate(education=(degree,)), on=ON)
+    assert result.line("crs.core.education").sentence == (
+        "No points for level of education: credential 1, a master's or professional degree, "
+        "is not counted: foreign credential without an educational credential assessment; a "
+        "valid educational credential assessment of credential 1 needed."
+    )
+    grid = result.line("crs.transferability.education_language").sentence
+    assert "scored as secondary or less (credential 1, a master's or professional degree" in grid
+    # A credential that counts, beside one that does not, is the level: nothing to explain.
+    school = Credential(
+        level=CredentialLevel.SECONDARY, country="CA", completion_date=date(2008, 6, 30)
+    )
+    both = crs_for(Candidate(education=(school, degree)), on=ON)
+    assert both.line("crs.core.education").sentence == (
+        "Secondary diploma: 30 points for level of education."
+    )
+    # Not yet completed: not a credential held, and not explained as one.
+    later = attrs.evolve(degree, completion_date=date(2026, 5, 31))
+    assert crs_for(Candidate(education=(later,)), on=ON).factors.unsettled[0][0] != "education"

@@ -70,6 +70,11 @@ def sentence(rule_id: str, on: date = ON, **factors: object) -> str:
         ),
         (
             "crs.core.second_language",
+            {"first_language": clb(9), "second_language": nclc(0, writing=6)},
+            "Second official language (NCLC L 0 → 0, R 0 → 0, W 6 → 1, S 0 → 0): 1 point.",
+        ),
+        (
+            "crs.core.second_language",
             {"first_language": clb(9), "second_language": nclc(9), "partnered": True},
             "Second official language (NCLC L 9 → 6, R 9 → 6, W 9 → 6, S 9 → 6): 22 points, "
             "capped at 22 (24 before the cap).",

@@ -1303,3 +1303,18 @@ def test_the_work_lines_give_the_figure_once_without_the_query_s_name() -> None:
         "The spouse's or partner's work in Canada: 3,120 hours (2 years) up to 2026-11-29. "
         "5 points."
     )
+
+
+def test_a_brother_or_sister_in_canada_is_a_relative_in_canada() -> None:
+    """The CRS's sibling (18 or over, a citizen or PR, living in Canada) is one of the FSW's
+    relatives: answered for the CRS, it settles the FSW item."""
+    line = next(
+        line
+        for line in grid(eligible(relative_in_canada=None, sibling_in_canada=True)).lines
+        if line.item == "Relatives in Canada"
+    )
+    assert (line.points, line.points_at_most, line.missing) == (5, 5, ())
+    assert line.sentence == "A brother or sister who is a citizen or PR lives in Canada: 5 points."
+    assert _adaptability(eligible(relative_in_canada=None, sibling_in_canada=False))[
+        "Relatives in Canada"
+    ] == (0, 5)

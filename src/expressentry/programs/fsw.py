@@ -81,7 +81,7 @@ from typing import Any, ClassVar, Final
 import attrs
 
 from expressentry._enum import IdentityEnum
-from expressentry._written import Written, WrittenOnRead, shown, written
+from expressentry._written import Written, WrittenOnRead, points_words, shown, written
 from expressentry.dated import EXPRESS_ENTRY_LAUNCH, Citation, Dated, DatedTable
 from expressentry.education import EducationLevel, level_if_assessed, unassessed
 from expressentry.exceptions import InvalidNocCode
@@ -629,10 +629,6 @@ def _range(low: int, high: int) -> str:
     return str(low) if low == high else f"{low} to {high}"
 
 
-def _points(points: int) -> str:
-    return f"{points} point" + ("" if points == 1 else "s")
-
-
 class _Line:
     """Builds the lines of one factor with the citation of its table."""
 
@@ -814,7 +810,7 @@ def _language_lines(facts: Facts, tables: _GridTables) -> list[_RawLine]:
             lambda: (
                 f"The second official language test gives {second_levels}; "
                 f"{second_levels.benchmark} {needed} in each ability earns {second_maximum}: "
-                f"{_points(points)}."
+                f"{points_words(points)}."
             ),
         )
     )
@@ -827,11 +823,11 @@ def _ability_sentence(
 ) -> str:
     """A first-language line's sentence (the same few are written for every candidate); a zero
     says which level would earn points (``needed``: that level and its points)."""
-    said = f"{name} is {describe_level(level, language)}: {_points(points)}"
+    said = f"{name} is {describe_level(level, language)}: {points_words(points)}"
     if points:
         return f"{said}."
     least, earns = needed
-    return f"{said}; {describe_level(least, language)} earns {_points(earns)}."
+    return f"{said}; {describe_level(least, language)} earns {points_words(earns)}."
 
 
 def _education_line(facts: Facts, tables: _GridTables) -> _RawLine:
@@ -868,7 +864,7 @@ def _education_line(facts: Facts, tables: _GridTables) -> _RawLine:
                 f"{derived.explanation}{ignored} {_range(points, at_most)} points: up to "
                 f"{at_most} if an educational credential assessment confirms the level claimed."
             )
-        return f"{derived.explanation}{ignored} {_points(points)}."
+        return f"{derived.explanation}{ignored} {points_words(points)}."
 
     return line("Education", points, maximum, sentence, at_most=at_most, missing=missing)
 
@@ -908,14 +904,16 @@ def _age_line(facts: Facts, tables: _GridTables) -> _RawLine:
             "Age",
             points,
             table.full_points,
-            lambda: f"The birth date ({born}) is after {on}: age 0, {_points(points)}.",
+            lambda: f"The birth date ({born}) is after {on}: age 0, {points_words(points)}.",
         )
-    return line("Age", points, table.full_points, lambda: f"Age {age} on {on}: {_points(points)}.")
+    return line(
+        "Age", points, table.full_points, lambda: f"Age {age} on {on}: {points_words(points)}."
+    )
 
 
 def _offer_points(line: _Line, item: str, offer: Qualification, points: int) -> _RawLine:
     if offer.outcome is Outcome.MET:
-        return line(item, points, points, lambda: f"{offer.sentence} {_points(points)}.")
+        return line(item, points, points, lambda: f"{offer.sentence} {points_words(points)}.")
     if offer.outcome is Outcome.NOT_MET:
         return line(item, 0, points, lambda: f"{offer.sentence} 0 points.")
     return line(
@@ -1149,7 +1147,17 @@ def _adaptability_lines(
         line, "Arranged employment (adaptability)", offer, table.arranged_employment
     )
     relative = candidate.relative_in_canada
-    if relative is None:
+    if relative is None and candidate.sibling_in_canada:
+        # The CRS's brother or sister (18 or over, a citizen or PR, living in Canada, of the
+        # candidate or of the spouse or partner coming) is one of the FSW's relatives.
+        yield line(
+            "Relatives in Canada",
+            table.relatives,
+            table.relatives,
+            "A brother or sister who is a citizen or PR lives in Canada: "
+            f"{points_words(table.relatives)}.",
+        )
+    elif relative is None:
         yield line(
             "Relatives in Canada",
             0,
@@ -1165,7 +1173,7 @@ def _adaptability_lines(
             points,
             table.relatives,
             f"{'A' if relative else 'No'} relative who is a citizen or PR lives in Canada: "
-            f"{_points(points)}.",
+            f"{points_words(points)}.",
         )
 
 
