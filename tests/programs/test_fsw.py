@@ -1318,3 +1318,18 @@ def test_a_brother_or_sister_in_canada_is_a_relative_in_canada() -> None:
     assert _adaptability(eligible(relative_in_canada=None, sibling_in_canada=False))[
         "Relatives in Canada"
     ] == (0, 5)
+
+
+def test_a_spouse_item_does_not_presume_a_spouse_when_the_marital_status_is_not_answered() -> None:
+    unknown = {
+        line.item: line.sentence
+        for line in grid(eligible(marital_status=None, spouse=None)).lines
+        if line.item.startswith("Spouse's")
+    }
+    assert set(unknown.values()) == {"The marital status is not answered. 0 to 5 points."}
+    undescribed = {
+        line.item: line.sentence
+        for line in grid(married(spouse=None)).lines
+        if line.item.startswith("Spouse's")
+    }
+    assert set(undescribed.values()) == {"The spouse or partner is not described. 0 to 5 points."}

@@ -966,7 +966,13 @@ def _spouse_item(facts: Facts, points: int, item: Callable[[], _Item]) -> _Item:
             )
         return _Item(0, 0, "No spouse or common-law partner.")
     if facts.candidate.spouse is None:  # partnered, or not known, and no spouse described
-        return _Item(0, points, "The spouse or partner is not described.", _spouse_missing(facts))
+        # Not known: no spouse is presumed ("the spouse is not described" would presume one).
+        said = (
+            "The marital status is not answered."
+            if facts.partnered is None
+            else "The spouse or partner is not described."
+        )
+        return _Item(0, points, said, _spouse_missing(facts))
     found = item()
     if counts or found.high == 0:
         return found
