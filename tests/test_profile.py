@@ -450,6 +450,37 @@ def test_expired_ecas_are_detected_at_their_boundary() -> None:
     assert "profile.eca" not in ids(report(data, on=date(2030, 11, 2)))
 
 
+def test_an_expired_eca_that_rules_fsw_out_is_still_needed_for_fsw() -> None:
+    # Ruled out only because no credential counts: the ECA is what opens the FSW again, so it
+    # is needed for the FSW, not an "if any" for the CRS (the item that says no program is
+    # open is the one that blocks).
+    data = example("software-engineer-abroad.json")
+    data["education"] = data["education"][:1]
+    data["education"][0]["eca"]["issue_date"] = "2020-11-03"
+    result = assess(from_dict(data), on=ON)
+    assert result.programs["FSW"].outcome is VerdictOutcome.NOT_ELIGIBLE
+    found = item(result.completeness, "profile.eca")
+    assert (found.need, found.programs, found.blocks_submission) == ("program", ("FSW",), False)
+    assert found.why.startswith("Needed for FSW and earns points in CRS core: education")
+    assert found.sentence == (
+        "Get an educational credential assessment (ECA) for your bachelor's degree or 3-year "
+        "program from India; it does not count now: its assessment (issued 2020-11-03) expired "
+        "on 2025-11-03."
+    )
+    # Ruled out by Quebec as well as by the ECA: the ECA alone cannot open it, but the FSW
+    # still does not meet its education rule without one, so the item still names it.
+    quebec = {**data, "intended_province": "qc"}
+    assert item(report(quebec), "profile.eca").programs == ("FSW",)
+
+
+def test_an_eca_is_optional_when_fsw_is_ruled_out_by_another_rule_alone() -> None:
+    data = example("software-engineer-abroad.json")
+    data["education"][1].pop("eca")  # the master's; the bachelor's counts
+    data["intended_province"] = "qc"  # FSW ruled out, not by its education rule
+    found = item(report(data), "profile.eca")
+    assert (found.need, found.programs) == ("optional", ())
+
+
 def test_an_eca_that_would_not_raise_the_level_is_not_asked() -> None:
     data = example("software-engineer-abroad.json")
     data["education"][0].pop("eca")  # the bachelor's; the master's counts
@@ -742,7 +773,7 @@ def test_the_findings_quoted_are_written_only_when_the_item_is_read() -> None:
     first = found.sentence  # written now, once
     assert first.endswith("a citizen or permanent resident). FSW: FSW demo finding.")
     assert first.startswith(
-        "Say whether a relative of the candidate or of the spouse or partner lives in Canada (a "
+        "Say whether a relative of yours or of your spouse or partner lives in Canada (a "
         "parent, grandparent,"
     )
     assert written == ["FSW"]
@@ -761,7 +792,7 @@ def test_the_findings_quoted_are_written_only_when_the_item_is_read() -> None:
         (
             "$.spouse.accompanying",
             "For the spouse or partner, say whether the spouse or partner is coming to Canada "
-            "with the candidate.",
+            "with you.",
         ),
         (
             "$.spouse.work_history[1].paid",

@@ -133,7 +133,7 @@ def test_an_undetermined_program_names_the_questions_that_settle_it() -> None:
     assert result.next_steps == (
         "No personal reference code is issued yet: no program is open to you with these "
         "answers, and FSW cannot be decided until these are answered: the settlement funds "
-        "the candidate can prove; the size of the family (you, a spouse or partner, and the "
+        "you can prove; the size of the family (you, a spouse or partner, and the "
         "children). Each program's findings say what is missing or not met.",
     )
     assert result.next_steps[0] in result.explain()

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from expressentry import Candidate, ProfileError, from_dict, to_dict
 from expressentry.noc import NocCode
+from expressentry.profile import _question
 from expressentry.serialization import _concrete, fact_words, field_description, json_schema
 from expressentry.strategies import candidates, profiles
 
@@ -971,6 +972,40 @@ def test_every_field_is_named_by_a_whole_phrase(path: str) -> None:
     assert words[0].islower() or words.startswith("NOC")
     assert words.split()[-1] not in _DANGLING, words
     assert len(words.split()) >= 2, words
+
+
+@pytest.mark.parametrize("path", _field_paths())
+def test_every_field_s_question_speaks_to_the_user(path: str) -> None:
+    """The completeness items say "you"; the descriptions they quote say "the candidate"."""
+    question = _question(path)
+    assert "candidate" not in question, question
+    assert question.endswith(".")
+
+
+@pytest.mark.parametrize(
+    ("path", "question"),
+    [
+        (
+            "$.meets_trade_requirements",
+            "Say whether you meet the employment requirements the NOC sets for the trade (FST), "
+            "other than a certificate of qualification.",
+        ),
+        (
+            "$.relative_in_canada",
+            "Say whether a relative of yours or of your spouse or partner lives in Canada (a "
+            "parent, grandparent, child, grandchild, brother or sister, aunt or uncle, or niece "
+            "or nephew, aged 18 or over, a citizen or permanent resident).",
+        ),
+        (
+            "$.spouse.education",
+            "For the spouse or partner, give the spouse's completed or current credentials, read "
+            "as yours are (the CRS spouse factors, FSW adaptability).",
+        ),
+        ("$.work_history[0].self_employed", "For job 1, say whether you were self-employed."),
+    ],
+)
+def test_a_question_says_you_with_the_verb_agreeing(path: str, question: str) -> None:
+    assert _question(path) == question
 
 
 @pytest.mark.parametrize(

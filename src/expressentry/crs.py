@@ -1373,8 +1373,12 @@ def _describe_scale(
     return {fact: value}, f"{band.label} → {points} ({_COLUMN[with_spouse]})", sentence
 
 
-def _describe_no_test(scale: PointsScale, fact: str) -> tuple[Mapping[str, object], str, str]:
-    return {fact: None}, "no test → 0", f"No points for {scale.title}: no valid test result."
+def _describe_no_test(
+    scale: PointsScale, fact: str, unsettled: str | None
+) -> tuple[Mapping[str, object], str, str]:
+    # Tests not answered are not tests that fail to count: the line says which it is.
+    why = unsettled or "no valid test result"
+    return {fact: None}, "no test → 0", f"No points for {scale.title}: {why}."
 
 
 def _describe_language(
@@ -1482,14 +1486,15 @@ def _describe_french(
     french: LanguageLevels | None,
     english: LanguageLevels | None,
     points: int,
+    unsettled: str | None,
 ) -> tuple[Mapping[str, object], str, str]:
     facts = {"french": french, "english": english}
     if french is None:
         return (
             facts,
             "no French test → 0",
-            "No points for French-language skills: no valid French test; NCLC 7 in all four "
-            "abilities needed.",
+            f"No points for French-language skills: {unsettled or 'no valid French test'}; "
+            "NCLC 7 in all four abilities needed.",
         )
     if french.lowest < 7:
         return (
@@ -1774,12 +1779,14 @@ def _language_line(
     cap: int | None,
     what: str,
     fact: str,
+    unsettled: str | None,
 ) -> CrsLine:
     """An official language's line: points per ability, summed, then capped if need be."""
     scale = entry.value
     maximum = scale.maximum(with_spouse) * 4 if cap is None else cap
     if levels is None:
-        return _line(rule_id, 0, maximum, entry.citation, _describe_no_test(scale, fact))
+        described = _describe_no_test(scale, fact, unsettled)
+        return _line(rule_id, 0, maximum, entry.citation, described)
     described = _describe_language(scale, levels, with_spouse, cap, points, what, fact)
     return _line(rule_id, points, maximum, entry.citation, described)
 
@@ -1840,6 +1847,7 @@ def _core(
             None,
             "First official language",
             "first_language",
+            _unsettled(factors, "first_language"),
         ),
         _language_line(
             "crs.core.second_language",
@@ -1852,6 +1860,7 @@ def _core(
             else caps.second_language_without_spouse,
             "Second official language",
             "second_language",
+            _unsettled(factors, "second_language"),
         ),
         _scale_line(
             "crs.core.canadian_experience",
@@ -1902,6 +1911,7 @@ def _spouse(
             None,
             "Spouse's first official language",
             "spouse_language",
+            None,  # the spouse's tests are always answered (an empty list: none)
         ),
         _scale_line(
             "crs.spouse.canadian_experience",
@@ -2006,7 +2016,9 @@ def _additional(
                 french,
                 french_table.bilingual,
                 rules.french.citation,
-                _describe_french(french_table, french_levels, english, french),
+                _describe_french(
+                    french_table, french_levels, english, french, _unsettled(factors, "french")
+                ),
             )
         )
     education_table = rules.canadian_education.value
@@ -2233,13 +2245,22 @@ def _years_counted(
     tenths = experience.tenths_of_years_at_least
     if not experience.known:
         years, most = experience.years_at_least, experience.years_at_most
-        notes.append(
-            f"{what}: {years} to {most} whole years depending on facts not given; {years} counted."
-        )
-        unsettled.append(
-            (fact, f"at least {_years(tenths / 10)} in the last 10, up to {most} whole years")
-        )
+        at_least = f"at least {_years(tenths / 10)} in the last 10"
+        if years == most:  # the hours are open, the whole years (and the points) are not
+            either_way = f"{_whole_years(years)} either way"
+            notes.append(f"{what}: {at_least} depending on facts not given; {either_way}.")
+            unsettled.append((fact, f"{at_least}, {either_way}"))
+        else:
+            notes.append(
+                f"{what}: {years} to {_whole_years(most)} depending on facts not given; "
+                f"{years} counted."
+            )
+            unsettled.append((fact, f"{at_least}, up to {_whole_years(most)}"))
     return tenths / 10
+
+
+def _whole_years(years: int) -> str:
+    return "1 whole year" if years == 1 else f"{years} whole years"
 
 
 def _job_offer_class(
@@ -2355,6 +2376,13 @@ _CREDENTIALS_UNANSWERED: Final = (
 )
 """What the lines of the two education factors say when the credentials are not answered."""
 
+_TESTS_UNANSWERED: Final = tuple(
+    (fact, "the language tests are not answered")
+    for fact in ("first_language", "second_language", "french")
+)
+"""What the language lines (and the grids' language tiers) say when the tests are not
+answered: not "no valid test result", which reads as tests that failed to count."""
+
 _Others = dict[str, Any]
 """Every CRS factor but the official languages, as keywords of :class:`CrsFactors`."""
 _OtherFactors = tuple[_Others, _NoteParts, _NoteParts]
@@ -2396,6 +2424,7 @@ def _other_factors(facts: Facts) -> _OtherFactors:
         )
     if candidate.language_tests is None:
         after.append("The language tests are not answered: no points for the languages.")
+        unsettled += _TESTS_UNANSWERED
     education = facts.education
     if candidate.education is None:
         after.append("The credentials are not answered: no points for education.")

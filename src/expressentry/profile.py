@@ -47,6 +47,7 @@ from typing import Any, ClassVar, Literal
 import attrs
 from dateutil.relativedelta import relativedelta
 
+from expressentry._countries import COUNTRIES
 from expressentry._enum import IdentityEnum
 from expressentry._frozen import frozen
 from expressentry._written import Written, WrittenOnRead, shown, written
@@ -77,7 +78,7 @@ from expressentry.language import RESULT_VALIDITY_YEARS, counts_from, describe_t
 from expressentry.model import Candidate, Credential, LanguageTest
 from expressentry.programs import PROGRAMS, Program
 from expressentry.programs.pool import EXPRESS_ENTRY_POOL
-from expressentry.serialization import field_description, item_name, lower_first
+from expressentry.serialization import field_description, in_second_person, item_name, lower_first
 from expressentry.verdict import Finding, Outcome, Verdict, VerdictOutcome
 
 __all__ = [
@@ -572,6 +573,9 @@ class _Draft:
 
     A ``fixed`` draft is one of this module's own, the same for every profile: the items made
     from it are kept, keyed by the draft itself (compared by identity, so keys hash at once).
+    ``reopens`` is the rule id of a requirement that the draft, once done, can meet: a program
+    that requirement rules out still needs the draft (a valid ECA can make an FSW that no
+    credential satisfies eligible again).
     """
 
     item_id: str
@@ -583,6 +587,7 @@ class _Draft:
     crs_factors: tuple[str, ...] = ()
     reason: str = ""
     fixed: bool = False
+    reopens: str | None = None
 
 
 # Kept: the same few programs, factors and reasons make every profile's explanations.
@@ -744,13 +749,13 @@ def _education(candidate: Candidate, facts: Facts) -> Sequence[_Draft]:
             and credential.completion_date <= facts.on
             and (level := EducationLevel.from_credential_level(credential.level)) > derived.level
         ):
+            country = COUNTRIES.get(credential.country, credential.country)
             assessments.append(
                 _Draft(
                     item_id="profile.eca",
                     sentence=(
                         f"Get an educational credential assessment (ECA) for your "
-                        f"{level.title} from {credential.country}: it does not count now "
-                        f"({use.reason})."
+                        f"{level.title} from {country}; it does not count now: {use.reason}."
                     ),
                     path=f"$.education[{use.index}].eca",
                     need=need,
@@ -758,6 +763,7 @@ def _education(candidate: Candidate, facts: Facts) -> Sequence[_Draft]:
                     programs=programs,
                     crs_factors=(CRS_EDUCATION,),
                     reason="a foreign credential counts only with a valid ECA",
+                    reopens="fsw.education.credential",
                 )
             )
     if derived.used or assessments:
@@ -1294,7 +1300,7 @@ class _Routes:
     """The programs sought still open (not ruled out by a verdict), those already eligible,
     and what the verdicts of the open ones still ask for."""
 
-    __slots__ = ("asked", "codes", "eligible", "near", "paths")
+    __slots__ = ("asked", "codes", "eligible", "near", "not_met", "paths")
 
     def __init__(self, sought: tuple[str, ...], verdicts: Mapping[str, Verdict]) -> None:
         codes = []
@@ -1304,6 +1310,7 @@ class _Routes:
         # finding: gathered once for every item that reads them.
         asked: dict[str, list[str]] = {}
         paths: dict[str, _Asking] = {}
+        not_met: dict[str, frozenset[str]] = {}
         for code in sought:
             verdict = verdicts.get(code)
             if verdict is None:
@@ -1311,6 +1318,11 @@ class _Routes:
                 continue
             outcome = verdict.outcome
             if outcome is VerdictOutcome.NOT_ELIGIBLE:
+                not_met[code] = frozenset(
+                    finding.rule_id
+                    for finding in verdict.findings
+                    if finding.outcome is Outcome.NOT_MET
+                )
                 continue
             codes.append(code)
             if outcome is VerdictOutcome.ELIGIBLE:
@@ -1330,6 +1342,7 @@ class _Routes:
         self.eligible = tuple(eligible)
         self.asked = asked
         self.paths = paths
+        self.not_met = not_met  # per program ruled out, the rules it does not meet
         self.near: dict[str, _Near] = {}
 
     def need(self, code: str, path: str) -> bool:
@@ -1397,6 +1410,14 @@ def _for_programs(draft: _Draft, routes: _Routes) -> ProfileItem | None:
     if programs:
         served = tuple(programs)
         return finish(draft, served, "program", routes.blocks(served))
+    reopens = draft.reopens
+    if reopens is not None:
+        # Ruled out by the very requirement the draft meets: needed to open the program again
+        # (not blocking: the item that says no program is open already blocks).
+        ruled_out = routes.not_met
+        reopened = tuple([code for code in draft.programs if reopens in ruled_out.get(code, ())])
+        if reopened:
+            return finish(draft, reopened, "program", False)
     if draft.crs_factors:
         return finish(draft, (), "optional", False)
     return None
@@ -1500,7 +1521,7 @@ def _question(path: str) -> str:
     description = field_description(path)
     if description is None:  # a fact of a program of the user's own, say
         return f"Answer {path}."
-    clause = re.split(r"[:;]|\. ", description, maxsplit=1)[0].rstrip(".")
+    clause = in_second_person(re.split(r"[:;]|\. ", description, maxsplit=1)[0].rstrip("."))
     verb = "say" if "whether" in clause.lower() else "give"
     ask = f"{verb} {lower_first(clause)}"
     item = item_name(path)

@@ -80,7 +80,7 @@ from expressentry.model import (
 from expressentry.profile import DRAFT_VALIDITY, POOL_VALIDITY, program_verdicts
 from expressentry.programs import Program
 from expressentry.programs.pool import PoolEntry, listed_programs, pool_entry
-from expressentry.serialization import facts_in_words
+from expressentry.serialization import facts_in_words, in_second_person
 from expressentry.verdict import Verdict
 
 __all__ = [
@@ -409,7 +409,7 @@ def _answers_in_words(answers: QuestionnaireAnswers, profile_paths: Sequence[str
             family_size = True
         else:
             paths.append("$.marital_status")
-    words = [facts_in_words(paths)] if paths else []
+    words = [in_second_person(facts_in_words(paths))] if paths else []
     if family_size:
         words.append("the size of the family (you, a spouse or partner, and the children)")
     return "; ".join(words)

@@ -41,7 +41,7 @@ import types
 import typing
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date
-from typing import Any, TypeVar
+from typing import Any, Final, TypeVar
 
 import attrs
 import cattrs
@@ -708,6 +708,36 @@ def fact_words(path: str) -> str:
     if description is None:
         return path
     return lower_first(re.split(r"[:;(,]|\. ", description, maxsplit=1)[0].strip().rstrip("."))
+
+
+_TO_YOU: Final = (
+    ("of the candidate or of the spouse", "of yours or of your spouse"),
+    ("of the candidate", "of yours"),
+    ("the candidate's are", "yours are"),
+    ("with the candidate", "with you"),
+    ("the candidate declares", "you declare"),
+    ("the candidate has", "you have"),
+    ("the candidate meets", "you meet"),
+    ("the candidate plans", "you plan"),
+    ("the candidate was", "you were"),
+    ("the candidate works", "you work"),
+    ("the candidate", "you"),  # "may", "can": the verb is the same
+)
+"""The profile format's descriptions speak of "the candidate"; an item speaks to the user. The
+longer phrases come first (a test checks that no question keeps "the candidate")."""
+
+
+def in_second_person(clause: str) -> str:
+    """A field's description addressed to the user, as the completeness items and the
+    questionnaire speak: ``whether the candidate meets`` → ``whether you meet``.
+
+    >>> in_second_person("whether the candidate meets the employment requirements")
+    'whether you meet the employment requirements'
+    """
+    if "candidate" in clause:  # few descriptions do
+        for third, second in _TO_YOU:
+            clause = clause.replace(third, second)
+    return clause
 
 
 def facts_in_words(paths: Iterable[str], *, items: bool = True) -> str:

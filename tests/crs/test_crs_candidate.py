@@ -498,7 +498,8 @@ def test_the_test_with_the_higher_crs_is_chosen_not_the_one_with_more_core_point
     assert result.line("crs.additional.french").points == 25
     chosen = next(note for note in result.notes if "the best of 2 valid French tests" in note)
     assert chosen.endswith(
-        "the best of 2 valid French tests for the CRS (222 points with it) (policy P6)."
+        "the best of 2 valid French tests for the CRS (222 points with it) (policy P6); it "
+        "expires on 2027-02-10."
     )
     with_uneven = crs_for(attrs.evolve(candidate, language_tests=(uneven,)), on=LATER)
     assert with_uneven.total == 207  # the other choice, alone
@@ -613,6 +614,7 @@ def test_a_line_says_what_is_not_answered_instead_of_stating_the_lowest_level() 
 
 ANSWERED_NOTHING = Candidate(
     marital_status=MaritalStatus.NEVER_MARRIED,
+    language_tests=(),
     education=(),
     work_history=WorkHistory(periods=()),
     certificates_of_qualification=(),
@@ -622,6 +624,20 @@ ANSWERED_NOTHING = Candidate(
 """A candidate who answers "none" to every CRS question: each line states it as a fact."""
 
 UNANSWERED_LINES = {
+    "crs.core.first_language": (
+        "No points for the first official language: the language tests are not answered.",
+        "No points for the first official language: no valid test result.",
+    ),
+    "crs.core.second_language": (
+        "No points for the second official language: the language tests are not answered.",
+        "No points for the second official language: no valid test result.",
+    ),
+    "crs.additional.french": (
+        "No points for French-language skills: the language tests are not answered; NCLC 7 in "
+        "all four abilities needed.",
+        "No points for French-language skills: no valid French test; NCLC 7 in all four "
+        "abilities needed.",
+    ),
     "crs.spouse": (
         "No spouse or partner points: the marital status is not answered; scored in the column "
         "without a spouse (policy P12: the spouse factors count only when the spouse is known "
@@ -672,6 +688,17 @@ def test_a_certificate_not_answered_is_scored_as_none_and_said_so() -> None:
     )
 
 
+def test_tests_not_answered_are_said_on_the_grids_language_tier() -> None:
+    line = "crs.transferability.education_language"
+    assert (
+        "scored as first official language below level 7 in an ability (the language tests are "
+        "not answered)"
+    ) in crs_for(Candidate(), on=ON).line(line).sentence
+    answered = crs_for(ANSWERED_NOTHING, on=ON).line(line).sentence
+    assert ", first official language below level 7 in an ability;" in answered
+    assert "scored as first" not in answered
+
+
 def test_whether_the_spouse_counts_not_answered_is_said_on_the_spouse_line() -> None:
     married = Candidate(marital_status=MaritalStatus.MARRIED, spouse=Spouse())
     result = crs_for(married, on=ON)
@@ -705,6 +732,42 @@ def test_years_the_history_leaves_open_are_said_to_be_at_least() -> None:
     # Scored as the years that are certain: the words change nothing.
     settled = attrs.evolve(result.factors, unsettled=())
     assert score(settled, on=ON).total == result.total
+
+
+@pytest.mark.parametrize(
+    ("unclear_end", "sentence", "note"),
+    [
+        (  # 0.2 to 0.7 years: no whole year either way
+            date(2025, 3, 31),
+            "No points for Canadian work experience: at least 0.2 years in the last 10, 0 whole "
+            "years either way; 1 year needed.",
+            "Canadian work experience: at least 0.2 years in the last 10 depending on facts not "
+            "given; 0 whole years either way.",
+        ),
+        (  # 0.2 to 1.2 years
+            date(2025, 3, 31) + timedelta(days=366),
+            "No points for Canadian work experience: at least 0.2 years in the last 10, up to "
+            "1 whole year; 1 year needed.",
+            "Canadian work experience: 0 to 1 whole year depending on facts not given; 0 counted.",
+        ),
+    ],
+)
+def test_open_hours_name_the_whole_years_they_can_reach(
+    unclear_end: date, sentence: str, note: str
+) -> None:
+    unclear = attrs.evolve(
+        GOLDEN_2,
+        work_history=WorkHistory(
+            periods=(
+                job("CA", date(2024, 1, 1), date(2024, 3, 31)),
+                attrs.evolve(job("CA", date(2024, 9, 1), unclear_end), authorized=None),
+            )
+        ),
+    )
+    result = crs_for(unclear, on=date(2026, 6, 1))
+    assert result.line("crs.core.canadian_experience").sentence == sentence
+    assert note in result.notes
+    assert "0 to 0" not in " ".join(result.notes)
 
 
 def test_the_spouse_s_lines_say_what_is_not_given() -> None:

@@ -62,7 +62,7 @@ def test_declared_first_language_is_kept(make_test: MakeTest) -> None:
     assert str(roles.notes[0]) == "French is the first official language, as declared."
     assert str(roles.notes[2]) == (
         "For English, the second official language: the CELPIP-General taken on 2026-01-15 "
-        "(CLB L 10, R 10, W 10, S 10; 24 CRS points), valid until 2028-01-15."
+        "(CLB L 10, R 10, W 10, S 10; 24 CRS points); it expires on 2028-01-15."
     )
 
 
@@ -115,7 +115,9 @@ def test_the_best_of_several_tests_in_one_language(make_test: MakeTest) -> None:
     chosen = roles.notes[-1]
     assert chosen.policy == "P6"
     assert chosen.test_index == 1
-    assert chosen.sentence.endswith("the best of 2 valid English tests (policy P6).")
+    assert chosen.sentence.endswith(
+        "the best of 2 valid English tests (policy P6); it expires on 2027-09-01."
+    )
 
 
 def test_ties_go_to_the_higher_levels_then_the_later_expiry(make_test: MakeTest) -> None:

@@ -107,7 +107,11 @@ def test_a_test_taken_after_the_day_does_not_count(make_test: MakeTest) -> None:
     note = assess_test(test, date(2026, 1, 9)).problem
     assert note is not None
     assert note.rule is LanguageRule.NOT_YET_COUNTING
-    assert "(the test date (the result date is not known))" in note.sentence
+    # Not "taken on" a day still to come, and no brackets inside brackets.
+    assert note.sentence == (
+        "The CELPIP-General dated 2026-01-10 does not count yet: it counts from 2026-01-10 (the "
+        "test date; the result date is not known), after 2026-01-09."
+    )
 
 
 def test_pte_core_counts_from_2024_01_30(make_test: MakeTest) -> None:

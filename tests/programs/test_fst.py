@@ -319,7 +319,10 @@ def test_a_certificate_without_a_trade_is_unknown():
 def test_neither_a_certificate_nor_an_offer_is_not_met():
     finding = assess(candidate(certificates_of_qualification=())).finding(OFFER)
     assert finding.outcome is Outcome.NOT_MET
-    assert finding.sentence.startswith("No certificate of qualification and no job offer")
+    assert finding.sentence == (
+        "Neither a certificate of qualification nor a job offer is given; the FST needs one of "
+        "them in the trade."
+    )
 
 
 def test_a_qualifying_offer_in_the_trade_is_met():

@@ -330,6 +330,10 @@ def test_experience_sentences() -> None:
     assert assess(eligible(primary_occupation=None)).finding(SKILLED).facts["stated"] is False
     unpaid = assess(eligible(work_history=history(job(paid=False)))).finding(YEAR)
     assert "Left out: period 1 (it was unpaid)" in unpaid.sentence
+    # Nothing is left open: no run counts, not "no run certainly counts".
+    assert "; no continuous run counts;" in unpaid.sentence
+    open_ = assess(eligible(work_history=history(job(paid=None)))).finding(YEAR)
+    assert "; no continuous run certainly counts;" in open_.sentence
 
 
 def test_unknown_experience_names_the_period_facts() -> None:

@@ -92,10 +92,13 @@ def test_tests_not_answered_are_unknown_and_none_in_the_declared_language_is_not
     finding = assess(candidate(), on=EXPIRY).programs[program].finding(rule_id)
     assert finding.outcome is Outcome.UNKNOWN
     assert finding.missing == ("$.language_tests",)
+    # Not answered is not "no test counts": the sentence says which it is.
+    assert finding.sentence.startswith("The language tests are not answered; the ")
     # The tests given are every test the candidate has: no English one among them.
     french_only = candidate(tef(), first=Language.ENGLISH)
     finding = assess(french_only, on=EXPIRY).programs[program].finding(rule_id)
     assert (finding.outcome, finding.missing) == (Outcome.NOT_MET, ())
+    assert finding.sentence.startswith("No language test counts for the first official language")
 
 
 def test_the_grid_gives_a_lapsed_first_language_no_points_not_a_range():

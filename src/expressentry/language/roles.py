@@ -394,7 +394,7 @@ def _chosen(
     among = len(ranking.valid(language))
     sentence = (
         f"For {_name(language)}, the {role.value} official language: {test.describe()} "
-        f"({test.levels}; {points} CRS points), valid until {test.expiry_date.isoformat()}"
+        f"({test.levels}; {points} CRS points)"
     )
     facts: dict[str, object] = {
         "role": role.value,
@@ -412,9 +412,11 @@ def _chosen(
             facts["crs"] = crs = ranking.worth(first_language)
             sentence += f" for the CRS ({crs} points with it)"
         sentence += " (policy P6)"
+    # The first day it no longer counts: "valid until" that day would read as a day it counts.
+    sentence += f"; it expires on {test.expiry_date.isoformat()}."
     return LanguageNote(
         rule=LanguageRule.TEST_CHOSEN,
-        sentence=sentence + ".",
+        sentence=sentence,
         policy="P6" if among > 1 else None,
         citation=test.chart_citation,
         test_index=test.index,

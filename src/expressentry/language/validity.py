@@ -175,11 +175,21 @@ def _basis(test: LanguageTest) -> str:
 
 def _not_yet_counting(test: LanguageTest, index: int, on: date) -> LanguageNote:
     start = counts_from(test)
+    # A test dated after the evaluation date has not been taken on it: "dated", not "taken on".
+    described = (
+        describe_test(test, start_of_sentence=True)
+        if test.test_date <= on
+        else f"The {test.kind.title} dated {test.test_date.isoformat()}"
+    )
+    # In brackets already: the basis is not put in brackets of its own.
+    basis = (
+        "the result date" if test.result_date else "the test date; the result date is not known"
+    )
     return LanguageNote(
         rule=LanguageRule.NOT_YET_COUNTING,
         sentence=(
-            f"{describe_test(test, start_of_sentence=True)} does not count yet: it counts from "
-            f"{start.isoformat()} ({_basis(test)}), after {on.isoformat()}."
+            f"{described} does not count yet: it counts from {start.isoformat()} ({basis}), "
+            f"after {on.isoformat()}."
         ),
         policy="P30",
         citation=RESULT_VALIDITY_YEARS.citation_at(start),

@@ -161,7 +161,9 @@ def no_language_test(rule: Rule, facts: Facts, requirement: str) -> Finding:
     def sentence() -> str:
         reasons = " ".join(note.sentence for note in languages.notes if note.rule in _NOT_COUNTING)
         said = (
-            f"No language test counts for the first official language on "
+            f"The language tests are not answered; {requirement}."
+            if tests is None
+            else f"No language test counts for the first official language on "
             f"{facts.on.isoformat()}; {requirement}."
         )
         return f"{said} {reasons}" if reasons else said

@@ -511,8 +511,8 @@ def _offer_or_certificate_finding(facts: Facts, target: _Target, offers: list[_M
     if not matches:
         return _OFFER_RULE.finding(
             Outcome.NOT_MET,
-            "No certificate of qualification and no job offer is given; the FST needs one of "
-            "them in the trade.",
+            "Neither a certificate of qualification nor a job offer is given; the FST needs one "
+            "of them in the trade.",
             facts=recorded,
         )
     outcome, matched, missing = _combine(matches)

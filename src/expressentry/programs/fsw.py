@@ -1437,6 +1437,8 @@ def _year_finding(facts: Facts, primary: _Primary) -> Finding:
             f"the longest continuous run is {format_hours(best.hours)} hours "
             f"({best.first_day} to {best.last_day})"
             if best is not None
+            else "no continuous run counts"
+            if reached is not None  # nothing left open: none counts, not "none certainly"
             else "no continuous run certainly counts"
         )
         said = (
