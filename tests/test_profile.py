@@ -613,6 +613,32 @@ def test_a_canadian_study_no_program_needs_stays_optional_for_its_crs_points() -
     assert "profile.canadian_education" not in ids(before)  # no CRS points then: dropped
 
 
+@pytest.mark.parametrize(
+    ("on", "crs_words", "factors"),
+    [
+        (date(2016, 11, 18), ", and a qualifying offer earns 600 CRS points.", ("arranged",)),
+        (
+            date(2016, 11, 19),
+            ", and a qualifying offer earns 50 CRS points (200 in senior management).",
+            ("arranged",),
+        ),
+        (
+            date(2025, 3, 24),
+            ", and a qualifying offer earns 50 CRS points (200 in senior management).",
+            ("arranged",),
+        ),
+        (date(2025, 3, 25), " from proof of funds.", ()),
+    ],
+)
+def test_the_job_offer_question_says_the_crs_points_of_its_day(
+    on: date, crs_words: str, factors: tuple[str, ...]
+) -> None:
+    found = item(report(without("cook-toronto.json", "job_offers"), on=on), "profile.job_offer")
+    assert found.sentence.endswith(crs_words)
+    assert [factor.split(": ")[1][:8] for factor in found.crs_factors] == list(factors)
+    assert ("CRS" in found.why) == bool(factors)
+
+
 def test_documents_held_are_not_asked() -> None:
     result = report(example("electrician-certificate.json"))
     assert not ids(result) & {"profile.job_offer", "profile.certificate_of_qualification"}
@@ -1087,6 +1113,22 @@ def test_a_partner_whose_status_is_not_answered_is_asked_about(spouse, paths) ->
     found = [i for i in report(data).items if i.item_id == "profile.spouse.status"]
     assert [i.path for i in found] == paths
     assert all(i.crs_factors and not i.blocks_submission for i in found)
+    # Each item asks its own question: two items never read the same.
+    assert len({i.sentence for i in found}) == len(found)
+    for found_item in found:
+        asked = SPOUSE_QUESTIONS[found_item.path]
+        assert found_item.sentence == (
+            f"Say whether your spouse or partner {asked}: until then the CRS scores you in the "
+            "single column (policy P12)."
+        )
+
+
+SPOUSE_QUESTIONS = {
+    "$.spouse": "is a Canadian citizen or permanent resident and whether they are coming to "
+    "Canada with you",
+    "$.spouse.canadian_citizen_or_pr": "is a Canadian citizen or permanent resident",
+    "$.spouse.accompanying": "is coming to Canada with you",
+}
 
 
 def test_the_summary_counts_items_in_words() -> None:

@@ -2305,15 +2305,28 @@ def _nominated(
             )
         )
         return False
+    if nomination.express_entry_stream and nomination.nomination_date is None:
+        # Counted, as the profile format says an undated nomination is: the line would read
+        # as certain without the note.
+        notes.append(
+            f"The provincial nomination's date is not given: counted as made by {on.isoformat()}."
+        )
     return nomination.express_entry_stream
 
 
-def _certificate(candidate: Candidate, on: date) -> bool:
-    """A certificate of qualification counts whatever the program (policy P19)."""
-    return any(
-        certificate.issue_date is None or certificate.issue_date <= on
-        for certificate in candidate.certificates_of_qualification or ()
-    )
+def _certificate(candidate: Candidate, on: date, notes: _NoteParts) -> bool:
+    """A certificate of qualification counts whatever the program (policy P19); one that
+    counts only because its issue date is not given is noted."""
+    certificates = candidate.certificates_of_qualification or ()
+    if any(c.issue_date is not None and c.issue_date <= on for c in certificates):
+        return True
+    if any(certificate.issue_date is None for certificate in certificates):
+        notes.append(
+            "The certificate of qualification's issue date is not given: counted as issued by "
+            f"{on.isoformat()}."
+        )
+        return True
+    return False
 
 
 def crs_factors(facts: Facts) -> tuple[CrsFactors, tuple[str, ...]]:
@@ -2491,7 +2504,7 @@ def _other_factors(facts: Facts) -> _OtherFactors:
     )
     # Most candidates have no certificate, nomination or offer: asked only when there is.
     certificates, offers = candidate.certificates_of_qualification, candidate.job_offers
-    certificate = bool(certificates) and _certificate(candidate, on)
+    certificate = bool(certificates) and _certificate(candidate, on, after)
     if certificates is None:
         after.append("A certificate of qualification is not answered: not counted.")
         unsettled.append(

@@ -42,7 +42,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from itertools import pairwise
-from typing import Any, ClassVar, Literal
+from typing import Any, ClassVar, Final, Literal
 
 import attrs
 from dateutil.relativedelta import relativedelta
@@ -56,7 +56,12 @@ from expressentry.codes import (
     Confidence,
     reference_code_expiry,
 )
-from expressentry.crs import CANADIAN_EDUCATION_POINTS, JOB_OFFER_POINTS, SIBLING_POINTS
+from expressentry.crs import (
+    CANADIAN_EDUCATION_POINTS,
+    JOB_OFFER_POINTS,
+    SIBLING_POINTS,
+    JobOfferPoints,
+)
 from expressentry.dated import (
     EXPRESS_ENTRY_LAUNCH,
     Citation,
@@ -906,20 +911,35 @@ _NOMINATION_STREAM = _Draft(
     crs_factors=(CRS_NOMINATION,),
     fixed=True,
 )
-_NO_JOB_OFFER = _Draft(
-    item_id="profile.job_offer",
-    sentence=(
-        "If an employer in Canada has offered you a job in writing, enter the offer (an empty "
-        "list says you have none): FSW gives it selection points, FST accepts it instead of a "
-        "certificate of qualification, and with authorization to work in Canada it exempts "
-        "FSW and FST from proof of funds."
-    ),
-    path="$.job_offers",
-    need="optional",
-    citation=_DOCUMENTS,
-    programs=("FSW", "FST"),
-    fixed=True,
-)
+
+
+@functools.cache  # one draft per era: a fixed draft's items are kept by the draft itself
+def _no_job_offer(points: JobOfferPoints) -> _Draft:
+    """The job-offer question of an era: with the CRS points an offer earns until 2025-03-25."""
+    senior, other = points.senior_management, points.other_skilled
+    if not other:
+        crs = ""
+    elif senior == other:
+        crs = f", and a qualifying offer earns {other} CRS points"
+    else:
+        crs = f", and a qualifying offer earns {other} CRS points ({senior} in senior management)"
+    return _Draft(
+        item_id="profile.job_offer",
+        sentence=(
+            "If an employer in Canada has offered you a job in writing, enter the offer (an "
+            "empty list says you have none): FSW gives it selection points, FST accepts it "
+            "instead of a certificate of qualification, with authorization to work in Canada "
+            f"it exempts FSW and FST from proof of funds{crs}."
+        ),
+        path="$.job_offers",
+        need="optional",
+        citation=_DOCUMENTS,
+        programs=("FSW", "FST"),
+        crs_factors=(CRS_JOB_OFFER,) if other else (),
+        fixed=True,
+    )
+
+
 _NO_CERTIFICATE = _Draft(
     item_id="profile.certificate_of_qualification",
     sentence=(
@@ -937,6 +957,7 @@ _NO_CERTIFICATE = _Draft(
 
 
 @functools.cache  # one draft for each value the sibling points have had: kept, fixed
+@functools.cache  # one draft per era: a fixed draft's items are kept by the draft itself
 def _no_sibling(points: int) -> _Draft:
     return _Draft(
         item_id="profile.sibling_in_canada",
@@ -979,12 +1000,11 @@ _NO_SPOUSE_LANGUAGE_TEST = _Draft(
 )
 
 
-def _spouse_status(path: str) -> _Draft:
+def _spouse_status(path: str, question: str) -> _Draft:
     return _Draft(
         item_id="profile.spouse.status",
         sentence=(
-            "Say whether your spouse or partner is a Canadian citizen or permanent resident "
-            "and whether they are coming to Canada with you: until then the CRS scores you in "
+            f"Say whether your spouse or partner {question}: until then the CRS scores you in "
             "the single column (policy P12)."
         ),
         path=path,
@@ -993,6 +1013,18 @@ def _spouse_status(path: str) -> _Draft:
         crs_factors=(CRS_SPOUSE,),
         fixed=True,
     )
+
+
+_CITIZEN_OR_PR = "is a Canadian citizen or permanent resident"
+_COMING = "is coming to Canada with you"
+_SPOUSE_STATUS: Final = {
+    # One item per fact not answered, each asking its own question.
+    "$.spouse": _spouse_status(
+        "$.spouse", f"{_CITIZEN_OR_PR} and whether they are coming to Canada with you"
+    ),
+    "canadian_citizen_or_pr": _spouse_status("$.spouse.canadian_citizen_or_pr", _CITIZEN_OR_PR),
+    "accompanying": _spouse_status("$.spouse.accompanying", _COMING),
+}
 
 
 def _optional_documents(candidate: Candidate, facts: Facts) -> Sequence[_Draft]:
@@ -1007,7 +1039,7 @@ def _optional_documents(candidate: Candidate, facts: Facts) -> Sequence[_Draft]:
         drafts.append(_NOMINATION_STREAM)
     # Not answered (absent or null) is asked; an empty list says there is none.
     if candidate.job_offers is None:
-        drafts.append(_NO_JOB_OFFER)
+        drafts.append(_no_job_offer(JOB_OFFER_POINTS.at(facts.on)))
     if candidate.certificates_of_qualification is None:
         drafts.append(_NO_CERTIFICATE)
     sibling_points = SIBLING_POINTS.at(facts.on)
@@ -1016,10 +1048,10 @@ def _optional_documents(candidate: Candidate, facts: Facts) -> Sequence[_Draft]:
     spouse = candidate.spouse
     if facts.partnered and facts.spouse_counts is None:
         if spouse is None:
-            drafts.append(_spouse_status("$.spouse"))
+            drafts.append(_SPOUSE_STATUS["$.spouse"])
         else:
             drafts += [
-                _spouse_status(f"$.spouse.{name}")
+                _SPOUSE_STATUS[name]
                 for name in ("canadian_citizen_or_pr", "accompanying")
                 if getattr(spouse, name) is None
             ]

@@ -403,10 +403,33 @@ def test_nomination_certificate_and_sibling() -> None:
         ),
         sibling_in_canada=True,
     )
-    factors = crs_for(nominated, on=ON).factors
+    scored = crs_for(nominated, on=ON)
+    factors = scored.factors
     assert factors.provincial_nomination
     assert factors.certificate_of_qualification
     assert factors.sibling_in_canada
+    # Counted though undated, as the profile format says: and noted, so as not to read as sure.
+    undated = "The certificate of qualification's issue date is not given: counted as issued by "
+    assert f"{undated}2025-04-01." in scored.notes
+    assert not any("nomination's date" in note for note in scored.notes)
+    undated_nomination = attrs.evolve(
+        nominated,
+        provincial_nomination=ProvincialNomination(
+            province=Province.ON, express_entry_stream=True
+        ),
+        certificates_of_qualification=(
+            CertificateOfQualification(issued_by=IssuingAuthority.ON, issue_date=None),
+            CertificateOfQualification(issued_by=IssuingAuthority.ON, issue_date=date(2024, 1, 1)),
+        ),
+    )
+    scored = crs_for(undated_nomination, on=ON)
+    assert scored.factors.provincial_nomination
+    assert (
+        "The provincial nomination's date is not given: counted as made by 2025-04-01."
+        in scored.notes
+    )
+    # A dated certificate counts on its own: the undated one beside it needs no note.
+    assert not any(note.startswith(undated) for note in scored.notes)
     later = attrs.evolve(
         nominated,
         provincial_nomination=ProvincialNomination(
