@@ -1088,6 +1088,29 @@ def test_a_spouse_s_education_and_test_are_suggested(spouse: dict[str, Any], ask
         assert (found.need, found.path) == ("optional", "$.spouse.education")
 
 
+def test_a_spouse_s_work_history_is_asked_for_the_crs_once_the_fsw_grid_is_settled() -> None:
+    # Found by the explanation audit: the spouse's jobs were asked only while the FSW grid
+    # waited on them, though their Canadian work earns CRS spouse points whatever the FSW.
+    spouse = {"canadian_citizen_or_pr": False, "accompanying": True}
+    undecided = report({"schema_version": 1, "marital_status": "married", "spouse": spouse})
+    found = item(undecided, "profile.spouse.work_history")
+    assert (found.need, found.programs, found.blocks_submission) == ("program", ("FSW",), False)
+    settled = example("software-engineer-abroad.json") | {
+        "marital_status": "married",
+        "spouse": spouse,
+    }
+    found = item(report(settled), "profile.spouse.work_history")
+    assert (found.need, found.programs) == ("optional", ())
+    assert found.why == (
+        "Earns points in CRS: spouse or partner factors (the spouse's work in Canada)."
+    )
+    assert found.sentence.startswith("Enter your spouse's or partner's jobs (an empty list says")
+    answered = settled | {"spouse": {**spouse, "work_history": []}}
+    assert "profile.spouse.work_history" not in ids(report(answered))
+    citizen = settled | {"spouse": {**spouse, "canadian_citizen_or_pr": True}}
+    assert "profile.spouse.work_history" not in ids(report(citizen))
+
+
 def test_a_spouse_s_education_given_is_not_asked_again() -> None:
     data = example("french-speaking-couple.json")
     assert "profile.spouse.education" not in ids(report(data))

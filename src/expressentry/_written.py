@@ -13,7 +13,7 @@ from typing import ClassVar, TypeVar, cast
 
 import attrs
 
-__all__ = ["Written", "WrittenOnRead", "points_words", "shown", "written"]
+__all__ = ["Written", "WrittenOnRead", "points_words", "shown", "upper_first", "written"]
 
 _T = TypeVar("_T")
 
@@ -24,6 +24,11 @@ Written = str | Callable[[], str]
 def points_words(points: int) -> str:
     """``"1 point"``, ``"5 points"``: a number of points as a sentence says it."""
     return f"{points} point" + ("" if points == 1 else "s")
+
+
+def upper_first(text: str) -> str:
+    """``text`` with its first letter in upper case, to start a sentence with a phrase."""
+    return text[:1].upper() + text[1:]
 
 
 def written(sentence: Written) -> str:

@@ -52,12 +52,12 @@ from typing import Any, ClassVar, Final
 import attrs
 
 from expressentry._sources import CRS_CRITERIA_URL, MI_2015_URL, MI_2017_1_URL, MI_URL
-from expressentry._written import WrittenOnRead, points_words
+from expressentry._written import WrittenOnRead, points_words, upper_first
 from expressentry.dated import EXPRESS_ENTRY_LAUNCH, Citation, Dated, DatedTable, rules_warnings
 from expressentry.education import CanadianEducation, CredentialUse, EducationLevel
 from expressentry.exceptions import Problem, ProfileError
 from expressentry.experience import CRS_CANADIAN, CRS_FOREIGN, Experience
-from expressentry.facts import Facts, derive
+from expressentry.facts import SPOUSE_STATUS_UNANSWERED, Facts, derive
 from expressentry.job_offer import JobOfferClass, crs_job_offer
 from expressentry.language.levels import BENCHMARK_TOP, LanguageLevels
 from expressentry.language.roles import AssignmentPoints, LanguagePoints, OfficialLanguageRole
@@ -1322,10 +1322,6 @@ _ABILITY_NAMES = tuple((ability.value, ability.value[0].upper()) for ability in 
 """Each ability's attribute name and initial, in the order the levels print."""
 
 
-def _upper_first(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
 def _years(years: float) -> str:
     return f"{years:g} year" if years == 1 else f"{years:g} years"
 
@@ -1367,7 +1363,7 @@ def _describe_scale(
 ) -> tuple[Mapping[str, object], str, str]:
     figure = words(value)
     if points:
-        sentence = f"{_upper_first(figure)}: {points_words(points)} for {scale.title}."
+        sentence = f"{upper_first(figure)}: {points_words(points)} for {scale.title}."
     else:
         sentence = f"No points for {scale.title}: {figure}; {needed or scale.needed} needed."
     return {fact: value}, f"{band.label} → {points} ({_COLUMN[with_spouse]})", sentence
@@ -1418,7 +1414,7 @@ def _describe_grid(
     row_label = _tier_words(rows.labels[row_tier], unsettled.get(rows.fact))
     column_label = _tier_words(columns.labels[column_tier], unsettled.get(columns.fact))
     if points:
-        sentence = f"{_upper_first(grid.title)}: {row_label}, {column_label}: {points} points."
+        sentence = f"{upper_first(grid.title)}: {row_label}, {column_label}: {points} points."
     else:
         missing = [
             tiers.needed for tiers, tier in ((rows, row_tier), (columns, column_tier)) if tier == 0
@@ -1445,7 +1441,7 @@ def _describe_cap(title: str, cap: int, before: int) -> tuple[Mapping[str, objec
     return (
         {"before_cap": before, "cap": cap},
         f"cap {cap}",
-        f"{_upper_first(title)} capped at {cap} ({before} before the cap).",
+        f"{upper_first(title)} capped at {cap} ({before} before the cap).",
     )
 
 
@@ -1553,7 +1549,7 @@ def _describe_job_offer(
         return facts, "no job offer → 0", f"No points for a job offer: {why}."
     row = table.row(offer)
     if points:
-        return facts, row, f"{_upper_first(row)} points."
+        return facts, row, f"{upper_first(row)} points."
     return facts, row, f"No points for a job offer: {row} (policy P16)."
 
 
@@ -2423,16 +2419,15 @@ def _other_factors(facts: Facts) -> _OtherFactors:
         before.append(
             "The marital status is not answered: scored without a spouse."
             if facts.partnered is None
-            else "Whether the spouse or partner is a Canadian citizen or permanent resident, "
-            "or is coming to Canada, is not answered: scored without a spouse (policy P12: "
-            "the with-spouse column only when the spouse is known to count)."
+            else f"{upper_first(SPOUSE_STATUS_UNANSWERED)}: scored without a spouse (policy "
+            "P12: the with-spouse column only when the spouse is known to count)."
         )
         unsettled.append(
             (
                 "with_spouse",
                 "the marital status is not answered"
                 if facts.partnered is None
-                else "whether the spouse or partner counts is not answered",
+                else SPOUSE_STATUS_UNANSWERED,
             )
         )
     if candidate.language_tests is None:

@@ -22,7 +22,7 @@ import functools
 from collections.abc import Callable
 from datetime import date
 from types import ModuleType
-from typing import Any, Generic, TypeVar, overload
+from typing import Any, Final, Generic, TypeVar, overload
 
 from expressentry.dated import require_in_force
 from expressentry.education import (
@@ -84,6 +84,14 @@ def _age_on(birth_date: date, on: date) -> int:
     # Month and day as one number (MMDD): the same order as comparing (month, day) pairs.
     before_birthday = on.month * 100 + on.day < birth_date.month * 100 + birth_date.day
     return on.year - birth_date.year - before_birthday
+
+
+SPOUSE_STATUS_UNANSWERED: Final = (
+    "whether the spouse or partner is a Canadian citizen or permanent resident, or is coming "
+    "to Canada, is not answered"
+)
+"""What the explanations say when :attr:`Facts.spouse_counts` is not known of a partnered
+candidate: the two facts that decide it, not "whether the spouse counts"."""
 
 
 def _spouse_counts(candidate: Candidate, partnered: bool | None) -> bool | None:

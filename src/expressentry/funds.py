@@ -44,6 +44,7 @@ from datetime import date
 
 import attrs
 
+from expressentry._written import upper_first
 from expressentry.dated import Citation, Dated, DatedTable, require_in_force
 from expressentry.facts import Facts
 from expressentry.job_offer import Qualification
@@ -311,14 +312,14 @@ qualifying job offer (policy P17). No job offer is given.
         else:
             said = requirement.reason
         if funds is None:
-            sentence = f"Settlement funds are not given. {_upper(said)}"
+            sentence = f"Settlement funds are not given. {upper_first(said)}"
         elif size is not None and amount is not None:
             sentence = (
                 f"Funds of {_money(funds)} for a family of {size}; "
                 f"{_money(amount)} needed from {used['table_in_force_from']}."
             )
         else:
-            sentence = f"Funds of {_money(funds)}. {_upper(said)}"
+            sentence = f"Funds of {_money(funds)}. {upper_first(said)}"
         return sentence.rstrip(".") + "."
 
     if enough:
@@ -356,7 +357,3 @@ qualifying job offer (policy P17). No job offer is given.
         policy=policy,
         missing=tuple(dict.fromkeys(missing)),
     )
-
-
-def _upper(text: str) -> str:
-    return text[:1].upper() + text[1:]

@@ -50,7 +50,7 @@ from dateutil.relativedelta import relativedelta
 from expressentry._countries import COUNTRIES
 from expressentry._enum import IdentityEnum
 from expressentry._frozen import frozen
-from expressentry._written import Written, WrittenOnRead, shown, written
+from expressentry._written import Written, WrittenOnRead, shown, upper_first, written
 from expressentry.codes import (
     REFERENCE_CODE_VALIDITY_DAYS,
     Confidence,
@@ -604,8 +604,7 @@ def _why(programs: tuple[str, ...], crs_factors: tuple[str, ...], need: Need, re
         parts.append(verb + ", ".join(programs))
     if crs_factors:
         parts.append("earns points in " + "; ".join(crs_factors))
-    text = " and ".join(parts) if parts else "asked by every profile"
-    text = text[0].upper() + text[1:]
+    text = upper_first(" and ".join(parts) if parts else "asked by every profile")
     return f"{text} ({reason})." if reason else f"{text}."
 
 
@@ -998,6 +997,21 @@ _NO_SPOUSE_LANGUAGE_TEST = _Draft(
     crs_factors=(CRS_SPOUSE,),
     fixed=True,
 )
+_NO_SPOUSE_WORK_HISTORY = _Draft(
+    item_id="profile.spouse.work_history",
+    sentence=(
+        "Enter your spouse's or partner's jobs (an empty list says they have none): their work "
+        "in Canada earns CRS points and FSW adaptability points when they come with you."
+    ),
+    path="$.spouse.work_history",
+    # Needed while the FSW grid waits on it; once the grid is settled, still worth CRS points.
+    need="program",
+    citation=_CRS_CRITERIA,
+    programs=("FSW",),
+    crs_factors=(CRS_SPOUSE,),
+    reason="the spouse's work in Canada",
+    fixed=True,
+)
 
 
 def _spouse_status(path: str, question: str) -> _Draft:
@@ -1060,6 +1074,8 @@ def _optional_documents(candidate: Candidate, facts: Facts) -> Sequence[_Draft]:
             drafts.append(_NO_SPOUSE_EDUCATION)
         if not spouse.language_tests:
             drafts.append(_NO_SPOUSE_LANGUAGE_TEST)
+        if spouse.work_history is None:
+            drafts.append(_NO_SPOUSE_WORK_HISTORY)
     return drafts
 
 
@@ -1561,7 +1577,7 @@ def _question(path: str) -> str:
         return f"For {item}, {ask}."
     if path.startswith("$.spouse") and path != "$.spouse":
         return f"For the spouse or partner, {ask}."
-    return f"{ask[0].upper()}{ask[1:]}."
+    return f"{upper_first(ask)}."
 
 
 @functools.cache

@@ -727,8 +727,9 @@ def test_whether_the_spouse_counts_not_answered_is_said_on_the_spouse_line() -> 
     result = crs_for(married, on=ON)
     assert not result.factors.with_spouse
     assert result.line("crs.spouse").sentence.startswith(
-        "No spouse or partner points: whether the spouse or partner counts is not answered; "
-        "scored in the column without a spouse"
+        "No spouse or partner points: whether the spouse or partner is a Canadian citizen or "
+        "permanent resident, or is coming to Canada, is not answered; scored in the column "
+        "without a spouse"
     )
 
 

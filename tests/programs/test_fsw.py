@@ -1309,6 +1309,17 @@ def test_the_work_lines_give_the_figure_once_without_the_query_s_name() -> None:
     )
 
 
+def test_a_spouse_status_not_answered_names_the_two_facts_that_decide_it() -> None:
+    undecided = married(attrs.evolve(SPOUSE, accompanying=None))
+    line = next(line for line in grid(undecided).lines if line.item == "Spouse's language")
+    assert (line.points, line.points_at_most) == (0, 5)
+    assert line.sentence.startswith(
+        "Whether the spouse or partner is a Canadian citizen or permanent resident, or is coming "
+        "to Canada, is not answered (policy P12). "
+    )
+    assert line.missing == ("$.spouse.accompanying",)
+
+
 def test_a_brother_or_sister_in_canada_is_a_relative_in_canada() -> None:
     """The CRS's sibling (18 or over, a citizen or PR, living in Canada) is one of the FSW's
     relatives: answered for the CRS, it settles the FSW item."""

@@ -27,6 +27,7 @@ from fractions import Fraction
 from types import MappingProxyType
 from typing import Final
 
+from expressentry._written import upper_first
 from expressentry.experience import Experience, MissingFact, PeriodUse, Reason, Use
 from expressentry.facts import Facts
 from expressentry.language import (
@@ -277,7 +278,7 @@ def language_minimum_per_ability(
                 for ability in short
             )
             chosen = "" if other is None else chosen_by_crs(other, "meets it")
-            return f"{said[0].upper()}{said[1:]}; {program} needs {needed}.{chosen}"
+            return f"{upper_first(said)}; {program} needs {needed}.{chosen}"
 
         return rule.finding(
             Outcome.NOT_MET,

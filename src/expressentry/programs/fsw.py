@@ -81,7 +81,14 @@ from typing import Any, ClassVar, Final
 import attrs
 
 from expressentry._enum import IdentityEnum
-from expressentry._written import Written, WrittenOnRead, points_words, shown, written
+from expressentry._written import (
+    Written,
+    WrittenOnRead,
+    points_words,
+    shown,
+    upper_first,
+    written,
+)
 from expressentry.dated import EXPRESS_ENTRY_LAUNCH, Citation, Dated, DatedTable
 from expressentry.education import EducationLevel, level_if_assessed, unassessed
 from expressentry.exceptions import InvalidNocCode
@@ -94,7 +101,7 @@ from expressentry.experience import (
     Continuity,
     Experience,
 )
-from expressentry.facts import Facts
+from expressentry.facts import SPOUSE_STATUS_UNANSWERED, Facts
 from expressentry.funds import PROOF_OF_FUNDS_URL, settlement_funds_finding
 from expressentry.job_offer import Qualification, arranged_employment
 from expressentry.language import BENCHMARK_TOP, Ability, Language, describe_level
@@ -979,10 +986,7 @@ def _spouse_item(facts: Facts, points: int, item: Callable[[], _Item]) -> _Item:
     return _Item(
         0,
         found.high,
-        lambda: (
-            "Whether the spouse or partner counts is not known (policy P12). "
-            f"{written(found.sentence)}"
-        ),
+        lambda: f"{upper_first(SPOUSE_STATUS_UNANSWERED)} (policy P12). {written(found.sentence)}",
         _spouse_missing(facts) + found.missing,
     )
 
