@@ -1055,3 +1055,133 @@ def test_an_unknown_key_too_long_for_a_field_name_is_not_echoed_whole(
     else:
         assert path == f'$["{"k" * 40}..."]'
         assert message == f"unknown key of {length:,} characters (the profile has no such field)"
+
+
+_BORN = {"schema_version": 1, "birth_date": "2000-01-01"}
+_SCORES = {"listening": 9, "reading": 9, "writing": 9, "speaking": 9}
+_JOB = {"country": "IN", "start": "2010-01-01", "hours_per_week": 40}
+_BEFORE_BIRTH = {**_JOB, "start": "1990-01-01"}
+
+
+@pytest.mark.parametrize(
+    ("data", "paths"),
+    [
+        (  # another job's bad hours
+            {**_BORN, "work_history": [_BEFORE_BIRTH, {**_JOB, "hours_per_week": "40"}]},
+            ["$.work_history[1].hours_per_week", "$.work_history[0].start"],
+        ),
+        (  # a list that structured keeps its own indices beside one that did not
+            {
+                **_BORN,
+                "work_history": [{**_JOB, "hours": 3}, _BEFORE_BIRTH],
+                "language_tests": [
+                    {"kind": "celpip_general", "test_date": "1990-01-01", "scores": _SCORES}
+                ],
+            },
+            [
+                "$.work_history[0].hours",
+                "$.language_tests[0].test_date",
+                "$.work_history[1].start",
+            ],
+        ),
+        (  # the same job's bad title: its start still checked
+            {**_BORN, "work_history": [{**_BEFORE_BIRTH, "job_title": 7}]},
+            ["$.work_history[0].job_title", "$.work_history[0].start"],
+        ),
+        (  # a later item's unknown key; the bad item first: the indices are those given
+            {**_BORN, "work_history": [{**_JOB, "hours": 3}, _BEFORE_BIRTH]},
+            ["$.work_history[0].hours", "$.work_history[1].start"],
+        ),
+        (
+            {
+                **_BORN,
+                "language_tests": [
+                    {"kind": "celpip_general", "test_date": "1990-01-01", "scores": _SCORES},
+                    {"kind": "toefl", "test_date": "2020-01-01", "scores": _SCORES},
+                ],
+            },
+            ["$.language_tests[1].kind", "$.language_tests[0].test_date"],
+        ),
+        (
+            {
+                **_BORN,
+                "education": [
+                    {"level": "secondary", "country": "IN", "completion_date": "1990-01-01"},
+                    {"level": "phd", "country": "IN", "completion_date": "2020-01-01"},
+                ],
+            },
+            ["$.education[1].level", "$.education[0].completion_date"],
+        ),
+        (
+            {
+                "schema_version": 1,
+                "marital_status": "never_married",
+                "spouse": {"accompanying": 1},
+            },
+            ["$.spouse.accompanying", "$.spouse"],
+        ),
+        (
+            {"schema_version": 1, "marital_status": "never_married", "spouse": {"age": 30}},
+            ["$.spouse.age", "$.spouse"],
+        ),
+        (
+            {
+                "schema_version": 1,
+                "education": [
+                    {
+                        "level": "secondary",
+                        "country": "IN",
+                        "completion_date": "2020-01-01",
+                        "eca": {
+                            "organization": "wes",
+                            "reference": 5,
+                            "issue_date": "2019-01-01",
+                            "canadian_equivalent": "secondary",
+                        },
+                    }
+                ],
+            },
+            ["$.education[0].eca.reference", "$.education[0].eca.issue_date"],
+        ),
+        (
+            {
+                "schema_version": 1,
+                "language_tests": [
+                    {
+                        "kind": "celpip_general",
+                        "test_date": "2020-01-01",
+                        "result_date": "2019-01-01",
+                        "scores": [9, 9, 9, 9],
+                    }
+                ],
+            },
+            ["$.language_tests[0].scores", "$.language_tests[0].result_date"],
+        ),
+    ],
+)
+def test_a_bad_field_does_not_hide_the_checks_that_compare_the_others(
+    data: dict[str, Any], paths: list[str]
+) -> None:
+    """Found by the robustness audit: a check that compares fields (a job before the birth
+    date, a spouse of a never-married candidate) waited for every item of the list, or every
+    field of the object, to be fixed first."""
+    assert paths_of(data) == paths
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"schema_version": 1, "primary_occupation": "1" * 1_000_000},
+        {
+            "schema_version": 1,
+            "work_history": [
+                {"country": "X" * 1_000_000, "start": "2020-01-01", "hours_per_week": 40}
+            ],
+        },
+    ],
+)
+def test_a_huge_value_is_quoted_by_its_start(data: dict[str, Any]) -> None:
+    # Found by the robustness audit: a megabyte of NOC code or country came back whole.
+    ((_, message),) = problems_of(data)
+    assert len(message) < 400
+    assert "(1,000,000 characters)" in message

@@ -41,11 +41,11 @@ from expressentry.codes import (
     uci,
 )
 from expressentry.crs import CrsResult, crs_for
-from expressentry.exceptions import NotInForce, ProfileError, ValidationError
+from expressentry.exceptions import NotInForce, ProfileError, ValidationError, quoted
 from expressentry.model import Candidate
 from expressentry.noc import NocVersion, search
 from expressentry.render import crs_dict, crs_markdown
-from expressentry.serialization import from_dict, json_schema, parse_date
+from expressentry.serialization import from_dict, json_schema, parse_date, parse_json_number
 
 EXIT_OK = 0
 EXIT_INVALID_CODE = 1
@@ -179,8 +179,7 @@ def _read_json(source: str) -> object:
             f'{name} is empty: a profile is a JSON object, e.g. {{"schema_version": 1}}'
         )
     try:
-        document = json.loads(text, object_pairs_hook=_Object)
-        repeated = _repeated_keys(document)
+        document = json.loads(text, object_pairs_hook=_Object, parse_float=parse_json_number)
     except json.JSONDecodeError as exc:
         raise _BadInput(
             f"{name} is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
@@ -192,9 +191,24 @@ def _read_json(source: str) -> object:
             f"{name} is not a profile: a number in it has more than "
             f"{sys.get_int_max_str_digits():,} digits"
         ) from None
-    if repeated:
-        raise _BadInput(f"{name} gives a key more than once: {', '.join(repeated)}")
     return document
+
+
+def _read_profile(source: str) -> Candidate:
+    """The candidate of the profile in ``source``; :class:`ProfileError` listing every problem,
+    a key given twice among them (each at its path, beside what the profile's checks find)."""
+    document = _read_json(source)
+    repeated = [
+        (path, "given more than once: give each key once (only the last value would be read)")
+        for path in _repeated_keys(document)
+    ]
+    try:
+        candidate = from_dict(document)
+    except ProfileError as exc:
+        raise ProfileError([*repeated, *exc.problems]) from None
+    if repeated:
+        raise ProfileError(repeated)
+    return candidate
 
 
 def _count(answer: Sized | None) -> int | str:
@@ -228,12 +242,12 @@ def _summary(candidate: Candidate) -> str:
 
 def _check(args: argparse.Namespace) -> int:
     if args.format == "text":
-        print(_summary(from_dict(_read_json(args.profile))))
+        print(_summary(_read_profile(args.profile)))
         return EXIT_OK
     # JSON for a program that validates profiles (a web form's back end): the problems on
     # standard output, each by its path, as the profile's own are.
     try:
-        candidate = from_dict(_read_json(args.profile))
+        candidate = _read_profile(args.profile)
     except ProfileError as exc:
         problems = exc.problems
     except _BadInput as exc:
@@ -294,7 +308,7 @@ def _today() -> date:
 
 
 def _assess(args: argparse.Namespace) -> int:
-    candidate = from_dict(_read_json(args.profile))
+    candidate = _read_profile(args.profile)
     result = assess(candidate, on=args.on or _today())
     _print_result(
         result,
@@ -307,7 +321,7 @@ def _assess(args: argparse.Namespace) -> int:
 
 
 def _crs(args: argparse.Namespace) -> int:
-    candidate = from_dict(_read_json(args.profile))
+    candidate = _read_profile(args.profile)
     result = crs_for(candidate, on=args.on or _today())
     _print_result(result, args.format, crs_dict, crs_markdown, CrsResult.explain)
     return EXIT_OK
@@ -319,7 +333,7 @@ def _codes_validate(args: argparse.Namespace) -> int:
     identifier = _IDENTIFIERS.get(args.kind_or_value)
     if identifier is None:
         raise _BadInput(
-            f"no identifier kind {args.kind_or_value!r}; the kinds are: "
+            f"no identifier kind {quoted(args.kind_or_value)}; the kinds are: "
             f"{', '.join(sorted(_IDENTIFIERS))} (or give the value alone)"
         )
     try:
@@ -339,7 +353,10 @@ def _codes_identify(value: str) -> int:
             print(f"{kind}: {identifier.format(value)}")
     if found:
         return EXIT_OK
-    print(f"expressentry: invalid: {value!r} is no identifier the engine knows:", file=sys.stderr)
+    print(
+        f"expressentry: invalid: {quoted(value)} is no identifier the engine knows:",
+        file=sys.stderr,
+    )
     for identifier in _IDENTIFIERS.values():
         try:
             identifier.validate(value)

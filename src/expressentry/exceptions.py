@@ -31,7 +31,7 @@ _QUOTED_IN_FULL = 60
 """The longest value a message quotes in full: a longer one is cut, its length given."""
 
 
-def quoted(value: str | int) -> str:
+def quoted(value: object) -> str:
     """``value`` as a message quotes it: in full when short, else its start and its length.
 
     >>> quoted("x" * 100)
@@ -47,7 +47,7 @@ def quoted(value: str | int) -> str:
         digits = int(math.log10(size)) + 1
         digits -= 10 ** (digits - 1) > size  # log10 rounds up just below a power of ten
         return f"a number of {digits:,} digits"
-    if len(value) <= _QUOTED_IN_FULL:
+    if not isinstance(value, str) or len(value) <= _QUOTED_IN_FULL:  # None, a float: in full
         return repr(value)
     return f"{value[:40] + '...'!r} ({len(value):,} characters)"
 

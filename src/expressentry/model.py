@@ -215,7 +215,7 @@ def _check_country(problems: _Problems, path: str, code: str) -> None:
             if code.isascii() and code.upper() in COUNTRIES
             else " (e.g. 'CA')"
         )
-        problems.add(path, f"{code!r} is not an ISO 3166-1 alpha-2 country code{hint}")
+        problems.add(path, f"{quoted(code)} is not an ISO 3166-1 alpha-2 country code{hint}")
 
 
 def _check_text(problems: _Problems, path: str, text: str | None) -> None:

@@ -41,6 +41,7 @@ import types
 import typing
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date
+from decimal import Decimal
 from typing import Any, Final, TypeVar
 
 import attrs
@@ -123,7 +124,39 @@ def _structure_bool(value: object, _: type) -> bool:
     return value
 
 
+class NearlyWhole(float):
+    """A JSON number that reads as a whole number only because a float cannot hold it
+    (``1.9999999999999999``): :func:`parse_json_number` keeps its text, so that a count is
+    refused rather than rounded to 2 without a word (a sum of money may take the float)."""
+
+    __slots__ = ("text",)
+    text: str
+
+    def __new__(cls, text: str) -> NearlyWhole:
+        number = super().__new__(cls, text)
+        number.text = text
+        return number
+
+
+def parse_json_number(text: str) -> float:
+    """``json.loads``'s ``parse_float`` for profiles: the float of ``text``, as a
+    :class:`NearlyWhole` when the float is whole and the number written is not.
+
+    >>> from_dict({"schema_version": 1, "dependent_children": json.loads(
+    ...     "1.9999999999999999", parse_float=parse_json_number)})
+    Traceback (most recent call last):
+    expressentry.exceptions.ProfileError: 1 problem in the profile:
+      $.dependent_children: expected a whole number, got 1.9999999999999999
+    """
+    number = float(text)
+    if number.is_integer() and math.isfinite(number) and Decimal(text) != Decimal(number):
+        return NearlyWhole(text)
+    return number
+
+
 def _structure_int(value: object, _: type) -> int:
+    if isinstance(value, NearlyWhole):
+        raise _InputError(f"expected a whole number, got {value.text}")
     if isinstance(value, bool) or not isinstance(value, int):
         if isinstance(value, float):
             _check_finite(value)
@@ -144,7 +177,7 @@ def _structure_float(value: object, _: type) -> float:
             raise _InputError(f"{quoted(value)} is too large: at most about 1.8e308") from None
         return value
     _check_finite(value)
-    return value
+    return float(value) if type(value) is NearlyWhole else value  # a plain float is kept
 
 
 def _check_finite(value: float) -> None:
@@ -332,6 +365,36 @@ def _stand_ins_of(type_: Any) -> tuple[object, object] | None:
     return _STAND_INS.get(type_)
 
 
+def _item_type(kind: Any) -> Any:
+    """The item type of a list field's type (``tuple[X, ...]``, ``WorkHistory``, optional);
+    ``None`` for a field that is not a list."""
+    args = [arg for arg in typing.get_args(kind) if arg is not type(None)]
+    if _is_optional(kind):
+        return _item_type(args[0])
+    if kind is WorkHistory:
+        return WorkPeriod
+    return args[0] if _is_tuple(kind) else None
+
+
+_INDEXED = re.compile(r"^\$\.(\w+)\[(\d+)\]")
+
+
+def _at_given_indices(problems: list[Problem], origins: Mapping[str, list[int]]) -> list[Problem]:
+    """``problems`` found on lists reduced to their items that structure, with each item's
+    path at its index in the list as given (``origins``: per field, the given index of each
+    item kept)."""
+    if not origins:
+        return problems
+    moved = []
+    for path, message in problems:
+        match = _INDEXED.match(path)
+        if match is not None and match.group(1) in origins:
+            index = origins[match.group(1)][int(match.group(2))]
+            path = f"$.{match.group(1)}[{index}]{path[match.end() :]}"
+        moved.append((path, message))
+    return moved
+
+
 def _make_converter() -> cattrs.Converter:
     converter = cattrs.Converter(detailed_validation=True, forbid_extra_keys=True)
     converter.register_structure_hook(str, _structure_str)
@@ -390,6 +453,44 @@ def _make_converter() -> cattrs.Converter:
         WorkHistory, lambda history: [converter.unstructure(p) for p in history.periods]
     )
 
+    def _stood_in(
+        kind: Any, given: object, *, required: bool = False
+    ) -> tuple[dict[str, Any], dict[str, Any]] | None:
+        """Two stand-ins for an object of ``kind`` that failed: the object as given, its fields
+        that fail replaced by their own stand-ins (an optional one by "not answered") and its
+        unknown keys left out, so that the checks that read its other fields (the bands of
+        the other scores, a job's start beside the birth date) still run; ``None`` when a
+        field cannot be stood in for."""
+        if not attrs.has(kind) or kind in (NocCode, WorkHistory):  # those are not objects
+            return None
+        if not isinstance(given, dict):
+            if not required:
+                return None  # an optional object given wrong is left out, as not answered
+            given = {}  # scores given as a list, say: every field stands in
+        inner = typing.get_type_hints(kind)
+        sides: tuple[dict[str, Any], dict[str, Any]] = ({}, {})
+        for field in attrs.fields(kind):
+            if field.name not in given and field.default is not attrs.NOTHING:
+                continue  # left out, as given: its default
+            try:
+                if field.name not in given:
+                    raise KeyError(field.name)
+                converter.structure(given[field.name], inner[field.name])
+            except Exception:  # wrong or left out: stood in for, if it can be
+                pair: tuple[object, object] | None = (
+                    (None, None)
+                    if _is_optional(inner[field.name])
+                    else _stand_ins_of(inner[field.name])
+                )
+                if pair is None:
+                    return None
+                for side, stand_in in zip(sides, pair, strict=True):
+                    side[field.name] = stand_in
+            else:
+                for side in sides:
+                    side[field.name] = given[field.name]
+        return sides
+
     def attrs_structure(cls: type[Any]) -> Callable[[Mapping[str, Any], Any], Any]:
         generated = make_dict_structure_fn(cls, converter)
         names = frozenset(field.name for field in attrs.fields(cls))
@@ -410,30 +511,11 @@ def _make_converter() -> cattrs.Converter:
                 raise ProfileError(_problems(exc) + _own_checks(value, type_, exc)) from None
 
         def _object_stand_ins(name: str, value: dict[str, Any]) -> tuple[object, object] | None:
-            """Two stand-ins for a required object field that failed (a test's ``scores``):
-            the object as given, its fields that fail replaced by their own stand-ins, so that
-            the checks that read its other fields (the bands of the other scores) still run."""
+            """Two stand-ins for an object field that failed (a test's ``scores``, a spouse)."""
             kind = hints[name]
-            given = value.get(name)
-            if not attrs.has(kind) or not isinstance(given, dict):
-                return None
-            inner = typing.get_type_hints(kind)
-            sides: tuple[dict[str, Any], dict[str, Any]] = ({}, {})
-            for field in attrs.fields(kind):
-                try:
-                    if field.name not in given:
-                        raise KeyError(field.name)
-                    converter.structure(given[field.name], inner[field.name])
-                except Exception:  # wrong or left out: stood in for, if it can be
-                    pair = _stand_ins_of(inner[field.name])
-                    if pair is None:
-                        return None
-                    for side, stand_in in zip(sides, pair, strict=True):
-                        side[field.name] = stand_in
-                else:
-                    for side in sides:
-                        side[field.name] = given[field.name]
-            return sides
+            if _is_optional(kind):  # a spouse, a nomination: the object, when given
+                (kind,) = [arg for arg in typing.get_args(kind) if arg is not type(None)]
+            return _stood_in(kind, value.get(name), required=name in stand_ins)
 
         def _own_checks(
             value: dict[str, Any], type_: Any, exc: ClassValidationError
@@ -452,7 +534,25 @@ def _make_converter() -> cattrs.Converter:
                 for name in required
                 if (pair := stand_ins[name] or _object_stand_ins(name, value)) is not None
             ]
-            if required and len(pairs) == len(required):
+            # An optional field that failed stands in by its parts that do structure: the
+            # items of a list that do (the checks that compare a job with the birth date must
+            # not wait for another job's hours), an object's fields with stand-ins (a spouse
+            # whose status is mistyped is still a spouse of a never-married candidate).
+            origins: dict[str, list[int]] = {}
+            for name in sorted(failed - set(stand_ins)):
+                given = value.get(name)
+                item_type = _item_type(hints[name])
+                if isinstance(given, list) and item_type is not None:
+                    origins[name], sides = _items_stood_in(item_type, given)
+                    pairs.append((name, sides))
+                elif (pair := _object_stand_ins(name, value)) is not None:
+                    pairs.append((name, pair))
+                else:
+                    continue
+                # Its parts are its own: what the checks find of the field as a whole (a
+                # spouse beside "never married") is reported, not taken for its own problem.
+                failed_paths.discard(f"$.{name}")
+            if pairs and len(pairs) >= len(required):
                 # A required field that failed would stop the object's own checks: run them
                 # with two stand-ins for it, and keep what both find (a check that reads the
                 # field finds different things, or nothing, and waits for it to be fixed).
@@ -463,13 +563,37 @@ def _make_converter() -> cattrs.Converter:
                     generated(variant, type_)
                 except Exception as own:  # the checks that failed
                     problems = [
-                        p for p in _problems(own) if p not in found and p[0] not in failed_paths
+                        p
+                        for p in _at_given_indices(_problems(own), origins)
+                        if p not in found and p[0] not in failed_paths
                     ]
                 else:  # only unknown keys (or the stood-in fields) failed
                     problems = []
                 kept = problems if kept is None else [p for p in kept if p in problems]
             assert kept is not None  # one variant at least
             return kept
+
+        def _items_stood_in(
+            item_type: Any, given: list[Any]
+        ) -> tuple[list[int], tuple[list[Any], list[Any]]]:
+            """The items of a list that failed, as two stand-ins: each item that structures as
+            given, each that fails stood in for if it can be (and left out if not), with the
+            index of each item kept in the list as given."""
+            kept: list[int] = []
+            sides: tuple[list[Any], list[Any]] = ([], [])
+            for index, item in enumerate(given):
+                try:
+                    converter.structure(item, item_type)
+                except Exception:  # reported by the item's own problem
+                    pair: tuple[Any, Any] | None = _stood_in(item_type, item)
+                    if pair is None:
+                        continue
+                else:
+                    pair = (item, item)
+                kept.append(index)
+                sides[0].append(pair[0])
+                sides[1].append(pair[1])
+            return kept, sides
 
         return structure
 

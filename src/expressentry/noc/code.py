@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import attrs
 
-from expressentry.exceptions import InvalidNocCode
+from expressentry.exceptions import InvalidNocCode, quoted
 from expressentry.noc.hierarchy import (
     _UNIT_GROUP_CODES,
     NocGroup,
@@ -40,13 +40,13 @@ def _check_code(instance: NocCode, attribute: attrs.Attribute[str], code: str) -
         len(code) not in _VERSION_BY_LENGTH
     ):
         raise InvalidNocCode(
-            f"{code!r} is not a NOC code: NOC 2021 codes have 5 digits (e.g. '21231'), "
+            f"{quoted(code)} is not a NOC code: NOC 2021 codes have 5 digits (e.g. '21231'), "
             f"NOC 2016 codes 4 (e.g. '2173'); write it as a string so leading zeros stay"
             f"{_hint(code)}"
         )
     version = _VERSION_BY_LENGTH[len(code)]
     if code not in _UNIT_GROUP_CODES[version]:
-        raise InvalidNocCode(f"{code!r} is not a unit group of {version.label}{_hint(code)}")
+        raise InvalidNocCode(f"{quoted(code)} is not a unit group of {version.label}{_hint(code)}")
 
 
 def _hint(code: object) -> str:
