@@ -154,6 +154,10 @@ def test_unreadable_files(capsys, tmp_path):
     status, _, err = run(capsys, "check", str(binary))
     assert status == 2
     assert err.endswith("is UTF-16 text: save it as UTF-8\n")
+    for utf_32 in ('{"schema_version": 1}'.encode("utf-32"), b"\x00\x00\xfe\xff\x00\x00\x00{"):
+        binary.write_bytes(utf_32)
+        status, _, err = run(capsys, "check", str(binary))
+        assert (status, err.endswith("is UTF-32 text: save it as UTF-8\n")) == (2, True)
     status, _, err = run(capsys, "check", str(tmp_path))
     assert status == 2
     assert "cannot read" in err

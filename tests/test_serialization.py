@@ -1185,3 +1185,17 @@ def test_a_huge_value_is_quoted_by_its_start(data: dict[str, Any]) -> None:
     ((_, message),) = problems_of(data)
     assert len(message) < 400
     assert "(1,000,000 characters)" in message
+
+
+@pytest.mark.parametrize("text", ["\u200b", " \u2060\u200b "])
+def test_a_text_of_invisible_characters_alone_is_empty(text: str) -> None:
+    # Found by the robustness audit: a zero-width space passed for a passport number.
+    data = {"schema_version": 1, "travel_document": {"number": text, "issuing_country": "IN"}}
+    assert problems_of(data) == [
+        ("$.travel_document.number", "must not be empty (leave it out if it is not known)")
+    ]
+    visible = {
+        "schema_version": 1,
+        "travel_document": {"number": f"G3{text}38", "issuing_country": "IN"},
+    }
+    assert from_dict(visible).travel_document is not None

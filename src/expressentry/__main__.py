@@ -117,6 +117,7 @@ refused before it fills the memory."""
 
 _UTF_8_BOM = b"\xef\xbb\xbf"
 _UTF_16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_UTF_32_BOMS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")
 
 
 def _read_bytes(source: str, name: str) -> bytes:
@@ -146,6 +147,8 @@ def _read_bytes(source: str, name: str) -> bytes:
 
 def _decode(data: bytes, name: str) -> str:
     """The text of a profile: UTF-8, with or without the byte-order mark some editors write."""
+    if data.startswith(_UTF_32_BOMS):  # before UTF-16: a UTF-32 mark starts with one
+        raise _BadInput(f"{name} is UTF-32 text: save it as UTF-8")
     if data.startswith(_UTF_16_BOMS):
         raise _BadInput(f"{name} is UTF-16 text: save it as UTF-8")
     try:

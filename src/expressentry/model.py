@@ -221,7 +221,11 @@ def _check_country(problems: _Problems, path: str, code: str) -> None:
 def _check_text(problems: _Problems, path: str, text: str | None) -> None:
     if text is None:
         return
-    if not text.strip():
+    # Text of spaces, or of invisible format characters alone (a zero-width space), is empty.
+    if not text.strip() or (
+        not text.isprintable()
+        and all(char.isspace() or unicodedata.category(char) == "Cf" for char in text)
+    ):
         problems.add(path, "must not be empty (leave it out if it is not known)")
     elif len(text) > MAX_TEXT_LENGTH:
         problems.add(
