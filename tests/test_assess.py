@@ -6,7 +6,7 @@ import copy
 import json
 import pickle
 import re
-from datetime import date
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 import pytest
@@ -376,3 +376,24 @@ def test_each_result_read_alone_gives_its_part_of_the_json_form() -> None:
     assert data["completeness"]["programs"] == ["FSW", "FST", "CEC"]
     assert data["completeness"]["routes"] == list(report.routes)
     assert data["completeness"]["eligible"] == []
+
+
+class _Day(date):
+    """A date subclass of the user's own."""
+
+
+@pytest.mark.parametrize(
+    "on", [datetime(2026, 11, 29, 15, 30, tzinfo=timezone.utc), _Day(2026, 11, 29)]
+)
+def test_a_datetime_or_a_date_subclass_is_assessed_on_its_day(on: date) -> None:
+    # Found by the robustness audit: datetime.now() from a notebook raised TypeError (a
+    # datetime does not compare with the rules' dates).
+    candidate = load("cook-toronto")
+    result = assess(candidate, on=on)
+    assert type(result.on) is date
+    assert result.to_dict() == assess(candidate, on=ON).to_dict()
+
+
+def test_an_evaluation_date_that_is_no_date_is_a_type_error() -> None:
+    with pytest.raises(TypeError, match=r"the evaluation date must be a datetime\.date, got str"):
+        assess(load("cook-toronto"), on="2026-11-29")  # type: ignore[arg-type]
