@@ -272,6 +272,12 @@ def _is_optional(type_: Any) -> bool:
     )
 
 
+def _answered_type(type_: Any) -> Any:
+    """The type of an optional field when it is answered (``X`` of ``X | None``)."""
+    (inner,) = [arg for arg in typing.get_args(type_) if arg is not type(None)]
+    return inner
+
+
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
@@ -368,12 +374,11 @@ def _stand_ins_of(type_: Any) -> tuple[object, object] | None:
 def _item_type(kind: Any) -> Any:
     """The item type of a list field's type (``tuple[X, ...]``, ``WorkHistory``, optional);
     ``None`` for a field that is not a list."""
-    args = [arg for arg in typing.get_args(kind) if arg is not type(None)]
     if _is_optional(kind):
-        return _item_type(args[0])
+        return _item_type(_answered_type(kind))
     if kind is WorkHistory:
         return WorkPeriod
-    return args[0] if _is_tuple(kind) else None
+    return typing.get_args(kind)[0] if _is_tuple(kind) else None
 
 
 _INDEXED = re.compile(r"^\$\.(\w+)\[(\d+)\]")
@@ -439,7 +444,7 @@ def _make_converter() -> cattrs.Converter:
 
     def optional_hook(type_: Any) -> Callable[[object, type], object]:
         # Resolve the inner hook once, instead of dispatching on every value as cattrs does.
-        (inner_type,) = [arg for arg in typing.get_args(type_) if arg is not type(None)]
+        inner_type = _answered_type(type_)
         inner = converter.get_structure_hook(inner_type)
         return lambda value, _: None if value is None else inner(value, inner_type)
 
@@ -514,7 +519,7 @@ def _make_converter() -> cattrs.Converter:
             """Two stand-ins for an object field that failed (a test's ``scores``, a spouse)."""
             kind = hints[name]
             if _is_optional(kind):  # a spouse, a nomination: the object, when given
-                (kind,) = [arg for arg in typing.get_args(kind) if arg is not type(None)]
+                kind = _answered_type(kind)
             return _stood_in(kind, value.get(name), required=name in stand_ins)
 
         def _own_checks(
@@ -682,7 +687,7 @@ _FIELD_SCHEMAS: dict[str, dict[str, Any]] = {
 
 def _type_schema(type_: Any, definitions: dict[str, Any]) -> dict[str, Any]:
     if _is_optional(type_):
-        (inner,) = [arg for arg in typing.get_args(type_) if arg is not type(None)]
+        inner = _answered_type(type_)
         if _is_tuple(inner):  # a list's schema takes null already
             return _type_schema(inner, definitions)
         return {"anyOf": [_type_schema(inner, definitions), {"type": "null"}]}

@@ -167,10 +167,14 @@ def _not_accepted(test: LanguageTest, index: int) -> LanguageNote:
     )
 
 
-def _basis(test: LanguageTest) -> str:
-    if test.result_date is None:
-        return "the test date (the result date is not known)"
-    return "the result date"
+def _basis(test: LanguageTest, *, in_brackets: bool = False) -> str:
+    """The date a result counts from, in words; ``in_brackets``: for a sentence that puts it
+    in brackets already (no brackets inside brackets)."""
+    if test.result_date is not None:
+        return "the result date"
+    if in_brackets:
+        return "the test date; the result date is not known"
+    return "the test date (the result date is not known)"
 
 
 def _not_yet_counting(test: LanguageTest, index: int, on: date) -> LanguageNote:
@@ -181,10 +185,7 @@ def _not_yet_counting(test: LanguageTest, index: int, on: date) -> LanguageNote:
         if test.test_date <= on
         else f"The {test.kind.title} dated {test.test_date.isoformat()}"
     )
-    # In brackets already: the basis is not put in brackets of its own.
-    basis = (
-        "the result date" if test.result_date else "the test date; the result date is not known"
-    )
+    basis = _basis(test, in_brackets=True)
     return LanguageNote(
         rule=LanguageRule.NOT_YET_COUNTING,
         sentence=(
