@@ -335,3 +335,30 @@ def test_never_raises_and_is_consistent(candidate: Candidate, on: date) -> None:
         assert all(path.startswith("$.") for path in result.missing)
         if result.outcome is Outcome.MET:
             assert result.job_offer_class is not JobOfferClass.NONE
+
+
+@pytest.mark.parametrize("months", [6, 12, 24])
+@pytest.mark.parametrize("change", OFFER_DURATION.change_dates[1:])
+def test_an_offer_of_a_length_in_months_has_an_end_date(change: date, months: int) -> None:
+    # Before 2016-11-19 the offer had to be indeterminate (P34); an offer given a length has an
+    # end date, so it earns nothing then, however long it is. From that day a length of 12
+    # months or more is enough.
+    day_before = change - timedelta(days=1)
+    fixed_term = attrs.evolve(
+        SOFTWARE, indeterminate=None, at_least_one_year=None, duration_months=months
+    )
+    before = arranged_employment(_facts(fixed_term, on=day_before))
+    assert before.outcome is Outcome.NOT_MET
+    assert f"it is for {months} months, so it has an end date, and before 2016-11-19" in (
+        before.sentence
+    )
+    assert crs_job_offer(_facts(fixed_term, on=day_before)).outcome is Outcome.NOT_MET
+    on = arranged_employment(_facts(fixed_term, on=change))
+    assert on.outcome is (Outcome.MET if months >= 12 else Outcome.NOT_MET)
+    # Answered as not indeterminate, it fails for that answer alone; the FST asks one year.
+    answered = attrs.evolve(fixed_term, indeterminate=False)
+    refused = arranged_employment(_facts(answered, on=day_before))
+    assert refused.outcome is Outcome.NOT_MET
+    assert "so it has an end date" not in refused.sentence
+    fst = assess_offer(_facts(fixed_term, on=day_before), 0, Purpose.FST)
+    assert fst.outcome is (Outcome.MET if months >= 12 else Outcome.NOT_MET)

@@ -400,18 +400,25 @@ def assess_offer(
     )
     conditions.require(offer.non_seasonal, f"{path}.non_seasonal", "it is seasonal")
     # The duration asked (P34): an indeterminate offer before 2016-11-19, instead of one of at
-    # least one year; an offer for less than a year has an end, so it is not indeterminate.
+    # least one year. An offer for less than a year, or of a length in months, has an end date,
+    # so it is not indeterminate.
     duration = (FST_OFFER_DURATION if purpose is Purpose.FST else OFFER_DURATION).at(on)
     lasts_a_year = a_year_or_more(offer)
     if own_duration and duration is OfferDuration.INDETERMINATE:
-        short = offer.indeterminate is None and lasts_a_year is False
+        months = offer.duration_months
+        if offer.indeterminate is not None:
+            ended = ""
+        elif months is not None:
+            ended = f"it is for {months} months, so it has an end date, and "
+        elif lasts_a_year is False:
+            ended = "it is for less than one year, and "
+        else:
+            ended = ""
         conditions.require(
-            False if short else offer.indeterminate,
+            False if ended else offer.indeterminate,
             f"{path}.indeterminate",
-            "it is for less than one year, and before 2016-11-19 the offer had to be of "
-            "indeterminate employment (policy P34)"
-            if short
-            else "before 2016-11-19 the offer had to be of indeterminate employment (policy P34)",
+            f"{ended}before 2016-11-19 the offer had to be of indeterminate employment "
+            "(policy P34)",
         )
     elif own_duration:
         # An indeterminate offer has no end date: it lasts at least one year.

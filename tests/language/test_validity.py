@@ -147,8 +147,14 @@ def test_a_test_never_accepted_says_so_without_a_start_date(
         (ACCEPTED_TESTS.entries[0],),
     )
     monkeypatch.setattr(validity, "ACCEPTED_TESTS", only_long_standing)
-    test = make_test(TestKind.PTE_CORE, PTE_CORE_9, test_date=date(2025, 1, 1))
-    note = assess_test(test, date(2025, 6, 1)).problem
+    # The dated tables are memoised by kind and dates: forget what another test read from the
+    # real table, and what this one reads from the patched one.
+    validity._tables_for.cache_clear()
+    try:
+        test = make_test(TestKind.PTE_CORE, PTE_CORE_9, test_date=date(2025, 1, 1))
+        note = assess_test(test, date(2025, 6, 1)).problem
+    finally:
+        validity._tables_for.cache_clear()
     assert note is not None
     assert note.sentence.endswith("did not accept PTE Core on that date.")
     assert "accepted_from" not in note.facts
