@@ -512,6 +512,18 @@ def test_a_count_a_float_rounds_to_whole_is_refused_not_rounded(capsys, tmp_path
     assert "hours_per_week" not in err  # a float that holds the number written is read
     path.write_text('{"schema_version": 1, "dependent_children": 2.0}', encoding="utf-8")
     assert run(capsys, "check", str(path))[0] == 0
+    # A whole number written with an exponent that no float holds exactly is too large, not
+    # "not whole"; one a float holds is read (and then checked against its range).
+    path.write_text(
+        '{"schema_version": 1, "dependent_children": 1e308, "settlement_funds_cad": 1e20}',
+        encoding="utf-8",
+    )
+    status, _, err = run(capsys, "check", str(path))
+    assert status == 2
+    assert "  $.dependent_children: 1e308 is too large to be read exactly as a whole number" in (
+        err
+    )
+    assert "  $.settlement_funds_cad: expected 0 to 1,000,000,000,000 dollars, got 1" in err
 
 
 def test_json_nested_just_below_the_parser_limit_is_reported_by_path(capsys, tmp_path):

@@ -9,9 +9,7 @@ from __future__ import annotations
 import pickle
 from datetime import date, timedelta
 from fractions import Fraction
-from typing import Any
 
-import attrs
 import pytest
 from dateutil.relativedelta import relativedelta
 from hypothesis import given
@@ -197,29 +195,6 @@ def test_hours_as_a_float_from_units(units: int) -> None:
 
 
 # -- the work-experience ledger ----------------------------------------------------------------
-
-
-def test_a_period_answered_outside_the_table_is_read_as_before() -> None:
-    """An answer other than True, False or None is read by its truth, as the ledger always
-    did (the fast paths test bits computed from the answers)."""
-    period = WorkPeriod(
-        noc=NocCode("21231"),
-        country="CA",
-        start=date(2023, 1, 1),
-        end=date(2024, 12, 31),
-        hours_per_week=40,
-        paid=True,
-        self_employed=False,
-        full_time_student=False,
-        authorized=True,
-    )
-    answers: dict[str, Any] = {"paid": "yes", "self_employed": 0}
-    odd = attrs.evolve(period, **answers)
-    plain, truthy = (
-        Ledger.of(WorkHistory(periods=(job,)), ON).measure(CRS_CANADIAN) for job in (period, odd)
-    )
-    assert plain.hours is not None
-    assert truthy.hours == plain.hours > 0
 
 
 # -- education ---------------------------------------------------------------------------------

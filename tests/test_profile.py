@@ -1214,3 +1214,14 @@ def test_the_facts_of_an_offer_that_may_earn_crs_points_are_asked(on: date, aske
     fsw_asks = {**fsw_met, "FSW": verdict("FSW", Outcome.UNKNOWN, "$.job_offers[0].full_time")}
     needed = item(report(data, on=on, verdicts=fsw_asks), "profile.job_offers.full_time")
     assert (needed.need, needed.programs) == ("program", ("FSW",))
+
+
+def test_an_offer_the_crs_has_decided_asks_nothing_more() -> None:
+    answered = {"full_time": True, "non_seasonal": True, "at_least_one_year": True}
+    data = {
+        **example("software-engineer-abroad.json"),
+        "job_offers": [{"noc": "21231", "lmia": "approved", **answered}],
+    }
+    fsw_met = {code: verdict(code, Outcome.MET) for code in ("FSW", "FST", "CEC")}
+    result = report(data, on=date(2025, 3, 24), verdicts=fsw_met)
+    assert [i.path for i in result.items if i.path.startswith("$.job_offers")] == []

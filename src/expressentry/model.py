@@ -23,12 +23,15 @@ True
 
 from __future__ import annotations
 
+import enum
 import math
 import numbers
+import types
+import typing
 import unicodedata
 from collections.abc import Iterator
-from datetime import date
-from typing import Final
+from datetime import date, datetime
+from typing import Any, Final
 
 import attrs
 
@@ -208,6 +211,116 @@ class _Problems:
             raise ProfileError(self.items)
 
 
+class _FieldType:
+    """What one field of a model class holds, read once from its annotation: the type of its
+    value (or of each item, for a tuple), and whether ``None`` (not answered) is allowed."""
+
+    __slots__ = ("exact", "item", "kinds", "name", "refused", "words")
+
+    def __init__(self, name: str, hint: Any) -> None:
+        self.name = name
+        arguments = typing.get_args(hint)
+        optional = isinstance(hint, types.UnionType) and type(None) in arguments
+        if optional:
+            (hint,) = (argument for argument in arguments if argument is not type(None))
+        self.item: _FieldType | None = None
+        self.kinds: tuple[type, ...]
+        self.refused: tuple[type, ...] = ()
+        # The types whose values need no closer look: the common case, checked in one step.
+        self.exact: frozenset[type] = frozenset({type(None)} if optional else ())
+        if typing.get_origin(hint) is tuple:
+            (item,) = typing.get_args(hint)[:1]
+            self.item = _FieldType(name, item)
+            self.kinds = (tuple,)
+            self.words = f"a tuple of {item.__name__}"
+            return
+        self.exact |= {int, float} if hint is float else {hint}
+        # A NumPy integer is a whole number (Integral), a NumPy float a number (Real).
+        self.kinds = {float: (numbers.Real,), int: (numbers.Integral,)}.get(hint, (hint,))
+        self.words = _TYPE_WORDS.get(hint) or f"a {hint.__name__}"
+        # A bool is an int to Python but no number here, and a datetime is no day.
+        self.refused = _REFUSED.get(hint, ())
+        if isinstance(hint, enum.EnumMeta):
+            self.words += f" (e.g. {hint.__name__}.{next(iter(hint)).name})"
+
+    def check(self, problems: _Problems, path: str, value: object) -> None:
+        """Add to ``problems`` what is wrong with the type of ``value`` at ``path``, if
+        anything: the value's, or each wrong item's at its index. (None, where the field may be
+        unanswered, is in ``exact`` and never comes here.)"""
+        if not isinstance(value, self.kinds) or isinstance(value, self.refused):
+            problems.add(path, f"expected {self.words}, got {_given(value, self)}")
+        elif self.item is not None:
+            assert isinstance(value, tuple)
+            for index, element in enumerate(value):
+                if type(element) not in self.item.exact:
+                    self.item.check(problems, f"{path}[{index}]", element)
+
+
+_REFUSED: Final[dict[object, tuple[type, ...]]] = {
+    date: (datetime,),
+    float: (bool,),
+    int: (bool,),
+}
+"""Subclasses that a field of the type refuses."""
+
+_TYPE_WORDS: Final[dict[object, str]] = {
+    bool: "True or False",
+    date: "a date (datetime.date)",
+    float: "a number",
+    int: "a whole number",
+    str: "a text (str)",
+}
+
+
+def _given(value: object, expected: _FieldType) -> str:
+    """``value`` as a type error quotes it, with how to write it if the type can read it."""
+    if value is None or isinstance(value, (str, int, float)):
+        shown = quoted(value)
+    else:
+        shown = f"a {type(value).__name__}"
+    (kind,) = expected.kinds if len(expected.kinds) == 1 else (None,)
+    if isinstance(value, list) and kind is tuple:
+        return f"{shown} (a tuple keeps the facts immutable: write tuple(...))"
+    if isinstance(value, (list, tuple)) and kind is WorkHistory:
+        return f"{shown} (write WorkHistory(periods=...))"
+    if (
+        isinstance(value, str)
+        and isinstance(kind, enum.EnumMeta)
+        and any(member.value == value for member in kind)  # type: ignore[var-annotated]
+    ):
+        return f"{shown} ({kind.__name__}({value!r}) reads it)"
+    if isinstance(value, str) and kind is date:
+        return f"{shown} (date.fromisoformat({value!r}) reads it)"
+    if isinstance(value, datetime) and kind is date:
+        return f"{shown} (its .date() is the day)"
+    return shown
+
+
+_FIELD_TYPES: dict[type, tuple[_FieldType, ...]] = {}
+"""Memo of each model class's field types: annotations are read once per class."""
+
+
+def _checked(instance: object) -> _Problems:
+    """Empty problems for ``instance`` to fill, once every field holds a value of its type;
+    else :class:`ProfileError` at once, naming every field of the wrong type (from Python a
+    text may come where a date belongs, which the other checks could not even compare)."""
+    cls = type(instance)
+    fields = _FIELD_TYPES.get(cls)
+    if fields is None:
+        hints = typing.get_type_hints(cls)
+        fields = _FIELD_TYPES[cls] = tuple(
+            _FieldType(field.name, hints[field.name])
+            for field in attrs.fields(cls)  # type: ignore[arg-type]
+        )
+    problems = _Problems()
+    for field in fields:
+        value = getattr(instance, field.name)
+        if type(value) not in field.exact:
+            field.check(problems, field.name, value)
+    problems.raise_any()
+    return problems
+
+
 def _check_country(problems: _Problems, path: str, code: str) -> None:
     if code not in COUNTRIES:
         hint = (
@@ -262,13 +375,7 @@ def _not_text(text: str) -> str | None:
 
 
 def _check_count(problems: _Problems, path: str, value: int | None, what: str, most: int) -> None:
-    if value is None:
-        return
-    # From Python a float or a bool may come where JSON reading would have refused it (a
-    # NumPy integer is a whole number: Integral).
-    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-        problems.add(path, f"expected a whole number of {what}, got {value!r}")
-    elif not 0 <= value <= most:
+    if value is not None and not 0 <= value <= most:  # a whole number: _checked saw to it
         problems.add(path, f"expected 0 to {most:,} {what}, got {quoted(value)}")
 
 
@@ -316,10 +423,10 @@ class AbilityScores:
         return score
 
     def __attrs_post_init__(self) -> None:
-        problems = _Problems()
+        problems = _checked(self)
         for ability in Ability:
             score = self.of(ability)
-            if isinstance(score, bool) or not math.isfinite(score):
+            if not math.isfinite(score):
                 problems.add(ability.value, f"{score!r} is not a score")
         problems.raise_any()
 
@@ -360,7 +467,7 @@ class LanguageTest:
     )
 
     def __attrs_post_init__(self) -> None:
-        problems = _Problems()
+        problems = _checked(self)
         if self.result_date is not None and self.result_date < self.test_date:
             problems.add(
                 "result_date",
@@ -408,7 +515,7 @@ class EducationalCredentialAssessment:
     )
 
     def __attrs_post_init__(self) -> None:
-        problems = _Problems()
+        problems = _checked(self)
         _check_text(problems, "reference", self.reference)
         problems.raise_any()
 
@@ -492,7 +599,7 @@ class Credential:
         return self.country == "CA"
 
     def __attrs_post_init__(self) -> None:
-        problems = _Problems()
+        problems = _checked(self)
         _check_country(problems, "country", self.country)
         _check_text(problems, "institution", self.institution)
         years = self.program_years
@@ -622,7 +729,7 @@ class WorkPeriod:
         return self.country == "CA"
 
     def __attrs_post_init__(self) -> None:
-        problems = _Problems()
+        problems = _checked(self)
         _check_country(problems, "country", self.country)
         _check_text(problems, "job_title", self.job_title)
         _check_text(problems, "employer", self.employer)
@@ -633,9 +740,7 @@ class WorkPeriod:
                 f"({self.start.isoformat()})",
             )
         hours = self.hours_per_week
-        if isinstance(hours, bool) or not (
-            math.isfinite(hours) and 0 < hours <= MAX_HOURS_PER_WEEK
-        ):
+        if not (math.isfinite(hours) and 0 < hours <= MAX_HOURS_PER_WEEK):
             problems.add(
                 "hours_per_week",
                 f"{hours!r} hours a week is not possible: give more than 0 and at most "
@@ -649,6 +754,9 @@ class WorkHistory:
     """Every job the person has held, in any order. In JSON it is a plain list of periods."""
 
     periods: tuple[WorkPeriod, ...] = ()
+
+    def __attrs_post_init__(self) -> None:
+        _checked(self)
 
     def __iter__(self) -> Iterator[WorkPeriod]:
         return iter(self.periods)
@@ -755,7 +863,7 @@ class JobOffer:
     )
 
     def __attrs_post_init__(self) -> None:
-        problems = _Problems()
+        problems = _checked(self)
         _check_text(problems, "employer", self.employer)
         if self.indeterminate is True and self.at_least_one_year is False:
             problems.add(
@@ -806,6 +914,9 @@ class CertificateOfQualification:
         ),
     )
 
+    def __attrs_post_init__(self) -> None:
+        _checked(self)
+
 
 @attrs.frozen(kw_only=True)
 class ProvincialNomination:
@@ -833,7 +944,7 @@ class ProvincialNomination:
     )
 
     def __attrs_post_init__(self) -> None:
-        problems = _Problems()
+        problems = _checked(self)
         if self.province is Province.QC:
             problems.add(
                 "province",
@@ -862,7 +973,7 @@ class TravelDocument:
     )
 
     def __attrs_post_init__(self) -> None:
-        problems = _Problems()
+        problems = _checked(self)
         _check_text(problems, "number", self.number)
         _check_country(problems, "issuing_country", self.issuing_country)
         problems.raise_any()
@@ -914,6 +1025,9 @@ class Spouse:
             "work at all."
         ),
     )
+
+    def __attrs_post_init__(self) -> None:
+        _checked(self)
 
 
 def _compact_code(value: str | None) -> str | None:
@@ -1051,7 +1165,7 @@ class Candidate:
     )
 
     def __attrs_post_init__(self) -> None:
-        problems = _Problems()
+        problems = _checked(self)
         if self.birth_date is not None:
             self._check_birth_date(problems, self.birth_date)
         if (

@@ -156,6 +156,9 @@ def parse_json_number(text: str) -> float:
 
 def _structure_int(value: object, _: type) -> int:
     if isinstance(value, NearlyWhole):
+        written = Decimal(value.text)
+        if written == written.to_integral_value():  # 1e308: whole, but no float holds it
+            raise _InputError(f"{value.text} is too large to be read exactly as a whole number")
         raise _InputError(f"expected a whole number, got {value.text}")
     if isinstance(value, bool) or not isinstance(value, int):
         if isinstance(value, float):
