@@ -454,7 +454,7 @@ _EDUCATION_TIERS = Tiers(
     (
         "secondary or less",
         "a post-secondary credential of one year or longer",
-        "two or more credentials (one of 3+ years), a master's, professional or doctoral degree",
+        "two or more credentials, one of 3+ years, or a master's, professional or doctoral degree",
     ),
     "a post-secondary credential",
 )
@@ -1411,8 +1411,8 @@ def _describe_grid(
 ) -> tuple[Mapping[str, object], str, str]:
     rows, columns = grid.rows, grid.columns
     unsettled = dict(factors.unsettled)
-    row_label = _tier_words(rows.labels[row_tier], unsettled.get(rows.fact))
-    column_label = _tier_words(columns.labels[column_tier], unsettled.get(columns.fact))
+    row_label = _tier_words(rows, row_tier, factors, unsettled.get(rows.fact))
+    column_label = _tier_words(columns, column_tier, factors, unsettled.get(columns.fact))
     if points:
         sentence = f"{upper_first(grid.title)}: {row_label}, {column_label}: {points} points."
     else:
@@ -1431,10 +1431,23 @@ def _describe_grid(
     return facts, row, sentence
 
 
-def _tier_words(label: str, unsettled: str | None) -> str:
+def _tier_words(tiers: Tiers, tier: int, factors: CrsFactors, unsettled: str | None) -> str:
+    """The candidate's own figure for a grid, then the tier it falls in: "10 years (3 years or
+    more abroad)"."""
+    label = tiers.labels[tier]
     # A tier the facts do not settle says why, and that it is the tier scored: "less than 1
     # year abroad" alone reads as an answer, and beside "up to 2 whole years" as a contradiction.
-    return label if unsettled is None else f"scored as {label} ({unsettled})"
+    if unsettled is not None:
+        return f"scored as {label} ({unsettled})"
+    value = getattr(factors, tiers.fact)
+    if isinstance(value, EducationLevel):
+        return f"{value.title} ({label})"
+    if isinstance(value, LanguageLevels):
+        return f"{value} ({label})"
+    if tiers.fact.endswith("_years"):  # as counted; the tier reads the whole years
+        return f"{_years(value)} ({label})"
+    # The certificate's tier is its answer, and so is the lowest tier without a language test.
+    return label
 
 
 def _describe_cap(title: str, cap: int, before: int) -> tuple[Mapping[str, object], str, str]:

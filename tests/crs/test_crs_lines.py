@@ -109,16 +109,31 @@ def sentence(rule_id: str, on: date = ON, **factors: object) -> str:
         (
             "crs.transferability.education_language",
             {"education": EducationLevel.SECONDARY},
-            "No points for education and first official language: secondary or less, first "
-            "official language below level 7 in an ability; a post-secondary credential and "
-            "level 7 or more in all four abilities of the first official language needed.",
+            "No points for education and first official language: secondary diploma (secondary "
+            "or less), first official language below level 7 in an ability; a post-secondary "
+            "credential and level 7 or more in all four abilities of the first official language "
+            "needed.",
         ),
         (
             "crs.transferability.certificate_language",
             {"certificate_of_qualification": True, "first_language": 5},
             "Certificate of qualification and first official language: a certificate of "
-            "qualification, first official language at level 5 or more in all four, one below "
-            "7: 25 points.",
+            "qualification, CLB L 5, R 5, W 5, S 5 (first official language at level 5 or more "
+            "in all four, one below 7): 25 points.",
+        ),
+        (  # each grid names the candidate's own figures, then the tier they fall in
+            "crs.transferability.foreign_experience_canadian_experience",
+            {"foreign_years": 10, "canadian_years": 1.5},
+            "Foreign and Canadian work experience: 10 years (3 years or more abroad), 1.5 years "
+            "(1 year in Canada): 25 points.",
+        ),
+        (
+            "crs.transferability.education_language",
+            {"education": EducationLevel.DOCTORAL, "first_language": clb(8, speaking=9)},
+            "Education and first official language: doctoral degree (two or more credentials, "
+            "one of 3+ years, or a master's, professional or doctoral degree), CLB L 8, R 8, "
+            "W 8, S 9 (first official language at level 7 or more in all four, one below 9): "
+            "25 points.",
         ),
         (
             "crs.transferability.education.cap",
