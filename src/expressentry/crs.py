@@ -55,14 +55,14 @@ from expressentry._sources import CRS_CRITERIA_URL, MI_2015_URL, MI_2017_1_URL, 
 from expressentry._written import WrittenOnRead, points_words, upper_first
 from expressentry.dated import EXPRESS_ENTRY_LAUNCH, Citation, Dated, DatedTable, rules_warnings
 from expressentry.education import CanadianEducation, CredentialUse, EducationLevel
-from expressentry.exceptions import Problem, ProfileError
+from expressentry.exceptions import Problem, ProfileError, quoted
 from expressentry.experience import CRS_CANADIAN, CRS_FOREIGN, Experience
 from expressentry.facts import SPOUSE_STATUS_UNANSWERED, Facts, derive
 from expressentry.job_offer import JobOfferClass, crs_job_offer
 from expressentry.language.levels import BENCHMARK_TOP, LanguageLevels
 from expressentry.language.roles import AssignmentPoints, LanguagePoints, OfficialLanguageRole
 from expressentry.language.scales import Ability, Language
-from expressentry.model import Candidate
+from expressentry.model import Candidate, check_types
 from expressentry.serialization import facts_in_words
 from expressentry.verdict import Outcome
 
@@ -976,6 +976,10 @@ def _levels(
     return LanguageLevels(language=language, **levels)
 
 
+_YEAR_TYPES: Final = frozenset({int, float})
+"""The types of years a score reads at once (another number is looked at more closely)."""
+
+
 def _is_years(years: float) -> bool:
     # NaN fails both comparisons, and infinity the second.
     return not isinstance(years, bool) and 0 <= years < math.inf
@@ -1047,14 +1051,27 @@ class CrsFactors:
         if (
             (age is None or (type(age) is int and age >= 0))
             and (second is None or self._other_language(second))
-            and type(canadian) is not bool
-            and type(foreign) is not bool
-            and type(spouse) is not bool
+            and type(self.education) is EducationLevel
+            and type(self.with_spouse) is bool
+            and type(self.sibling_in_canada) is bool
+            and type(self.provincial_nomination) is bool
+            and type(self.certificate_of_qualification) is bool
+            and type(self.canadian_education) is CanadianEducation
+            and type(self.job_offer) is JobOfferClass
+            and (self.first_language is None or type(self.first_language) is LanguageLevels)
+            and (second is None or type(second) is LanguageLevels)
+            and self._spouse_typed()
+            and type(canadian) in _YEAR_TYPES
+            and type(foreign) in _YEAR_TYPES
+            and type(spouse) in _YEAR_TYPES
             and 0 <= canadian < math.inf
             and 0 <= foreign < math.inf
             and 0 <= spouse < math.inf
         ):
             return
+        # A wrong type (a text for a yes or no, say) would score silently or fail in a
+        # comparison: every such field is named at once, as the domain types name theirs.
+        check_types(self)
         problems: list[Problem] = []
         if age is not None and (isinstance(age, bool) or not isinstance(age, int) or age < 0):
             problems.append(("$.age", f"{self.age!r} is not an age in whole years"))
@@ -1070,6 +1087,16 @@ class CrsFactors:
         _check_years(problems, "spouse_canadian_years", self.spouse_canadian_years)
         if problems:  # an int subclass for the age passes the check above, and here
             raise ProfileError(problems)
+
+    def _spouse_typed(self) -> bool:
+        """Whether the spouse's factors, and the rarer ones, hold values of their types."""
+        spouse_language = self.spouse_language
+        return (
+            type(self.spouse_education) is EducationLevel
+            and type(self.canadian_education_unconfirmed) is CanadianEducation
+            and (spouse_language is None or type(spouse_language) is LanguageLevels)
+            and type(self.unsettled) is tuple
+        )
 
     def _other_language(self, second: LanguageLevels) -> bool:
         """Whether ``second`` is in the other official language than the first (if any)."""
@@ -2199,10 +2226,29 @@ def crs_from_levels(
     >>> result.total, result.points["spouse"]
     (400, 20)
     """
+    problems = [
+        (f"$.{name}", f"expected True or False, got {quoted(value)}")
+        for name, value in (
+            ("partnered", partnered),
+            ("spouse_canadian_citizen_or_pr", spouse_canadian_citizen_or_pr),
+            ("spouse_accompanying", spouse_accompanying),
+        )
+        if type(value) is not bool
+    ] + [
+        (f"$.{name}", "expected a level (a whole number) or LanguageLevels, got a bool")
+        for name, value in (
+            ("first_language", first_language),
+            ("second_language", second_language),
+            ("spouse_language", spouse_language),
+        )
+        if isinstance(value, bool)
+    ]
+    if problems:
+        raise ProfileError(problems)
     first = _as_levels(first_language, Language.ENGLISH)
     other = (
         Language.ENGLISH
-        if first is not None and first.language is Language.FRENCH
+        if isinstance(first, LanguageLevels) and first.language is Language.FRENCH
         else Language.FRENCH
     )
     return score(

@@ -300,7 +300,7 @@ _FIELD_TYPES: dict[type, tuple[_FieldType, ...]] = {}
 """Memo of each model class's field types: annotations are read once per class."""
 
 
-def _checked(instance: object) -> _Problems:
+def check_types(instance: object) -> _Problems:
     """Empty problems for ``instance`` to fill, once every field holds a value of its type;
     else :class:`ProfileError` at once, naming every field of the wrong type (from Python a
     text may come where a date belongs, which the other checks could not even compare)."""
@@ -423,7 +423,7 @@ class AbilityScores:
         return score
 
     def __attrs_post_init__(self) -> None:
-        problems = _checked(self)
+        problems = check_types(self)
         for ability in Ability:
             score = self.of(ability)
             if not math.isfinite(score):
@@ -467,7 +467,7 @@ class LanguageTest:
     )
 
     def __attrs_post_init__(self) -> None:
-        problems = _checked(self)
+        problems = check_types(self)
         if self.result_date is not None and self.result_date < self.test_date:
             problems.add(
                 "result_date",
@@ -515,7 +515,7 @@ class EducationalCredentialAssessment:
     )
 
     def __attrs_post_init__(self) -> None:
-        problems = _checked(self)
+        problems = check_types(self)
         _check_text(problems, "reference", self.reference)
         problems.raise_any()
 
@@ -599,7 +599,7 @@ class Credential:
         return self.country == "CA"
 
     def __attrs_post_init__(self) -> None:
-        problems = _checked(self)
+        problems = check_types(self)
         _check_country(problems, "country", self.country)
         _check_text(problems, "institution", self.institution)
         years = self.program_years
@@ -729,7 +729,7 @@ class WorkPeriod:
         return self.country == "CA"
 
     def __attrs_post_init__(self) -> None:
-        problems = _checked(self)
+        problems = check_types(self)
         _check_country(problems, "country", self.country)
         _check_text(problems, "job_title", self.job_title)
         _check_text(problems, "employer", self.employer)
@@ -756,7 +756,7 @@ class WorkHistory:
     periods: tuple[WorkPeriod, ...] = ()
 
     def __attrs_post_init__(self) -> None:
-        _checked(self)
+        check_types(self)
 
     def __iter__(self) -> Iterator[WorkPeriod]:
         return iter(self.periods)
@@ -863,7 +863,7 @@ class JobOffer:
     )
 
     def __attrs_post_init__(self) -> None:
-        problems = _checked(self)
+        problems = check_types(self)
         _check_text(problems, "employer", self.employer)
         if self.indeterminate is True and self.at_least_one_year is False:
             problems.add(
@@ -915,7 +915,7 @@ class CertificateOfQualification:
     )
 
     def __attrs_post_init__(self) -> None:
-        _checked(self)
+        check_types(self)
 
 
 @attrs.frozen(kw_only=True)
@@ -944,7 +944,7 @@ class ProvincialNomination:
     )
 
     def __attrs_post_init__(self) -> None:
-        problems = _checked(self)
+        problems = check_types(self)
         if self.province is Province.QC:
             problems.add(
                 "province",
@@ -973,7 +973,7 @@ class TravelDocument:
     )
 
     def __attrs_post_init__(self) -> None:
-        problems = _checked(self)
+        problems = check_types(self)
         _check_text(problems, "number", self.number)
         _check_country(problems, "issuing_country", self.issuing_country)
         problems.raise_any()
@@ -1027,7 +1027,7 @@ class Spouse:
     )
 
     def __attrs_post_init__(self) -> None:
-        _checked(self)
+        check_types(self)
 
 
 def _compact_code(value: str | None) -> str | None:
@@ -1165,7 +1165,7 @@ class Candidate:
     )
 
     def __attrs_post_init__(self) -> None:
-        problems = _checked(self)
+        problems = check_types(self)
         if self.birth_date is not None:
             self._check_birth_date(problems, self.birth_date)
         if (

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from fractions import Fraction
 
 import pytest
 
@@ -395,12 +396,48 @@ def test_equal_inputs_give_equal_results() -> None:
         ({"age": 29, "foreign_years": float("nan")}, "$.foreign_years"),
         ({"age": 29, "spouse_canadian_years": True}, "$.spouse_canadian_years"),
         ({"age": 29, "first_language": clb(7), "second_language": clb(7)}, "$.second_language"),
+        # A wrong type scored silently before (a text is true) or failed in a comparison.
+        ({"age": 29, "provincial_nomination": "false"}, "$.provincial_nomination"),
+        ({"age": 29, "sibling_in_canada": "no"}, "$.sibling_in_canada"),
+        ({"age": 29, "with_spouse": 1}, "$.with_spouse"),
+        ({"age": 29, "certificate_of_qualification": None}, "$.certificate_of_qualification"),
+        ({"age": 29, "education": "doctoral"}, "$.education"),
+        ({"age": 29, "spouse_education": "doctoral"}, "$.spouse_education"),
+        ({"age": 29, "job_offer": "senior_management"}, "$.job_offer"),
+        ({"age": 29, "canadian_education": "none"}, "$.canadian_education"),
+        ({"age": 29, "canadian_education_unconfirmed": 0}, "$.canadian_education_unconfirmed"),
+        ({"age": 29, "first_language": 9}, "$.first_language"),
+        ({"age": 29, "second_language": 9.0}, "$.second_language"),
+        ({"age": 29, "spouse_language": "CLB 7"}, "$.spouse_language"),
+        ({"age": 29, "canadian_years": "3"}, "$.canadian_years"),
+        ({"age": 29, "unsettled": [("age", "not given")]}, "$.unsettled"),
     ],
 )
 def test_bad_factors_name_their_path(factors: dict[str, object], path: str) -> None:
     with pytest.raises(ProfileError) as error:
         CrsFactors(**factors)  # type: ignore[arg-type]
     assert [problem[0] for problem in error.value.problems] == [path]
+
+
+def test_levels_of_the_wrong_type_are_named_by_argument() -> None:
+    with pytest.raises(ProfileError) as error:
+        crs_from_levels(
+            on=ON, age=29, partnered="no", spouse_accompanying=None, first_language=True
+        )
+    assert [problem[0] for problem in error.value.problems] == [
+        "$.partnered",
+        "$.spouse_accompanying",
+        "$.first_language",
+    ]
+    with pytest.raises(ProfileError) as error:
+        crs_from_levels(on=ON, age=29, education="doctoral", sibling_in_canada="no")
+    assert [problem[0] for problem in error.value.problems] == [
+        "$.education",
+        "$.sibling_in_canada",
+    ]
+    assert "EducationLevel('doctoral') reads it" in str(error.value)
+    with pytest.raises(ProfileError, match=r"\$\.first_language: expected a LanguageLevels"):
+        crs_from_levels(on=ON, age=29, first_language=9.0)  # type: ignore[arg-type]
 
 
 def test_good_factors_of_every_kind_are_accepted() -> None:
@@ -411,6 +448,7 @@ def test_good_factors_of_every_kind_are_accepted() -> None:
     assert CrsFactors(age=None, canadian_years=0.5, foreign_years=3).foreign_years == 3
     assert CrsFactors(age=29, first_language=nclc(7), second_language=clb(5)).second_language
     assert CrsFactors(age=29, second_language=nclc(7)).second_language  # a second alone
+    assert CrsFactors(age=29, canadian_years=Fraction(5, 2)).canadian_years == 2.5
 
 
 def test_a_second_language_alone_scores_by_its_own_table() -> None:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from datetime import date
+from fractions import Fraction
 
 from expressentry.experience import CEC, CRS_CANADIAN, FSW_QUALIFYING, Reason, Use, measure
+from expressentry.experience.ledger import format_hours, hours_fact
 
 ON = date(2026, 11, 29)
 
@@ -106,3 +108,26 @@ def test_one_hour_is_singular(job, history):
     work = history(job(date(2024, 1, 1), date(2024, 1, 7), hours_per_week=1))
     experience = measure(work, ON, CRS_CANADIAN)
     assert experience.summary().startswith("CRS: Canadian work experience: 1 hour (0 years)")
+
+
+def test_hours_just_short_of_a_year_never_read_as_a_year(job, history):
+    # 363 days at 30 hours and one at 29.97: 1,559.996 hours, which rounded would be 1,560.00
+    # against "needs 1,560". The figure is said to the hundredth, never up to a whole number.
+    work = history(
+        job(date(2025, 1, 1), date(2025, 12, 29), country="CA", hours_per_week=30),
+        job(date(2025, 12, 30), date(2025, 12, 30), country="CA", hours_per_week=29.97),
+    )
+    experience = measure(work, ON, CEC)
+    assert experience.hours_at_least < 1560
+    assert experience.years == 0
+    assert (
+        experience.explain()
+        .splitlines()[0]
+        .startswith("Canadian Experience Class: 1,559.99 hours (0 years)")
+    )
+    # Elsewhere the nearest hundredth, up or down.
+    assert format_hours(Fraction(12_345_678, 1000)) == "12,345.68"
+    assert format_hours(Fraction(12_345_674, 1000)) == "12,345.67"
+    assert format_hours(Fraction(1_559_995, 1000)) == "1,559.99"
+    assert format_hours(Fraction(1_560_001, 1000)) == "1,560.00"  # reached: may read as it
+    assert hours_fact(Fraction(1_559_996, 1000)) == 1559.99

@@ -419,16 +419,39 @@ def _hours(units: int | Fraction) -> Fraction:
     return Fraction(units, _UNITS_PER_HOUR)
 
 
-def _number(hours: Fraction) -> str:
-    """``1,560`` or ``1,234.57``: whole hours plainly, otherwise to the hundredth."""
+def _hundredths(hours: Fraction) -> int:
+    """``hours`` in hundredths, rounded to the nearest, but never up to a whole number the
+    hours fall short of: 1,559.996 hours are 1,559.99, not 1,560.00 (the thresholds are whole
+    hours, and a figure just short of one must not read as reaching it)."""
+    exact = hours * 100
+    rounded = round(exact)
+    return rounded - 1 if rounded % 100 == 0 and rounded > exact else rounded
+
+
+def format_hours(hours: Fraction) -> str:
+    """``1,560`` or ``1,234.57``: whole hours plainly, otherwise to the hundredth, never
+    rounded up to a whole number (see :func:`_hundredths`).
+
+    >>> format_hours(Fraction(1560)), format_hours(Fraction(3121, 2))
+    ('1,560', '1,560.50')
+    >>> format_hours(Fraction(1559996, 1000))  # 1,559.996 hours: short of 1,560
+    '1,559.99'
+    """
     if hours.denominator == 1:
         return f"{hours.numerator:,}"
-    return f"{float(hours):,.2f}"
+    hundredths = _hundredths(hours)
+    return f"{hundredths // 100:,}.{hundredths % 100:02d}"
+
+
+def hours_fact(hours: Fraction) -> int | float:
+    """Hours as a JSON-ready fact: an integer when whole, else to the hundredth as
+    :func:`format_hours` says them."""
+    return hours.numerator if hours.denominator == 1 else _hundredths(hours) / 100
 
 
 def _format_hours(hours: Fraction) -> str:
     """``1,560 hours``, ``1 hour``."""
-    return f"{_number(hours)} hour" + ("" if hours == 1 else "s")
+    return f"{format_hours(hours)} hour" + ("" if hours == 1 else "s")
 
 
 def _years(low: int, high: int | None = None) -> str:
@@ -847,7 +870,7 @@ class Experience:
             figure = f"{_format_hours(self.hours_at_least)} ({_years(self.years_at_least)})"
             return f"{figure}{where} {span}"
         figure = (
-            f"between {_number(self.hours_at_least)} and {_format_hours(self.hours_at_most)} "
+            f"between {format_hours(self.hours_at_least)} and {_format_hours(self.hours_at_most)} "
             f"({_years(self.years_at_least, self.years_at_most)})"
         )
         return f"{figure}{where} {span}, depending on facts not answered"

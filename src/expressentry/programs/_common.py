@@ -23,12 +23,12 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Mapping
-from fractions import Fraction
 from types import MappingProxyType
 from typing import Final
 
 from expressentry._written import upper_first
 from expressentry.experience import Experience, MissingFact, PeriodUse, Reason, Use
+from expressentry.experience.ledger import format_hours, hours_fact
 from expressentry.facts import Facts
 from expressentry.language import (
     Ability,
@@ -326,22 +326,6 @@ def work_history_paths(
         for index, fact in experience.missing
     )
     return tuple(dict.fromkeys(paths))
-
-
-def format_hours(hours: Fraction) -> str:
-    """``1,560`` or ``1,234.57``: whole hours plainly, otherwise to the hundredth.
-
-    >>> format_hours(Fraction(1560)), format_hours(Fraction(3121, 2))
-    ('1,560', '1,560.50')
-    """
-    if hours.denominator == 1:
-        return f"{hours.numerator:,}"
-    return f"{float(hours):,.2f}"
-
-
-def hours_fact(hours: Fraction) -> int | float:
-    """Hours as a JSON-ready fact: an integer when whole, else to the hundredth."""
-    return hours.numerator if hours.denominator == 1 else round(float(hours), 2)
 
 
 def experience_facts(experience: Experience, required: int) -> dict[str, FactValue]:
