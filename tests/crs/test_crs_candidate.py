@@ -139,6 +139,17 @@ def test_golden_case_2_from_a_dated_history() -> None:
     assert result == crs_for(GOLDEN_2, on=ON)
 
 
+def test_foreign_work_under_a_noc_2016_code_the_2021_version_splits_scores_its_years() -> None:
+    """NOC 2016 2173 is 21211 or 21231 in NOC 2021: either way one occupation, 2 whole years
+    abroad; golden case 2's total, not the 2 years dropped (an audit found them dropped)."""
+    abroad = attrs.evolve(GOLDEN_2.work_history.periods[0], noc=NocCode("2173"))
+    history = WorkHistory(periods=(abroad, *GOLDEN_2.work_history.periods[1:]))
+    result = crs_for(attrs.evolve(GOLDEN_2, work_history=history), on=ON)
+    assert int(result.factors.foreign_years) == 2
+    assert result.total == 394
+    assert not [note for note in result.notes if "Foreign work experience" in note]
+
+
 def test_the_same_as_from_levels() -> None:
     from_levels = crs_from_levels(
         on=ON,

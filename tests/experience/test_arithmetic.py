@@ -6,6 +6,8 @@ from datetime import date, timedelta
 from fractions import Fraction
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from expressentry.exceptions import NotInForce
 from expressentry.experience import (
@@ -17,6 +19,8 @@ from expressentry.experience import (
     Use,
     measure,
 )
+
+from .conftest import make_history, make_job
 
 ON = date(2026, 11, 29)
 
@@ -75,6 +79,57 @@ def test_partly_overlapping_jobs_are_capped_only_where_they_overlap(job, history
 def test_fractional_hours_a_week_stay_exact(job, history):
     work = history(job(date(2024, 1, 1), date(2024, 1, 7), hours_per_week=22.5))
     assert measure(work, ON, CRS_CANADIAN).hours == Fraction(45, 2)
+
+
+def test_hours_written_finer_than_a_hundredth_are_counted_as_written(job, history):
+    """29.995 hours a week for 364 days are 1,559.74 hours: not rounded to 30.00 a week, which
+    would make the 1,560 hours of a year (an audit found the CEC met this way)."""
+    work = history(job(date(2024, 1, 1), date(2024, 12, 29), hours_per_week=29.995))
+    experience = measure(work, ON, CEC)
+    assert experience.hours == Fraction(29995 * 364, 7000)
+    assert experience.reaches(1560) is False
+    assert experience.years == 0
+    assert experience.continuous_run().at_least.hours == experience.hours  # type: ignore[union-attr]
+    assert "1,559.74 hours counted" in experience.explain()
+
+
+def test_a_finer_figure_beside_hundredths_keeps_both_exact(job, history):
+    """One figure written to the thousandth puts the whole ledger in finer units: the cap, the
+    year and the other jobs' hours stay exact."""
+    fine = job(date(2024, 1, 1), date(2024, 12, 29), hours_per_week=0.001, job_title="Tiny")
+    plain = job(date(2024, 1, 1), date(2024, 12, 29), hours_per_week=17.15, job_title="Plain")
+    over = job(date(2023, 1, 1), date(2023, 12, 30), hours_per_week=45.125, job_title="Long")
+    experience = measure(history(fine, plain, over), ON, CRS_CANADIAN)
+    assert experience.hours == Fraction(1, 1000) * 52 + Fraction(1715, 100) * 52 + 30 * 52
+    assert experience.years == 1  # 1,560 from 2023 and 891.852 from 2024
+    assert [use.hours for use in experience.uses()] == [
+        Fraction(52, 1000),
+        Fraction(1715 * 52, 100),
+        1560,
+    ]
+    assert experience.uses()[2].hours_over_cap == Fraction(15125 * 52, 1000)
+
+
+@settings(max_examples=200)
+@given(
+    thousandths=st.integers(min_value=1, max_value=30_000),
+    days=st.integers(min_value=1, max_value=1_000),
+)
+def test_any_figure_in_thousandths_counts_exactly(thousandths, days):
+    """Under the cap, a job gives its hours a week, as written, times its days over 7."""
+    hours = thousandths / 1000
+    start = date(2022, 1, 1)
+    work = make_history(make_job(start, start + timedelta(days=days - 1), hours_per_week=hours))
+    experience = measure(work, ON, CRS_CANADIAN)
+    assert experience.hours == Fraction(thousandths, 1000) * days / 7
+    assert experience.reaches(1560) is (thousandths * days >= 1560 * 7000)
+
+
+def test_a_figure_just_over_30_hours_a_week_makes_exactly_a_year(job, history):
+    work = history(job(date(2024, 1, 1), date(2024, 12, 29), hours_per_week=30.005))
+    experience = measure(work, ON, CEC)
+    assert experience.hours == 1560
+    assert experience.reaches(1560) is True
 
 
 def test_a_job_that_straddles_the_window_edge_counts_only_inside(job, history):

@@ -95,13 +95,13 @@ def test_the_summary_names_the_occupation_of_a_one_occupation_figure(job, histor
     )
 
 
-def test_a_job_of_a_few_seconds_a_week_counts_nothing_and_explains_itself(job, history):
+def test_a_job_of_a_few_seconds_a_week_counts_its_seconds_and_explains_itself(job, history):
     work = history(job(date(2024, 1, 1), date(2024, 1, 7), hours_per_week=0.001))
     experience = measure(work, ON, CRS_CANADIAN)
-    assert experience.hours == 0  # hours a week are kept to the hundredth of an hour
+    assert experience.hours == Fraction(1, 1000)  # counted as written, not to the hundredth
     (use,) = experience.uses()
     assert use.use is Use.COUNTED
-    assert "0 hours counted" in use.sentence
+    assert "0.00 hours counted" in use.sentence  # said to the hundredth
 
 
 def test_one_hour_is_singular(job, history):

@@ -112,7 +112,17 @@ def test_splitting_a_period_at_any_day_leaves_every_total_unchanged(history, dat
     head = _with(period, end=day - timedelta(days=1))
     tail = _with(period, start=day)
     split = (*history.periods[:index], head, tail, *history.periods[index + 1 :])
-    assert figures(WorkHistory(periods=split), on, query) == figures(history, on, query)
+    whole, parts = figures(history, on, query), figures(WorkHistory(periods=split), on, query)
+    codes = Ledger.of(history, on)._jobs[index].codes
+    if query.one_occupation and codes is not None and len(codes) > 1:
+        # A period whose code the version in force splits is certainly in one of its codes,
+        # but its two parts may each be another one: the certain hours may fall, never rise.
+        (low, high, years_low, years_high, _, each, _), expected = parts, whole
+        assert (high, years_high, each) == (expected[1], expected[3], expected[5])
+        assert low <= expected[0]
+        assert years_low <= expected[2]
+    else:
+        assert parts == whole
 
 
 @given(histories, st.randoms(use_true_random=False), evaluation_dates, queries)
@@ -177,4 +187,6 @@ def test_the_missing_facts_are_those_of_the_periods_explained_as_undecided(
         if use.use.value == "unknown"
         for fact in use.missing
     )
-    assert experience.missing == explained
+    # A known figure names nothing: no answer could change it (a period certainly in one of
+    # several occupations, or one the cap leaves nothing to add, may still be undecided).
+    assert experience.missing == (() if experience.known else explained)

@@ -44,12 +44,14 @@ def test_priya_programmer_abroad_then_student_then_graduate_worker(job, history)
     assert adaptability.hours == Fraction(1097 * 30 + 607 * 20, 7)  # 6,435.71 hours
     assert adaptability.years == 4
 
-    # Abroad, 1,461 days; but which single occupation is unknown until the NOC 2021 code is
-    # given, so foreign experience is 0 to 4 years.
+    # Abroad, 1,461 days in one occupation, whichever NOC 2021 code it turns out to be: 4 years
+    # of foreign experience, though the occupation is not known until the code is given.
     foreign = ledger.measure(CRS_FOREIGN)
-    assert (foreign.hours_at_least, foreign.hours_at_most) == (0, Fraction(1461 * 30, 7))
-    assert (foreign.years_at_least, foreign.years_at_most) == (0, 4)
-    assert foreign.missing == ((0, MissingFact.NOC_IN_FORCE),)
+    assert foreign.hours == Fraction(1461 * 30, 7)
+    assert foreign.years == 4
+    assert foreign.occupation is None
+    assert foreign.missing == ()
+    assert foreign.uses()[0].missing == (MissingFact.NOC_IN_FORCE,)
 
     # The FSW grid pools every skilled occupation and keeps student work: 1,461 + 1,097 days at
     # 30 hours and 607 days at 20 hours are 88,880/7 hours, 8 whole years.

@@ -147,17 +147,70 @@ def test_an_ambiguous_code_counts_where_every_candidate_agrees(job, history):
     assert "matches several NOC 2021 V1.0 codes (21211, 21231)" in use.sentence
 
 
-def test_an_ambiguous_code_leaves_a_single_occupation_unknown(job, history):
+def test_an_ambiguous_code_is_certainly_in_one_occupation_though_not_which(job, history):
+    # NOC 2016 2173 is 21211 or 21231: either way the one occupation has the period's hours.
     experience = measure(history(job(*A_YEAR, noc="2173", country="IN")), ON, CRS_FOREIGN)
-    assert (experience.hours_at_least, experience.hours_at_most) == (0, 1560)
-    assert experience.missing == ((0, MissingFact.NOC_IN_FORCE),)
+    assert (experience.hours_at_least, experience.hours_at_most) == (1560, 1560)
+    assert experience.occupation is None  # which one is not known
+    assert experience.missing == ()  # no answer changes the figure
+    (use,) = experience.uses()
+    assert use.use is Use.UNKNOWN
+    assert use.sentence.endswith(
+        "not answered: its code in the NOC version in force, which does not change the figure."
+    )
     assert [e.occupation.code for e in experience.by_occupation() if e.occupation] == [
         "21211",
         "21231",
     ]
     named = Ledger.of(experience.ledger.history, ON).measure(CRS_FOREIGN, NocCode("21231"))
+    assert (named.hours_at_least, named.hours_at_most) == (0, 1560)
     assert named.missing == ((0, MissingFact.NOC_IN_FORCE),)
     assert "its code in the NOC version in force" in named.uses()[0].sentence
+
+
+def test_four_years_under_a_split_code_are_four_years_of_foreign_experience(job, history):
+    """The audit's case: before, a single occupation counted 0 of the 4 years."""
+    work = history(job(date(2021, 1, 1), date(2024, 12, 31), noc="2173", country="IN"))
+    experience = measure(work, ON, CRS_FOREIGN)
+    assert (experience.years_at_least, experience.years_at_most) == (4, 4)
+
+
+def test_a_split_code_beside_a_known_one_counts_the_least_it_can(job, history):
+    # 2023: certainly 21211. 2024: 21211 or 21231. The one occupation has 2 years if both are
+    # 21211 and 1 year either way; the certain 21211 keeps the name (the ties go to it).
+    work = history(
+        job(date(2023, 1, 1), date(2023, 12, 30), noc="21211", country="IN"),
+        job(*A_YEAR, noc="2173", country="IN"),
+    )
+    experience = measure(work, ON, CRS_FOREIGN)
+    assert (experience.hours_at_least, experience.hours_at_most) == (1560, 3120)
+    assert experience.occupation == NocCode("21211")
+    assert experience.missing == ((1, MissingFact.NOC_IN_FORCE),)
+
+
+def test_two_split_periods_may_be_two_occupations(job, history):
+    # Each 2173 period is 21211 or 21231 on its own: together one year is certain, not two.
+    work = history(
+        job(date(2023, 1, 1), date(2023, 12, 30), noc="2173", country="IN"),
+        job(*A_YEAR, noc="2173", country="IN"),
+    )
+    experience = measure(work, ON, CRS_FOREIGN)
+    assert (experience.hours_at_least, experience.hours_at_most) == (1560, 3120)
+    assert experience.occupation is None
+
+
+@pytest.mark.parametrize(
+    ("facts", "query"),
+    [
+        ({"noc": "6331"}, FST),  # 63201 (a trade) or 65202 (not one): it may count nothing
+        ({"noc": "2173", "paid": None}, CRS_FOREIGN),  # unpaid work never counts
+    ],
+)
+def test_a_split_code_that_may_not_count_adds_nothing_certain(job, history, facts, query):
+    work = history(job(date(2023, 1, 1), date(2024, 12, 28), country="IN", **facts))
+    experience = measure(work, ON, query)
+    assert (experience.hours_at_least, experience.hours_at_most) == (0, 3120)
+    assert experience.missing
 
 
 def test_an_ambiguous_code_whose_candidates_disagree_on_skill_is_unknown(job, history):

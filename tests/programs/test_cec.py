@@ -117,6 +117,14 @@ def test_one_day_short_of_a_year_is_not_met():
     assert finding.facts["hours_at_least"] == pytest.approx(1555.71, abs=0.01)
 
 
+def test_a_year_at_29_995_hours_a_week_falls_short_of_1560_hours():
+    """Hours a week written to the thousandth count as written: 1,559.74 hours, not 1,560."""
+    finding = assess(candidate(job(hours_per_week=29.995))).finding(EXPERIENCE)
+    assert finding.outcome is Outcome.NOT_MET
+    assert finding.facts["hours_at_least"] == 1559.74
+    assert "1,559.74 hours" in finding.sentence
+
+
 @pytest.mark.parametrize(
     ("facts", "reason"),
     [

@@ -11,7 +11,8 @@ whole years are floored.
 The sum runs over the boundaries of the periods (a sweep over sorted start and end days), never
 over single days, and in integers: hours a week are taken to the hundredth of an hour, so a
 day of work is an exact multiple of 1/700 of an hour and 364 days at 30 hours a week are exactly
-1,560 hours.
+1,560 hours. A history with hours written finer (29.995 a week) is counted in finer units, so
+its figures are exact too: never rounded up to a threshold they fall short of.
 
 **Unanswered facts** (DESIGN principle 4). A period whose answer to a fact the query needs is
 missing (paid, self-employed, full-time student, authorized, the NOC code, or its code in the
@@ -46,6 +47,7 @@ from datetime import date
 from fractions import Fraction
 from functools import lru_cache
 from itertools import pairwise
+from math import lcm
 from typing import Final
 
 import attrs
@@ -92,7 +94,8 @@ __all__ = [
 ]
 
 _HUNDREDTHS: Final = 100
-"""Hours a week are kept in hundredths of an hour, so that every sum is an exact integer."""
+"""Hours a week are kept in hundredths of an hour, so that every sum is an exact integer (or
+finer, when a history's hours are written finer: see :func:`_scale`)."""
 
 _UNITS_PER_HOUR: Final = 7 * _HUNDREDTHS
 """A ledger unit is one day at one hundredth of an hour a week: 1/700 of an hour."""
@@ -159,7 +162,8 @@ _COUNTED: Final = 2
 _UNKNOWN: Final = 3
 
 _Interval = tuple[int, int, int]
-"""First day and day after the last (ordinals), and hundredths of an hour a week."""
+"""First day and day after the last (ordinals), and the hours a week in the ledger's scale
+(hundredths of an hour, unless the history's hours are written finer)."""
 
 _NO_WORK: Final = WorkHistory()
 _UNANSWERED_FROM: Final = EARLIEST_BIRTH_DATE.toordinal()
@@ -288,6 +292,7 @@ class _Job:
         on: int,
         memo: dict[str, _Resolved],
         physicians: frozenset[str],
+        scale: int,
     ) -> None:
         self.index = index
         self.period = period
@@ -295,7 +300,14 @@ class _Job:
         self.end = None if period.end is None else period.end.toordinal()
         # The last day that can count: the end, or the evaluation date if it comes first (P24).
         self.last = on if self.end is None or self.end > on else self.end
-        self.weekly = round(period.hours_per_week * _HUNDREDTHS)
+        hours = period.hours_per_week
+        self.weekly = (
+            round(hours * _HUNDREDTHS)
+            if scale == _HUNDREDTHS
+            else int(
+                Fraction(repr(hours)) * scale
+            )  # whole: the scale is fine enough for each figure
+        )
         resolved = _NO_CODE if period.noc is None else _resolve(period.noc, groups, memo)
         self.occupation, self.codes, fails, unknowns = resolved
         if period.country == "CA":
@@ -333,6 +345,21 @@ class _Job:
             fails |= FULL_TIME_STUDENT
         self.fails = fails
         self.unknowns = unknowns
+
+
+def _scale(history: WorkHistory) -> int:
+    """The parts of an hour a week a ledger of ``history`` counts in: hundredths, or finer when
+    an hours figure is written finer, so that it is counted as written. A float is taken as its
+    shortest decimal (``repr``), the figure a JSON profile or a Python literal wrote: 29.995
+    hours a week over 364 days are 1,559.74 hours, not the 1,560 that hundredths would round to.
+    """
+    scale = _HUNDREDTHS
+    for period in history:
+        hours = period.hours_per_week
+        # A figure in whole hundredths is the float nearest to its hundredths over 100.
+        if round(hours * _HUNDREDTHS) / _HUNDREDTHS != hours:
+            scale = lcm(scale, Fraction(repr(hours)).denominator)
+    return scale
 
 
 def _sweep(intervals: list[_Interval], cap: int) -> int:
@@ -405,7 +432,7 @@ def _attribute(
     for first, after in pairwise(points):
         active = [(index, w) for s, e, w, index in items if s <= first and after <= e]
         level = sum(weekly for _, weekly in active)
-        if not level:  # no job, or only jobs of less than 0.005 hours a week
+        if not level:  # no job between these days
             continue
         days = after - first
         for index, weekly in active:
@@ -414,9 +441,10 @@ def _attribute(
     return {index: (counted[index], raw[index]) for index in counted}
 
 
-def _hours(units: int | Fraction) -> Fraction:
+def _hours(units: int | Fraction, per_hour: int) -> Fraction:
+    """Ledger ``units`` in hours, at ``per_hour`` units an hour (the ledger's)."""
     # One constructor call instead of a construction and a division (the same Fraction).
-    return Fraction(units, _UNITS_PER_HOUR)
+    return Fraction(units, per_hour)
 
 
 def _hundredths(hours: Fraction) -> int:
@@ -536,6 +564,8 @@ class Ledger:
     _jobs: tuple[_Job, ...] = attrs.field(alias="jobs", repr=False, eq=False)
     _cap: int = attrs.field(alias="cap", repr=False)
     _year_units: int = attrs.field(alias="year_units", repr=False)
+    # Units an hour: 700, or more when the history's hours are written finer (_scale).
+    _units_per_hour: int = attrs.field(default=_UNITS_PER_HOUR, alias="units_per_hour", repr=False)
     answered: bool = True
 
     @classmethod
@@ -544,16 +574,21 @@ class Ledger:
         :class:`~expressentry.exceptions.NotInForce` before 2015."""
         version, groups, cap, year_units, memo, physicians = _rules_on(on)
         if history is None:
-            return cls(_NO_WORK, on, version, groups, (), cap, year_units, False)
+            return cls(_NO_WORK, on, version, groups, (), cap, year_units, _UNITS_PER_HOUR, False)
         ordinal = on.toordinal()
+        scale = _scale(history)
         jobs = tuple(
             [
-                _Job(index, period, groups, ordinal, memo, physicians)
+                _Job(index, period, groups, ordinal, memo, physicians, scale)
                 for index, period in enumerate(history)
             ]
         )
+        per_hour = _UNITS_PER_HOUR
+        if scale != _HUNDREDTHS:  # hours written finer than hundredths: finer units
+            finer = scale // _HUNDREDTHS
+            cap, year_units, per_hour = cap * finer, year_units * finer, per_hour * finer
         # In the order of the fields (a keyword costs more than the field).
-        return cls(history, on, version, groups, jobs, cap, year_units)
+        return cls(history, on, version, groups, jobs, cap, year_units, per_hour)
 
     def _unanswered(self, first: int) -> _Interval:
         """All the work a window from ``first`` (0: no start) can hold, as one run (first day,
@@ -615,11 +650,18 @@ class Ledger:
 
     def _groups(
         self, query: ExperienceQuery, first: int
-    ) -> tuple[dict[str, tuple[list[_Interval], list[_Interval]]], list[_Interval]]:
-        """Per candidate code: (intervals certainly in it, intervals possibly in it); and the
-        intervals of periods without a code, which could be in any occupation."""
+    ) -> tuple[
+        dict[str, tuple[list[_Interval], list[_Interval]]],
+        list[_Interval],
+        list[tuple[_Interval, frozenset[str]]],
+    ]:
+        """Per candidate code: (intervals certainly in it, intervals possibly in it); the
+        intervals of periods without a code, which could be in any occupation; and the
+        intervals of periods certainly in one of several codes, with those codes (every fact
+        known, each code admitted: only which one is open)."""
         groups: dict[str, tuple[list[_Interval], list[_Interval]]] = {}
         uncoded: list[_Interval] = []
+        split: list[tuple[_Interval, frozenset[str]]] = []
         mask = query.mask
         # _placements(mask, first, _SOME_ONE) inlined: the CRS asks this for every candidate.
         for job in self._jobs:
@@ -635,13 +677,16 @@ class Ledger:
             # Certainly in its occupation when its one code in force and its facts are known.
             possibly = 1 if len(codes) > 1 or job.unknowns & mask else 0
             if len(codes) > 1:  # may be a code the query refuses (a non-trade, say)
-                codes = self._admitted(codes, mask)
+                admitted = self._admitted(codes, mask)
+                if len(admitted) == len(codes) and not job.unknowns & mask:
+                    split.append((interval, codes))
+                codes = admitted
             for code in codes:
                 found = groups.get(code)
                 if found is None:
                     found = groups[code] = ([], [])
                 found[possibly].append(interval)
-        return groups, uncoded
+        return groups, uncoded, split
 
     def _admitted(self, codes: frozenset[str], mask: int) -> frozenset[str]:
         """The ``codes`` in force that a query's occupation filters (skilled, a trade, TEER 2
@@ -678,7 +723,7 @@ class Ledger:
             return Experience(self, query, window_start, occupation, 0, at_most, chosen)
         cap = self._cap
         if chosen:
-            groups, uncoded = self._groups(query, first)
+            groups, uncoded, split = self._groups(query, first)
             at_most = _sweep(uncoded, cap) if uncoded else 0
             # The best occupation: the most certain hours; among equals, the lowest code.
             best: str | None = None
@@ -691,6 +736,13 @@ class Ledger:
                     at_most = highest
                 if best is None or lowest > at_least or (lowest == at_least and code < best):
                     best, at_least = code, lowest
+            for interval, codes in split:
+                # Whichever of its codes a period turns out to be, that occupation has the
+                # period and all it certainly has: the least of these is certain too, in an
+                # occupation not yet known (a NOC 2016 code the 2021 version splits).
+                lowest = min(_sweep([*groups[code][0], interval], cap) for code in codes)
+                if lowest > at_least:
+                    best, at_least = None, lowest
             best_code = _noc(best) if best is not None and at_least else None
             # ledger, query, window_start, occupation, at_least, at_most, chosen
             return Experience(self, query, window_start, best_code, at_least, at_most, True)
@@ -745,12 +797,12 @@ class Experience:
     @property
     def hours_at_least(self) -> Fraction:
         """The hours that count whatever the missing facts turn out to be."""
-        return _hours(self._at_least)
+        return _hours(self._at_least, self.ledger._units_per_hour)
 
     @property
     def hours_at_most(self) -> Fraction:
         """The hours that would count if every missing fact were favourable."""
-        return _hours(self._at_most)
+        return _hours(self._at_most, self.ledger._units_per_hour)
 
     @property
     def known(self) -> bool:
@@ -785,7 +837,7 @@ class Experience:
 
     def reaches(self, hours: int | Fraction) -> bool | None:
         """Whether at least ``hours`` count: ``None`` when it depends on missing facts."""
-        needed = hours * _UNITS_PER_HOUR  # compared in the ledger's exact units
+        needed = hours * self.ledger._units_per_hour  # compared in the ledger's exact units
         if self._at_least >= needed:
             return True
         return False if self._at_most < needed else None
@@ -810,25 +862,26 @@ class Experience:
         Measure one occupation (``occupation=`` or a one-occupation query) to get the run in
         one occupation, as FSW's qualifying year needs (P9).
         """
-        ledger, cap = self.ledger, self.ledger._cap
+        ledger = self.ledger
+        cap, per_hour = ledger._cap, ledger._units_per_hour
         first = self._first
         if not ledger.answered:  # any run the window holds may be there
-            return Continuity(at_least=None, at_most=_run(ledger._unanswered(first)))
+            return Continuity(at_least=None, at_most=_run(ledger._unanswered(first), per_hour))
         target = self._target()
         if target is _SOME_ONE:  # no occupation certainly counts: only an upper bound exists
-            groups, uncoded = ledger._groups(self.query, first)
+            groups, uncoded, _ = ledger._groups(self.query, first)
             candidates = [certain + possible + uncoded for certain, possible in groups.values()]
             runs = [run for intervals in (*candidates, uncoded) for run in _runs(intervals, cap)]
-            return Continuity(at_least=None, at_most=_run(_preferred(runs)))
+            return Continuity(at_least=None, at_most=_run(_preferred(runs), per_hour))
         counted, possible = ledger._collect(self.query, first, target)
-        at_least = _run(_best_run(counted, cap))
-        at_most = _run(_best_run(counted + possible, cap)) if possible else at_least
+        at_least = _run(_best_run(counted, cap), per_hour)
+        at_most = _run(_best_run(counted + possible, cap), per_hour) if possible else at_least
         return Continuity(at_least=at_least, at_most=at_most)
 
     def by_occupation(self) -> tuple[Experience, ...]:
         """The same query in each occupation the periods may be in, most hours first."""
         first = self._first
-        groups, _ = self.ledger._groups(self.query, first)
+        groups, _, _ = self.ledger._groups(self.query, first)
         each = [self.ledger.measure(self.query, _noc(code)) for code in sorted(groups)]
         return tuple(sorted(each, key=lambda item: -item._at_most))
 
@@ -838,8 +891,9 @@ class Experience:
 
     @property
     def missing(self) -> tuple[tuple[int, MissingFact], ...]:
-        """(period index, fact) for every fact whose answer could change the figure."""
-        return _Explainer(self).missing()
+        """(period index, fact) for every fact whose answer could change the figure: none
+        when the figure is known, whatever the periods leave unanswered."""
+        return () if self.known else _Explainer(self).missing()
 
     def summary(self) -> str:
         """One sentence with the figure.
@@ -882,14 +936,14 @@ class Experience:
         return "\n".join(lines)
 
 
-def _run(run: _Interval | None) -> ContinuousRun | None:
+def _run(run: _Interval | None, per_hour: int) -> ContinuousRun | None:
     if run is None:
         return None
     first, after, units = run
     return ContinuousRun(
         first_day=date.fromordinal(first),
         last_day=date.fromordinal(after - 1),
-        hours=_hours(units),
+        hours=_hours(units, per_hour),
     )
 
 
@@ -1006,7 +1060,11 @@ class _Explainer:
         hours = over_cap = Fraction(0)
         if share is not None:
             counted_units, raw_units = share
-            hours, over_cap = _hours(counted_units), _hours(raw_units - counted_units)
+            per_hour = self.experience.ledger._units_per_hour
+            hours, over_cap = (
+                _hours(counted_units, per_hour),
+                _hours(raw_units - counted_units, per_hour),
+            )
             if over_cap:
                 reasons.append(Reason.OVER_WEEKLY_CAP)
                 notes.append(
@@ -1096,10 +1154,10 @@ class _Explainer:
         if use is Use.COUNTED:
             return f"{label}: {_format_hours(hours)} counted, {days}{tail}."
         facts = ", ".join(_FACT_QUESTIONS[fact] for fact in missing)
-        return (
-            f"{label}: up to {_format_hours(hours)} ({days}) could count{tail}; not "
-            f"answered: {facts}."
-        )
+        could = f"{label}: up to {_format_hours(hours)} ({days}) could count{tail}"
+        if self.experience.known:  # a period certainly in one of several occupations, say
+            return f"{could}; not answered: {facts}, which does not change the figure."
+        return f"{could}; not answered: {facts}."
 
 
 _USE_OF_PLACEMENT: Final = {_COUNTED: Use.COUNTED, _UNKNOWN: Use.UNKNOWN}
