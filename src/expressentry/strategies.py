@@ -285,7 +285,8 @@ def work_periods(
 ) -> WorkPeriod:
     """One job, ongoing or ended, in Canada or abroad, between ``min_date`` and ``max_date``,
     with any answered or unanswered facts (mostly those of work that counts: paid, employed,
-    not while studying, authorized, 30 to 40 hours a week)."""
+    not while studying, authorized, 30 to 40 hours a week; sometimes hours written to the
+    thousandth)."""
     start = draw(dates(min_date, max_date))
     end = draw(_optional(dates(start, max(start, max_date))))
     return WorkPeriod(
@@ -295,7 +296,13 @@ def work_periods(
         country=draw(st.just("CA") | _countries()),
         start=start,
         end=end,
-        hours_per_week=draw(st.sampled_from([40, 37.5, 30]) | st.integers(1, 80) | st.just(22.5)),
+        hours_per_week=draw(
+            st.sampled_from([40, 37.5, 30])
+            | st.integers(1, 80)
+            | st.just(22.5)
+            # Written finer than a hundredth, as a profile may (29.995, 0.001).
+            | st.integers(1, 80_000).map(lambda thousandths: thousandths / 1000)
+        ),
         paid=draw(_usually(True)),
         self_employed=draw(_usually(False)),
         full_time_student=draw(_usually(False)),

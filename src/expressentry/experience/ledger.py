@@ -301,13 +301,14 @@ class _Job:
         # The last day that can count: the end, or the evaluation date if it comes first (P24).
         self.last = on if self.end is None or self.end > on else self.end
         hours = period.hours_per_week
-        self.weekly = (
-            round(hours * _HUNDREDTHS)
-            if scale == _HUNDREDTHS
-            else int(
-                Fraction(repr(hours)) * scale
-            )  # whole: the scale is fine enough for each figure
-        )
+        if scale == _HUNDREDTHS:
+            weekly = round(hours * _HUNDREDTHS)
+            # A figure in whole hundredths is the float nearest to its hundredths over 100.
+            if weekly / _HUNDREDTHS != hours:
+                raise _FinerThanHundredths
+            self.weekly = weekly
+        else:  # whole: the scale is fine enough for every figure of the history
+            self.weekly = int(Fraction(repr(hours)) * scale)
         resolved = _NO_CODE if period.noc is None else _resolve(period.noc, groups, memo)
         self.occupation, self.codes, fails, unknowns = resolved
         if period.country == "CA":
@@ -347,19 +348,37 @@ class _Job:
         self.unknowns = unknowns
 
 
+def _jobs(
+    history: WorkHistory,
+    groups: tuple[date, date],
+    on: int,
+    memo: dict[str, _Resolved],
+    physicians: frozenset[str],
+    scale: int,
+) -> tuple[_Job, ...]:
+    """Every period of ``history`` resolved, in ``scale`` parts of an hour a week."""
+    return tuple(
+        [
+            _Job(index, period, groups, on, memo, physicians, scale)
+            for index, period in enumerate(history)
+        ]
+    )
+
+
+class _FinerThanHundredths(Exception):
+    """A period's hours a week are written finer than a hundredth (the rare case): the ledger
+    is built again in the finer units of :func:`_scale`."""
+
+
 def _scale(history: WorkHistory) -> int:
-    """The parts of an hour a week a ledger of ``history`` counts in: hundredths, or finer when
-    an hours figure is written finer, so that it is counted as written. A float is taken as its
-    shortest decimal (``repr``), the figure a JSON profile or a Python literal wrote: 29.995
-    hours a week over 364 days are 1,559.74 hours, not the 1,560 that hundredths would round to.
+    """The parts of an hour a week a ledger of ``history`` counts in, so that every figure is
+    counted as written: at least hundredths. A float is taken as its shortest decimal
+    (``repr``), the figure a JSON profile or a Python literal wrote: 29.995 hours a week over
+    364 days are 1,559.74 hours, not the 1,560 that hundredths would round to.
     """
-    scale = _HUNDREDTHS
-    for period in history:
-        hours = period.hours_per_week
-        # A figure in whole hundredths is the float nearest to its hundredths over 100.
-        if round(hours * _HUNDREDTHS) / _HUNDREDTHS != hours:
-            scale = lcm(scale, Fraction(repr(hours)).denominator)
-    return scale
+    return lcm(
+        _HUNDREDTHS, *(Fraction(repr(period.hours_per_week)).denominator for period in history)
+    )
 
 
 def _sweep(intervals: list[_Interval], cap: int) -> int:
@@ -576,16 +595,12 @@ class Ledger:
         if history is None:
             return cls(_NO_WORK, on, version, groups, (), cap, year_units, _UNITS_PER_HOUR, False)
         ordinal = on.toordinal()
-        scale = _scale(history)
-        jobs = tuple(
-            [
-                _Job(index, period, groups, ordinal, memo, physicians, scale)
-                for index, period in enumerate(history)
-            ]
-        )
         per_hour = _UNITS_PER_HOUR
-        if scale != _HUNDREDTHS:  # hours written finer than hundredths: finer units
-            finer = scale // _HUNDREDTHS
+        try:  # a try costs nothing until it catches
+            jobs = _jobs(history, groups, ordinal, memo, physicians, _HUNDREDTHS)
+        except _FinerThanHundredths:  # the whole history in the finer units its hours need
+            finer = _scale(history) // _HUNDREDTHS
+            jobs = _jobs(history, groups, ordinal, memo, physicians, finer * _HUNDREDTHS)
             cap, year_units, per_hour = cap * finer, year_units * finer, per_hour * finer
         # In the order of the fields (a keyword costs more than the field).
         return cls(history, on, version, groups, jobs, cap, year_units, per_hour)
