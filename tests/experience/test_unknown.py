@@ -175,28 +175,27 @@ def test_four_years_under_a_split_code_are_four_years_of_foreign_experience(job,
     assert (experience.years_at_least, experience.years_at_most) == (4, 4)
 
 
-def test_a_split_code_beside_a_known_one_counts_the_least_it_can(job, history):
-    # 2023: certainly 21211. 2024: 21211 or 21231. The one occupation has 2 years if both are
-    # 21211 and 1 year either way; the certain 21211 keeps the name (the ties go to it).
+@pytest.mark.parametrize(
+    ("first", "occupation", "missing"),
+    [
+        # 2023 certainly 21211, 2024 21211 or 21231: 2 years if both are 21211, 1 either way;
+        # the certain 21211 keeps the name (the ties go to it).
+        ("21211", NocCode("21211"), ((1, MissingFact.NOC_IN_FORCE),)),
+        # Each 2173 period is 21211 or 21231 on its own: one year is certain, not two.
+        ("2173", None, ((0, MissingFact.NOC_IN_FORCE), (1, MissingFact.NOC_IN_FORCE))),
+    ],
+)
+def test_a_split_code_beside_another_period_counts_the_least_it_can(
+    job, history, first, occupation, missing
+):
     work = history(
-        job(date(2023, 1, 1), date(2023, 12, 30), noc="21211", country="IN"),
+        job(date(2023, 1, 1), date(2023, 12, 30), noc=first, country="IN"),
         job(*A_YEAR, noc="2173", country="IN"),
     )
     experience = measure(work, ON, CRS_FOREIGN)
     assert (experience.hours_at_least, experience.hours_at_most) == (1560, 3120)
-    assert experience.occupation == NocCode("21211")
-    assert experience.missing == ((1, MissingFact.NOC_IN_FORCE),)
-
-
-def test_two_split_periods_may_be_two_occupations(job, history):
-    # Each 2173 period is 21211 or 21231 on its own: together one year is certain, not two.
-    work = history(
-        job(date(2023, 1, 1), date(2023, 12, 30), noc="2173", country="IN"),
-        job(*A_YEAR, noc="2173", country="IN"),
-    )
-    experience = measure(work, ON, CRS_FOREIGN)
-    assert (experience.hours_at_least, experience.hours_at_most) == (1560, 3120)
-    assert experience.occupation is None
+    assert experience.occupation == occupation
+    assert experience.missing == missing
 
 
 @pytest.mark.parametrize(

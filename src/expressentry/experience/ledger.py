@@ -264,8 +264,15 @@ _NO_CODE: Final[_Resolved] = (None, None, 0, SKILLED | TRADE | TEER_2_OR_3)
 """A period without a code: whether it is skilled or a trade is unknown."""
 
 
+_Context = tuple[tuple[date, date], int, dict[str, _Resolved], frozenset[str], int]
+"""What each period is resolved with (:class:`_Job`): the start dates of the groups in force,
+the evaluation day's ordinal, the memo of resolved codes, the physicians' codes, and the parts
+of an hour a week the ledger counts in (hundredths, unless a figure is written finer)."""
+
+
 class _Job:
-    """One period, resolved once per ledger: day ordinals, hundredths a week, fact bits.
+    """One period, resolved once per ledger: day ordinals, hours a week in the ledger's parts
+    of an hour, fact bits.
 
     ``fails`` has the bit of every fact whose answer excludes the period from a query that
     filters on it, ``unknowns`` the bit of every fact left unanswered.
@@ -284,16 +291,8 @@ class _Job:
         "weekly",
     )
 
-    def __init__(
-        self,
-        index: int,
-        period: WorkPeriod,
-        groups: tuple[date, date],
-        on: int,
-        memo: dict[str, _Resolved],
-        physicians: frozenset[str],
-        scale: int,
-    ) -> None:
+    def __init__(self, index: int, period: WorkPeriod, context: _Context) -> None:
+        groups, on, memo, physicians, scale = context
         self.index = index
         self.period = period
         self.start = period.start.toordinal()
@@ -348,21 +347,9 @@ class _Job:
         self.unknowns = unknowns
 
 
-def _jobs(
-    history: WorkHistory,
-    groups: tuple[date, date],
-    on: int,
-    memo: dict[str, _Resolved],
-    physicians: frozenset[str],
-    scale: int,
-) -> tuple[_Job, ...]:
-    """Every period of ``history`` resolved, in ``scale`` parts of an hour a week."""
-    return tuple(
-        [
-            _Job(index, period, groups, on, memo, physicians, scale)
-            for index, period in enumerate(history)
-        ]
-    )
+def _jobs(history: WorkHistory, context: _Context) -> tuple[_Job, ...]:
+    """Every period of ``history`` resolved."""
+    return tuple([_Job(index, period, context) for index, period in enumerate(history)])
 
 
 class _FinerThanHundredths(Exception):
@@ -597,10 +584,10 @@ class Ledger:
         ordinal = on.toordinal()
         per_hour = _UNITS_PER_HOUR
         try:  # a try costs nothing until it catches
-            jobs = _jobs(history, groups, ordinal, memo, physicians, _HUNDREDTHS)
+            jobs = _jobs(history, (groups, ordinal, memo, physicians, _HUNDREDTHS))
         except _FinerThanHundredths:  # the whole history in the finer units its hours need
             finer = _scale(history) // _HUNDREDTHS
-            jobs = _jobs(history, groups, ordinal, memo, physicians, finer * _HUNDREDTHS)
+            jobs = _jobs(history, (groups, ordinal, memo, physicians, finer * _HUNDREDTHS))
             cap, year_units, per_hour = cap * finer, year_units * finer, per_hour * finer
         # In the order of the fields (a keyword costs more than the field).
         return cls(history, on, version, groups, jobs, cap, year_units, per_hour)
