@@ -66,6 +66,58 @@ def test_transferability_sub_caps_and_cap():
     assert section.points == 100
 
 
+@pytest.mark.parametrize(
+    ("changes", "pair", "cap_line"),
+    [
+        # The education pair alone: 50 with language and 50 with Canadian experience → 50.
+        (
+            {"education": EducationLevel.DOCTORAL, "canadian_years": 2},
+            ("education_language", "education_canadian_experience"),
+            "crs.transferability.education.cap",
+        ),
+        # The foreign-experience pair alone: 50 with language and 50 with Canadian experience.
+        (
+            {"education": EducationLevel.SECONDARY, "foreign_years": 3, "canadian_years": 2},
+            ("foreign_experience_language", "foreign_experience_canadian_experience"),
+            "crs.transferability.foreign_experience.cap",
+        ),
+    ],
+)
+def test_each_transferability_pair_is_capped_at_50_on_its_own(changes, pair, cap_line):
+    result = crs_from_levels(on=ON, age=29, first_language=clb(9), **changes)
+    assert [result.line(f"crs.transferability.{name}").points for name in pair] == [50, 50]
+    assert result.line(cap_line).points == -50
+    section = result.section("transferability")
+    assert (section.uncapped, section.points) == (50, 50)
+
+
+@pytest.mark.parametrize(
+    ("education", "canadian_years", "points"),
+    [
+        (EducationLevel.SECONDARY, 0, 0),
+        (EducationLevel.SECONDARY, 1, 0),
+        (EducationLevel.SECONDARY, 2, 0),
+        (EducationLevel.ONE_YEAR, 0, 0),
+        (EducationLevel.ONE_YEAR, 1, 13),
+        (EducationLevel.TWO_YEAR, 2, 25),
+        (BACHELORS, 1, 13),
+        (BACHELORS, 5, 25),
+        (EducationLevel.TWO_OR_MORE, 0, 0),
+        (EducationLevel.TWO_OR_MORE, 1, 25),
+        (EducationLevel.MASTERS_OR_PROFESSIONAL, 1, 25),
+        (EducationLevel.DOCTORAL, 2, 50),
+    ],
+)
+def test_education_with_canadian_experience_is_its_own_table(education, canadian_years, points):
+    """rules.md §4.7: E0/E1/E2 × C0/C1/C2, whatever the language (CLB 6 here: below the
+    language table's CLB 7, so the education pair's points are this table's alone)."""
+    result = crs_from_levels(
+        on=ON, age=29, education=education, first_language=clb(6), canadian_years=canadian_years
+    )
+    assert result.line("crs.transferability.education_language").points == 0
+    assert result.line("crs.transferability.education_canadian_experience").points == points
+
+
 def test_spouse_language_at_clb_4_earns_0_not_1():
     def spouse_points(level: int) -> int:
         result = crs_from_levels(
@@ -141,6 +193,13 @@ def test_a_certificate_of_qualification_counts_whatever_the_program():
 )
 def test_french_bonus_50_only_with_english_clb_5_in_all_four(english, french_points):
     result = crs_from_levels(on=ON, age=29, first_language=nclc(7), second_language=english)
+    assert result.line("crs.additional.french").points == french_points
+
+
+@pytest.mark.parametrize(("english", "french_points"), [(clb(5), 50), (clb(4), 25)])
+def test_french_bonus_counts_french_as_the_second_language_too(english, french_points):
+    # English first, French (NCLC 7 in all four) second: the bonus reads both, in either order.
+    result = crs_from_levels(on=ON, age=29, first_language=english, second_language=nclc(7))
     assert result.line("crs.additional.french").points == french_points
 
 

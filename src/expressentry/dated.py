@@ -94,7 +94,10 @@ def rules_warnings(on: date) -> tuple[str, ...]:
 def add_years(day: date, years: int) -> date:
     """``day`` moved ``years`` calendar years (back when negative), within the calendar.
 
-    29 February falls on 28 February in a common year: the same arithmetic as
+    29 February falls on 28 February in a common year, as the *Interpretation Act* (s. 28(b))
+    ends a period of months on the month's last day when the day does not exist in it (a test
+    result of 2024-02-29 stops counting on 2026-02-28; only a 29 February birthday falls on
+    1 March, by policy P13). The same arithmetic as
     ``day + dateutil.relativedelta.relativedelta(years=years)``, without its cost on the hot
     paths (validity periods and windows are computed for every candidate). A date past the
     calendar's last day is that day, 9999-12-31 (and before its first, 0001-01-01): a valid
