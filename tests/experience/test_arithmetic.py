@@ -125,6 +125,14 @@ def test_any_figure_in_thousandths_counts_exactly(thousandths, days):
     assert experience.reaches(1560) is (thousandths * days >= 1560 * 7000)
 
 
+def test_a_fraction_of_hours_a_week_is_counted_as_itself(job, history):
+    """29 2/3 hours a week (a Fraction, as a Python caller may give) for 364 days: exact."""
+    work = history(job(date(2024, 1, 1), date(2024, 12, 29), hours_per_week=Fraction(89, 3)))
+    experience = measure(work, ON, CEC)
+    assert experience.hours == Fraction(89, 3) * 52
+    assert experience.reaches(1560) is False
+
+
 def test_a_figure_just_over_30_hours_a_week_makes_exactly_a_year(job, history):
     work = history(job(date(2024, 1, 1), date(2024, 12, 29), hours_per_week=30.005))
     experience = measure(work, ON, CEC)

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from fractions import Fraction
 
 import pytest
 
+from expressentry.exceptions import ProfileError
 from expressentry.language import (
     CELPIP_MINIMAL,
     NOT_ACCEPTED,
@@ -16,9 +18,13 @@ from expressentry.language import (
     Language,
     TestKind,
     accepted_test_kind,
+    level_for,
+    levels_of,
+    scale_for,
     score_from_report,
     score_problem,
 )
+from expressentry.model import AbilityScores, LanguageTest
 
 ACCEPTED_INSTEAD = {
     "ielts_academic": "IELTS General Training",
@@ -132,3 +138,58 @@ def test_tef_scale_follows_the_test_date(ability: Ability, old_maximum: int) -> 
 
 def test_tef_scale_changes_once() -> None:
     assert TEF_CANADA_SCALES.change_dates[1:] == (TEF_CANADA_699_SCALE_FROM,)
+
+
+# -- numbers that are no score, and scores of other number types (an audit's finds) -------
+
+
+@pytest.mark.parametrize("kind", list(TestKind))
+@pytest.mark.parametrize("score", [float("nan"), float("inf"), float("-inf")])
+def test_a_score_that_is_no_finite_number_is_refused_not_raised(
+    kind: TestKind, score: float
+) -> None:
+    problem = score_problem(kind, Ability.READING, score, date(2025, 1, 1))
+    assert problem is not None
+    assert problem.startswith(("nan is not a number: give the", "inf is above", "-inf is below"))
+
+
+def test_level_for_refuses_a_score_the_test_cannot_report() -> None:
+    on = date(2025, 1, 1)
+    with pytest.raises(ValueError, match=r"^6\.25 is not an IELTS General Training band"):
+        level_for(TestKind.IELTS_GENERAL_TRAINING, Ability.READING, 6.25, on)
+    with pytest.raises(ValueError, match=r"^nan is not a number"):
+        level_for(TestKind.IELTS_GENERAL_TRAINING, Ability.READING, float("nan"), on)
+    with pytest.raises(ValueError, match=r"^99 is not a CELPIP-General reading score"):
+        level_for(TestKind.CELPIP_GENERAL, Ability.READING, 99, on)
+    assert level_for(TestKind.IELTS_GENERAL_TRAINING, Ability.READING, 6.5, on) == 8
+
+
+def test_a_fraction_score_is_read_by_its_value() -> None:
+    on = date(2025, 1, 1)
+    assert (
+        score_problem(TestKind.IELTS_GENERAL_TRAINING, Ability.READING, Fraction(13, 2), on)
+        is None
+    )
+    assert (
+        score_problem(TestKind.IELTS_GENERAL_TRAINING, Ability.READING, Fraction(1, 3), on)
+        == "1/3 is not an IELTS General Training band (0 to 9 in steps of 0.5)"
+    )
+    test = LanguageTest(
+        kind=TestKind.IELTS_GENERAL_TRAINING,
+        test_date=on,
+        scores=AbilityScores(listening=Fraction(15, 2), reading=6, writing=6, speaking=6),
+    )
+    assert levels_of(test).listening == 8
+    with pytest.raises(ProfileError, match=r"\$\.scores\.listening: 1/3 is not"):
+        LanguageTest(
+            kind=TestKind.IELTS_GENERAL_TRAINING,
+            test_date=on,
+            scores=AbilityScores(listening=Fraction(1, 3), reading=6, writing=6, speaking=6),
+        )
+
+
+@pytest.mark.parametrize("score", [float("nan"), float("inf")])
+def test_a_scale_contains_no_number_that_is_not_finite(score: float) -> None:
+    assert not scale_for(TestKind.CELPIP_GENERAL, Ability.READING, date(2025, 1, 1)).contains(
+        score
+    )

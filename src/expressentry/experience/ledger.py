@@ -307,7 +307,7 @@ class _Job:
                 raise _FinerThanHundredths
             self.weekly = weekly
         else:  # whole: the scale is fine enough for every figure of the history
-            self.weekly = int(Fraction(repr(hours)) * scale)
+            self.weekly = int(Fraction(str(hours)) * scale)
         resolved = _NO_CODE if period.noc is None else _resolve(period.noc, groups, memo)
         self.occupation, self.codes, fails, unknowns = resolved
         if period.country == "CA":
@@ -360,11 +360,12 @@ class _FinerThanHundredths(Exception):
 def _scale(history: WorkHistory) -> int:
     """The parts of an hour a week a ledger of ``history`` counts in, so that every figure is
     counted as written: at least hundredths. A float is taken as its shortest decimal
-    (``repr``), the figure a JSON profile or a Python literal wrote: 29.995 hours a week over
-    364 days are 1,559.74 hours, not the 1,560 that hundredths would round to.
+    (``str``), the figure a JSON profile or a Python literal wrote (a Fraction as itself):
+    29.995 hours a week over 364 days are 1,559.74 hours, not the 1,560 that hundredths would
+    round to.
     """
     return lcm(
-        _HUNDREDTHS, *(Fraction(repr(period.hours_per_week)).denominator for period in history)
+        _HUNDREDTHS, *(Fraction(str(period.hours_per_week)).denominator for period in history)
     )
 
 

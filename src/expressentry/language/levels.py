@@ -40,6 +40,7 @@ from expressentry.language.scales import (
     Ability,
     Language,
     TestKind,
+    score_problem,
 )
 
 if TYPE_CHECKING:
@@ -274,7 +275,17 @@ def level_for(kind: TestKind, ability: Ability, score: float, test_date: date) -
     8
     >>> level_for(TestKind.TEF_CANADA, Ability.READING, 530, date(2023, 12, 11))
     9
+
+    A score the test cannot report is refused, with the reason:
+
+    >>> level_for(TestKind.IELTS_GENERAL_TRAINING, Ability.READING, 6.25, date(2025, 1, 1))
+    Traceback (most recent call last):
+    ...
+    ValueError: 6.25 is not an IELTS General Training band (0 to 9 in steps of 0.5)
     """
+    problem = score_problem(kind, ability, score, test_date)
+    if problem is not None:
+        raise ValueError(problem)
     return LEVEL_CHARTS[kind].at(test_date).level(ability, score)
 
 

@@ -8,8 +8,10 @@ every ability. A score outside its scale is an input error, not a low result.
 
 from __future__ import annotations
 
+import math
 from datetime import date
 from decimal import Decimal
+from fractions import Fraction
 from typing import Final
 
 import attrs
@@ -163,7 +165,14 @@ class Scale:
 
     def contains(self, score: float) -> bool:
         """Whether ``score`` is a score this scale can report."""
-        value = Decimal(str(score))
+        if not math.isfinite(score):  # NaN and the infinities are no test's score
+            return False
+        # As written (6.5, not the binary float nearest to it); a Fraction by its value.
+        value = (
+            Decimal(score.numerator) / Decimal(score.denominator)
+            if isinstance(score, Fraction)
+            else Decimal(str(score))
+        )
         return self.minimum <= value <= self.maximum and (value - self.minimum) % self.step == 0
 
     def describe(self) -> str:
@@ -258,7 +267,12 @@ def score_problem(kind: TestKind, ability: Ability, score: float, test_date: dat
     True
     >>> score_problem(TestKind.CELPIP_GENERAL, Ability.READING, -1, date(2025, 1, 1))
     '-1 is below 0, the lowest score of every accepted test'
+    >>> score_problem(TestKind.CELPIP_GENERAL, Ability.READING, float("nan"), date(2025, 1, 1))
+    'nan is not a number: give the CELPIP-General reading score (a whole number from 0 to 12)'
     """
+    if math.isnan(score):  # no order: neither below nor above any scale
+        described = scale_for(kind, ability, test_date).describe()
+        return f"nan is not a number: give the {kind.title} {ability.value} score ({described})"
     lowest, highest = _EVERY_SCALE
     # Out of every scale: the same words whatever the kind, which may be wrong too.
     if score < lowest:
