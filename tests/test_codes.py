@@ -90,7 +90,16 @@ INVALID = [
         "a UCI has 8 digits (shown 0000-0000) or 10 digits (shown 00-0000-0000); "
         "'123456789' has 9",
     ),
-    (uci, "N/A", InvalidLength, "'N/A' has 3"),
+    # a length no shape has, with a character no code has: the character is named
+    (uci, "N/A", InvalidFormat, "'N/A' has '/' at position 2, which no UCI has"),
+    (
+        personal_reference_code,
+        "QK_4350881372",
+        InvalidFormat,
+        "'QK_4350881372' has '_' at position 3, which no personal reference code has (only "
+        "letters A-Z and digits)",
+    ),
+    (personal_reference_code, "QK4350881372\x00", InvalidFormat, "'\\x00' at position 13"),
     (profile_number, "E0008563912", InvalidLength, "('E' then 9 digits); 'E0008563912' has 11"),
     (application_number, "W99383059", InvalidLength, "(a letter then 9 digits)"),
     # a character of the wrong kind
@@ -102,8 +111,9 @@ INVALID = [
     ),
     (personal_reference_code, "QK43508813O2", InvalidFormat, "'O' at position 11, where a digit"),
     (personal_reference_code, "ÉK4350881372", InvalidFormat, "'É' at position 1"),
-    (personal_reference_code, "ﬀ4350881372", InvalidLength, "has 11"),  # not upper-cased to FF
-    (uci, "1234.5678", InvalidLength, "has 9"),
+    # not upper-cased to FF
+    (personal_reference_code, "ﬀ4350881372", InvalidFormat, "has 'ﬀ' at position 1, which no"),
+    (uci, "1234.5678", InvalidFormat, "has '.' at position 5, which no UCI has"),
     (uci, "1234_678", InvalidFormat, "'_' at position 5, where a digit (0-9) belongs"),
     (uci, "１２３４５６７８", InvalidFormat, "where a digit (0-9) belongs"),  # full-width digits
     (profile_number, "1003104119", InvalidFormat, "'1' at position 1, where 'E' belongs"),
@@ -401,6 +411,8 @@ def test_reference_code_validity_on_each_side_of_its_start(start: date) -> None:
         "QK\u200b4350881372",  # a zero-width space
         "\ufeffQK4350881372",  # a byte-order mark
         "QK\u20604350881372",  # a word joiner
+        "QK4350881372\u200c",  # a zero-width non-joiner
+        "QK\u200d4350881372",  # a zero-width joiner
         "QK\uff0d4350881372",  # a full-width hyphen-minus
         "QK\ufe634350881372",  # a small hyphen-minus
     ],

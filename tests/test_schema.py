@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from random import Random
 from typing import Any
 
 import jsonschema
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
-from expressentry import json_schema
+from expressentry import ProfileError, from_dict, json_schema
+from expressentry.codes import personal_reference_code
 from expressentry.strategies import profiles
 
 EXAMPLE_FILES = sorted((Path(__file__).resolve().parents[1] / "examples").glob("*.json"))
@@ -78,3 +81,32 @@ def test_every_property_of_every_object_has_a_description():
     ]
     assert undescribed == []
     assert all(kind["type"] == "object" for kind in objects.values())
+
+
+@pytest.mark.parametrize(
+    ("code", "valid"),
+    [
+        ("QK4350881372", True),
+        ("qk-4350-881372", True),
+        (" QK 4350 881372 ", True),
+        ("Q14350881372", False),  # a digit where a letter belongs
+        ("QK43508813", False),  # too short
+        ("QK_4350881372", False),
+        ("ÀK4350881372", False),
+    ],
+)
+def test_the_schema_reads_a_reference_code_as_from_dict_does(code: str, valid: bool) -> None:
+    profile = {"schema_version": 1, "personal_reference_code": code}
+    assert VALIDATOR.is_valid(profile) is valid
+    try:
+        from_dict(profile)
+    except ProfileError:
+        assert not valid
+    else:
+        assert valid
+
+
+@given(st.randoms(use_true_random=False))
+def test_every_generated_reference_code_fits_the_schema(random: Random) -> None:
+    code = personal_reference_code.generate(random)
+    assert VALIDATOR.is_valid({"schema_version": 1, "personal_reference_code": code})

@@ -466,7 +466,8 @@ def test_every_problem_is_listed_at_once():
     ("hours", "message"),
     [
         (float("inf"), "the number is too large: at most about 1.8e308"),  # JSON's 1e400
-        (float("-inf"), "the number is too large: at most about 1.8e308"),
+        (float("-inf"), "the number is too far below zero: at least about -1.8e308"),
+        (-(10**400), "a number of 401 digits is too far below zero: at least about -1.8e308"),
         (float("nan"), "NaN is not a finite number"),
         (10**400, "a number of 401 digits is too large: at most about 1.8e308"),
     ],

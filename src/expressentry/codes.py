@@ -99,10 +99,14 @@ _SEPARATORS = frozenset("- ")
 
 # People paste codes from PDF letters and web pages, which often turn hyphens into these
 # (the full-width and small hyphen-minus among them), or leave invisible characters behind: a
-# soft hyphen, a zero-width space, a word joiner or a byte-order mark.
+# soft hyphen, a zero-width space, a zero-width (non-)joiner, a word joiner or a byte-order
+# mark.
 _DASHES = frozenset(
-    "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d\u00ad\u200b\u2060\ufeff"
+    "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d\u00ad\u200b\u200c\u200d\u2060\ufeff"
 )
+
+_CODE_CHARACTERS = frozenset(string.ascii_uppercase + string.digits)
+"""The characters of every code, once compact: any other is named before the length is."""
 
 # Only ASCII is upper-cased: str.upper() would turn the ligature 'ﬀ' into 'FF' or the dotless 'ı'
 # into 'I', and accept as valid a code whose letters the person never typed.
@@ -326,6 +330,17 @@ class IdentifierFormat:
         expressentry.exceptions.InvalidComponent: an Express Entry profile number is 10 characters ('E' then 9 digits); 'W993830598' has 'W' at position 1, where 'E' belongs
         """  # noqa: E501
         code = self.compact(value)
+        if all(shape.length != len(code) for shape in self.shapes):
+            # A character no code has (punctuation, a non-ASCII letter or digit) is what is
+            # wrong before the length: 'QK_4350881372' has an underscore, not a 13th character.
+            # (At a length that fits, the misplaced character is named below, by its place.)
+            stray = next((i for i, char in enumerate(code) if char not in _CODE_CHARACTERS), None)
+            if stray is not None:
+                raise InvalidFormat(
+                    f"{self._called} has {self.expected}; {_shown(code)} has {code[stray]!r} at "
+                    f"position {stray + 1}, which no {self.name} has (only letters A-Z and "
+                    "digits)"
+                )
         shape = self._shape_for(code)
         if shape.pattern.fullmatch(code):
             return code

@@ -177,7 +177,7 @@ def _structure_float(value: object, _: type) -> float:
         try:
             float(value)  # what every comparison with a float does to it
         except OverflowError:
-            raise _InputError(f"{quoted(value)} is too large: at most about 1.8e308") from None
+            raise _InputError(f"{quoted(value)} {_beyond_floats(value < 0)}") from None
         return value
     _check_finite(value)
     return float(value) if type(value) is NearlyWhole else value  # a plain float is kept
@@ -187,7 +187,16 @@ def _check_finite(value: float) -> None:
     if math.isnan(value):
         raise _InputError("NaN is not a finite number")
     if math.isinf(value):  # JSON has no infinity: a literal such as 1e400 reads as one
-        raise _InputError("the number is too large: at most about 1.8e308")
+        raise _InputError(f"the number {_beyond_floats(value < 0)}")
+
+
+def _beyond_floats(negative: bool) -> str:
+    """What is wrong with a number no float holds, by its sign."""
+    return (
+        "is too far below zero: at least about -1.8e308"
+        if negative
+        else "is too large: at most about 1.8e308"
+    )
 
 
 ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -685,6 +694,12 @@ _FIELD_SCHEMAS: dict[str, dict[str, Any]] = {
     "months_studied_in_canada": {"type": "integer", "minimum": 0, "maximum": MAX_MONTHS},
     "duration_months": {"type": "integer", "minimum": 1, "maximum": MAX_MONTHS},
     "program_years": {"type": "integer", "minimum": 1, "maximum": MAX_PROGRAM_YEARS},
+    # 2 letters then 10 digits, with the spaces and hyphens people type between them; the
+    # loader also takes other whitespace and invisible characters a copy leaves (codes.py).
+    "personal_reference_code": {
+        "type": "string",
+        "pattern": "^[ -]*[A-Za-z][ -]*[A-Za-z]([ -]*[0-9]){10}[ -]*$",
+    },
 }
 
 
