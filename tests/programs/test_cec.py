@@ -117,6 +117,20 @@ def test_one_day_short_of_a_year_is_not_met():
     assert finding.facts["hours_at_least"] == pytest.approx(1555.71, abs=0.01)
 
 
+def test_a_shortfall_either_way_gives_both_bounds_of_the_hours():
+    # 780 hours certain, 100 days more whose pay is not answered: 1,208.57 at most, short.
+    unpaid_or_not = job(span=(date(2025, 1, 1), date(2025, 4, 10)), paid=None)
+    finding = assess(candidate(job(span=HALF_YEAR), unpaid_or_not)).finding(EXPERIENCE)
+    assert finding.outcome is Outcome.NOT_MET
+    assert (finding.facts["hours_at_least"], finding.facts["hours_at_most"]) == (780, 1208.57)
+    assert finding.sentence.startswith(
+        "Between 780 and 1,208.57 hours of paid, authorized, skilled work in Canada from "
+        "2023-11-29 to 2026-11-29 count (no self-employment, none while a full-time student), "
+        "depending on facts not answered, which do not change the outcome; the CEC needs 1,560 "
+        "(one year)"
+    )
+
+
 def test_a_year_at_29_995_hours_a_week_falls_short_of_1560_hours():
     """Hours a week written to the thousandth count as written: 1,559.74 hours, not 1,560."""
     finding = assess(candidate(job(hours_per_week=29.995))).finding(EXPERIENCE)

@@ -297,6 +297,28 @@ def test_a_certificate_in_another_trade_is_not_met():
 
 
 @pytest.mark.parametrize(
+    ("work_history", "missing"),
+    [
+        (None, "$.work_history"),  # not answered: the two years may be in any trade
+        (WorkHistory(periods=(job(noc=None),)), "$.work_history[0].noc"),  # a trade not named
+    ],
+)
+def test_a_trade_certificate_is_undecided_until_the_work_names_the_trade(work_history, missing):
+    # Before, the certificate was met ("in a skilled trade"), and answering the work in another
+    # trade turned it to not met: a decided finding must not change when facts are answered.
+    verdict = assess(candidate(work_history=work_history))
+    finding = verdict.finding(OFFER)
+    assert finding.outcome is Outcome.UNKNOWN
+    assert missing in finding.missing
+    assert "may be in the trade with two years of experience" in finding.sentence
+    welder = assess(candidate(job(noc=WELDER), work_history=None)).finding(OFFER)  # not this
+    assert welder.outcome is Outcome.UNKNOWN
+    software = certificate("21231")  # no skilled trade: certainly not the one
+    other = assess(candidate(certificates_of_qualification=(software,), work_history=None))
+    assert other.finding(OFFER).outcome is Outcome.NOT_MET
+
+
+@pytest.mark.parametrize(
     ("issued", "outcome"),
     [(ON + timedelta(days=1), Outcome.NOT_MET), (ON, Outcome.MET), (None, Outcome.MET)],
 )

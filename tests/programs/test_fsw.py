@@ -218,7 +218,8 @@ def test_the_baseline_is_eligible() -> None:
 RULE_CASES: list[tuple[str, Outcome, dict[str, Any]]] = [
     (SKILLED, Outcome.MET, {}),
     (SKILLED, Outcome.NOT_MET, {"primary_occupation": NocCode(CLEANER)}),
-    (SKILLED, Outcome.NOT_MET, {"primary_occupation": None, "work_history": history()}),
+    # No work and no occupation named: the candidate may still name a skilled one.
+    (SKILLED, Outcome.UNKNOWN, {"primary_occupation": None, "work_history": history()}),
     (SKILLED, Outcome.UNKNOWN, {"primary_occupation": NocCode("1123")}),  # 2016, straddles
     (SKILLED, Outcome.UNKNOWN, {"primary_occupation": None, "work_history": history(job(None))}),
     (YEAR, Outcome.MET, {}),

@@ -426,6 +426,12 @@ def experience_finding(
 
     def sentence() -> str:
         hours = format_hours(experience.hours_at_least)
+        if not experience.known:  # decided either way, but the figure itself is open
+            high = format_hours(experience.hours_at_most)
+            return (
+                f"Between {hours} and {high} hours of {counted} {span()} count{conditions}, "
+                f"depending on facts not answered, which do not change the outcome; {need}."
+            )
         return f"{hours} hours of {counted} {span()} count{conditions}; {need}."
 
     if reached:

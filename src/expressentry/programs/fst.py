@@ -299,6 +299,16 @@ class _Target:
         chosen = trades.certain or trades.possible
         if not chosen:
             group = SKILLED_TRADES.at(facts.on)
+            best = facts.experience(FST_WORK)
+            if best.reaches_years(FST_EXPERIENCE_YEARS.at(facts.on)) is None:
+                # Periods of no known trade (a history not answered, periods without a code)
+                # may hold the two years in any trade: a trade's certificate or offer may be
+                # in it, or not, until they are answered.
+                return cls(
+                    lambda code: None if code in group else False,
+                    "the trade with two years of experience",
+                    work_history_paths(best),
+                )
             return cls(lambda code: code in group, "a skilled trade")
         certain = frozenset(_codes(trades.certain))
         possible = frozenset(_codes(trades.possible))

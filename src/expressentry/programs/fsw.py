@@ -1361,11 +1361,14 @@ def _skilled_finding(facts: Facts, primary: _Primary) -> Finding:
     if occupation is None:
         best = primary.experience
         if best.hours_at_most == 0:
+            # Whether the occupation is skilled is the question, and the candidate may still
+            # name one: not met would turn to met when a skilled primary occupation is given.
             return _SKILLED_RULE.finding(
-                Outcome.NOT_MET,
+                Outcome.UNKNOWN,
                 "No primary occupation is given and no paid work in a skilled occupation in "
-                "the last 10 years can count.",
+                "the last 10 years can count; give the primary occupation.",
                 facts={"primary_occupation": None},
+                missing=("$.primary_occupation",),
             )
         return _SKILLED_RULE.finding(
             Outcome.UNKNOWN,
