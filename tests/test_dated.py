@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -100,3 +100,24 @@ def test_require_in_force_on_the_day_before_and_the_day_of() -> None:
     require_in_force(date(2015, 1, 1))
     with pytest.raises(NotInForce, match=r"^\$.x: no rule is in force on 2014-12-31; "):
         require_in_force(date(2014, 12, 31), "$.x")
+
+
+def test_every_dated_rule_reads_a_datetime_as_its_day() -> None:
+    """A notebook's now() is a datetime, which no date compares with: read as its day, and
+    anything else is a TypeError naming it (an audit found rounds and the NOC raising bare
+    comparison errors)."""
+    from expressentry.noc import NocCode, NocVersion, is_skilled, version_in_force
+    from expressentry.rounds import rounds_between
+
+    assert version_in_force(datetime(2022, 11, 15, 23, 59, tzinfo=UTC)) is NocVersion.NOC_2016
+    assert version_in_force(datetime(2022, 11, 16, 0, 1, tzinfo=UTC)) is NocVersion.NOC_2021
+    assert is_skilled(NocCode("7511"), datetime(2022, 11, 16, 12, tzinfo=UTC))
+    same_day = rounds_between(
+        datetime(2018, 5, 30, 12, tzinfo=UTC), datetime(2018, 5, 30, 13, tzinfo=UTC)
+    )
+    assert same_day == rounds_between(date(2018, 5, 30), date(2018, 5, 30))
+    assert same_day
+    with pytest.raises(TypeError, match=r"the evaluation date must be a datetime\.date, got str"):
+        version_in_force("2022-11-16")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="got str"):
+        rounds_between("2018-05-30", date(2018, 5, 30))  # type: ignore[arg-type]

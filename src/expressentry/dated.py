@@ -24,7 +24,7 @@ from __future__ import annotations
 import functools
 from bisect import bisect_right
 from collections.abc import Iterator
-from datetime import MAXYEAR, MINYEAR, date, timedelta
+from datetime import MAXYEAR, MINYEAR, date, datetime, timedelta
 from itertools import pairwise
 from typing import Any, Generic, TypeVar
 
@@ -89,6 +89,24 @@ def rules_warnings(on: date) -> tuple[str, ...]:
             f"{on.isoformat()} (policy P15).",
         )
     return ()
+
+
+def day_of(on: object) -> date:
+    """The day of a datetime (its date compares with the rules' dates; a datetime does not);
+    a TypeError naming what was given for anything else.
+
+    >>> day_of(datetime(2026, 12, 1, 9, 30))
+    datetime.date(2026, 12, 1)
+    >>> day_of("2026-12-01")
+    Traceback (most recent call last):
+    ...
+    TypeError: the evaluation date must be a datetime.date, got str
+    """
+    if isinstance(on, datetime):
+        return on.date()
+    if isinstance(on, date):  # a subclass of date of the user's own
+        return date(on.year, on.month, on.day)
+    raise TypeError(f"the evaluation date must be a datetime.date, got {type(on).__name__}")
 
 
 def add_years(day: date, years: int) -> date:
@@ -181,8 +199,12 @@ class DatedTable(Generic[T]):
         return tuple(entry.start for entry in self.entries)
 
     def entry_at(self, on: date) -> Dated[T]:
-        """The row in force on ``on``; :class:`NotInForce` before the first row."""
-        index = bisect_right(self._starts, on) - 1
+        """The row in force on ``on``; :class:`NotInForce` before the first row. A datetime
+        is read as its day (:func:`day_of`)."""
+        try:  # a try costs nothing until it catches
+            index = bisect_right(self._starts, on) - 1
+        except TypeError:  # a datetime, which no date compares with, or no date at all
+            return self.entry_at(day_of(on))
         if index < 0:
             raise NotInForce(
                 f"{self.name}: no rule in force on {on.isoformat()}; the first takes effect "

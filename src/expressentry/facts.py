@@ -20,11 +20,11 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date
 from types import ModuleType
 from typing import Any, Final, Generic, TypeVar, overload
 
-from expressentry.dated import require_in_force
+from expressentry.dated import day_of, require_in_force
 from expressentry.education import (
     CanadianEducationCredit,
     DerivedEducation,
@@ -108,22 +108,12 @@ def _spouse_counts(candidate: Candidate, partnered: bool | None) -> bool | None:
     return True
 
 
-def _evaluation_date(on: object) -> date:
-    """The day of a datetime (its date compares with the rules' dates; a datetime does not);
-    a TypeError naming what was given for anything else."""
-    if isinstance(on, datetime):
-        return on.date()
-    if isinstance(on, date):  # a subclass of date of the user's own
-        return date(on.year, on.month, on.day)
-    raise TypeError(f"the evaluation date must be a datetime.date, got {type(on).__name__}")
-
-
 class Facts:
     """The derived facts of one candidate on one date (build them with :func:`derive`)."""
 
     def __init__(self, candidate: Candidate, on: date) -> None:
         if type(on) is not date:  # a datetime (a notebook's now()), or not a date at all
-            on = _evaluation_date(on)
+            on = day_of(on)
         require_in_force(on)
         self.candidate = candidate
         self.on = on

@@ -36,7 +36,7 @@ import attrs
 
 from expressentry._enum import IdentityEnum
 from expressentry._rounds import ROUNDS as _ROUNDS
-from expressentry.dated import Citation
+from expressentry.dated import Citation, day_of
 
 __all__ = ["ROUNDS", "ROUNDS_CITATION", "Round", "RoundKind", "rounds_between"]
 
@@ -112,6 +112,7 @@ def rounds_between(
     >>> len(cec), [(r.number, r.lowest_crs) for r in cec[:3]]
     (15, [('332', 542), ('333', 527), ('335', 521)])
     """
+    first, last = day_of(first), day_of(last)  # a datetime is read as its day
     wanted = None if kinds is None else frozenset(kinds)
     if wanted is not None and not all(isinstance(kind, RoundKind) for kind in wanted):
         # A plain string would match no round: an empty answer would hide the mistake.
