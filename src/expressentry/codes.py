@@ -175,6 +175,24 @@ class Shape:
         return len(self.places)
 
     @property
+    def typed_pattern(self) -> str:
+        """The shape as people type it, for a JSON Schema: letters in either case, and spaces
+        or hyphens anywhere (:meth:`IdentifierFormat.compact` also removes other whitespace
+        and the invisible characters a copy leaves).
+
+        >>> Shape("@#").typed_pattern
+        '^[ -]*[A-Za-z][ -]*[0-9][ -]*$'
+        >>> Shape("E1#").typed_pattern  # a fixed letter in either case, a fixed digit as itself
+        '^[ -]*[Ee][ -]*1[ -]*[0-9][ -]*$'
+        """
+        pieces = {LETTER: "[A-Za-z]", DIGIT: "[0-9]"}
+        typed = (
+            pieces.get(place, f"[{place}{place.lower()}]" if place.isalpha() else place)
+            for place in self.places
+        )
+        return "^[ -]*" + "".join(f"{piece}[ -]*" for piece in typed) + "$"
+
+    @property
     def layout(self) -> str:
         """The parts in words, e.g. ``"2 letters then 10 digits"``."""
         runs: list[str] = []

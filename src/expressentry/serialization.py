@@ -50,6 +50,7 @@ from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
 from expressentry._countries import COUNTRIES
+from expressentry.codes import personal_reference_code
 from expressentry.exceptions import Problem, ProfileError, quoted
 from expressentry.language.scales import NOT_ACCEPTED, TestKind
 from expressentry.model import (
@@ -685,6 +686,8 @@ _PRIMITIVE_SCHEMAS: dict[object, dict[str, Any]] = {
     NocCode: {"type": "string", "pattern": "^([0-9]{4}|[0-9]{5})$"},
 }
 
+(_REFERENCE_CODE_SHAPE,) = personal_reference_code.shapes  # one shape: its pattern below
+
 _FIELD_SCHEMAS: dict[str, dict[str, Any]] = {
     "country": {"type": "string", "enum": sorted(COUNTRIES)},
     "issuing_country": {"type": "string", "enum": sorted(COUNTRIES)},
@@ -694,11 +697,10 @@ _FIELD_SCHEMAS: dict[str, dict[str, Any]] = {
     "months_studied_in_canada": {"type": "integer", "minimum": 0, "maximum": MAX_MONTHS},
     "duration_months": {"type": "integer", "minimum": 1, "maximum": MAX_MONTHS},
     "program_years": {"type": "integer", "minimum": 1, "maximum": MAX_PROGRAM_YEARS},
-    # 2 letters then 10 digits, with the spaces and hyphens people type between them; the
-    # loader also takes other whitespace and invisible characters a copy leaves (codes.py).
+    # The one shape of the code, as people type it (codes.py keeps the format).
     "personal_reference_code": {
         "type": "string",
-        "pattern": "^[ -]*[A-Za-z][ -]*[A-Za-z]([ -]*[0-9]){10}[ -]*$",
+        "pattern": _REFERENCE_CODE_SHAPE.typed_pattern,
     },
 }
 
