@@ -43,6 +43,7 @@ No points for Canadian work experience: 0 years in the last 10; 1 year needed.
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -60,8 +61,15 @@ from expressentry.experience import CRS_CANADIAN, CRS_FOREIGN, Experience
 from expressentry.facts import SPOUSE_STATUS_UNANSWERED, Facts, derive
 from expressentry.job_offer import JobOfferClass, crs_job_offer
 from expressentry.language.levels import BENCHMARK_TOP, LanguageLevels
-from expressentry.language.roles import AssignmentPoints, LanguagePoints, OfficialLanguageRole
+from expressentry.language.roles import (
+    AssignmentPoints,
+    LanguagePoints,
+    OfficialLanguageRole,
+    OfficialLanguages,
+    settled_otherwise,
+)
 from expressentry.language.scales import Ability, Language
+from expressentry.language.validity import AssessedTest
 from expressentry.model import Candidate, check_types
 from expressentry.serialization import facts_in_words
 from expressentry.verdict import Outcome
@@ -93,6 +101,7 @@ __all__ = [
     "CrsSection",
     "EducationLevel",
     "JobOfferClass",
+    "LanguageChoices",
     "PointsScale",
     "clb",
     "crs_factors",
@@ -102,6 +111,7 @@ __all__ = [
     "language_assignment_points",
     "language_ranking",
     "nclc",
+    "other_language_choices",
     "score",
     "spouse_counts",
     "spouse_language_ranking",
@@ -2620,6 +2630,118 @@ def language_assignment_points(facts: Facts) -> AssignmentPoints:
         return _total(_points(_with_languages(others, first, second), rules, caps), caps)
 
     return crs
+
+
+@attrs.frozen
+class LanguageChoices:
+    """The other ways the official languages could be settled once the facts the CRS does not
+    yet have are answered (policies P5, P6), and those facts.
+
+    ``others`` holds each different choice (first language, first test, second test) that
+    some answers to the ``unsettled`` facts would make; ``unsettled`` holds those facts as
+    ``(factor, words)`` pairs of :attr:`CrsFactors.unsettled`. Empty when the choice is
+    settled: one test, or every fact that could change it answered.
+    """
+
+    others: tuple[OfficialLanguages, ...] = ()
+    unsettled: tuple[tuple[str, str], ...] = ()
+
+
+_SETTLED: Final = LanguageChoices()
+
+_CHOICE_FACTORS: Final = (
+    "education",
+    "canadian_years",
+    "foreign_years",
+    "certificate_of_qualification",
+    "with_spouse",
+    "provincial_nomination",
+)
+"""The factors whose answers can change which assignment of the languages scores more: the
+ones the skill-transferability grids read with the first language, the column (which sets the
+language points), and the nomination, whose 600 points reach the cap of the additional points
+that the French-language points share. Every other factor adds the same points to each
+assignment, and no other cap can bite: the sections' maxima add up to 1,200."""
+
+
+def other_language_choices(facts: Facts) -> LanguageChoices:
+    """How the official languages of ``facts`` could be settled otherwise (P5, P6): the CRS
+    that ranks their assignments counts an unanswered fact at its certain level, and an answer
+    can change the ranking (a test with a lower ability but higher others loses its lead once
+    a degree makes the lowest ability earn transferability points).
+
+    Every answer the unsettled factors allow is tried, one value per step of the grids that
+    read them (the levels and years between two thresholds score alike).
+    """
+    languages = facts.languages
+    if len(languages.tests) < 2:  # one test: nothing to choose
+        return _SETTLED
+    others, _, _ = facts.kept(_other_factors)
+    unsettled = tuple(
+        [
+            (factor, words)
+            for factor, words in others.get("unsettled", ())
+            if factor in _CHOICE_FACTORS
+        ]
+    )
+    if not unsettled:
+        return _SETTLED
+    on = facts.on
+    rules = _era(on).value
+    caps = rules.caps.value
+    names = tuple(dict.fromkeys(factor for factor, _ in unsettled))
+    found: dict[tuple[Language | None, int, int], OfficialLanguages] = {}
+    for values in itertools.product(*(_answers(facts, others, rules, name) for name in names)):
+        answered = {**others, **dict(zip(names, values, strict=True))}
+
+        def crs(
+            first: LanguageLevels | None,
+            second: LanguageLevels | None,
+            answered: _Others = answered,
+        ) -> int:
+            return _total(_points(_with_languages(answered, first, second), rules, caps), caps)
+
+        other = settled_otherwise(
+            languages, points=language_ranking(on, with_spouse=answered["with_spouse"]), crs=crs
+        )
+        if other is not None:
+            key = (other.first_language, _index(other.first), _index(other.second))
+            found.setdefault(key, other)
+    return LanguageChoices(tuple(found.values()), unsettled) if found else _SETTLED
+
+
+def _index(test: AssessedTest | None) -> int:
+    return -1 if test is None else test.index
+
+
+def _answers(facts: Facts, others: _Others, rules: _Rules, factor: str) -> tuple[object, ...]:
+    """The values an unsettled ``factor`` may take that score differently: from the certain
+    one up, one per step of the transferability grids that read it."""
+    if factor in ("with_spouse", "certificate_of_qualification", "provincial_nomination"):
+        return (False, True)
+    position = _GRID_FACTS.index(factor)
+    steps = {
+        threshold
+        for _, _, grids in rules.transferability_grids
+        for _, _, row, column, row_thresholds, column_thresholds in grids
+        for threshold in (
+            (row_thresholds if row == position else ())
+            + (column_thresholds if column == position else ())
+        )
+    }
+    if factor == "education":
+        lowest = others["education"].rank
+        return tuple(
+            [
+                level
+                for level in EducationLevel
+                if level.rank == lowest or (level.rank > lowest and level.rank in steps)
+            ]
+        )
+    experience = facts.experience(CRS_CANADIAN if factor == "canadian_years" else CRS_FOREIGN)
+    lowest = int(others[factor])
+    most = experience.years_at_most if experience.ledger.answered else max(steps, default=0)
+    return (lowest, *sorted(step for step in steps if lowest < step <= most))
 
 
 @functools.lru_cache(maxsize=64)  # built once per date: dates are few in a batch

@@ -22,7 +22,7 @@ import functools
 from collections.abc import Callable
 from datetime import date
 from types import ModuleType
-from typing import Any, Final, Generic, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Final, Generic, TypeVar, overload
 
 from expressentry.dated import day_of, require_in_force
 from expressentry.education import (
@@ -35,6 +35,9 @@ from expressentry.experience import Experience, ExperienceQuery, Ledger
 from expressentry.language import LanguagePoints, OfficialLanguages, official_languages
 from expressentry.model import Candidate
 from expressentry.noc import NocCode
+
+if TYPE_CHECKING:
+    from expressentry.crs import LanguageChoices
 
 __all__ = ["Facts", "derive"]
 
@@ -185,6 +188,24 @@ class Facts:
             # One test leaves nothing to choose: no CRS to score it by.
             crs=(_crs().language_assignment_points(self) if len(tests) > 1 else None),
         )
+
+    @_computed_once
+    def other_language_choices(self) -> LanguageChoices:
+        """The other ways :attr:`languages` could be settled once the facts the CRS ranks them
+        by are answered (P5, P6); empty when the choice is settled."""
+        choices: LanguageChoices = _crs().other_language_choices(self)
+        return choices
+
+    def with_languages(self, languages: OfficialLanguages) -> Facts:
+        """These facts with the official languages settled as ``languages`` (another choice of
+        :attr:`other_language_choices`), to see what a finding would be with it."""
+        other = Facts.__new__(Facts)
+        other.__dict__.update(self.__dict__)
+        other.__dict__["languages"] = languages
+        # What is kept may read the languages (the FSW grid does): computed again.
+        other._kept = {}
+        other.__dict__.pop("other_language_choices", None)
+        return other
 
     @_computed_once
     def spouse_languages(self) -> OfficialLanguages | None:

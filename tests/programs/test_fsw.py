@@ -305,8 +305,12 @@ def test_language_sentence_names_the_short_ability() -> None:
 
 def test_a_valid_test_that_meets_the_minimum_is_named_when_p6_chose_another() -> None:
     # P6 chooses the test with the most CRS points, even one that misses the FSW's minimum.
+    # No certificate of qualification: one would add 25 transferability points to the first
+    # test and 50 to the second, which would then lead (test_language_choice.py).
     tests = (celpip(10, 10, 10, 6), celpip(7, 7, 7, 7, taken=date(2026, 4, 1)))
-    finding = assess(eligible(language_tests=tests)).finding(LANGUAGE)
+    finding = assess(eligible(language_tests=tests, certificates_of_qualification=())).finding(
+        LANGUAGE
+    )
     assert finding.outcome is Outcome.NOT_MET
     assert finding.policy == "P6"
     assert finding.sentence == (

@@ -77,6 +77,7 @@ __all__ = [
     "OfficialLanguageRole",
     "OfficialLanguages",
     "official_languages",
+    "settled_otherwise",
 ]
 
 
@@ -473,27 +474,20 @@ def official_languages(
     """
     rank = points if points is not None else _default_points(on)
     assessed = tuple([assess_test(test, on, index=index) for index, test in enumerate(tests)])
-    ranking: _Ranking | None = None  # built when needed: to choose, or to explain
+    if len(assessed) != 1:
+        return _settle(assessed, on, declared_first, rank, crs)
+    # One test: nothing to rank. It settles the first language if none is declared, and counts
+    # in the role of its language.
+    only = assessed[0]
+    valid = only.problem is None
+    tested = only.levels.language
+    first_language = declared_first or (tested if valid else None)
     first = second = None
-    if len(assessed) == 1:
-        # One test: nothing to rank. It settles the first language if none is declared, and
-        # counts in the role of its language.
-        only = assessed[0]
-        valid = only.problem is None
-        tested = only.levels.language
-        first_language = declared_first or (tested if valid else None)
-        if valid:
-            if tested is first_language:
-                first = only
-            else:
-                second = only
-    else:
-        ranking = _Ranking(assessed, rank, crs)
-        first_language = _first_language(ranking, declared_first)
-        if first_language is not None:
-            # With a choice to make, best() has kept the worth the notes quote.
-            first, second, _ = ranking.best(first_language)
-        ranking = ranking.settled()
+    if valid:
+        if tested is first_language:
+            first = only
+        else:
+            second = only
     return OfficialLanguages(
         on,
         first_language,
@@ -501,9 +495,9 @@ def official_languages(
         first,
         second,
         assessed,  # tests
-        lambda: _explain(  # notes
+        lambda: _explain(  # notes: nothing was chosen
             assessed,
-            ranking or _Ranking(assessed, rank, None),  # one test: nothing was chosen
+            _Ranking(assessed, rank, None),
             declared_first,
             first_language,
             first,
@@ -511,3 +505,59 @@ def official_languages(
             on,
         ),
     )
+
+
+def _settle(
+    assessed: tuple[AssessedTest, ...],
+    on: date,
+    declared_first: Language | None,
+    rank: LanguagePoints,
+    crs: AssignmentPoints | None,
+) -> OfficialLanguages:
+    """The official languages of several tests: the first language (P5) and the test for each
+    role (P6), chosen by ``rank`` and ``crs``."""
+    ranking = _Ranking(assessed, rank, crs)
+    first_language = _first_language(ranking, declared_first)
+    first = second = None
+    if first_language is not None:
+        # With a choice to make, best() has kept the worth the notes quote.
+        first, second, _ = ranking.best(first_language)
+    ranking = ranking.settled()
+    return OfficialLanguages(
+        on,
+        first_language,
+        declared_first is not None,  # declared
+        first,
+        second,
+        assessed,  # tests
+        lambda: _explain(assessed, ranking, declared_first, first_language, first, second, on),
+    )
+
+
+def settled_otherwise(
+    languages: OfficialLanguages, *, points: LanguagePoints, crs: AssignmentPoints
+) -> OfficialLanguages | None:
+    """``languages`` as they would be settled if assignments were ranked by ``points`` and
+    ``crs`` (the CRS of the candidate with facts not yet answered, say); ``None`` when that
+    makes the same choices.
+
+    >>> from datetime import date
+    >>> from expressentry.model import AbilityScores, LanguageTest, TestKind
+    >>> def celpip(listening: int, speaking: int) -> LanguageTest:
+    ...     return LanguageTest(kind=TestKind.CELPIP_GENERAL, test_date=date(2026, 3, 7),
+    ...         scores=AbilityScores(listening=listening, reading=7, writing=7, speaking=speaking))
+    >>> languages = official_languages((celpip(10, 6), celpip(7, 7)), date(2026, 12, 1))
+    >>> str(languages.first_levels)
+    'CLB L 10, R 7, W 7, S 6'
+    >>> def lowest_counts(first, second):  # a CRS that rewards the lowest ability only
+    ...     return 0 if first is None else first.lowest
+    >>> other = settled_otherwise(languages, points=lambda levels, role: 0, crs=lowest_counts)
+    >>> str(other.first_levels)
+    'CLB L 7, R 7, W 7, S 7'
+    """
+    declared_first = languages.first_language if languages.declared else None
+    other = _settle(languages.tests, languages.on, declared_first, points, crs)
+    # The same assessed tests: the same choice is the same objects.
+    if other.first is languages.first and other.second is languages.second:
+        return None
+    return other

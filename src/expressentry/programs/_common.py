@@ -27,18 +27,28 @@ from types import MappingProxyType
 from typing import Final
 
 from expressentry._written import upper_first
-from expressentry.experience import Experience, MissingFact, PeriodUse, Reason, Use
+from expressentry.experience import (
+    CRS_CANADIAN,
+    CRS_FOREIGN,
+    Experience,
+    MissingFact,
+    PeriodUse,
+    Reason,
+    Use,
+)
 from expressentry.experience.ledger import format_hours, hours_fact
 from expressentry.facts import Facts
 from expressentry.language import (
     Ability,
     AssessedTest,
     LanguageLevels,
+    OfficialLanguages,
     describe_level,
     describe_test,
 )
 from expressentry.language.notes import LanguageRule
 from expressentry.model import Province
+from expressentry.serialization import facts_in_words
 from expressentry.verdict import FactValue, Finding, Outcome, Rule
 
 __all__ = [
@@ -54,6 +64,9 @@ __all__ = [
     "left_out",
     "no_language_test",
     "outside_quebec",
+    "settled_language_choice",
+    "spouse_missing",
+    "unsettled_paths",
     "work_history_paths",
 ]
 
@@ -247,11 +260,20 @@ def chosen_by_crs(other: AssessedTest, reaches: str) -> str:
 def language_minimum_per_ability(
     rule: Rule, facts: Facts, minimums: Mapping[Ability, int], program: str
 ) -> Finding:
-    """A minimum level in each ability of the first official language's test (P33).
+    """A minimum level in each ability of the first official language's test (P33), unless
+    an unanswered fact could change which test counts (:func:`settled_language_choice`).
 
     ``program`` names the program in the sentence ("the FST"). Every ability below its
     minimum is named with the candidate's level: "Reading is CLB 3; the FST needs ...".
     """
+    return settled_language_choice(
+        rule, facts, lambda facts: _minimum_per_ability(rule, facts, minimums, program)
+    )
+
+
+def _minimum_per_ability(
+    rule: Rule, facts: Facts, minimums: Mapping[Ability, int], program: str
+) -> Finding:
     levels = facts.languages.first_levels
     # The minimums read once, in Ability's order, for the words and for the comparison.
     needed_levels = tuple([minimums[ability] for ability, _ in _ABILITIES])
@@ -290,6 +312,127 @@ def language_minimum_per_ability(
         Outcome.MET,
         lambda: f"The first official language test gives {levels}; {program} needs {needed}.",
         facts=lambda: language_facts(levels),
+    )
+
+
+def settled_language_choice(
+    rule: Rule, facts: Facts, decide: Callable[[Facts], Finding]
+) -> Finding:
+    """``decide(facts)``, a finding on the first official language's test, or unknown when an
+    answer the CRS does not have yet could make another test count and change the outcome.
+
+    The test that counts is the one with the most CRS points (P6), and so is the first
+    language when it is not declared (P5); the CRS counts an unanswered fact at its certain
+    level, and its answer can change which assignment scores more
+    (:attr:`Facts.other_language_choices`). The finding then names those facts.
+    """
+    finding = decide(facts)
+    if finding.outcome is Outcome.UNKNOWN:
+        return finding
+    choices = facts.other_language_choices
+    for languages in choices.others:
+        other = decide(facts.with_languages(languages))
+        if other.outcome is not finding.outcome:
+            return _choice_unsettled(rule, facts, finding, languages, other, choices.unsettled)
+    return finding
+
+
+def _choice_unsettled(
+    rule: Rule,
+    facts: Facts,
+    finding: Finding,
+    languages: OfficialLanguages,
+    other: Finding,
+    unsettled: tuple[tuple[str, str], ...],
+) -> Finding:
+    """The unknown finding of :func:`settled_language_choice`."""
+    chosen = facts.languages
+    test = languages.first
+    assert test is not None  # outcomes differ only between two tests of the first language
+    by_p5 = languages.first_language is not chosen.first_language
+    assert chosen.first is not None  # a finding on a test: the first language's counts
+    used = chosen.first.index + 1
+
+    missing = unsettled_paths(facts, unsettled)
+
+    def sentence() -> str:
+        described = f"{describe_test(test.test)} (language test {test.index + 1}, {test.levels})"
+        instead = (
+            f"{_language_name(languages)} could be the better first official language, with "
+            f"{described} (policy P5)"
+            if by_p5
+            else f"{described} could give more CRS points and count instead (policy P6)"
+        )
+        return (
+            f"{finding.sentence} The test used (language test {used}) counts because it gives "
+            f"the most CRS points on the facts given; with answers not yet given "
+            f"({facts_in_words(missing)}), {instead}, and {_OUTCOME_WORDS[other.outcome]}."
+        )
+
+    def recorded() -> dict[str, FactValue]:
+        return {
+            **finding.facts,
+            "outcome_on_facts_given": finding.outcome.value,
+            "other_test": test.index + 1,
+            "outcome_with_other_test": other.outcome.value,
+        }
+
+    return rule.finding(
+        Outcome.UNKNOWN,
+        sentence,
+        facts=recorded,
+        missing=missing,
+        policy="P5" if by_p5 else "P6",
+    )
+
+
+_OUTCOME_WORDS: Final = {
+    Outcome.MET: "this would be met",
+    Outcome.NOT_MET: "this would not be met",
+}
+
+
+def _language_name(languages: OfficialLanguages) -> str:
+    language = languages.first_language
+    assert language is not None  # a first test counts
+    return language.value.capitalize()
+
+
+def unsettled_paths(facts: Facts, unsettled: tuple[tuple[str, str], ...]) -> tuple[str, ...]:
+    """The JSON paths whose answers would settle the ``unsettled`` CRS factors."""
+    return tuple(dict.fromkeys(path for factor, _ in unsettled for path in _paths(facts, factor)))
+
+
+def _paths(facts: Facts, factor: str) -> tuple[str, ...]:
+    """The JSON paths whose answers would settle an unsettled CRS factor."""
+    if factor == "education":
+        return ("$.education",)
+    if factor == "canadian_years":
+        return work_history_paths(facts.experience(CRS_CANADIAN))
+    if factor == "foreign_years":
+        return work_history_paths(facts.experience(CRS_FOREIGN))
+    if factor == "with_spouse":
+        return spouse_missing(facts)
+    if factor == "certificate_of_qualification":
+        return ("$.certificates_of_qualification",)
+    assert factor == "provincial_nomination", factor  # the factors of other_language_choices
+    return ("$.provincial_nomination.express_entry_stream",)
+
+
+def spouse_missing(facts: Facts) -> tuple[str, ...]:
+    """The facts that would settle whether the spouse counts (P12)."""
+    if facts.partnered is None:
+        return ("$.marital_status",)
+    spouse = facts.candidate.spouse
+    if spouse is None:
+        return ("$.spouse",)
+    return tuple(
+        path
+        for path, value in (
+            ("$.spouse.canadian_citizen_or_pr", spouse.canadian_citizen_or_pr),
+            ("$.spouse.accompanying", spouse.accompanying),
+        )
+        if value is None
     )
 
 

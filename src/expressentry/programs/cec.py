@@ -82,6 +82,7 @@ from expressentry.programs._common import (
     language_facts,
     no_language_test,
     outside_quebec,
+    settled_language_choice,
     work_history_paths,
 )
 from expressentry.verdict import FactValue, Finding, Outcome, Rule, Verdict
@@ -435,7 +436,7 @@ class CanadianExperienceClass:
         """The CEC verdict on the candidate and date of ``facts`` (policy P32)."""
         findings = (
             _experience_finding(facts),
-            _language_finding(facts),
+            settled_language_choice(_LANGUAGE_RULE, facts, _language_finding),
             outside_quebec(_RESIDENCE_RULE, facts, "the CEC"),
         )
         return Verdict.decide(self.code, facts.on, findings)

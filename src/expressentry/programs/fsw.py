@@ -117,6 +117,8 @@ from expressentry.programs._common import (
     language_minimum_per_ability,
     left_out,
     outside_quebec,
+    spouse_missing,
+    unsettled_paths,
     work_history_paths,
 )
 from expressentry.serialization import facts_in_words
@@ -745,6 +747,37 @@ _FIRST_LANGUAGE_ITEMS: Final = tuple(
 )
 
 
+def _settled_language_lines(facts: Facts, tables: _GridTables) -> list[_RawLine]:
+    """The language lines, each from its least to its most points over the tests that could
+    count once the facts the CRS ranks the tests by are answered (P5, P6: the test with the
+    most CRS points counts, for the grid too)."""
+    lines = _language_lines(facts, tables)
+    choices = facts.other_language_choices
+    if not choices.others:
+        return lines
+    # The same lines in the same order for every choice: four abilities and the second language.
+    others = [_language_lines(facts.with_languages(other), tables) for other in choices.others]
+    missing = unsettled_paths(facts, choices.unsettled)
+    settled: list[_RawLine] = []
+    for index, line in enumerate(lines):
+        factor, item, points, at_most, maximum, sentence, citation, needed = line
+        least = min(points, *(other[index][2] for other in others))
+        most = max(at_most, *(other[index][3] for other in others))
+        if (least, most) == (points, at_most):
+            settled.append(line)
+            continue
+
+        def said(sentence: Written = sentence, least: int = least, most: int = most) -> str:
+            return (
+                f"{written(sentence)} Another test could count once facts not yet given are "
+                f"answered ({facts_in_words(missing)}; policies P5, P6): {least} to {most} "
+                "points."
+            )
+
+        settled.append((factor, item, least, most, maximum, said, citation, (*needed, *missing)))
+    return settled
+
+
 def _language_lines(facts: Facts, tables: _GridTables) -> list[_RawLine]:
     line, by_level, maximum = tables.first_line, tables.first_points, tables.first_maximum
     levels = facts.languages.first_levels
@@ -943,23 +976,6 @@ class _Item:
     missing: tuple[str, ...] = ()
 
 
-def _spouse_missing(facts: Facts) -> tuple[str, ...]:
-    """The facts that would settle whether the spouse counts (P12)."""
-    if facts.partnered is None:
-        return ("$.marital_status",)
-    spouse = facts.candidate.spouse
-    if spouse is None:
-        return ("$.spouse",)
-    return tuple(
-        path
-        for path, value in (
-            ("$.spouse.canadian_citizen_or_pr", spouse.canadian_citizen_or_pr),
-            ("$.spouse.accompanying", spouse.accompanying),
-        )
-        if value is None
-    )
-
-
 def _spouse_item(facts: Facts, points: int, item: Callable[[], _Item]) -> _Item:
     """A spouse item (P12, P28): it counts only for a spouse or partner who counts."""
     counts = facts.spouse_counts
@@ -979,7 +995,7 @@ def _spouse_item(facts: Facts, points: int, item: Callable[[], _Item]) -> _Item:
             if facts.partnered is None
             else "The spouse or partner is not described."
         )
-        return _Item(0, points, said, _spouse_missing(facts))
+        return _Item(0, points, said, spouse_missing(facts))
     found = item()
     if counts or found.high == 0:
         return found
@@ -987,7 +1003,7 @@ def _spouse_item(facts: Facts, points: int, item: Callable[[], _Item]) -> _Item:
         0,
         found.high,
         lambda: f"{upper_first(SPOUSE_STATUS_UNANSWERED)} (policy P12). {written(found.sentence)}",
-        _spouse_missing(facts) + found.missing,
+        spouse_missing(facts) + found.missing,
     )
 
 
@@ -1193,7 +1209,7 @@ def _grid(facts: Facts, offer: Qualification) -> FswGrid:
     language, education, experience, age, arranged, adaptability = tables.maxima
     # In GridFactor's order, as the grid lists its factors.
     factors: list[_RawFactor] = [
-        (GridFactor.LANGUAGE, language, _language_lines(facts, tables)),
+        (GridFactor.LANGUAGE, language, _settled_language_lines(facts, tables)),
         (GridFactor.EDUCATION, education, [_education_line(facts, tables)]),
         (GridFactor.EXPERIENCE, experience, [_experience_line(facts, tables)]),
         (GridFactor.AGE, age, [_age_line(facts, tables)]),
