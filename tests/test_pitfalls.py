@@ -228,17 +228,25 @@ def test_the_tef_scale_depends_on_the_test_date():
     assert levels_of(after).of(Ability.SPEAKING) == 6
 
 
-def test_tcf_writing_and_speaking_are_out_of_20():
-    def tcf(writing: int) -> LanguageTest:
+@pytest.mark.parametrize("ability", [Ability.WRITING, Ability.SPEAKING])
+def test_tcf_writing_and_speaking_are_out_of_20(ability: Ability) -> None:
+    def tcf(score: int) -> LanguageTest:
+        scores = {"listening": 500, "reading": 500, "writing": 20, "speaking": 20}
+        scores[ability.value] = score
         return LanguageTest(
             kind=TestKind.TCF_CANADA,
             test_date=date(2026, 1, 10),
-            scores=AbilityScores(listening=500, reading=500, writing=writing, speaking=20),
+            scores=AbilityScores(**scores),
         )
 
-    assert levels_of(tcf(20)).of(Ability.WRITING) == 10
-    with pytest.raises(ProfileError, match="writing"):
+    assert levels_of(tcf(20)).of(ability) == 10
+    assert levels_of(tcf(16)).of(ability) == 10
+    assert levels_of(tcf(15)).of(ability) == 9
+    # Read on the 0-699 scale of listening and reading, 500 would be an error, not NCLC 7.
+    with pytest.raises(ProfileError, match=ability.value):
         tcf(21)
+    with pytest.raises(ProfileError, match=ability.value):
+        tcf(500)
 
 
 def test_tcf_at_level_4_earns_the_level_4_points_not_0():

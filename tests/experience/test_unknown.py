@@ -198,6 +198,34 @@ def test_a_split_code_beside_another_period_counts_the_least_it_can(
     assert experience.missing == missing
 
 
+def test_a_year_under_a_split_code_is_a_certain_continuous_run_in_one_occupation(job, history):
+    # The FSW's qualifying year: 364 days of 30 hours (1,560 hours) under 2173, which is 21211
+    # or 21231: a continuous year in one occupation either way, though not in a named one.
+    work = history(job(*A_YEAR, noc="2173", country="IN", hours_per_week=30))
+    run = measure(work, ON, FSW_QUALIFYING).continuous_run()
+    assert run.reaches(1560) is True
+    assert run.at_least is not None
+    assert (run.at_least.first_day, run.at_least.last_day) == A_YEAR
+    assert run.at_least.hours == 1560
+    # Named, the occupation may be the other code: no run is certain in it.
+    named = Ledger.of(work, ON).measure(FSW_QUALIFYING, NocCode("21231")).continuous_run()
+    assert named.reaches(1560) is None
+
+
+def test_two_split_periods_back_to_back_make_no_certain_run_of_both(job, history):
+    # Two half-years under 2173 may be two occupations: the run certain is the longer half.
+    work = history(
+        job(date(2024, 1, 1), date(2024, 6, 30), noc="2173", country="IN", hours_per_week=30),
+        job(date(2024, 7, 1), date(2025, 3, 31), noc="2173", country="IN", hours_per_week=30),
+    )
+    run = measure(work, ON, FSW_QUALIFYING).continuous_run()
+    assert run.at_least is not None
+    assert (run.at_least.first_day, run.at_least.last_day) == (date(2024, 7, 1), date(2025, 3, 31))
+    assert run.at_most is not None
+    assert (run.at_most.first_day, run.at_most.last_day) == (date(2024, 1, 1), date(2025, 3, 31))
+    assert run.reaches(1560) is None
+
+
 @pytest.mark.parametrize(
     ("facts", "query"),
     [

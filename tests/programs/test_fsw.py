@@ -1353,3 +1353,54 @@ def test_a_spouse_item_does_not_presume_a_spouse_when_the_marital_status_is_not_
         if line.item.startswith("Spouse's")
     }
     assert set(undescribed.values()) == {"The spouse or partner is not described. 0 to 5 points."}
+
+
+# -- a NOC 2016 code that NOC 2021 splits -------------------------------------------------------
+
+
+def test_a_year_under_a_split_code_is_a_qualifying_year_in_an_occupation_not_yet_known() -> None:
+    # NOC 2016 2173 is 21211 or 21231 on 2026-11-29, both TEER 1: six years under it are a
+    # continuous year in one skilled occupation whichever code it is (before, both findings
+    # were unknown, naming the period's code).
+    candidate = eligible(work_history=WorkHistory(periods=(job("2173"),)), primary_occupation=None)
+    verdict = assess(candidate)
+    skilled, year = verdict.finding(SKILLED), verdict.finding(YEAR)
+    assert (skilled.outcome, year.outcome) == (Outcome.MET, Outcome.MET)
+    assert skilled.sentence == (
+        "No primary occupation is given; the continuous year is in one occupation, whichever "
+        "NOC 2021 code the NOC 2016 code of its work turns out to be, and each of those codes "
+        "is a skilled occupation on 2026-11-29."
+    )
+    assert year.sentence.startswith(
+        "In one occupation, whichever NOC 2021 code the NOC 2016 code of its work turns out to "
+        "be (no primary occupation is given), 9,372.86 hours of paid skilled work since "
+        "2016-11-29 count; the longest continuous run is 9,372.86 hours (2020-01-06 to "
+        "2025-12-31);"
+    )
+    assert verdict.outcome is VerdictOutcome.ELIGIBLE
+
+
+@pytest.mark.parametrize(
+    ("periods", "primary"),
+    [
+        # Named, the primary occupation may be the other code of the period's.
+        ((job("2173"),), NocCode(SOFTWARE)),
+        # 6331 is 63201 (TEER 3) or 65202 (TEER 5, not skilled): the year may not count.
+        ((job("6331"),), None),
+        # Two periods under 2173 may be two occupations: 8 months each, no certain year.
+        (
+            (
+                job("2173", start=date(2024, 1, 1), end=date(2024, 8, 31)),
+                job("2173", start=date(2024, 9, 1), end=date(2025, 4, 30)),
+            ),
+            None,
+        ),
+    ],
+)
+def test_a_split_code_leaves_the_year_open_when_it_may_not_count(
+    periods: tuple[WorkPeriod, ...], primary: NocCode | None
+) -> None:
+    candidate = eligible(work_history=WorkHistory(periods=periods), primary_occupation=primary)
+    year = assess(candidate).finding(YEAR)
+    assert year.outcome is Outcome.UNKNOWN
+    assert "$.work_history[0].noc" in year.missing

@@ -414,9 +414,14 @@ def _runs(intervals: list[_Interval], cap: int) -> list[_Interval]:
     return runs
 
 
+def _preference(run: _Interval) -> tuple[int, int, int]:
+    """How runs are preferred: the most hours; among equals the longer, then the more recent."""
+    return (run[2], run[1] - run[0], run[1])
+
+
 def _preferred(runs: Iterable[_Interval]) -> _Interval | None:
-    """The run with the most hours; ties go to the longer, then the more recent."""
-    return max(runs, key=lambda run: (run[2], run[1] - run[0], run[1]), default=None)
+    """The preferred run (:func:`_preference`)."""
+    return max(runs, key=_preference, default=None)
 
 
 def _best_run(intervals: list[_Interval], cap: int) -> _Interval | None:
@@ -871,11 +876,27 @@ class Experience:
         if not ledger.answered:  # any run the window holds may be there
             return Continuity(at_least=None, at_most=_run(ledger._unanswered(first), per_hour))
         target = self._target()
-        if target is _SOME_ONE:  # no occupation certainly counts: only an upper bound exists
-            groups, uncoded, _ = ledger._groups(self.query, first)
+        if target is _SOME_ONE:  # no occupation named: the best one's run
+            groups, uncoded, split = ledger._groups(self.query, first)
             candidates = [certain + possible + uncoded for certain, possible in groups.values()]
             runs = [run for intervals in (*candidates, uncoded) for run in _runs(intervals, cap)]
-            return Continuity(at_least=None, at_most=_run(_preferred(runs), per_hour))
+            # Whichever of its codes a period under a split NOC 2016 code turns out to be, that
+            # occupation has the period and its own certain periods: the least of those runs
+            # is certain, in an occupation not yet known (as measure() bounds the hours).
+            certain = [
+                min(
+                    (
+                        max(_runs([*groups[code][0], interval], cap), key=_preference)
+                        for code in sorted(codes)
+                    ),
+                    key=_preference,
+                )
+                for interval, codes in split
+            ]
+            return Continuity(
+                at_least=_run(_preferred(certain), per_hour),
+                at_most=_run(_preferred(runs), per_hour),
+            )
         counted, possible = ledger._collect(self.query, first, target)
         at_least = _run(_best_run(counted, cap), per_hour)
         at_most = _run(_best_run(counted + possible, cap), per_hour) if possible else at_least

@@ -1363,8 +1363,27 @@ def _primary_occupation(facts: Facts) -> _Primary:
         experience = facts.experience(FSW_QUALIFYING)
         return _Primary(None, False, experience, experience.continuous_run())
     best, run = max(each, key=lambda measured: _year_rank(measured, required))
+    if run.reaches(required) is None:
+        # No occupation certainly has the year, but periods under a NOC 2016 code that NOC 2021
+        # splits may: in one occupation whichever code each turns out to be (not yet known).
+        experience = facts.experience(FSW_QUALIFYING)
+        some = experience.continuous_run()
+        if some.reaches(required):
+            return _Primary(None, False, experience, some)
+    return _Primary(best.occupation, False, best, run)
+    # No occupation certainly has the year: periods under NOC 2016 codes that NOC 2021 splits
+    # may still give one in an occupation not yet known, whichever code each turns out to be.
+    experience = facts.experience(FSW_QUALIFYING)
+    some = experience.continuous_run()
+    if not each or some.reaches(required):
+        return _Primary(None, False, experience, some)
     return _Primary(best.occupation, False, best, run)
 
+
+_SPLIT_OCCUPATION: Final = (
+    "one occupation, whichever NOC 2021 code the NOC 2016 code of its work turns out to be"
+)
+"""Where a year is certain in an occupation not yet known (a NOC 2016 code NOC 2021 splits)."""
 
 _CHOSEN: Final = (
     "the occupation that best meets the continuous year, with the most qualifying hours (no "
@@ -1374,6 +1393,14 @@ _CHOSEN: Final = (
 
 def _skilled_finding(facts: Facts, primary: _Primary) -> Finding:
     occupation, stated = primary.occupation, primary.stated
+    if occupation is None and primary.run.reaches(HOURS_PER_YEAR.at(facts.on)):
+        # Only work the FSW's query admits as skilled counts: whichever occupation it is in.
+        return _SKILLED_RULE.finding(
+            Outcome.MET,
+            f"No primary occupation is given; the continuous year is in {_SPLIT_OCCUPATION}, "
+            f"and each of those codes is a skilled occupation on {facts.on}.",
+            facts={"primary_occupation": None},
+        )
     if occupation is None:
         best = primary.experience
         if best.hours_at_most == 0:
@@ -1446,7 +1473,11 @@ def _year_finding(facts: Facts, primary: _Primary) -> Finding:
                 f"of paid skilled work in one continuous run since {experience.window_start}."
             )
         if occupation is None:
-            where = "any one occupation (no primary occupation is given)"
+            where = (
+                f"{_SPLIT_OCCUPATION} (no primary occupation is given)"
+                if reached
+                else "any one occupation (no primary occupation is given)"
+            )
         else:
             where = occupation.described + ("" if stated else f", {_CHOSEN}")
         low = format_hours(experience.hours_at_least)
