@@ -463,6 +463,81 @@ def test_every_problem_is_listed_at_once():
 
 
 @pytest.mark.parametrize(
+    ("item", "bad"),
+    [
+        # Each item's field has the right type but fails its object's own check (audit
+        # helper-68: only the item's problem was listed, the profile's own checks hidden).
+        (
+            {"work_history": [{"country": "CA", "start": "2025-01-01", "hours_per_week": -5}]},
+            "$.work_history[0].hours_per_week",
+        ),
+        (
+            {
+                "language_tests": [
+                    {
+                        "kind": "ielts_general_training",
+                        "test_date": "2025-01-01",
+                        "scores": {"listening": 7.3, "reading": 7, "writing": 7, "speaking": 7},
+                    }
+                ]
+            },
+            "$.language_tests[0].scores.listening",
+        ),
+        (
+            {"education": [{"level": "one_year", "country": "CA", "program_years": 99}]},
+            "$.education[0].program_years",
+        ),
+        (
+            {
+                "work_history": [
+                    {
+                        "country": "CA",
+                        "start": "2025-01-01",
+                        "end": "2024-01-01",
+                        "hours_per_week": 9,
+                    }
+                ]
+            },
+            "$.work_history[0].end",
+        ),
+    ],
+)
+def test_a_bad_value_in_a_list_item_does_not_hide_the_profiles_own_checks(
+    item: dict[str, Any], bad: str
+) -> None:
+    data = {
+        "schema_version": 1,
+        "settlement_funds_cad": -1,
+        "dependent_children": 60,
+        "personal_reference_code": "Q1",
+        "marital_status": "never_married",
+        "spouse": {"accompanying": True},
+        **item,
+    }
+    assert sorted(paths_of(data)) == sorted(
+        [
+            bad,
+            "$.spouse",
+            "$.personal_reference_code",
+            "$.dependent_children",
+            "$.settlement_funds_cad",
+        ]
+    )
+
+
+def test_an_item_checked_against_the_profile_is_checked_once_its_bad_field_stands_in() -> None:
+    # The job's start is still compared with the birth date while its end is refused.
+    data = {
+        "schema_version": 1,
+        "birth_date": "2000-01-01",
+        "work_history": [
+            {"country": "CA", "start": "1990-01-01", "end": "1980-01-01", "hours_per_week": 9}
+        ],
+    }
+    assert paths_of(data) == ["$.work_history[0].end", "$.work_history[0].start"]
+
+
+@pytest.mark.parametrize(
     ("hours", "message"),
     [
         (float("inf"), "the number is too large: at most about 1.8e308"),  # JSON's 1e400
