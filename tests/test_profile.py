@@ -1144,6 +1144,12 @@ def test_a_partner_whose_status_is_not_answered_is_asked_about(spouse, paths) ->
             f"Say whether your spouse or partner {asked}: until then the CRS scores you in the "
             "single column (policy P12)."
         )
+        # Not "earns points": answered "coming", the with-spouse column can score less
+        # (audit helper-68: 502 single against 498 with the spouse).
+        assert found_item.why == (
+            "Sets the CRS column (the with-spouse one can score less) and the points of CRS: "
+            "spouse or partner factors."
+        )
 
 
 SPOUSE_QUESTIONS = {

@@ -540,11 +540,14 @@ def test_an_item_checked_against_the_profile_is_checked_once_its_bad_field_stand
 @pytest.mark.parametrize(
     ("hours", "message"),
     [
-        (float("inf"), "the number is too large: at most about 1.8e308"),  # JSON's 1e400
-        (float("-inf"), "the number is too far below zero: at least about -1.8e308"),
-        (-(10**400), "a number of 401 digits is too far below zero: at least about -1.8e308"),
+        (float("inf"), "the number is too large to read (above about 1.8e308)"),  # JSON's 1e400
+        (float("-inf"), "the number is too far below zero to read (below about -1.8e308)"),
+        (
+            -(10**400),
+            "a number of 401 digits is too far below zero to read (below about -1.8e308)",
+        ),
         (float("nan"), "NaN is not a finite number"),
-        (10**400, "a number of 401 digits is too large: at most about 1.8e308"),
+        (10**400, "a number of 401 digits is too large to read (above about 1.8e308)"),
     ],
 )
 def test_numbers_no_float_holds_are_refused_in_plain_words(hours, message):
@@ -558,7 +561,7 @@ def test_numbers_no_float_holds_are_refused_in_plain_words(hours, message):
 @pytest.mark.parametrize(
     ("funds", "message"),
     [
-        (float("inf"), "the number is too large: at most about 1.8e308"),
+        (float("inf"), "the number is too large to read (above about 1.8e308)"),
         (float("nan"), "NaN is not a finite number"),
         (2.5, "expected a whole number, got the number 2.5"),
     ],

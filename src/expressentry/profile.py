@@ -593,17 +593,26 @@ class _Draft:
     reason: str = ""
     fixed: bool = False
     reopens: str | None = None
+    # What answering it does to the CRS factors: most answers can only earn points there; a
+    # spouse's status sets the column, and the with-spouse one can score less.
+    crs_effect: str = "earns points in"
 
 
 # Kept: the same few programs, factors and reasons make every profile's explanations.
 @functools.lru_cache(maxsize=512)
-def _why(programs: tuple[str, ...], crs_factors: tuple[str, ...], need: Need, reason: str) -> str:
+def _why(
+    programs: tuple[str, ...],
+    crs_factors: tuple[str, ...],
+    need: Need,
+    reason: str,
+    crs_effect: str = "earns points in",
+) -> str:
     parts = []
     if programs:
         verb = "counts for " if need == "optional" else "needed for "
         parts.append(verb + ", ".join(programs))
     if crs_factors:
-        parts.append("earns points in " + "; ".join(crs_factors))
+        parts.append(f"{crs_effect} " + "; ".join(crs_factors))
     text = upper_first(" and ".join(parts) if parts else "asked by every profile")
     return f"{text} ({reason})." if reason else f"{text}."
 
@@ -1026,6 +1035,7 @@ def _spouse_status(path: str, question: str) -> _Draft:
         citation=_CRS_CRITERIA,
         crs_factors=(CRS_SPOUSE,),
         fixed=True,
+        crs_effect="sets the CRS column (the with-spouse one can score less) and the points of",
     )
 
 
@@ -1476,7 +1486,7 @@ def _finish(draft: _Draft, programs: tuple[str, ...], need: Need, blocks: bool) 
     return ProfileItem(
         item_id=draft.item_id,
         sentence=draft.sentence,
-        why=_why(programs, draft.crs_factors, need, draft.reason),
+        why=_why(programs, draft.crs_factors, need, draft.reason, draft.crs_effect),
         programs=programs,
         crs_factors=draft.crs_factors,
         need=need,

@@ -166,6 +166,7 @@ def grid_dict(grid: FswGrid) -> dict[str, Any]:
                 "points": factor.points,
                 "points_at_most": factor.points_at_most,
                 "maximum": factor.maximum,
+                "cap_sentence": factor.cap_sentence,
                 "lines": [
                     {
                         "item": line.item,
@@ -508,7 +509,7 @@ def _grid_rows(grid: FswGrid) -> list[tuple[object, ...]]:
                 points(factor.points, factor.points_at_most),
                 factor.maximum,
                 factor.factor.title,
-                "",
+                factor.cap_sentence,
             )
         )
         rows.extend(

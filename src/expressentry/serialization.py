@@ -194,9 +194,9 @@ def _check_finite(value: float) -> None:
 def _beyond_floats(negative: bool) -> str:
     """What is wrong with a number no float holds, by its sign."""
     return (
-        "is too far below zero: at least about -1.8e308"
+        "is too far below zero to read (below about -1.8e308)"
         if negative
-        else "is too large: at most about 1.8e308"
+        else "is too large to read (above about 1.8e308)"
     )
 
 
@@ -509,38 +509,28 @@ def _make_converter() -> cattrs.Converter:
                 for side in sides:
                     side[field.name] = given[field.name]
         # A field of the right type may still fail the object's own checks (-5 hours a week):
-        # stood in for too, until the object structures, so that a bad value in a list item
-        # does not hide the checks of the profile around it.
-        stood: set[str] = set()
-        while (failing := _failing_fields(kind, sides)) is not None:
-            if not failing or failing & stood:  # a check of the whole object, or no way out
+        # stood in for too, so that a bad value in a list item does not hide the checks of
+        # the profile around it. (Each check names its field, and the stand-ins pass them.)
+        for name in _failing_fields(kind, sides):
+            pair = (None, None) if _is_optional(inner[name]) else _stand_ins_of(inner[name])
+            if pair is None:  # an object (a test's scores): the item is left out
                 return None
-            for name in failing:
-                pair = (None, None) if _is_optional(inner[name]) else _stand_ins_of(inner[name])
-                if pair is None:
-                    return None
-                for side, stand_in in zip(sides, pair, strict=True):
-                    side[name] = stand_in
-            stood |= failing
+            for side, stand_in in zip(sides, pair, strict=True):
+                side[name] = stand_in
         return sides
 
-    def _failing_fields(
-        kind: Any, sides: tuple[dict[str, Any], dict[str, Any]]
-    ) -> set[str] | None:
+    def _failing_fields(kind: Any, sides: tuple[dict[str, Any], dict[str, Any]]) -> set[str]:
         """The fields of ``kind`` whose values the object's own checks refuse in either
-        stand-in; ``None`` when both structure."""
+        stand-in (none when both structure)."""
         failing: set[str] = set()
-        names = {field.name for field in attrs.fields(kind)}
         for side in sides:
             try:
                 converter.structure(side, kind)
-            except Exception as exc:  # the object's own checks, each by its path
-                for path, _ in _problems(exc):
-                    match = _FIELD.match(path)
-                    failing.add(match.group(1) if match and match.group(1) in names else "")
-        if not failing:
-            return None
-        return set() if "" in failing else failing
+            except Exception as exc:  # the object's own checks, each by its field's path
+                failing.update(
+                    match.group(1) for path, _ in _problems(exc) if (match := _FIELD.match(path))
+                )
+        return failing
 
     def attrs_structure(cls: type[Any]) -> Callable[[Mapping[str, Any], Any], Any]:
         generated = make_dict_structure_fn(cls, converter)

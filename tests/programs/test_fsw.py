@@ -769,6 +769,40 @@ def _adaptability(candidate: Candidate) -> dict[str, tuple[int, int]]:
     }
 
 
+def _adaptability_sentences(candidate: Candidate) -> dict[str, str]:
+    return {
+        line.item: line.sentence for line in grid(candidate).factor(GridFactor.ADAPTABILITY).lines
+    }
+
+
+@pytest.mark.parametrize(
+    ("spouse", "why"),
+    [
+        (attrs.evolve(SPOUSE, canadian_citizen_or_pr=True), "is a Canadian citizen or permanent"),
+        (attrs.evolve(SPOUSE, accompanying=False), "is not coming to Canada"),
+    ],
+)
+def test_a_spouse_who_does_not_count_is_said_as_the_profile_says(spouse: Spouse, why: str) -> None:
+    # Audit helper-68: "is a Canadian citizen or PR, or is not coming", whichever it was.
+    sentences = _adaptability_sentences(married(spouse))
+    assert sentences["Spouse's language"].startswith(f"The spouse or partner {why}")
+    assert sentences["Spouse's language"].endswith("(policy P12). 0 points.")
+
+
+def test_the_spouses_study_in_canada_is_said_as_the_spouses() -> None:
+    sentences = _adaptability_sentences(married())
+    assert sentences["Spouse's past study in Canada"] == (
+        "The spouse's or partner's credential 1: 2-year program, 16 months of full-time study "
+        "in Canada. 5 points."
+    )
+    assert sentences["Past study in Canada"].startswith("No Canadian program of 2 years")
+    without = married(attrs.evolve(SPOUSE, education=()))
+    assert _adaptability_sentences(without)["Spouse's past study in Canada"] == (
+        "The spouse's or partner's credentials include no Canadian program of 2 years or more "
+        "with 16 months of full-time study. 0 points."
+    )
+
+
 def test_adaptability_is_capped_at_10() -> None:
     result = grid(married(relative_in_canada=True))
     items = _adaptability(married(relative_in_canada=True))
@@ -780,6 +814,13 @@ def test_adaptability_is_capped_at_10() -> None:
     assert factor.points == 10
     assert factor.capped
     assert sum(line.points for line in factor.lines) == 20
+    # Every rendering says so: the lines alone add up to 20, not to the factor's 10.
+    said = "The lines add up to 20 points; adaptability counts 10 at most."
+    assert factor.cap_sentence == said
+    assert f"- Adaptability: 10/10. {said}" in result.explain()
+    assert f"| 10 | 10 | adaptability | {said} |" in result._repr_markdown_()
+    assert result.to_dict()["factors"][5]["cap_sentence"] == said
+    assert all(not other.cap_sentence for other in result.factors[:5])
 
 
 @pytest.mark.parametrize(

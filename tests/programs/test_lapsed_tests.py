@@ -111,3 +111,22 @@ def test_the_grid_gives_a_lapsed_first_language_no_points_not_a_range():
         unknown = next(line for line in untested.lines if line.item == item)
         assert unknown.points_at_most > 0
         assert unknown.missing == ("$.language_tests",)
+
+
+@pytest.mark.parametrize(
+    ("program", "needs"),
+    [
+        ("FSW", "the FSW needs NCLC 7 in each ability."),
+        ("CEC", "the CEC needs NCLC 7 in each ability for TEER 0 or 1 work; NCLC 5 for TEER 2"),
+        ("FST", "the FST needs NCLC 5 in listening and speaking and NCLC 4 in reading"),
+    ],
+)
+def test_a_declared_french_first_language_without_a_test_is_asked_in_nclc(
+    program: str, needs: str
+) -> None:
+    # Audit helper-68: once the French test had expired, the minimums were said in CLB.
+    candidate = Candidate(first_official_language=Language.FRENCH, language_tests=(celpip(),))
+    finding = assess(candidate, on=EXPIRY).programs[program].finding(RULES[program])
+    assert finding.outcome is Outcome.NOT_MET
+    assert needs in finding.sentence
+    assert "CLB" not in finding.sentence.split("needs")[1].split(".")[0]

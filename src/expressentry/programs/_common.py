@@ -43,6 +43,7 @@ from expressentry.language import (
     AssessedTest,
     LanguageLevels,
     OfficialLanguages,
+    benchmark_name,
     describe_level,
     describe_test,
 )
@@ -57,6 +58,7 @@ __all__ = [
     "PROVINCE_NAMES",
     "describe_minimums",
     "experience_facts",
+    "first_benchmark",
     "format_hours",
     "hours_fact",
     "language_facts",
@@ -197,6 +199,13 @@ def no_language_test(rule: Rule, facts: Facts, requirement: str) -> Finding:
     return rule.finding(Outcome.UNKNOWN, sentence, facts=recorded, missing=("$.language_tests",))
 
 
+def first_benchmark(facts: Facts) -> str:
+    """The benchmark of the first official language, ``"CLB"`` or ``"NCLC"``, even with no
+    valid test of it (``"CLB"`` while the first language is not settled)."""
+    language = facts.languages.first_language
+    return "CLB" if language is None else benchmark_name(language)
+
+
 def describe_minimums(minimums: Mapping[Ability, int], levels: LanguageLevels | None) -> str:
     """The minimum per ability in words: ``"CLB 7 in each ability"``, or grouped by level,
     highest first: ``"CLB 5 in listening and speaking and CLB 4 in reading and writing"``.
@@ -267,7 +276,10 @@ def language_minimum_per_ability(
     minimum is named with the candidate's level: "Reading is CLB 3; the FST needs ...".
     """
     return settled_language_choice(
-        rule, facts, lambda facts: _minimum_per_ability(rule, facts, minimums, program)
+        rule,
+        facts,
+        _minimum_per_ability(rule, facts, minimums, program),
+        lambda facts: _minimum_per_ability(rule, facts, minimums, program),
     )
 
 
@@ -277,7 +289,7 @@ def _minimum_per_ability(
     levels = facts.languages.first_levels
     # The minimums read once, in Ability's order, for the words and for the comparison.
     needed_levels = tuple([minimums[ability] for ability, _ in _ABILITIES])
-    needed = _describe_minimums(needed_levels, "CLB" if levels is None else levels.benchmark)
+    needed = _describe_minimums(needed_levels, first_benchmark(facts))
     if levels is None:
         return no_language_test(rule, facts, f"{program} needs {needed}")
     short = [
@@ -316,18 +328,19 @@ def _minimum_per_ability(
 
 
 def settled_language_choice(
-    rule: Rule, facts: Facts, decide: Callable[[Facts], Finding]
+    rule: Rule, facts: Facts, finding: Finding, decide: Callable[[Facts], Finding]
 ) -> Finding:
-    """``decide(facts)``, a finding on the first official language's test, or unknown when an
-    answer the CRS does not have yet could make another test count and change the outcome.
+    """``finding``, which is ``decide(facts)``, a finding on the first official language's
+    test, or unknown when an answer the CRS does not have yet could make another test count
+    and change the outcome.
 
     The test that counts is the one with the most CRS points (P6), and so is the first
     language when it is not declared (P5); the CRS counts an unanswered fact at its certain
     level, and its answer can change which assignment scores more
     (:attr:`Facts.other_language_choices`). The finding then names those facts.
     """
-    finding = decide(facts)
-    if finding.outcome is Outcome.UNKNOWN:
+    # One test (most candidates) leaves nothing to choose: no choices to compute.
+    if len(facts.languages.tests) < 2 or finding.outcome is Outcome.UNKNOWN:
         return finding
     choices = facts.other_language_choices
     for languages in choices.others:

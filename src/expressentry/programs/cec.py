@@ -77,6 +77,7 @@ from expressentry.programs._common import (
     chosen_by_crs,
     counts_self_employment,
     experience_finding,
+    first_benchmark,
     format_hours,
     hours_fact,
     language_facts,
@@ -345,7 +346,9 @@ def _language_finding(facts: Facts) -> Finding:
     minimums = CEC_LANGUAGE_MINIMUMS.at(facts.on)
     levels = facts.languages.first_levels
     if levels is None:
-        return no_language_test(_LANGUAGE_RULE, facts, f"the CEC needs {minimums.describe()}")
+        return no_language_test(
+            _LANGUAGE_RULE, facts, f"the CEC needs {minimums.describe(first_benchmark(facts))}"
+        )
     benchmark = levels.benchmark
     lowest = levels.lowest
 
@@ -436,7 +439,9 @@ class CanadianExperienceClass:
         """The CEC verdict on the candidate and date of ``facts`` (policy P32)."""
         findings = (
             _experience_finding(facts),
-            settled_language_choice(_LANGUAGE_RULE, facts, _language_finding),
+            settled_language_choice(
+                _LANGUAGE_RULE, facts, _language_finding(facts), _language_finding
+            ),
             outside_quebec(_RESIDENCE_RULE, facts, "the CEC"),
         )
         return Verdict.decide(self.code, facts.on, findings)

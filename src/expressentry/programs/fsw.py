@@ -476,6 +476,29 @@ class FactorResult:
         """Whether the lines certainly earn more than the factor's maximum."""
         return sum(line.points for line in self.lines) > self.maximum
 
+    @property
+    def cap_sentence(self) -> str:
+        """What the factor's lines add up to when that may be more than its maximum (the
+        adaptability items give up to 40 points and the factor 10), else ``""``: the lines
+        alone would not add up to the factor's points.
+
+        >>> from datetime import date
+        >>> from expressentry.facts import derive
+        >>> from expressentry.model import Candidate
+        >>> factor = fsw_grid(derive(Candidate(), on=date(2026, 11, 29))).factor(
+        ...     GridFactor.ADAPTABILITY)
+        >>> factor.cap_sentence
+        'The lines add up to 0 to 40 points; adaptability counts 10 at most.'
+        """
+        at_most = sum(line.points_at_most for line in self.lines)
+        if at_most <= self.maximum:
+            return ""
+        lines = _range(sum(line.points for line in self.lines), at_most)
+        return (
+            f"The lines add up to {lines} points; {self.factor.title} counts {self.maximum} "
+            "at most."
+        )
+
 
 _RawLine = tuple[GridFactor, str, int, int, int, Written, Citation, tuple[str, ...]]
 """A grid line before it is read: factor, item, points, points at most, maximum, sentence,
@@ -610,11 +633,18 @@ class FswGrid(WrittenOnRead):
     def explain(self) -> str:
         """The total, then one line per grid line."""
         lines = [self.describe()]
-        lines.extend(
-            f"- {line.item}: {_range(line.points, line.points_at_most)}/{line.maximum}. "
-            f"{line.sentence}"
-            for line in self.lines
-        )
+        for factor in self.factors:
+            lines.extend(
+                f"- {line.item}: {_range(line.points, line.points_at_most)}/{line.maximum}. "
+                f"{line.sentence}"
+                for line in factor.lines
+            )
+            if factor.cap_sentence:
+                points = _range(factor.points, factor.points_at_most)
+                lines.append(
+                    f"- {factor.factor.title.capitalize()}: {points}/{factor.maximum}. "
+                    f"{factor.cap_sentence}"
+                )
         return "\n".join(lines)
 
     def to_dict(self) -> dict[str, Any]:
@@ -752,6 +782,8 @@ def _settled_language_lines(facts: Facts, tables: _GridTables) -> list[_RawLine]
     count once the facts the CRS ranks the tests by are answered (P5, P6: the test with the
     most CRS points counts, for the grid too)."""
     lines = _language_lines(facts, tables)
+    if len(facts.languages.tests) < 2:  # one test (most candidates): nothing to choose
+        return lines
     choices = facts.other_language_choices
     if not choices.others:
         return lines
@@ -981,12 +1013,14 @@ def _spouse_item(facts: Facts, points: int, item: Callable[[], _Item]) -> _Item:
     counts = facts.spouse_counts
     if counts is False:
         if facts.partnered:
-            return _Item(
-                0,
-                0,
-                "The spouse or partner is a Canadian citizen or PR, or is not coming "
-                "(policy P12).",
+            spouse = facts.candidate.spouse
+            assert spouse is not None  # a partner counts or not only once described
+            why = (
+                "is a Canadian citizen or permanent resident"
+                if spouse.canadian_citizen_or_pr
+                else "is not coming to Canada"
             )
+            return _Item(0, 0, f"The spouse or partner {why} (policy P12).")
         return _Item(0, 0, "No spouse or common-law partner.")
     if facts.candidate.spouse is None:  # partnered, or not known, and no spouse described
         # Not known: no spouse is presumed ("the spouse is not described" would presume one).
@@ -1030,9 +1064,14 @@ def _spouse_language(facts: Facts, table: AdaptabilityPoints) -> _Item:
 
 
 def _study(
-    credentials: Sequence[Credential], path: str, table: AdaptabilityPoints, points: int
+    credentials: Sequence[Credential],
+    path: str,
+    table: AdaptabilityPoints,
+    points: int,
+    whose: str = "",
 ) -> _Item:
-    """Two academic years of full-time study in Canada in a program of two years or more."""
+    """Two academic years of full-time study in Canada in a program of two years or more;
+    ``whose`` names the spouse's ("The spouse's or partner's ") in the sentences."""
     possible: list[str] = []
     for index, credential in enumerate(credentials):
         if not credential.canadian:
@@ -1058,7 +1097,8 @@ def _study(
             return _Item(
                 points,
                 points,
-                f"Credential {index + 1}: {credential.program_years}-year program, "
+                f"{whose}{'c' if whose else 'C'}redential {index + 1}: "
+                f"{credential.program_years}-year program, "
                 f"{credential.months_studied_in_canada} months of full-time study in Canada.",
             )
         possible += unanswered
@@ -1074,9 +1114,13 @@ def _study(
     return _Item(
         0,
         0,
-        f"No Canadian program of {table.study_program_years} years or more with "
-        f"{table.study_months} months of full-time study.",
+        f"{'No' if not whose else whose + 'credentials include no'} Canadian program of "
+        f"{table.study_program_years} years or more with {table.study_months} months of "
+        "full-time study.",
     )
+
+
+_SPOUSES: Final = "The spouse's or partner's "
 
 
 def _own_study(credentials: Sequence[Credential] | None, table: AdaptabilityPoints) -> _Item:
@@ -1117,7 +1161,7 @@ def _adaptability_lines(
     def spouse_study() -> _Item:
         spouse = candidate.spouse
         assert spouse is not None
-        return _study(spouse.education, "$.spouse.education", table, table.spouse_study)
+        return _study(spouse.education, "$.spouse.education", table, table.spouse_study, _SPOUSES)
 
     def spouse_work() -> _Item:
         found = _work_in_canada(
