@@ -622,6 +622,19 @@ def test_noc_search_prints_each_unit_group_with_its_code(capsys):
     assert out.startswith("31301 Infirmiers autorisés/infirmières autorisées")
 
 
+def test_noc_search_finds_a_code(capsys):
+    status, out, _ = run(capsys, "noc", "search", "31301")
+    assert (status, out) == (0, "31301 Registered nurses and registered psychiatric nurses\n")
+
+
+def test_codes_validate_without_a_value_names_value_as_missing(capsys):
+    # Audit helper-68: argparse said "required: [KIND]", though KIND is the optional one.
+    with pytest.raises(SystemExit) as exited:
+        main(["codes", "validate"])
+    assert exited.value.code == 2
+    assert "the following arguments are required: VALUE" in capsys.readouterr().err
+
+
 def test_noc_search_without_a_match_exits_1_and_says_what_to_try(capsys):
     status, out, err = run(capsys, "noc", "search", "zzz")
     assert (status, out) == (1, "")

@@ -143,6 +143,8 @@ def test_a_date_is_written_yyyy_mm_dd_only(written: str) -> None:
             "unknown key (the profile has no such field); did you mean 'marital_status'?",
         ),
         ({"hobby": "chess"}, "unknown key (the profile has no such field)"),
+        # Case aside, however far apart: and the profile's own key too (audit helper-68).
+        ({"Marital_Status": "married"}, "; did you mean 'marital_status'?"),
         ({"marital_status": "never married"}, "; write it 'never_married'"),
         ({"marital_status": "single"}, "; write it 'never_married'"),
         ({"marital_status": "divorcd"}, "; did you mean 'divorced'?"),
@@ -153,6 +155,16 @@ def test_messages_suggest_the_value_meant(data: dict[str, Any], hint: str) -> No
     # Found by a walk through the docs as a new user: the right spelling was left to guess.
     [(_, message)] = problems_of({"schema_version": 1, **data})
     assert message.endswith(hint)
+
+
+def test_the_schema_version_written_in_another_case_is_suggested() -> None:
+    assert problems_of({"Schema_Version": 1}) == [
+        ("$.schema_version", 'required but missing: add "schema_version": 1'),
+        (
+            "$.Schema_Version",
+            "unknown key (the profile has no such field); did you mean 'schema_version'?",
+        ),
+    ]
 
 
 def test_a_value_far_from_any_choice_gets_no_suggestion() -> None:

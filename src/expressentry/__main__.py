@@ -5,7 +5,7 @@
     expressentry check PROFILE.json [--format text|json]   # validate a profile, summarize it
     expressentry codes validate [KIND] VALUE        # KIND: reference-code, uci, profile-number,
     expressentry codes generate KIND [--seed N]     #       application-number
-    expressentry noc search WORD... [--version 2016|2021]   # find a NOC code by its title
+    expressentry noc search WORD... [--version 2016|2021]   # find a NOC code by title or code
     expressentry example NAME                       # print a shipped example profile
     expressentry schema                             # print the JSON Schema of the format
 
@@ -331,6 +331,8 @@ def _crs(args: argparse.Namespace) -> int:
 
 
 def _codes_validate(args: argparse.Namespace) -> int:
+    if args.kind_or_value is None:
+        args.parser.error("the following arguments are required: VALUE")
     if args.value is None:  # one argument: the value, of any kind
         return _codes_identify(args.kind_or_value)
     identifier = _IDENTIFIERS.get(args.kind_or_value)
@@ -445,6 +447,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     validate.add_argument(
         "kind_or_value",
+        nargs="?",  # so that a call with nothing names VALUE as what is missing
         metavar="[KIND]",
         help=f"one of {', '.join(sorted(_IDENTIFIERS))}; without it, every kind is tried",
     )

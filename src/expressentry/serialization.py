@@ -315,7 +315,9 @@ def _unknown_key(path: str, key: str, fields: list[str]) -> Problem:
 
 def _near(given: str, known: list[str]) -> str:
     """``; did you mean 'x'?`` for the known name closest to a misspelt one, if any is close."""
-    close = difflib.get_close_matches(given, known, n=1, cutoff=0.75)
+    # Case aside first: "Schema_Version" is schema_version, however far apart its letters.
+    same = [name for name in known if name.casefold() == given.casefold()]
+    close = same or difflib.get_close_matches(given, known, n=1, cutoff=0.75)
     return f"; did you mean {close[0]!r}?" if close else ""
 
 
@@ -346,6 +348,8 @@ def _problems(exc: BaseException, path: str = "$") -> list[Problem]:
         return list(exc.under(path).problems)
     if isinstance(exc, ForbiddenExtraKeysError):
         fields = [field.name for field in attrs.fields(exc.cl)]
+        if exc.cl is Candidate:  # the profile's own key, read before the candidate's
+            fields.append("schema_version")
         # A key that is not a string can only come from Python (JSON keys are strings).
         keys = {key for key in exc.extra_fields if isinstance(key, str)}
         return [_unknown_key(path, key, fields) for key in _natural_order(keys)] + [

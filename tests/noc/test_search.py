@@ -62,6 +62,13 @@ def test_every_noc_2016_unit_group_is_found_by_its_title(unit: NocGroup) -> None
     assert unit in search(unit.title.lower(), NocVersion.NOC_2016)
 
 
+@pytest.mark.parametrize("unit", [*UNITS_2021, *UNITS_2016], ids=lambda unit: unit.code)
+def test_every_unit_group_is_found_by_its_code(unit: NocGroup) -> None:
+    # Audit helper-68: "noc search 31301" found nothing; a code's start finds its subgroup.
+    assert search(unit.code, unit.version) == (unit,)
+    assert unit in search(unit.code[:-1], unit.version)
+
+
 # Titles with at least one plain word: "Fishermen/women" (83121) has none to take a prefix of.
 _WORDED_2021 = [unit for unit in UNITS_2021 if any(word.isalpha() for word in unit.title.split())]
 

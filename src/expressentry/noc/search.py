@@ -1,4 +1,4 @@
-"""Find unit groups by the words of their titles, in English or French.
+"""Find unit groups by the words of their titles, in English or French, or by their codes.
 
 Matching ignores case and accents, and each word of the query matches the start of a word of the
 title ("nurse" finds "Registered nurses"; "electricien" finds "Électriciens"). A unit group
@@ -60,6 +60,8 @@ class _TitleIndex:
 def _index(version: NocVersion, language: Language | None) -> _TitleIndex:
     postings: dict[str, set[str]] = {}
     for found in unit_groups(version):
+        # The code is a word too: "31301" finds its unit group, "313" those of its minor group.
+        postings.setdefault(found.code, set()).add(found.code)
         titles = {"en": found.title, "fr": found.title_fr or ""}
         for title_language, title in titles.items():
             if language in (None, title_language):
@@ -72,7 +74,8 @@ def _index(version: NocVersion, language: Language | None) -> _TitleIndex:
 def search(
     query: str, version: NocVersion = NocVersion.NOC_2021, *, language: Language | None = None
 ) -> tuple[NocGroup, ...]:
-    """The unit groups of ``version`` whose title holds every word of ``query``, in code order.
+    """The unit groups of ``version`` whose title holds every word of ``query``, in code order;
+    a word of digits matches the start of the code.
 
     ``language`` restricts the search to English (``"en"``) or French (``"fr"``) titles; by
     default both are searched; another value raises :class:`ValueError`. NOC 2016 titles are
@@ -84,6 +87,10 @@ def search(
     ['63200']
     >>> [found.code for found in search("Electricians", NocVersion.NOC_2016)]
     ['7241', '7242', '7243']
+    >>> [found.code for found in search("3130")]
+    ['31300', '31301', '31302', '31303']
+    >>> [found.code for found in search("313 nurse")]
+    ['31301', '31302']
     """
     if language not in (None, "en", "fr"):  # a typing slip, not an empty result
         raise ValueError(f"language must be 'en', 'fr' or None, got {language!r}")
