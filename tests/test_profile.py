@@ -735,6 +735,29 @@ def test_a_profile_every_program_rules_out_is_not_complete() -> None:
     )
 
 
+def test_a_reason_the_programs_share_is_said_once() -> None:
+    # Audit helper-68: an expired test was quoted by each of the three programs, in one
+    # paragraph of 1,500 characters.
+    shared = "The test does not count: it expired. French was declared first."
+
+    def failing(code: str, *sentences: str) -> Verdict:
+        findings = tuple(_RULE.finding(Outcome.NOT_MET, sentence) for sentence in sentences)
+        return Verdict.decide(code, ON, findings)
+
+    verdicts = {
+        "FSW": failing("FSW", f"The FSW needs NCLC 7. {shared}"),
+        "FST": failing("FST", f"The FST needs NCLC 5. {shared}", "No trade."),
+        "CEC": failing("CEC", shared),
+    }
+    data = example("software-engineer-abroad.json")
+    blocking = item(report(data, verdicts=verdicts), "profile.program")
+    assert blocking.sentence.startswith(
+        "No program sought is open: FSW: The FSW needs NCLC 7. The test does not count: it "
+        "expired. French was declared first. FST: The FST needs NCLC 5. No trade. CEC: the "
+        "same reasons. A profile enters the pool only"
+    )
+
+
 def test_an_optional_item_names_only_the_programs_still_open() -> None:
     data = without("electrician-certificate.json", "certificates_of_qualification")
     open_fst = item(report(data, verdicts={}), "profile.certificate_of_qualification")

@@ -1510,6 +1510,10 @@ def _standing(draft: _Draft, sought: tuple[str, ...], routes: tuple[str, ...]) -
     )
 
 
+_SENTENCE_END: Final = re.compile(r"(?<=\.) (?=[A-Z])")
+"""Where one sentence of a finding ends and the next begins."""
+
+
 def _no_program_open(sought: tuple[str, ...], verdicts: Mapping[str, Verdict]) -> ProfileItem:
     """The item of a profile that every program sought rules out: it cannot enter the pool,
     however complete, and the sentence says what rules out each program (every requirement
@@ -1517,9 +1521,17 @@ def _no_program_open(sought: tuple[str, ...], verdicts: Mapping[str, Verdict]) -
 
     def sentence() -> str:
         reasons = []
+        said: set[str] = set()  # a reason the programs share (an expired test) is said once
         for code in sought:
-            failed = " ".join(f.sentence for f in verdicts[code].with_outcome(Outcome.NOT_MET))
-            reasons.append(f"{code}: {failed or 'not eligible.'}")
+            parts = [
+                part
+                for finding in verdicts[code].with_outcome(Outcome.NOT_MET)
+                for part in _SENTENCE_END.split(finding.sentence)
+            ]
+            new = [part for part in parts if part not in said]
+            said.update(parts)
+            failed = " ".join(new) if new else "the same reasons." if parts else "not eligible."
+            reasons.append(f"{code}: {failed}")
         return (
             f"No program sought is open: {' '.join(reasons)} A profile enters the pool only "
             f"through a program it is eligible for: change what rules one out, if you can."

@@ -140,6 +140,15 @@ def test_declared_language_without_a_valid_test(make_test: MakeTest) -> None:
     assert roles.second is not None
     assert roles.second.test is english
     assert LanguageRule.DECLARED_LANGUAGE_UNTESTED in _rules(roles.notes)
+    # The declaration is the candidate's to change: the note says what it would do (audit
+    # helper-68: a valid English test scored as a second language without a word).
+    (note,) = [n for n in roles.notes if n.rule is LanguageRule.DECLARED_LANGUAGE_UNTESTED]
+    assert note.sentence.endswith(
+        f"The CELPIP-General taken on {RECENT.isoformat()} counts as the second official "
+        "language; with English declared first, it would count as the first."
+    )
+    alone = official_languages((), ON, declared_first=Language.FRENCH).notes
+    assert alone[-1].sentence.endswith(f"no French test counts on {ON.isoformat()}.")
 
 
 def test_the_ranking_can_be_supplied(make_test: MakeTest) -> None:

@@ -59,7 +59,7 @@ from typing import TYPE_CHECKING, ClassVar
 import attrs
 
 from expressentry._enum import IdentityEnum
-from expressentry._written import WrittenOnRead
+from expressentry._written import WrittenOnRead, upper_first
 from expressentry.language._citations import FIRST_OFFICIAL_LANGUAGE_DECLARED
 from expressentry.language.levels import (
     LanguageLevels,
@@ -440,12 +440,20 @@ def _explain(
     if settled is not None:
         notes.append(settled)
     if declared_first is not None and first is None:
+        other = _other(declared_first)
+        # The declaration is the candidate's to change (IRPR s. 79(1)): say what it would do.
+        instead = (
+            ""
+            if second is None
+            else f" {upper_first(second.describe())} counts as the second official language; "
+            f"with {_name(other)} declared first, it would count as the first."
+        )
         notes.append(
             LanguageNote(
                 rule=LanguageRule.DECLARED_LANGUAGE_UNTESTED,
                 sentence=(
                     f"{_name(declared_first)} was declared the first official language, "
-                    f"but no {_name(declared_first)} test counts on {on.isoformat()}."
+                    f"but no {_name(declared_first)} test counts on {on.isoformat()}.{instead}"
                 ),
                 policy="P5",
                 citation=FIRST_OFFICIAL_LANGUAGE_DECLARED,
