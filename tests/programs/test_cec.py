@@ -30,6 +30,7 @@ from expressentry.noc import (
     version_in_force,
 )
 from expressentry.programs.cec import CEC, CEC_LANGUAGE_MINIMUMS, CecLanguageMinimums
+from expressentry.serialization import from_dict
 from expressentry.strategies import candidates
 from expressentry.verdict import Outcome, Verdict, VerdictOutcome
 
@@ -519,3 +520,57 @@ def test_the_physician_policy_is_for_physicians_in_canada_and_the_cec_alone():
     unsure = candidate(job("31102", PHYSICIAN_YEAR, self_employed=None))
     assert assess(unsure, on).finding(EXPERIENCE).outcome is Outcome.MET
     assert Ledger.of(unsure.work_history, on).measure(CRS_CANADIAN).reaches_years(1) is None
+
+
+# -- the language level when the work is not known (P7) ---------------------------------------
+
+_CLB_5_SPEAKING = {
+    "schema_version": 1,
+    "marital_status": "never_married",
+    "first_official_language": "english",
+    "language_tests": [
+        {
+            "kind": "celpip_general",
+            "test_date": "2025-10-01",
+            "scores": {"listening": 9, "reading": 9, "writing": 9, "speaking": 5},
+        }
+    ],
+}
+_TEER_1_JOB = {
+    "noc": "21231",
+    "country": "CA",
+    "start": "2024-01-01",
+    "hours_per_week": 40,
+    "paid": True,
+    "self_employed": False,
+    "full_time_student": False,
+    "authorized": True,
+}
+
+
+@pytest.mark.parametrize(
+    ("history", "outcome", "missing"),
+    [
+        # Audit helper-69: both were met ("enough for all the skilled work in the history"),
+        # then not met once TEER 1 work was answered: CLB 5 counts TEER 2 or 3 work only.
+        (None, Outcome.UNKNOWN, ("$.work_history",)),
+        ([{k: v for k, v in _TEER_1_JOB.items() if k != "noc"}], Outcome.UNKNOWN, None),
+        ([_TEER_1_JOB], Outcome.NOT_MET, ()),
+        ([{**_TEER_1_JOB, "noc": "63200"}], Outcome.MET, ()),
+    ],
+)
+def test_a_level_below_the_highest_minimum_waits_for_the_work(
+    history: list[dict[str, object]] | None,
+    outcome: Outcome,
+    missing: tuple[str, ...] | None,
+) -> None:
+    profile = dict(_CLB_5_SPEAKING)
+    if history is not None:
+        profile["work_history"] = history
+    verdict = CEC.assess(derive(from_dict(profile), on=date(2026, 6, 1)))
+    finding = verdict.finding("cec.language.minimum")
+    assert finding.outcome is outcome
+    if missing is None:
+        assert "$.work_history[0].noc" in finding.missing
+    else:
+        assert finding.missing == missing

@@ -309,16 +309,21 @@ def _partition(
     """
     certain: list[int] = []
     possible: list[int] = []
+    # Below the highest minimum, a period without a code may be in an occupation that needs
+    # more: the work is then not all known to count (audit helper-69).
+    uncoded = False
     for index, period in enumerate(periods):
         if period.noc is None:
             certain.append(index)
+            uncoded = True
             continue
         skilled = [minimum for minimum in minimums.needs(period.noc) if minimum is not None]
         if all(minimum <= level for minimum in skilled):
             certain.append(index)  # unskilled codes are left out by the ledger itself
         elif any(minimum <= level for minimum in skilled):
             possible.append(index)
-    return certain, possible, len(certain) == len(periods)
+    every = len(certain) == len(periods) and (not uncoded or level >= max(minimums.levels))
+    return certain, possible, every
 
 
 def _measure(facts: Facts, indices: list[int]) -> Experience:
@@ -329,7 +334,12 @@ def _measure(facts: Facts, indices: list[int]) -> Experience:
 
 def _counted_at(facts: Facts, minimums: CecLanguageMinimums, level: int) -> _Counted:
     """The CEC work that counts when the first official language is at ``level`` (P7)."""
-    periods = facts.ledger.history.periods
+    ledger = facts.ledger
+    if not ledger.answered and level < max(minimums.levels):
+        # The work is not given: it may all be in occupations that need more than the level.
+        pooled = facts.experience(CEC_WORK)
+        return _Counted(False, Fraction(0), pooled.hours_at_most, ("$.work_history",))
+    periods = ledger.history.periods
     certain, possible, everything = _partition(periods, minimums, level)
     if everything:
         pooled = facts.experience(CEC_WORK)
