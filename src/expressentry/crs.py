@@ -55,7 +55,7 @@ import attrs
 from expressentry._sources import CRS_CRITERIA_URL, MI_2015_URL, MI_2017_1_URL, MI_URL
 from expressentry._written import WrittenOnRead, points_words, upper_first
 from expressentry.dated import EXPRESS_ENTRY_LAUNCH, Citation, Dated, DatedTable, rules_warnings
-from expressentry.education import CanadianEducation, CredentialUse, EducationLevel
+from expressentry.education import CanadianEducation, CredentialUse, EducationLevel, unassessed
 from expressentry.exceptions import Problem, ProfileError, quoted
 from expressentry.experience import CRS_CANADIAN, CRS_FOREIGN, Experience
 from expressentry.facts import SPOUSE_STATUS_UNANSWERED, Facts, derive
@@ -2677,13 +2677,23 @@ def other_language_choices(facts: Facts) -> LanguageChoices:
     if len(languages.tests) < 2:  # one test: nothing to choose
         return _SETTLED
     others, _, _ = facts.kept(_other_factors)
-    unsettled = tuple(
-        [
-            (factor, words)
-            for factor, words in others.get("unsettled", ())
-            if factor in _CHOICE_FACTORS
-        ]
-    )
+    found_unsettled = [
+        (factor, words)
+        for factor, words in others.get("unsettled", ())
+        if factor in _CHOICE_FACTORS
+    ]
+    waiting = unassessed(facts.education, on=facts.on)
+    if waiting and all(factor != "education" for factor, _ in found_unsettled):
+        # A foreign credential without an ECA may be assessed above the level that counts
+        # (audit helper-69): the education is open too.
+        numbers = " and ".join(str(use.index + 1) for use in waiting)
+        found_unsettled.append(
+            (
+                "education",
+                f"no educational credential assessment is given for credential {numbers}",
+            )
+        )
+    unsettled = tuple(found_unsettled)
     if not unsettled:
         return _SETTLED
     on = facts.on

@@ -31,6 +31,7 @@ from expressentry.model import (
 )
 from expressentry.noc import NOC_VERSION_IN_FORCE, SKILLED_TRADES
 from expressentry.programs.fst import FST, FST_EXPERIENCE_YEARS, FST_LANGUAGE_MINIMUMS
+from expressentry.serialization import from_dict
 from expressentry.strategies import candidates
 from expressentry.verdict import Outcome, Verdict, VerdictOutcome
 
@@ -706,3 +707,66 @@ def test_a_pair_long_enough_is_unknown_while_its_trade_or_an_offer_is_not_settle
     finding = assess(offers_only(short("Sparks Ltd", 6), no_code)).finding(OFFER)
     assert finding.outcome is Outcome.UNKNOWN
     assert "$.job_offers[1].noc" in finding.missing
+
+
+def _certified_electrician(*periods: dict[str, object]) -> dict[str, object]:
+    return {
+        "schema_version": 1,
+        "marital_status": "never_married",
+        "first_official_language": "english",
+        "intended_province": "on",
+        "language_tests": [
+            {
+                "kind": "celpip_general",
+                "test_date": "2024-01-10",
+                "result_date": "2024-01-20",
+                "scores": {"listening": 9, "reading": 9, "writing": 9, "speaking": 9},
+            }
+        ],
+        "education": [],
+        "job_offers": [],
+        "settlement_funds_cad": 50_000,
+        "meets_trade_requirements": True,
+        "certificates_of_qualification": [
+            {"noc": "72200", "issued_by": "on", "issue_date": "2020-01-01"}
+        ],
+        "work_history": list(periods),
+    }
+
+
+_ELECTRICIAN_JOB = {
+    "noc": "72200",
+    "country": "CA",
+    "start": "2021-01-01",
+    "hours_per_week": 40,
+    "paid": True,
+    "self_employed": False,
+    "full_time_student": False,
+    "authorized": True,
+}
+_MECHANIC_JOB = {
+    **_ELECTRICIAN_JOB,
+    "noc": "72410",
+    "start": "2020-01-01",
+    "end": "2023-12-31",
+    "paid": None,
+}
+
+
+@pytest.mark.parametrize("mechanic_paid", [None, False])
+def test_a_trade_only_uncoded_work_may_be_in_is_not_ruled_out(mechanic_paid: bool | None) -> None:
+    # Audit helper-69: three years of work without a code and a certificate in 72200 were
+    # "not met" (the only trade that might have two years was 72410); answered as 72200, met.
+    uncoded = {key: value for key, value in _ELECTRICIAN_JOB.items() if key != "noc"}
+    mechanic = {key: value for key, value in _MECHANIC_JOB.items() if value is not None}
+    if mechanic_paid is not None:
+        mechanic["paid"] = mechanic_paid
+    on = date(2024, 6, 1)
+    open_ = FST.assess(derive(from_dict(_certified_electrician(uncoded, mechanic)), on=on))
+    finding = open_.finding(OFFER)
+    assert finding.outcome is Outcome.UNKNOWN
+    assert "$.work_history[0].noc" in finding.missing
+    answered = FST.assess(
+        derive(from_dict(_certified_electrician(_ELECTRICIAN_JOB, mechanic)), on=on)
+    )
+    assert answered.finding(OFFER).outcome is Outcome.MET

@@ -272,6 +272,59 @@ def test_an_unanswered_nomination_stream_can_settle_the_test() -> None:
     )
 
 
+def test_an_assessment_not_given_leaves_the_choice_open() -> None:
+    # Audit helper-69: a Canadian secondary diploma counted, so the education seemed settled,
+    # but the master's abroad without an ECA would, assessed, make the CLB 7 test lead.
+    secondary = {"level": "secondary", "country": "CA", "completion_date": "2010-06-01"}
+    masters = {
+        "level": "masters_or_professional",
+        "country": "IN",
+        "completion_date": "2016-06-01",
+    }
+    eca = {
+        "organization": "wes",
+        "issue_date": "2024-01-15",
+        "canadian_equivalent": "masters_or_professional",
+    }
+    waiting = engineer(education=[secondary, masters], certificates_of_qualification=[])
+    finding = assess(waiting, on=ON).programs["CEC"].finding("cec.language.minimum")
+    assert finding.outcome is Outcome.UNKNOWN
+    assert finding.missing == ("$.education[1].eca",)
+    assessed = engineer(
+        education=[secondary, {**masters, "eca": eca}], certificates_of_qualification=[]
+    )
+    finding = assess(assessed, on=ON).programs["CEC"].finding("cec.language.minimum")
+    assert finding.outcome is Outcome.MET
+
+
+def test_a_finding_open_for_its_own_facts_names_the_choices_facts_too() -> None:
+    # Audit helper-69: the Canadian job's code not given leaves the CEC's finding open (P7),
+    # and answering the credentials can make the other test count: both are named.
+    candidate = engineer()
+    work = candidate.work_history
+    assert work is not None
+    uncoded = attrs.evolve(work.periods[0], noc=None)
+    candidate = attrs.evolve(
+        candidate, work_history=attrs.evolve(work, periods=(uncoded, work.periods[1]))
+    )
+    finding = assess(candidate, on=ON).programs["CEC"].finding("cec.language.minimum")
+    assert finding.outcome is Outcome.UNKNOWN
+    assert finding.missing == (
+        "$.work_history[0].noc",
+        "$.education",
+        "$.certificates_of_qualification",
+    )
+
+
+def test_an_open_finding_with_nothing_to_choose_is_kept() -> None:
+    # Two equal tests: nothing to choose; the CEC's finding waits for the work alone (P7).
+    same = [celpip((9, 9, 9, 5), "2026-03-07"), celpip((9, 9, 9, 5), "2026-03-07")]
+    candidate = engineer(language_tests=same, work_history=None)
+    finding = assess(candidate, on=ON).programs["CEC"].finding("cec.language.minimum")
+    assert finding.outcome is Outcome.UNKNOWN
+    assert finding.missing == ("$.work_history",)
+
+
 def test_one_test_or_every_fact_answered_leaves_nothing_to_choose() -> None:
     one = engineer(language_tests=[celpip((10, 10, 10, 6), "2026-03-07")])
     assert derive(one, on=ON).other_language_choices.others == ()

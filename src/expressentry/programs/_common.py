@@ -26,7 +26,10 @@ from collections.abc import Callable, Mapping
 from types import MappingProxyType
 from typing import Final
 
+import attrs
+
 from expressentry._written import upper_first
+from expressentry.education import unassessed
 from expressentry.experience import (
     CRS_CANADIAN,
     CRS_FOREIGN,
@@ -340,9 +343,15 @@ def settled_language_choice(
     (:attr:`Facts.other_language_choices`). The finding then names those facts.
     """
     # One test (most candidates) leaves nothing to choose: no choices to compute.
-    if len(facts.languages.tests) < 2 or finding.outcome is Outcome.UNKNOWN:
+    if len(facts.languages.tests) < 2:
         return finding
     choices = facts.other_language_choices
+    if finding.outcome is Outcome.UNKNOWN:
+        if not choices.others:
+            return finding
+        # Undecided already; the facts that could make another test count settle it too.
+        missing = (*finding.missing, *unsettled_paths(facts, choices.unsettled))
+        return attrs.evolve(finding, missing=tuple(dict.fromkeys(missing)))
     for languages in choices.others:
         other = decide(facts.with_languages(languages))
         if other.outcome is not finding.outcome:
@@ -419,7 +428,11 @@ def unsettled_paths(facts: Facts, unsettled: tuple[tuple[str, str], ...]) -> tup
 def _paths(facts: Facts, factor: str) -> tuple[str, ...]:
     """The JSON paths whose answers would settle an unsettled CRS factor."""
     if factor == "education":
-        return ("$.education",)
+        if facts.candidate.education is None:
+            return ("$.education",)
+        # The assessments not given, or (a credential not counted for another reason) all.
+        waiting = unassessed(facts.education, on=facts.on)
+        return tuple(f"$.education[{use.index}].eca" for use in waiting) or ("$.education",)
     if factor == "canadian_years":
         return work_history_paths(facts.experience(CRS_CANADIAN))
     if factor == "foreign_years":

@@ -314,18 +314,34 @@ class _Target:
         possible = frozenset(_codes(trades.possible))
         how = "with" if trades.certain else "that may have"
 
+        uncoded = any(period.noc is None for period in facts.ledger.history.periods)
+
         def words() -> str:
             names = ", ".join(_trade_name(NocCode(code)) for code in _codes(chosen))
             plural = "trades" if len(chosen) > 1 else "a trade"
-            return f"{names}, {plural} {how} two years of experience"
+            # Work without a code may give another trade the two years (see member()).
+            other = ", or another trade the work without a NOC code may be in" if uncoded else ""
+            return f"{names}, {plural} {how} two years of experience{other}"
+
+        years = FST_EXPERIENCE_YEARS.at(facts.on)
 
         def member(code: NocCode) -> bool | None:
             if code.code in certain:
                 return True
-            return None if code.code in possible else False
+            if code.code in possible:
+                return None
+            # A trade no coded period is in may still have the two years from periods whose
+            # code is not given (audit helper-69: a certificate in it was "not met").
+            reached = facts.experience(FST_WORK, code).reaches_years(years)
+            return None if reached is None else False
 
+        best = facts.experience(FST_WORK)
         missing = tuple(
-            dict.fromkeys(path for e in trades.possible for path in work_history_paths(e))
+            dict.fromkeys(
+                path
+                for e in (*trades.possible, best)
+                for path in (work_history_paths(e) if not e.known else ())
+            )
         )
         return cls(member, words, missing)
 
