@@ -26,6 +26,28 @@ MASTERS = [{"level": "masters_or_professional", "country": "CA", "completion_dat
 LANGUAGE_FINDINGS = ("cec.language.minimum", "fsw.language.first_official", "fst.language.minimum")
 
 
+CANADIAN_JOB: dict[str, Any] = {
+    "noc": "21231",
+    "country": "CA",
+    "start": "2025-06-01",
+    "end": "2026-06-30",
+    "hours_per_week": 40,
+    "paid": True,
+    "self_employed": False,
+    "full_time_student": False,
+    "authorized": True,
+}
+JOB_ABROAD: dict[str, Any] = {
+    "noc": "21231",
+    "country": "IN",
+    "start": "2019-01-01",
+    "end": "2022-12-31",
+    "hours_per_week": 40,
+    "paid": True,
+    "self_employed": False,
+}
+
+
 def celpip(scores: tuple[int, int, int, int], taken: str) -> dict[str, Any]:
     listening, reading, writing, speaking = scores
     return {
@@ -53,28 +75,7 @@ def engineer(**facts: Any) -> Candidate:
             celpip((10, 10, 10, 6), "2026-03-07"),
             celpip((7, 7, 7, 7), "2026-04-07"),
         ],
-        "work_history": [
-            {
-                "noc": "21231",
-                "country": "CA",
-                "start": "2025-06-01",
-                "end": "2026-06-30",
-                "hours_per_week": 40,
-                "paid": True,
-                "self_employed": False,
-                "full_time_student": False,
-                "authorized": True,
-            },
-            {
-                "noc": "21231",
-                "country": "IN",
-                "start": "2019-01-01",
-                "end": "2022-12-31",
-                "hours_per_week": 40,
-                "paid": True,
-                "self_employed": False,
-            },
-        ],
+        "work_history": [CANADIAN_JOB, JOB_ABROAD],
     }
     profile.update(facts)
     return from_dict({key: value for key, value in profile.items() if value is not None})
@@ -200,25 +201,8 @@ def test_the_work_history_unanswered_or_open_names_its_facts() -> None:
         education=MASTERS,
         certificates_of_qualification=[],
         work_history=[
-            {
-                "noc": "21231",
-                "country": "CA",
-                "start": "2025-06-01",
-                "end": "2026-06-30",
-                "hours_per_week": 40,
-                "paid": True,
-                "self_employed": False,
-                "full_time_student": False,
-                "authorized": True,
-            },
-            {
-                "noc": "21231",
-                "country": "IN",
-                "start": "2019-01-01",
-                "end": "2022-12-31",
-                "hours_per_week": 40,
-                "self_employed": False,
-            },
+            CANADIAN_JOB,
+            {key: value for key, value in JOB_ABROAD.items() if key != "paid"},
         ],
     )
     assert fsw_language(open_job) == (Outcome.UNKNOWN, ("$.work_history[1].paid",))

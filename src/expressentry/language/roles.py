@@ -496,23 +496,8 @@ def official_languages(
             first = only
         else:
             second = only
-    return OfficialLanguages(
-        on,
-        first_language,
-        declared_first is not None,  # declared
-        first,
-        second,
-        assessed,  # tests
-        lambda: _explain(  # notes: nothing was chosen
-            assessed,
-            _Ranking(assessed, rank, None),
-            declared_first,
-            first_language,
-            first,
-            second,
-            on,
-        ),
-    )
+    # One test: nothing was chosen, and the notes rank nothing.
+    return _languages(assessed, on, declared_first, first_language, first, second, None, rank)
 
 
 def _settle(
@@ -530,7 +515,23 @@ def _settle(
     if first_language is not None:
         # With a choice to make, best() has kept the worth the notes quote.
         first, second, _ = ranking.best(first_language)
-    ranking = ranking.settled()
+    return _languages(
+        assessed, on, declared_first, first_language, first, second, ranking.settled(), rank
+    )
+
+
+def _languages(
+    assessed: tuple[AssessedTest, ...],
+    on: date,
+    declared_first: Language | None,
+    first_language: Language | None,
+    first: AssessedTest | None,
+    second: AssessedTest | None,
+    ranking: _Ranking | None,
+    rank: LanguagePoints,
+) -> OfficialLanguages:
+    """The :class:`OfficialLanguages` settled so, with notes written from ``ranking`` (a
+    ranking of nothing when no choice was made)."""
     return OfficialLanguages(
         on,
         first_language,
@@ -538,7 +539,15 @@ def _settle(
         first,
         second,
         assessed,  # tests
-        lambda: _explain(assessed, ranking, declared_first, first_language, first, second, on),
+        lambda: _explain(
+            assessed,
+            ranking or _Ranking(assessed, rank, None),
+            declared_first,
+            first_language,
+            first,
+            second,
+            on,
+        ),
     )
 
 
