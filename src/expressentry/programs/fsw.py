@@ -1415,13 +1415,6 @@ def _primary_occupation(facts: Facts) -> _Primary:
         if some.reaches(required):
             return _Primary(None, False, experience, some)
     return _Primary(best.occupation, False, best, run)
-    # No occupation certainly has the year: periods under NOC 2016 codes that NOC 2021 splits
-    # may still give one in an occupation not yet known, whichever code each turns out to be.
-    experience = facts.experience(FSW_QUALIFYING)
-    some = experience.continuous_run()
-    if not each or some.reaches(required):
-        return _Primary(None, False, experience, some)
-    return _Primary(best.occupation, False, best, run)
 
 
 _SPLIT_OCCUPATION: Final = (
