@@ -22,6 +22,7 @@ from expressentry.model import Candidate
 from expressentry.profile import (
     ALL_PROGRAMS,
     COVID_ITA_EXTENSION_FROM,
+    COVID_ITA_EXTENSION_MONTH,
     DRAFT_VALIDITY,
     ITA_DEADLINE,
     POOL_VALIDITY,
@@ -129,6 +130,27 @@ def test_ita_deadline_on_each_side_of_every_change(start: date, days: int) -> No
         deadline = Lifecycle(invited_on=invited).deadlines[0]
         assert deadline.period == Period(expected, "days")
         assert deadline.last_day == invited + timedelta(days=expected)
+
+
+@pytest.mark.parametrize(
+    ("invited", "confidence"),
+    [
+        (date(2020, 2, 29), "high"),
+        (date(2020, 3, 1), "low"),
+        (date(2020, 3, 4), "low"),  # a round before the day the engine takes: 60 days
+        (COVID_ITA_EXTENSION_FROM, "low"),
+        (date(2020, 3, 31), "low"),
+        (date(2020, 4, 1), "high"),
+    ],
+)
+def test_an_invitation_of_march_2020_has_a_deadline_of_low_confidence(
+    invited: date, confidence: str
+) -> None:
+    # The sources give the month the 90 days began, not the day (rules.md §7).
+    assert (date(2020, 3, 1), date(2020, 3, 31)) == COVID_ITA_EXTENSION_MONTH
+    deadline = Lifecycle(invited_on=invited).deadlines[0]
+    assert deadline.confidence == confidence
+    assert deadline.sentence.endswith(f"(confidence {confidence}).")
 
 
 def test_ita_before_express_entry_is_not_in_force() -> None:

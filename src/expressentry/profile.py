@@ -89,6 +89,7 @@ from expressentry.verdict import Finding, Outcome, Verdict, VerdictOutcome
 __all__ = [
     "ALL_PROGRAMS",
     "COVID_ITA_EXTENSION_FROM",
+    "COVID_ITA_EXTENSION_MONTH",
     "CRS_AGE",
     "CRS_CANADIAN_EDUCATION",
     "CRS_CERTIFICATE",
@@ -196,8 +197,13 @@ COVID_ITA_EXTENSION_FROM = date(2020, 3, 18)
 
 The engine takes 2020-03-18, the first round of invitations held under IRCC's COVID-19 special
 measures. Confidence in the day is low (rules.md §7 gives the month only): here invitations
-of 2020-03-04 get 60 days.
+of 2020-03-04 get 60 days, and the deadline of every invitation of March 2020
+(:data:`COVID_ITA_EXTENSION_MONTH`) says its confidence is low.
 """
+
+COVID_ITA_EXTENSION_MONTH: Final = (date(2020, 3, 1), date(2020, 3, 31))
+"""The first and last invitation days whose deadline the sources leave open: the 90 days
+began in March 2020, on a day they do not give."""
 
 DRAFT_VALIDITY: DatedTable[Period] = DatedTable(
     "Time to complete and submit a draft Express Entry profile after creating it (policy P22)",
@@ -298,6 +304,8 @@ class _DeadlineRule:
     warning: str
     # The reference code's last day is codes.reference_code_expiry's to say, not this module's.
     expiry: Callable[[date], date] | None = None
+    # The first and last start days whose period the sources date only to a month.
+    uncertain: tuple[date, date] | None = None
 
     def deadline(self, starts: date) -> Deadline:
         row = self.table.entry_at(starts)
@@ -308,7 +316,11 @@ class _DeadlineRule:
             starts=starts,
             period=row.value,
             last_day=last_day,
-            confidence=self.confidence,
+            confidence=(
+                "low"
+                if self.uncertain is not None and self.uncertain[0] <= starts <= self.uncertain[1]
+                else self.confidence
+            ),
             policy="P22",
             citation=row.citation,
         )
@@ -350,6 +362,7 @@ _ITA = _DeadlineRule(
     running=Stage.INVITED,
     expired=Stage.INVITATION_EXPIRED,
     warning="The application for permanent residence is due by {last}",
+    uncertain=COVID_ITA_EXTENSION_MONTH,
 )
 
 _RULES = {rule.deadline_id: rule for rule in (_REFERENCE_CODE, _DRAFT, _POOL, _ITA)}
