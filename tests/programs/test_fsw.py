@@ -857,6 +857,37 @@ def test_a_spouse_at_exactly_clb_4_in_each_ability_earns_the_5_points() -> None:
     assert _adaptability(married(exactly_4))["Spouse's language"] == (5, 5)
 
 
+@pytest.mark.parametrize(
+    "tests",
+    [
+        (celpip(10, 10, 10, 3), celpip(4, 4, 4, 4)),
+        (celpip(4, 4, 4, 4), celpip(10, 10, 10, 3)),
+        (celpip(10, 10, 10, 3), tef(330)),  # NCLC 4, 4, 5, 4
+    ],
+    ids=["strong-first", "strong-second", "other-language"],
+)
+def test_any_valid_test_of_the_spouse_at_clb_4_earns_the_5_points(
+    tests: tuple[LanguageTest, ...],
+) -> None:
+    # IRPR s. 83(1)(a): "either official language", any valid test (audit helper-70). The CRS
+    # spouse points read the test with the most of them (P30), CLB 10, 10, 10, 3 here, which
+    # is below CLB 4 in speaking: adding a test must never take points away.
+    spouse = attrs.evolve(SPOUSE, language_tests=tests)
+    assert _adaptability(married(spouse))["Spouse's language"] == (5, 5)
+    sentence = _adaptability_sentences(married(spouse))["Spouse's language"]
+    assert "at least CLB/NCLC 4 in each ability" in sentence
+    assert "L 10" not in sentence  # the test that earns them is named, not the CRS's
+
+
+def test_spouse_tests_each_below_clb_4_are_named() -> None:
+    spouse = attrs.evolve(SPOUSE, language_tests=(celpip(10, 10, 10, 3), celpip(3, 4, 4, 4)))
+    assert _adaptability(married(spouse))["Spouse's language"] == (0, 0)
+    assert _adaptability_sentences(married(spouse))["Spouse's language"] == (
+        "The spouse's tests give CLB L 10, R 10, W 10, S below 4 and CLB L below 4, R 4, W 4, "
+        "S 4: each below CLB/NCLC 4 in some ability. 0 points."
+    )
+
+
 def test_spouse_language_below_4_and_without_a_test() -> None:
     weak = attrs.evolve(SPOUSE, language_tests=(celpip(4, 4, 3, 4),))
     assert _adaptability(married(weak))["Spouse's language"] == (0, 0)

@@ -1045,20 +1045,25 @@ def _spouse_language(facts: Facts, table: AdaptabilityPoints) -> _Item:
     languages = facts.spouse_languages
     assert languages is not None  # only asked when a spouse is described
     level = table.spouse_language_level
-    tested = [levels for levels in (languages.first_levels, languages.second_levels) if levels]
-    if any(levels.all_at_least(level) for levels in tested):
-        best = next(levels for levels in tested if levels.all_at_least(level))
+    # Any valid test of the spouse's, in either language (IRPR s. 83(1)(a)): not only the one
+    # the CRS spouse points read (P30), which ranks by those points (audit helper-70: CLB 10,
+    # 10, 10, 3 outranks CLB 4 in each ability there, and hid the 5 points here).
+    tested = [test.levels for test in languages.tests if test.counts]
+    best = next((levels for levels in tested if levels.all_at_least(level)), None)
+    if best is not None:
         return _Item(
             table.spouse_language,
             table.spouse_language,
             lambda: f"The spouse's test gives {best}: at least CLB/NCLC {level} in each ability.",
         )
     if tested:
-        lowest = tested[0]
+        given = " and ".join(str(levels) for levels in tested)
+        said = "test gives" if len(tested) == 1 else "tests give"
+        below = "below" if len(tested) == 1 else "each below"
         return _Item(
             0,
             0,
-            lambda: f"The spouse's test gives {lowest}: below CLB/NCLC {level} in some ability.",
+            lambda: f"The spouse's {said} {given}: {below} CLB/NCLC {level} in some ability.",
         )
     return _Item(0, 0, "No language test of the spouse counts.")
 
