@@ -463,6 +463,40 @@ def test_an_eca_that_would_raise_the_level_is_optional_once_one_counts() -> None
     assert found.why.startswith("Earns points in CRS core: education")
 
 
+def test_an_eca_that_would_make_two_or_more_is_asked_for() -> None:
+    # A foreign two-year diploma below the bachelor's that counts still raises the level to
+    # "two or more" once assessed (P29; audit helper-72): CRS 425 -> 458, FSW grid 72 -> 73.
+    data = example("software-engineer-abroad.json")
+    data["education"][1] = {
+        "level": "two_year",
+        "program_years": 2,
+        "country": "IN",
+        "completion_date": "2018-07-15",
+        "full_time": True,
+    }
+    found = item(report(data), "profile.eca")
+    assert found.path == "$.education[1].eca"
+    assert found.need == "optional"
+    assert found.sentence.endswith(
+        "Beside the credentials that count, it would make the level two or more credentials, "
+        "one of 3 years or more."
+    )
+    assessed = copy.deepcopy(data)
+    assessed["education"][1]["eca"] = {
+        "organization": "wes",
+        "issue_date": "2025-11-03",
+        "canadian_equivalent": "two_year",
+    }
+    assert "profile.eca" not in ids(report(assessed))
+    assert assess(from_dict(assessed), on=ON).crs.total > assess(from_dict(data), on=ON).crs.total
+    one_year = copy.deepcopy(data)  # a one-year certificate: beside a bachelor's, it makes two
+    one_year["education"][1].update(level="one_year", program_years=1)
+    assert item(report(one_year), "profile.eca").path == "$.education[1].eca"
+    alone = copy.deepcopy(data)  # no credential counts: the diploma alone is the level
+    alone["education"] = [data["education"][1]]
+    assert "Beside" not in item(report(alone), "profile.eca").sentence
+
+
 def test_expired_ecas_are_detected_at_their_boundary() -> None:
     data = example("software-engineer-abroad.json")
     result = report(data, on=date(2030, 11, 3))  # both ECAs issued 2025-11-03, valid 5 years
@@ -1211,10 +1245,16 @@ def test_the_summary_counts_items_in_words() -> None:
         f"Profile on 2026-11-29 for FSW, FST, CEC: {len(empty.items)} items, "
         f"{len(empty.blocking)} blocking submission."
     )
-    one = attrs.evolve(empty, items=empty.items[-1:])
+    one = attrs.evolve(empty, items=empty.items[-1:], eligible=("CEC",))
     assert not one.blocking
     assert (
         one.summary == "Profile on 2026-11-29 for FSW, FST, CEC: 1 item, none blocking submission."
+    )
+    waiting = attrs.evolve(one, eligible=())  # no program eligible: the profile is not complete
+    assert not waiting.complete
+    assert waiting.summary == (
+        "Profile on 2026-11-29 for FSW, FST, CEC: 1 item, none blocking submission on its own "
+        "(no program is eligible yet: answer what one needs)."
     )
     nothing = attrs.evolve(empty, items=())
     assert nothing.summary == "Profile on 2026-11-29 for FSW, FST, CEC: nothing more to enter."
@@ -1276,3 +1316,89 @@ def test_an_offer_the_crs_has_decided_asks_nothing_more() -> None:
     fsw_met = {code: verdict(code, Outcome.MET) for code in ("FSW", "FST", "CEC")}
     result = report(data, on=date(2025, 3, 24), verdicts=fsw_met)
     assert [i.path for i in result.items if i.path.startswith("$.job_offers")] == []
+
+
+# -- completeness: an optional item an open program's verdict waits on -------------------------
+
+
+def _only_fst_open(data: dict[str, Any]) -> dict[str, Any]:
+    """The electrician example with work abroad only and no authorization: FST is the one
+    program still open."""
+    data["work_history"] = [
+        {
+            "noc": "72200",
+            "job_title": "Electrician",
+            "country": "PH",
+            "start": "2022-01-01",
+            "hours_per_week": 40,
+            "paid": True,
+            "self_employed": False,
+            "full_time_student": False,
+        }
+    ]
+    data["work_authorization"] = "none"
+    return data
+
+
+@pytest.mark.parametrize(
+    ("key", "item_id"),
+    [
+        ("job_offers", "profile.job_offer"),
+        ("certificates_of_qualification", "profile.certificate_of_qualification"),
+    ],
+)
+def test_an_optional_item_the_only_open_program_waits_on_blocks(key: str, item_id: str) -> None:
+    # Audit helper-72: with FST the only route and its verdict missing the offer (or the
+    # certificate), the item said "if you have one" and the profile was called complete.
+    data = _only_fst_open(example("electrician-certificate.json"))
+    data["certificates_of_qualification"] = []
+    data["job_offers"] = []
+    data.pop(key)
+    result = report(data)
+    assert result.routes == ("FST",)
+    assert result.verdicts["FST"].missing_facts == (f"$.{key}",)
+    found = item(result, item_id)
+    assert (found.need, found.programs, found.blocks_submission) == ("program", ("FST",), True)
+    assert found.why.startswith("Needed for FST")
+    assert not result.complete
+
+
+def test_the_spouse_status_fsw_waits_on_is_a_program_item() -> None:
+    data = example("software-engineer-abroad.json")
+    data.update(marital_status="married", relative_in_canada=False, settlement_funds_cad=40000)
+    data["language_tests"][0]["scores"] = dict.fromkeys(
+        ("listening", "reading", "writing", "speaking"), 6.0
+    )
+    data["work_history"] = [data["work_history"][1] | {"start": "2023-06-01"}]
+    result = report(data)
+    assert result.routes == ("FSW",)
+    assert result.verdicts["FSW"].missing_facts == ("$.spouse",)
+    found = item(result, "profile.spouse.status")
+    assert (found.need, found.programs, found.blocks_submission) == ("program", ("FSW",), True)
+    assert not result.complete
+    # Once the FSW no longer waits on it, the same item is optional again.
+    settled = report(example("software-engineer-abroad.json") | {"marital_status": "married"})
+    assert item(settled, "profile.spouse.status").need == "optional"
+
+
+def test_two_routes_each_waiting_on_another_fact_are_not_complete() -> None:
+    # Neither item blocks on its own (either program may take the profile), but the profile
+    # cannot be submitted until one of them is answered.
+    data = example("software-engineer-abroad.json")
+    data["work_history"] = _only_fst_open({})["work_history"]  # an electrician abroad
+    data["work_history"][0]["start"] = "2023-06-01"
+    data["primary_occupation"] = "72200"
+    data["language_tests"][0]["scores"] = dict.fromkeys(
+        ("listening", "reading", "writing", "speaking"), 6.0
+    )
+    data["certificates_of_qualification"] = [
+        {"noc": "72200", "issued_by": "on", "issue_date": "2025-01-10"}
+    ]
+    data.pop("relative_in_canada")  # FSW waits on it; FST on the trade's requirements
+    data.pop("meets_trade_requirements", None)
+    result = report(data)
+    assert result.eligible == ()
+    assert set(result.routes) == {"FSW", "FST"}
+    assert result.blocking == ()
+    assert not result.complete
+    assert result.summary.endswith("(no program is eligible yet: answer what one needs).")

@@ -73,8 +73,10 @@ from expressentry.dated import (
 from expressentry.education import (
     CANADIAN_STUDY_MINIMUM_MONTHS,
     ECA_VALIDITY_YEARS,
+    DerivedEducation,
     EducationLevel,
     eca_expiry_date,
+    level_if_assessed,
 )
 from expressentry.exceptions import ProfileError
 from expressentry.facts import Facts, derive
@@ -756,6 +758,13 @@ _NO_EDUCATION = _Draft(
 )
 
 
+def _level_with_eca(derived: DerivedEducation, credential: Credential, on: date) -> EducationLevel:
+    """The level the credentials that count and ``credential`` would prove once an ECA
+    confirms ``credential`` at its own level (the most an assessment could give)."""
+    counted = [use.credential for use in derived.used]
+    return level_if_assessed([*counted, attrs.evolve(credential, eca=None)], on=on)
+
+
 def _education(candidate: Candidate, facts: Facts) -> Sequence[_Draft]:
     """FSW needs a recognized credential; a foreign one counts only with a valid ECA (P21)."""
     derived = facts.education
@@ -773,15 +782,24 @@ def _education(candidate: Candidate, facts: Facts) -> Sequence[_Draft]:
             and not credential.canadian
             and credential.completion_date is not None
             and credential.completion_date <= facts.on
-            and (level := EducationLevel.from_credential_level(credential.level)) > derived.level
+            and (raised := _level_with_eca(derived, credential, facts.on)) > derived.level
         ):
             country = COUNTRIES.get(credential.country, credential.country)
+            level = EducationLevel.from_credential_level(credential.level)
+            # A credential below the level that counts can still raise it: beside the ones
+            # that count, it can make "two or more" (P29; audit helper-72).
+            beside = (
+                ""
+                if level is raised
+                else f" Beside the credentials that count, it would make the level {raised.title}."
+            )
             assessments.append(
                 _Draft(
                     item_id="profile.eca",
                     sentence=(
                         f"Get an educational credential assessment (ECA) for your "
                         f"{level.title} from {country}; it does not count now: {use.reason}."
+                        f"{beside}"
                     ),
                     path=f"$.education[{use.index}].eca",
                     need=need,
@@ -978,7 +996,6 @@ _NO_CERTIFICATE = _Draft(
 
 
 @functools.cache  # one draft for each value the sibling points have had: kept, fixed
-@functools.cache  # one draft per era: a fixed draft's items are kept by the draft itself
 def _no_sibling(points: int) -> _Draft:
     return _Draft(
         item_id="profile.sibling_in_canada",
@@ -1233,8 +1250,10 @@ class Completeness:
 
     @property
     def complete(self) -> bool:
-        """Whether nothing blocks submission."""
-        return not self.blocking
+        """Whether the profile can be submitted: nothing blocks, and a program sought is
+        eligible (or no verdict was given to say). Two open programs that each wait on a
+        different fact block nothing on their own, yet the profile needs one of the two."""
+        return not self.blocking and (bool(self.eligible) or not self.verdicts)
 
     def for_program(self, code: str) -> tuple[ProfileItem, ...]:
         """The items ``code`` needs."""
@@ -1249,6 +1268,8 @@ class Completeness:
         else:
             what = "item" if items == 1 else "items"
             counted = f"{items} {what}, {blocking or 'none'} blocking submission"
+            if not self.complete and not blocking:
+                counted += " on its own (no program is eligible yet: answer what one needs)"
         return f"Profile on {self.on.isoformat()} for {', '.join(self.programs)}: {counted}."
 
     def rows(self) -> list[tuple[str, str, str, str]]:
@@ -1350,11 +1371,14 @@ def completeness_of(
         items.append(_no_program_open(sought, drawn_on))
     for check in _DOCUMENT_CHECKS:
         for draft in check(candidate, facts):
-            if draft.need != "program":
+            if draft.need == "program":
+                if (item := _for_programs(draft, routes)) is not None:
+                    items.append(item)
+            elif (asking := routes.asking(draft)) is not None:
+                items.append(asking)
+            else:
                 standing = _standing_fixed if draft.fixed else _standing
                 items.append(standing(draft, sought, routes.codes))
-            elif (item := _for_programs(draft, routes)) is not None:
-                items.append(item)
     if routes.paths:
         items.extend(_verdict_items(items, routes))
     return Completeness(
@@ -1430,6 +1454,20 @@ class _Routes:
         if near is None:
             near = self.near[code] = _near(tuple(missing))
         return bool(_related_among(near, (path,)))
+
+    def asking(self, draft: _Draft) -> ProfileItem | None:
+        """The item of an ``optional`` draft whose fact an open program's verdict misses
+        (audit helper-72): needed by those programs, as a verdict's own item would be, not
+        "if you have one" (a job offer while the FST waits on it); ``None`` if none does."""
+        if draft.need != "optional" or not self.paths:
+            return None
+        programs = tuple(
+            [code for code in self.codes if code in self.asked and self.need(code, draft.path)]
+        )
+        if not programs:
+            return None
+        finish = _finish_fixed if draft.fixed else _finish
+        return finish(draft, programs, "program", self.blocks(programs))
 
     def blocks(self, programs: tuple[str, ...]) -> bool:
         """Whether a ``program`` item serving ``programs`` blocks submission: no program sought
