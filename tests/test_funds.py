@@ -258,8 +258,8 @@ def test_an_unknown_family_the_table_may_not_list_is_unknown() -> None:
     assert finding.missing == ("$.marital_status",)
     assert finding.sentence == (
         "Funds of $1. The family size is not known. The table in force from 2020-01-01 lists "
-        "families of 1 to 4 only; the amount for a family of 5 is not known, and is not guessed "
-        "(policies P14, P31)."
+        "families of 1 to 4 only; the amount for a family of at least 5 is not known, and is "
+        "not guessed (policies P14, P31)."
     )
     # Three children: at least a family of 4, which the table lists.
     short = _finding(

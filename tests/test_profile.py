@@ -1054,6 +1054,22 @@ def test_a_passport_expiring_before_the_date_is_warned() -> None:
     assert [(w.ends_on, w.path) for w in passports] == [
         (date(2029, 5, 1), "$.travel_document.expiry_date")
     ]
+    assert passports[0].sentence == (
+        "The passport or travel document expires on 2029-04-30, before 2029-05-01."
+    )
+    # Already expired on the day seen from: said in the past (audit helper-73).
+    (expired,) = [
+        w
+        for w in time_warnings(candidate, on=date(2029, 5, 1), until=date(2029, 6, 1))
+        if w.warning_id == "time.travel_document"
+    ]
+    assert expired.sentence == "The passport or travel document expired on 2029-04-30."
+    (last_day,) = [
+        w
+        for w in time_warnings(candidate, on=date(2029, 4, 30), until=date(2029, 6, 1))
+        if w.warning_id == "time.travel_document"
+    ]
+    assert last_day.sentence.startswith("The passport or travel document expires on 2029-04-30")
 
 
 @pytest.mark.parametrize(

@@ -60,7 +60,7 @@ from expressentry.exceptions import Problem, ProfileError, quoted
 from expressentry.experience import CRS_CANADIAN, CRS_FOREIGN, Experience
 from expressentry.facts import SPOUSE_STATUS_UNANSWERED, Facts, derive
 from expressentry.job_offer import JobOfferClass, crs_job_offer
-from expressentry.language.levels import BENCHMARK_TOP, LanguageLevels
+from expressentry.language.levels import BENCHMARK_TOP, LanguageLevels, level_figure
 from expressentry.language.roles import (
     AssignmentPoints,
     LanguagePoints,
@@ -1432,7 +1432,7 @@ def _describe_language(
         band = scale.band(level)
         each = band.with_spouse if with_spouse else band.without_spouse
         total += each
-        parts.append(f"{letter} {level} → {each}")
+        parts.append(f"{letter} {level_figure(level)} → {each}")
         rows.append(f"{name} {benchmark} {band.label} → {each}")
     capped = f", capped at {cap} ({total} before the cap)" if points < total else ""
     if points:
@@ -1483,7 +1483,10 @@ def _tier_words(tiers: Tiers, tier: int, factors: CrsFactors, unsettled: str | N
         return f"{value} ({label})"
     if tiers.fact.endswith("_years"):  # as counted; the tier reads the whole years
         return f"{_years(value)} ({label})"
-    # The certificate's tier is its answer, and so is the lowest tier without a language test.
+    if value is None:  # no valid test of the first language (an expired one, say): the lowest
+        # tier, said as what it is rather than "below level 7", which reads as a result
+        return "no valid test of the first official language"
+    # The certificate's tier is its answer.
     return label
 
 

@@ -163,8 +163,13 @@ def _money(amount: int) -> str:
     return f"${amount:,}"
 
 
-def settlement_funds_required(family_size: int, on: date) -> FundsRequirement:
+def settlement_funds_required(
+    family_size: int, on: date, *, at_least: bool = False
+) -> FundsRequirement:
     """The settlement funds a family of ``family_size`` (1 or more) needs on ``on`` (P14, P31).
+
+    With ``at_least``, ``family_size`` is the smallest the answers allow (the size is not
+    known), and the reason says "a family of at least" that size.
 
     >>> settlement_funds_required(9, date(2026, 11, 29)).amount
     48616
@@ -188,14 +193,15 @@ def settlement_funds_required(family_size: int, on: date) -> FundsRequirement:
     table = entry.value
     amount = table.amount(family_size)
     start = entry.start.isoformat()
+    family = f"a family of at least {family_size}" if at_least else f"a family of {family_size}"
     if amount is None:
         reason = (
             f"The table in force from {start} lists families of 1 to {table.largest_listed} "
-            f"only; the amount for a family of {family_size} is not known, and is not guessed "
+            f"only; the amount for {family} is not known, and is not guessed "
             "(policies P14, P31)."
         )
     else:
-        reason = f"{_money(amount)} needed for a family of {family_size} from {start}."
+        reason = f"{_money(amount)} needed for {family} from {start}."
     return FundsRequirement(
         family_size=family_size,
         on=on,
@@ -236,10 +242,10 @@ def _smallest_family(facts: Facts) -> int:
 
 
 @functools.lru_cache(maxsize=256)
-def _required(family_size: int, on: date) -> FundsRequirement:
+def _required(family_size: int, on: date, at_least: bool) -> FundsRequirement:
     """:func:`settlement_funds_required`, kept per family size and date (a frozen value that
     every assessment on the same date asks again)."""
-    return settlement_funds_required(family_size, on)
+    return settlement_funds_required(family_size, on, at_least=at_least)
 
 
 def settlement_funds_finding(rule: Rule, facts: Facts, job_offer: Qualification) -> Finding:
@@ -284,7 +290,11 @@ qualifying job offer (policy P17). No job offer is given.
     # With the family size unknown, the smallest family the answers allow: funds short of its
     # amount are short whatever the answers (a larger family never needs less). A family the
     # table in force does not list is unknown, not a guess (P14, P31).
-    requirement = _required(size or _smallest_family(facts), facts.on)
+    requirement = (
+        _required(size, facts.on, False)
+        if size is not None
+        else _required(_smallest_family(facts), facts.on, True)
+    )
     amount = requirement.amount
     used["required_cad"] = amount
     used["table_in_force_from"] = (

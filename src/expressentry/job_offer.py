@@ -409,7 +409,8 @@ def assess_offer(
         if offer.indeterminate is not None:
             ended = ""
         elif months is not None:
-            ended = f"it is for {months} months, so it has an end date, and "
+            length = "1 month" if months == 1 else f"{months} months"
+            ended = f"it is for {length}, so it has an end date, and "
         elif lasts_a_year is False:
             ended = "it is for less than one year, and "
         else:

@@ -1771,7 +1771,10 @@ def time_warnings(
             TimeWarning(
                 warning_id="time.travel_document",
                 sentence=(
-                    f"The passport or travel document expires on "
+                    f"The passport or travel document expired on "
+                    f"{document.expiry_date.isoformat()}."
+                    if document.expiry_date < on
+                    else f"The passport or travel document expires on "
                     f"{document.expiry_date.isoformat()}, before {until.isoformat()}."
                 ),
                 ends_on=ends,

@@ -729,7 +729,8 @@ def test_tests_not_answered_are_said_on_the_grids_language_tier() -> None:
         "not answered)"
     ) in crs_for(Candidate(), on=ON).line(line).sentence
     answered = crs_for(ANSWERED_NOTHING, on=ON).line(line).sentence
-    assert ", first official language below level 7 in an ability;" in answered
+    # Tests answered, none valid: said as what it is (audit helper-73), not as a level.
+    assert ", no valid test of the first official language;" in answered
     assert "scored as first" not in answered
 
 

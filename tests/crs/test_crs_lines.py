@@ -72,7 +72,8 @@ def sentence(rule_id: str, on: date = ON, **factors: object) -> str:
         (
             "crs.core.second_language",
             {"first_language": clb(9), "second_language": nclc(0, writing=6)},
-            "Second official language (NCLC L 0 → 0, R 0 → 0, W 6 → 1, S 0 → 0): 1 point.",
+            "Second official language (NCLC L below 4 → 0, R below 4 → 0, W 6 → 1, "
+            "S below 4 → 0): 1 point.",
         ),
         (
             "crs.core.second_language",
@@ -111,7 +112,7 @@ def sentence(rule_id: str, on: date = ON, **factors: object) -> str:
             "crs.transferability.education_language",
             {"education": EducationLevel.SECONDARY},
             "No points for education and first official language: secondary diploma (secondary "
-            "or less), first official language below level 7 in an ability; a post-secondary "
+            "or less), no valid test of the first official language; a post-secondary "
             "credential and level 7 or more in all four abilities of the first official language "
             "needed.",
         ),

@@ -147,6 +147,27 @@ def test_an_ambiguous_code_counts_where_every_candidate_agrees(job, history):
     assert "matches several NOC 2021 V1.0 codes (21211, 21231)" in use.sentence
 
 
+def test_a_period_under_the_very_code_of_the_occupation_is_in_it(job, history):
+    # NOC 2016 2173 is 21211 or 21231: a period under 2173, measured in the occupation 2173,
+    # is in it whichever NOC 2021 code that is (audit helper-73: it was "not answered").
+    work = history(job(*A_YEAR, noc="2173", country="IN"))
+    same = measure(work, ON, FSW_QUALIFYING, NocCode("2173"))
+    assert (same.hours_at_least, same.hours_at_most) == (1560, 1560)
+    assert same.missing == ()
+    assert same.continuous_run().reaches(1560)
+    # Under one of its codes it may be another occupation than the one given: still open.
+    one = measure(
+        history(job(*A_YEAR, noc="21231", country="IN")), ON, FSW_QUALIFYING, NocCode("2173")
+    )
+    assert (one.hours_at_least, one.hours_at_most) == (0, 1560)
+    # A NOC 2021 code on a NOC 2016 date: 11100 is 1111 or 1114 there.
+    before = date(2020, 11, 1)
+    accountant = history(job(date(2018, 1, 1), date(2019, 12, 28), noc="11100", country="IN"))
+    counted = measure(accountant, before, FSW_QUALIFYING, NocCode("11100"))
+    assert counted.known
+    assert counted.continuous_run().reaches(1560)
+
+
 def test_an_ambiguous_code_is_certainly_in_one_occupation_though_not_which(job, history):
     # NOC 2016 2173 is 21211 or 21231: either way the one occupation has the period's hours.
     experience = measure(history(job(*A_YEAR, noc="2173", country="IN")), ON, CRS_FOREIGN)

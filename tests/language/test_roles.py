@@ -66,6 +66,16 @@ def test_declared_first_language_is_kept(make_test: MakeTest) -> None:
     )
 
 
+def test_one_crs_point_is_said_in_the_singular(make_test: MakeTest) -> None:
+    # Audit helper-73: "(...; 1 CRS points)". A second language at CLB 5 in one ability only.
+    english = make_test(TestKind.CELPIP_GENERAL, (10, 10, 10, 10), test_date=RECENT)
+    french = make_test(TestKind.TCF_CANADA, (331, 342, 4, 6), test_date=RECENT)
+    roles = official_languages((english, french), ON, declared_first=Language.ENGLISH)
+    assert roles.second_levels is not None
+    note = str(roles.notes[2])
+    assert "; 1 CRS point)" in note, note
+
+
 def test_one_language_only_is_the_first(make_test: MakeTest) -> None:
     english = make_test(TestKind.CELPIP_GENERAL, (7, 7, 7, 7), test_date=RECENT)
     roles = official_languages((english,), ON)

@@ -770,3 +770,16 @@ def test_a_trade_only_uncoded_work_may_be_in_is_not_ruled_out(mechanic_paid: boo
         derive(from_dict(_certified_electrician(_ELECTRICIAN_JOB, mechanic)), on=on)
     )
     assert answered.finding(OFFER).outcome is Outcome.MET
+
+
+def test_a_certificate_outside_the_skilled_trades_is_not_met_whatever_the_uncoded_work() -> None:
+    # Audit helper-73: a certificate in 41200 (university professors, not a trade) was
+    # "unknown" beside work without a code, though no answer makes it a trade's certificate.
+    uncoded = {key: value for key, value in _ELECTRICIAN_JOB.items() if key != "noc"}
+    mechanic = {key: value for key, value in _MECHANIC_JOB.items() if value is not None}
+    profile = _certified_electrician(uncoded, mechanic)
+    profile["certificates_of_qualification"][0]["noc"] = "41200"
+    verdict = FST.assess(derive(from_dict(profile), on=date(2024, 6, 1)))
+    finding = verdict.finding(OFFER)
+    assert finding.outcome is Outcome.NOT_MET
+    assert finding.missing == ()

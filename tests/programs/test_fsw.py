@@ -49,6 +49,7 @@ from expressentry.programs.fsw import (
     Steps,
     fsw_grid,
 )
+from expressentry.serialization import from_dict
 from expressentry.strategies import candidates, language_tests
 from expressentry.verdict import Outcome, Verdict, VerdictOutcome
 
@@ -1476,3 +1477,29 @@ def test_a_split_code_leaves_the_year_open_when_it_may_not_count(
     year = assess(candidate).finding(YEAR)
     assert year.outcome is Outcome.UNKNOWN
     assert "$.work_history[0].noc" in year.missing
+
+
+_AGED_46: dict[str, object] = {
+    "schema_version": 1,
+    "birth_date": "1980-01-01",
+    "marital_status": "never_married",
+    "language_tests": [],
+    "education": [],
+    "work_history": [],
+    "job_offers": [],
+    "relative_in_canada": False,
+}
+
+
+def test_one_grid_point_is_said_in_the_singular() -> None:
+    # Audit helper-73: "The selection grid gives 1 points".
+    result = grid(from_dict(_AGED_46))
+    assert (result.total, result.total_at_most) == (1, 1)
+    assert result.describe().startswith("The selection grid gives 1 point (")
+
+
+def test_an_age_without_points_says_which_ages_earn_them() -> None:
+    line = grid(from_dict(_AGED_46 | {"birth_date": "1979-01-01"})).factor(GridFactor.AGE).lines[0]
+    assert line.points == 0
+    assert line.sentence == "Age 47 on 2026-11-29: 0 points (points from age 18 to 46)."
+    assert AGE_POINTS.at(ON).last_age == 46

@@ -628,13 +628,17 @@ class Ledger:
                 yield job, (_UNKNOWN if job.unknowns & mask else _COUNTED), start, end
             else:
                 codes = job.codes
+                # A period under the very code the occupation is given by (resolved once per
+                # code, so the same set) is in that occupation, whichever code in force it is
+                # (a NOC 2021 code on a NOC 2016 date, say): audit helper-73.
+                same = codes is target
                 if codes is not None and target is not _SOME_ONE and codes.isdisjoint(target):
                     if every:  # certainly another occupation
                         yield job, _EXCLUDED, start, end
-                elif codes is None or len(codes) > 1:
+                elif codes is None or (len(codes) > 1 and not same):
                     yield job, _UNKNOWN, start, end
                 else:
-                    unknown = job.unknowns & mask or len(target) > 1
+                    unknown = job.unknowns & mask or (len(target) > 1 and not same)
                     yield job, (_UNKNOWN if unknown else _COUNTED), start, end
 
     def _collect(
@@ -703,9 +707,12 @@ class Ledger:
         the trade, never the pilot a trade's hours are asked of)."""
         groups = self._groups_from
         memo = _memo_for(groups)
-        return frozenset(
+        admitted = frozenset(
             code for code in codes if not _resolve(_noc(code), groups, memo)[2] & mask
         )
+        # The very set when all are admitted: a period under the code an occupation is given
+        # by then has its target itself (see _placements).
+        return codes if len(admitted) == len(codes) else admitted
 
     def _target(self, query: ExperienceQuery, occupation: NocCode | None) -> frozenset[str] | None:
         # The codes in force an occupation may be (those its periods are resolved to, kept),

@@ -57,6 +57,7 @@ __all__ = [
     "benchmark_name",
     "chart_level",
     "describe_level",
+    "level_figure",
     "level_for",
     "levels_of",
 ]
@@ -352,14 +353,19 @@ class LanguageLevels:
         # The abilities in the order of Ability, written out: explanations write this often.
         # A level below 4 is kept as 0 (BELOW_LEVEL_4), and said as what it is.
         return (
-            f"{benchmark_name(self.language)} L {_said(self.listening)}, "
-            f"R {_said(self.reading)}, W {_said(self.writing)}, S {_said(self.speaking)}"
+            f"{benchmark_name(self.language)} L {level_figure(self.listening)}, "
+            f"R {level_figure(self.reading)}, W {level_figure(self.writing)}, "
+            f"S {level_figure(self.speaking)}"
         )
 
 
-def _said(level: int) -> str:
-    """A level in :meth:`LanguageLevels.__str__`: ``"7"``, or ``"below 4"`` for
-    :data:`BELOW_LEVEL_4` (a level given as such, 3 say, is written as given)."""
+def level_figure(level: int) -> str:
+    """A level as :meth:`LanguageLevels.__str__` and the CRS lines write it: ``"7"``, or
+    ``"below 4"`` for :data:`BELOW_LEVEL_4` (a level given as such, 3 say, is written as given).
+
+    >>> level_figure(7), level_figure(BELOW_LEVEL_4)
+    ('7', 'below 4')
+    """
     return f"below {LOWEST_LEVEL}" if level == BELOW_LEVEL_4 else str(level)
 
 

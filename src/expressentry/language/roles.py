@@ -395,7 +395,7 @@ def _chosen(
     among = len(ranking.valid(language))
     sentence = (
         f"For {_name(language)}, the {role.value} official language: {test.describe()} "
-        f"({test.levels}; {points} CRS points)"
+        f"({test.levels}; {points} CRS {'point' if points == 1 else 'points'})"
     )
     facts: dict[str, object] = {
         "role": role.value,

@@ -297,8 +297,8 @@ class _Target:
         else those with two years possibly; else, when no trade has two years, any skilled
         trade, so the finding still says whether the certificate or offer is in a trade."""
         chosen = trades.certain or trades.possible
+        group = SKILLED_TRADES.at(facts.on)
         if not chosen:
-            group = SKILLED_TRADES.at(facts.on)
             best = facts.experience(FST_WORK)
             if best.reaches_years(FST_EXPERIENCE_YEARS.at(facts.on)) is None:
                 # Periods of no known trade (a history not answered, periods without a code)
@@ -330,6 +330,8 @@ class _Target:
                 return True
             if code.code in possible:
                 return None
+            if code not in group:  # not a skilled trade: no answer makes it the trade
+                return False
             # A trade no coded period is in may still have the two years from periods whose
             # code is not given (audit helper-69: a certificate in it was "not met").
             reached = facts.experience(FST_WORK, code).reaches_years(years)

@@ -291,6 +291,15 @@ class AgePoints:
             return 0
         return max(0, self.full_points - max(0, age - self.full_to))
 
+    @property
+    def last_age(self) -> int:
+        """The oldest age that earns points (46 under s. 81).
+
+        >>> AgePoints(18, 35, 12).last_age
+        46
+        """
+        return self.full_to + self.full_points - 1
+
 
 AGE_POINTS: DatedTable[AgePoints] = DatedTable(
     "FSW grid: points for age",
@@ -625,8 +634,9 @@ class FswGrid(WrittenOnRead):
             for factor in self.factors
         )
         total = _range(self.total, self.total_at_most)
+        unit = "point" if self.total_at_most == 1 else "points"
         return (
-            f"The selection grid gives {total} points ({parts}); the pass mark is "
+            f"The selection grid gives {total} {unit} ({parts}); the pass mark is "
             f"{self.pass_mark}."
         )
 
@@ -978,8 +988,13 @@ def _age_line(facts: Facts, tables: _GridTables) -> _RawLine:
             table.full_points,
             lambda: f"The birth date ({born}) is after {on}: age 0, {points_words(points)}.",
         )
+    # A zero says why: the ages that earn points.
+    why = f" (points from age {table.full_from} to {table.last_age})" if not points else ""
     return line(
-        "Age", points, table.full_points, lambda: f"Age {age} on {on}: {points_words(points)}."
+        "Age",
+        points,
+        table.full_points,
+        lambda: f"Age {age} on {on}: {points_words(points)}{why}.",
     )
 
 
