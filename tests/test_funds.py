@@ -255,7 +255,10 @@ def test_an_unknown_family_the_table_may_not_list_is_unknown() -> None:
         date(2021, 1, 1), settlement_funds_cad=1, marital_status=None, dependent_children=4
     )
     assert finding.outcome is Outcome.UNKNOWN
-    assert finding.missing == ("$.marital_status",)
+    # No answer settles it: even the smallest family the answers allow is not listed (P31;
+    # audit helper-73: the marital status was named, though answering it changed nothing).
+    assert finding.missing == ()
+    assert finding.policy == "P31"
     assert finding.sentence == (
         "Funds of $1. The family size is not known. The table in force from 2020-01-01 lists "
         "families of 1 to 4 only; the amount for a family of at least 5 is not known, and is "
@@ -273,8 +276,12 @@ def test_before_2020_the_finding_is_unknown() -> None:
     assert finding.outcome is Outcome.UNKNOWN
     assert finding.policy == "P31"
     assert "before 2020-01-01" in finding.sentence
+    assert finding.missing == ()  # no answer settles it
+    unanswered = _finding(date(2019, 12, 31), settlement_funds_cad=None)
+    assert (unanswered.outcome, unanswered.missing) == (Outcome.UNKNOWN, ())
     family_unknown = _finding(date(2019, 12, 31), settlement_funds_cad=10, marital_status=None)
     assert family_unknown.outcome is Outcome.UNKNOWN
+    assert family_unknown.missing == ()
     assert family_unknown.sentence == (
         "Funds of $10. The family size is not known. No settlement-funds table is recorded "
         "before 2020-01-01 (policy P31)."

@@ -307,7 +307,12 @@ qualifying job offer (policy P17). No job offer is given.
         enough = None if funds >= amount else False
     else:
         enough = funds >= amount
-    if funds is None:
+    if amount is None:
+        # No amount to compare with, whatever the funds and the family turn out to be (no
+        # table before 2020, or a family the table does not list, even the smallest the
+        # answers allow): only an exemption can settle it (audit helper-73).
+        missing = []
+    elif funds is None:
         missing.insert(0, "$.settlement_funds_cad")
 
     def situation() -> str:
@@ -359,7 +364,7 @@ qualifying job offer (policy P17). No job offer is given.
             missing=tuple(dict.fromkeys(exemption_missing)),
         )
     missing += exemption_missing if exempt is None else []
-    policy = "P31" if amount is None and size is not None else "P14"
+    policy = "P31" if amount is None else "P14"
     return rule.finding(
         Outcome.UNKNOWN,
         situation,
