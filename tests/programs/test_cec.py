@@ -183,6 +183,26 @@ def test_an_unanswered_authorization_leaves_the_year_unknown_and_names_the_fact(
     assert "Between 780 and 2,340 hours" in finding.sentence
 
 
+def test_a_code_to_give_again_in_the_version_in_force_is_not_called_unanswered():
+    # Audit helper-73: NOC 2021 22311 on a NOC 2016 date matches 2016 codes of more than one
+    # skill level; the code was given, so the finding says to give it again, not "not answered".
+    on = date(2017, 7, 1)
+    recoded = assess(candidate(job("22311", (date(2015, 1, 1), date(2017, 6, 30)))), on=on)
+    finding = recoded.finding(EXPERIENCE)
+    assert finding.outcome is Outcome.UNKNOWN
+    assert finding.missing == ("$.work_history[0].noc",)
+    assert "depending on NOC codes to give again in the NOC version in force;" in finding.sentence
+    both = assess(
+        candidate(
+            job("22311", (date(2015, 1, 1), date(2015, 12, 31))),
+            job(SOFTWARE, (date(2016, 1, 1), date(2016, 6, 30)), authorized=None),
+        ),
+        on=on,
+    ).finding(EXPERIENCE)
+    assert both.outcome is Outcome.UNKNOWN
+    assert "depending on facts not answered and NOC codes to give again" in both.sentence
+
+
 def test_occupations_add_up():
     verdict = assess(candidate(job(SOFTWARE, HALF_YEAR), job("21211", LATER_HALF_YEAR)))
     assert verdict.finding(EXPERIENCE).outcome is Outcome.MET

@@ -497,6 +497,27 @@ def work_history_paths(
     return tuple(dict.fromkeys(paths))
 
 
+def open_facts(experience: Experience) -> str:
+    """What leaves ``experience`` open, in words: facts not answered, and codes given that the
+    NOC version in force reads as several occupations, or of another skill level, and that need
+    giving again in that version (audit helper-73: those read as "not answered")."""
+    periods = experience.ledger.history.periods
+    again = unanswered = False
+    for index, fact in experience.missing:
+        if fact is MissingFact.NOC_IN_FORCE or (
+            fact is MissingFact.NOC and periods[index].noc is not None
+        ):
+            again = True
+        else:
+            unanswered = True
+    codes = "NOC codes to give again in the NOC version in force"
+    if again and not unanswered:
+        return f"depending on {codes}"
+    if again:
+        return f"depending on facts not answered and {codes}"
+    return "depending on facts not answered"
+
+
 def experience_facts(experience: Experience, required: int) -> dict[str, FactValue]:
     """The facts an experience finding records: the bounds, the window and the need."""
     at_least = experience.hours_at_least
@@ -585,7 +606,7 @@ def experience_finding(
             lambda: (
                 f"Between {format_hours(experience.hours_at_least)} and "
                 f"{format_hours(experience.hours_at_most)} hours of {work} {span()} count, "
-                f"depending on facts not answered; {need}."
+                f"{open_facts(experience)}; {need}."
                 if experience.ledger.answered
                 else f"{NO_WORK_HISTORY}, so the hours of {work} {span()} are not known; {need}."
             ),
@@ -599,7 +620,7 @@ def experience_finding(
             high = format_hours(experience.hours_at_most)
             return (
                 f"Between {hours} and {high} hours of {counted} {span()} count{conditions}, "
-                f"depending on facts not answered, which do not change the outcome; {need}."
+                f"{open_facts(experience)}, which do not change the outcome; {need}."
             )
         return f"{hours} hours of {counted} {span()} count{conditions}; {need}."
 
