@@ -3,7 +3,9 @@ P17, P18, P21, P27-P29, P31-P34)."""
 
 from __future__ import annotations
 
+import json
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -1503,3 +1505,29 @@ def test_an_age_without_points_says_which_ages_earn_them() -> None:
     assert line.points == 0
     assert line.sentence == "Age 47 on 2026-11-29: 0 points (points from age 18 to 46)."
     assert AGE_POINTS.at(ON).last_age == 46
+
+
+def test_a_primary_occupation_the_noc_in_force_splits_is_asked_in_that_version() -> None:
+    # Audit helper-73: on a NOC 2016 date, 11100 is 1111 or 1114. A job under 11100 is in the
+    # occupation 11100 whichever it is; a job under 1111 is in it only if the occupation is
+    # 1111, which the primary occupation, given in NOC 2016, settles.
+    examples = Path(__file__).resolve().parents[2] / "examples"
+    profile = json.loads((examples / "french-speaking-couple.json").read_text(encoding="utf-8"))
+    on = date(2020, 11, 1)
+    assert profile["primary_occupation"] == profile["work_history"][0]["noc"] == "11100"
+
+    def year(changes: dict[str, Any], job_noc: str) -> Any:
+        changed = json.loads(json.dumps(profile)) | changes
+        changed["work_history"][0]["noc"] = job_noc
+        verdict = FSW.assess(derive(from_dict(changed), on=on))
+        return verdict.finding("fsw.experience.continuous_year")
+
+    assert year({}, "11100").outcome is Outcome.MET
+    open_ = year({}, "1111")
+    assert open_.outcome is Outcome.UNKNOWN
+    assert open_.missing[0] == "$.primary_occupation"
+    assert open_.sentence.endswith(
+        "The primary occupation, NOC 11100, is NOC 1111 or 1114 in the NOC version in force: "
+        "give it in that version."
+    )
+    assert year({"primary_occupation": "1111"}, "1111").outcome is Outcome.MET

@@ -106,7 +106,7 @@ from expressentry.funds import PROOF_OF_FUNDS_URL, settlement_funds_finding
 from expressentry.job_offer import Qualification, arranged_employment
 from expressentry.language import BENCHMARK_TOP, Ability, Language, describe_level
 from expressentry.model import Credential
-from expressentry.noc import NocCode, is_skilled
+from expressentry.noc import NocCode, in_version, is_skilled, version_in_force
 from expressentry.programs._common import (
     LAWS,
     NO_WORK_HISTORY,
@@ -1570,11 +1570,23 @@ def _year_finding(facts: Facts, primary: _Primary) -> Finding:
     if reached is False:
         return _YEAR_RULE.finding(Outcome.NOT_MET, sentence, facts=recorded, policy=policy)
     missing = work_history_paths(experience)
+    # A stated occupation the NOC version in force splits (NOC 2021 11100 on a NOC 2016 date is
+    # 1111 or 1114) leaves open which occupation a job under one of those codes is in: the
+    # occupation, given in that version, settles it (audit helper-73).
+    note = ""
+    if occupation is not None and stated:
+        split = in_version(occupation, version_in_force(facts.on))
+        if len(split) > 1:
+            codes = " or ".join(code.code for code in split)
+            note = (
+                f" The primary occupation, NOC {occupation.code}, is NOC {codes} in the NOC "
+                f"version in force: give it in that version."
+            )
     return _YEAR_RULE.finding(
         Outcome.UNKNOWN,
-        sentence,
+        lambda: sentence() + note,
         facts=recorded,
-        missing=missing if stated else ("$.primary_occupation", *missing),
+        missing=("$.primary_occupation", *missing) if not stated or note else missing,
         policy=policy,
     )
 
