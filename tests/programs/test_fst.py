@@ -783,3 +783,19 @@ def test_a_certificate_outside_the_skilled_trades_is_not_met_whatever_the_uncode
     finding = verdict.finding(OFFER)
     assert finding.outcome is Outcome.NOT_MET
     assert finding.missing == ()
+
+
+def test_a_trade_that_even_every_uncoded_period_leaves_short_is_not_met() -> None:
+    # 1.75 years in 72204 and 8 months without a code may make two years in 72204 only: a
+    # certificate in 72200, which even those 8 months leave short, is not in the trade.
+    line_installer = {**_ELECTRICIAN_JOB, "noc": "72204", "country": "IN", "start": "2022-09-01"}
+    uncoded = {key: value for key, value in _ELECTRICIAN_JOB.items() if key != "noc"}
+    uncoded.update(start="2021-01-01", end="2021-08-31")
+    verdict = FST.assess(
+        derive(from_dict(_certified_electrician(line_installer, uncoded)), on=date(2024, 6, 1))
+    )
+    finding = verdict.finding(OFFER)
+    assert finding.outcome is Outcome.NOT_MET
+    assert finding.sentence.startswith(
+        "Certificate of qualification 1 (NOC 72200, issued by ON) is not in NOC 72204 "
+    )

@@ -298,16 +298,23 @@ class _Target:
         trade, so the finding still says whether the certificate or offer is in a trade."""
         chosen = trades.certain or trades.possible
         group = SKILLED_TRADES.at(facts.on)
+        years = FST_EXPERIENCE_YEARS.at(facts.on)
+
+        def possibly(code: NocCode) -> bool | None:
+            """Whether a trade that no coded period gives two years may have them from
+            periods of no known trade (a history not answered, periods without a code):
+            ``None`` while it may, ``False`` once even all of them leave it short (audit
+            helper-69). One rule for both targets below."""
+            if code not in group:  # not a skilled trade: no answer makes it the trade
+                return False
+            reached = facts.experience(FST_WORK, code).reaches_years(years)
+            return None if reached is None else False
+
         if not chosen:
             best = facts.experience(FST_WORK)
-            if best.reaches_years(FST_EXPERIENCE_YEARS.at(facts.on)) is None:
-                # Periods of no known trade (a history not answered, periods without a code)
-                # may hold the two years in any trade: a trade's certificate or offer may be
-                # in it, or not, until they are answered.
+            if best.reaches_years(years) is None:
                 return cls(
-                    lambda code: None if code in group else False,
-                    "the trade with two years of experience",
-                    work_history_paths(best),
+                    possibly, "the trade with two years of experience", work_history_paths(best)
                 )
             return cls(lambda code: code in group, "a skilled trade")
         certain = frozenset(_codes(trades.certain))
@@ -323,19 +330,12 @@ class _Target:
             other = ", or another trade the work without a NOC code may be in" if uncoded else ""
             return f"{names}, {plural} {how} two years of experience{other}"
 
-        years = FST_EXPERIENCE_YEARS.at(facts.on)
-
         def member(code: NocCode) -> bool | None:
             if code.code in certain:
                 return True
             if code.code in possible:
                 return None
-            if code not in group:  # not a skilled trade: no answer makes it the trade
-                return False
-            # A trade no coded period is in may still have the two years from periods whose
-            # code is not given (audit helper-69: a certificate in it was "not met").
-            reached = facts.experience(FST_WORK, code).reaches_years(years)
-            return None if reached is None else False
+            return possibly(code)
 
         best = facts.experience(FST_WORK)
         missing = tuple(
