@@ -61,6 +61,7 @@ NOC2021_FILE = "noc2021_structure.csv"
 NOC2016_FILE = "noc2016_structure.csv"
 CONCORDANCE_FILE = "noc2016_to_2021_concordance.csv"
 ROUNDS_FILE = "ee_rounds.json"
+DATA_FILES = (NOC2021_FILE, NOC2016_FILE, CONCORDANCE_FILE, ROUNDS_FILE)
 
 # The kind of each round type IRCC names (``drawName``): a general round, a round for one
 # program, or a category-based selection round (rules.md §9). Versions of a category
@@ -425,6 +426,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--check", action="store_true", help="compare with the committed modules, write nothing"
     )
     args = parser.parse_args(argv)
+    missing = [name for name in DATA_FILES if not (args.data / name).is_file()]
+    if missing:  # 2, as argparse's own errors: 1 means "out of date" under --check
+        print(
+            f"reference data not found in {args.data}: no {', '.join(missing)}; "
+            "pass --data with the folder of the shared reference data",
+            file=sys.stderr,
+        )
+        return 2
     modules = render_all(args.data)
     stale = []
     for name, text in modules.items():

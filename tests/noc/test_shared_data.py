@@ -87,6 +87,20 @@ def test_generator_check_mode(shared_data: Path, generator: ModuleType, tmp_path
     assert generator.main(["--data", str(shared_data), "--check"]) == 0  # the committed modules
 
 
+def test_generator_without_the_data_says_so(
+    generator: ModuleType, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Exit status 2, not the 1 of "out of date", and no traceback; runs without the data."""
+    (tmp_path / "noc2021_structure.csv").write_text("code,title\n", encoding="utf-8")
+    assert generator.main(["--data", str(tmp_path), "--check"]) == 2
+    error = capsys.readouterr().err
+    assert error == (
+        f"reference data not found in {tmp_path}: no noc2016_structure.csv, "
+        "noc2016_to_2021_concordance.csv, ee_rounds.json; pass --data with the folder of the "
+        "shared reference data\n"
+    )
+
+
 @pytest.mark.parametrize(
     ("label", "codes"),
     [
