@@ -495,6 +495,24 @@ def test_a_key_given_twice_is_reported_with_every_other_problem(capsys, tmp_path
     assert json.loads(out)["problems"] == [{"path": "$.birth_date", "message": twice}]
 
 
+def test_a_key_given_twice_has_the_path_an_unknown_key_has(capsys, tmp_path):
+    # Found by the input audit (helper-75): "a.b" given twice was told at $.a.b, which reads
+    # as a key b in an object a; a key that is not a plain name is quoted, as everywhere.
+    path = tmp_path / "profile.json"
+    path.write_text(
+        '{"schema_version": 1, "a.b": 1, "a.b": 2, "": 1, "": 2, '
+        '"zz": {"k[0]": 1, "k[0]": 2}, "x y": 1, "x y": 2}',
+        encoding="utf-8",
+    )
+    status, out, err = run(capsys, "check", str(path))
+    assert (status, out) == (2, "")
+    twice = "given more than once: give each key once (only the last value would be read)"
+    for where in ('$["a.b"]', '$[""]', '$.zz["k[0]"]', '$["x y"]'):
+        assert f"  {where}: {twice}" in err
+    for where in ('$["a.b"]', '$[""]', "$.zz", '$["x y"]'):
+        assert f"  {where}: unknown key" in err
+
+
 def test_a_count_a_float_rounds_to_whole_is_refused_not_rounded(capsys, tmp_path):
     # Found by the robustness audit: 1.9999999999999999 children were read as 2 (a double
     # cannot hold the number written), and $23,359.999999999999 as the FSW minimum of $23,360.
@@ -590,12 +608,58 @@ def test_silencing_a_missing_stdout_does_nothing(monkeypatch):
     assert main(["schema"]) == 0  # print() writes nowhere when there is no stdout
 
 
+@pytest.mark.parametrize("command", ["assess", "crs"])
+def test_a_day_before_the_rules_is_told_beside_the_profiles_problems(capsys, tmp_path, command):
+    # Found by the input audit (helper-75): the day was told only once the profile was fixed.
+    path = tmp_path / "profile.json"
+    path.write_text('{"schema_version": 1, "hobby": 1}', encoding="utf-8")
+    status, out, err = run(capsys, command, str(path), "--on", "2014-12-31")
+    assert (status, out) == (2, "")
+    assert err.splitlines()[0] == (
+        "expressentry: the evaluation date: no rule is in force on 2014-12-31; Express Entry "
+        "began on 2015-01-01 (policy P1)"
+    )
+    assert "  $.hobby: unknown key (the profile has no such field)" in err
+    status, _, err = run(capsys, command, str(path), "--on", "2015-01-01")
+    assert status == 2
+    assert "no rule is in force" not in err
+
+
+def test_problems_go_to_stderr_only_and_a_stderr_that_fails_leaves_the_status(
+    monkeypatch, tmp_path
+):
+    # Found by the input audit (helper-75): with stderr closed (None), print() wrote the
+    # problems into the output; with stderr on a full disk, an OSError escaped main().
+    path = tmp_path / "profile.json"
+    path.write_text('{"schema_version": 1, "hobby": 1}', encoding="utf-8")
+    output = io.StringIO()
+    monkeypatch.setattr("sys.stdout", output)
+    monkeypatch.setattr("sys.stderr", None)
+    assert main(["check", str(path)]) == 2
+    assert output.getvalue() == ""
+
+    class Full(io.StringIO):
+        def write(self, text: str) -> int:
+            raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("sys.stderr", Full())
+    assert main(["check", str(path)]) == 2
+    assert main(["codes", "validate", "uci", "1"]) == 1
+    assert output.getvalue() == ""
+
+
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
         (("codes", "generate", "uci", "--count", "0"), "'0' is not a whole number of 1 or more"),
         (("codes", "generate", "uci", "--seed", "-7"), "'-7' is not a whole number of 0 or more"),
         (("codes", "generate", "uci", "--seed", "\u0663"), "is not a whole number of 0 or more"),
+        # 5,000 digits: Python reads no number that long; quoted cut, not echoed (helper-75).
+        (
+            ("codes", "generate", "uci", "--seed", "9" * 5000),
+            "'9999999999999999999999999999999999999999...' (5,000 characters) is not a whole "
+            "number of 0 or more",
+        ),
         (("assess", "x.json", "--on", "20261129"), "'20261129' is not a date"),
         (("assess", "x.json", "--on", "2026-W48-7"), "'2026-W48-7' is not a date"),
         (("assess", "x.json", "--on", "2026-02-30"), "'2026-02-30' is not a date"),

@@ -81,8 +81,8 @@ INVALID = [
         "a personal reference code has 12 characters (2 letters then 10 digits); "
         "'QK43508813' has 10",
     ),
-    (personal_reference_code, "", InvalidLength, "'' has 0"),
-    (personal_reference_code, " - ", InvalidLength, "'' has 0"),
+    (personal_reference_code, "", InvalidLength, "; no letter or digit was given"),
+    (personal_reference_code, " - ", InvalidLength, "; no letter or digit was given"),
     (
         uci,
         "123-456-789",

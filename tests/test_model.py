@@ -142,6 +142,19 @@ def test_a_job_cannot_end_before_it_starts_and_every_problem_is_listed():
     assert set(problems(caught)) == {"$.end", "$.country", "$.job_title", "$.employer"}
 
 
+def test_a_list_holds_at_most_1000_items_as_in_a_profile():
+    # The bound of from_dict (input audit, helper-75), kept by the model itself, so that
+    # every candidate built in Python round-trips through JSON.
+    jobs = (period(),) * 1000
+    assert len(WorkHistory(periods=jobs).periods) == 1000
+    with pytest.raises(ProfileError) as caught:
+        WorkHistory(periods=(*jobs, period()))
+    assert problems(caught) == {"$.periods": "expected at most 1,000 items, got 1,001"}
+    with pytest.raises(ProfileError) as caught:
+        Candidate(job_offers=("not an offer",) * 1001)  # type: ignore[arg-type]
+    assert problems(caught) == {"$.job_offers": "expected at most 1,000 items, got 1,001"}
+
+
 def test_a_one_day_job_is_fine():
     assert period(end=date(2020, 1, 1)).end == date(2020, 1, 1)
 

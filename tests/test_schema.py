@@ -52,6 +52,49 @@ def test_the_schema_refuses_what_from_dict_refuses():
     )
 
 
+def _job(**changes: object) -> dict[str, Any]:
+    job = {"country": "CA", "start": "2020-01-01", "hours_per_week": 40, **changes}
+    return {"schema_version": 1, "work_history": [job]}
+
+
+def _test(reading: float, kind: str = "celpip_general") -> dict[str, Any]:
+    scores = {"listening": 9, "reading": reading, "writing": 9, "speaking": 9}
+    test = {"kind": kind, "test_date": "2025-01-01", "scores": scores}
+    return {"schema_version": 1, "language_tests": [test]}
+
+
+@pytest.mark.parametrize(
+    ("profile", "valid"),
+    [
+        # Found by the input audit (helper-75): the schema took text and scores the reader
+        # refuses whatever else the profile holds.
+        (_job(employer="Café Québec"), True),
+        (_job(employer="\u200fشركة\u200f Ltd"), True),  # the marks a name in two scripts needs
+        (_job(employer="   "), False),
+        (_job(employer="a\nb"), False),
+        (_job(employer="tab\there"), False),
+        (_job(employer="\x7fdel"), False),
+        (_job(employer="line\u2028separator"), False),
+        (_job(employer="evil\u202egnp.exe"), False),
+        (_job(employer="isolate\u2066x"), False),
+        (_test(0), True),
+        (_test(-1), False),
+        (_test(699, "tef_canada"), True),
+        (_test(700, "tef_canada"), False),
+        ({"schema_version": 1, "work_history": [_job()["work_history"][0]] * 1001}, False),
+    ],
+)
+def test_the_schema_refuses_text_and_scores_as_from_dict_does(
+    profile: dict[str, Any], valid: bool
+) -> None:
+    assert VALIDATOR.is_valid(profile) is valid
+    if valid:
+        from_dict(profile)
+    else:
+        with pytest.raises(ProfileError):
+            from_dict(profile)
+
+
 def test_every_field_of_every_type_is_described():
     for name, definition in SCHEMA["$defs"].items():
         assert definition["description"], name

@@ -41,11 +41,18 @@ from expressentry.codes import (
     uci,
 )
 from expressentry.crs import CrsResult, crs_for
+from expressentry.dated import require_in_force
 from expressentry.exceptions import NotInForce, ProfileError, ValidationError, quoted
 from expressentry.model import Candidate
 from expressentry.noc import NocVersion, search
 from expressentry.render import crs_dict, crs_markdown
-from expressentry.serialization import from_dict, json_schema, parse_date, parse_json_number
+from expressentry.serialization import (
+    from_dict,
+    json_schema,
+    member_path,
+    parse_date,
+    parse_json_number,
+)
 
 EXIT_OK = 0
 EXIT_INVALID_CODE = 1
@@ -102,8 +109,8 @@ def _repeated_keys(document: object) -> list[str]:
     while stack:
         where, item = stack.pop()
         if isinstance(item, _Object):
-            found.extend(f"{where}.{key}" for key in item.repeated)
-            stack.extend((f"{where}.{key}", inner) for key, inner in reversed(item.items()))
+            found.extend(member_path(where, key) for key in item.repeated)
+            stack.extend((member_path(where, key), inner) for key, inner in reversed(item.items()))
         elif isinstance(item, list):
             stack.extend(
                 (f"{where}[{index}]", inner) for index, inner in reversed(list(enumerate(item)))
@@ -289,9 +296,13 @@ def _whole_number(least: int) -> Any:
     """An argument type: a whole number in ASCII digits, ``least`` or more."""
 
     def parse(text: str) -> int:
-        if _WHOLE_NUMBER.fullmatch(text) and int(text) >= least:
-            return int(text)
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of {least} or more")
+        # Python reads no number of more than 4,300 digits: such a text is no number here.
+        with contextlib.suppress(ValueError):
+            if _WHOLE_NUMBER.fullmatch(text) and int(text) >= least:
+                return int(text)
+        raise argparse.ArgumentTypeError(
+            f"{quoted(text)} is not a whole number of {least} or more"
+        )
 
     return parse
 
@@ -310,9 +321,24 @@ def _today() -> date:
     return datetime.now(timezone.utc).astimezone().date()
 
 
+def _profile_on(args: argparse.Namespace) -> tuple[Candidate, date]:
+    """The candidate of ``args.profile`` and the day to assess it on. A day before the rules
+    is told beside the profile's problems, not only once they are fixed."""
+    on = args.on or _today()
+    try:
+        candidate = _read_profile(args.profile)
+    except ProfileError:
+        try:
+            require_in_force(on)
+        except NotInForce as early:
+            _tell(f"expressentry: {early}")
+        raise
+    return candidate, on
+
+
 def _assess(args: argparse.Namespace) -> int:
-    candidate = _read_profile(args.profile)
-    result = assess(candidate, on=args.on or _today())
+    candidate, on = _profile_on(args)
+    result = assess(candidate, on=on)
     _print_result(
         result,
         args.format,
@@ -324,8 +350,8 @@ def _assess(args: argparse.Namespace) -> int:
 
 
 def _crs(args: argparse.Namespace) -> int:
-    candidate = _read_profile(args.profile)
-    result = crs_for(candidate, on=args.on or _today())
+    candidate, on = _profile_on(args)
+    result = crs_for(candidate, on=on)
     _print_result(result, args.format, crs_dict, crs_markdown, CrsResult.explain)
     return EXIT_OK
 
@@ -345,7 +371,7 @@ def _codes_validate(args: argparse.Namespace) -> int:
         # As the kind-less form prints it: the kind, then the displayed form.
         print(f"{args.kind_or_value}: {identifier.format(args.value)}")
     except ValidationError as exc:
-        print(f"expressentry: invalid: {exc}", file=sys.stderr)
+        _tell(f"expressentry: invalid: {exc}")
         return EXIT_INVALID_CODE
     return EXIT_OK
 
@@ -358,15 +384,12 @@ def _codes_identify(value: str) -> int:
             print(f"{kind}: {identifier.format(value)}")
     if found:
         return EXIT_OK
-    print(
-        f"expressentry: invalid: {quoted(value)} is no identifier the engine knows:",
-        file=sys.stderr,
-    )
+    _tell(f"expressentry: invalid: {quoted(value)} is no identifier the engine knows:")
     for identifier in _IDENTIFIERS.values():
         try:
             identifier.validate(value)
         except ValidationError as exc:
-            print(f"  {exc}", file=sys.stderr)
+            _tell(f"  {exc}")
     return EXIT_INVALID_CODE
 
 
@@ -390,10 +413,9 @@ def _noc_search(args: argparse.Namespace) -> int:
         print(f"{unit.code} {unit.title_fr}" if french else unit)
     if found:
         return EXIT_OK
-    print(
+    _tell(
         f"expressentry: no {version.label} unit group has every word of {query!r} in its "
-        "title (a word matches the start of a title's word: try fewer or shorter words)",
-        file=sys.stderr,
+        "title (a word matches the start of a title's word: try fewer or shorter words)"
     )
     return EXIT_NOT_FOUND
 
@@ -507,6 +529,15 @@ def _silence_stdout() -> None:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
+def _tell(message: str) -> None:
+    """Write ``message`` to standard error, and nowhere else: ``print`` to a closed stderr
+    (None) would write it into the output, and a stderr that cannot be written (a full disk)
+    leaves the exit status alone to tell."""
+    if sys.stderr is not None:
+        with contextlib.suppress(OSError, ValueError):  # ValueError: a closed file
+            print(message, file=sys.stderr, flush=True)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     args, unrecognized = _parser().parse_known_args(argv)
@@ -524,24 +555,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ProfileError as exc:
         source = getattr(args, "profile", None)
         named = None if source is None else _source_name(source, "from standard input")
-        print(exc.report(named, limit=MAX_PROBLEMS_SHOWN), file=sys.stderr)
+        _tell(exc.report(named, limit=MAX_PROBLEMS_SHOWN))
         return EXIT_BAD_INPUT
     except BrokenPipeError:
         # The reader went away (`expressentry assess x.json | head`): not an error of ours.
         _silence_stdout()
         return EXIT_OK
     except (_BadInput, NotInForce) as exc:
-        print(f"expressentry: {exc}", file=sys.stderr)
+        _tell(f"expressentry: {exc}")
         return EXIT_BAD_INPUT
     except OSError as exc:  # the output cannot be written (a full disk, a closed stream)
         _silence_stdout()
-        print(f"expressentry: cannot write the output: {exc.strerror or exc}", file=sys.stderr)
+        _tell(f"expressentry: cannot write the output: {exc.strerror or exc}")
         return EXIT_OUTPUT_ERROR
     except Exception as exc:  # a bug must not show the user a traceback
-        print(
+        _tell(
             f"expressentry: internal error ({type(exc).__name__}: {exc}); please report it "
-            "with the profile that caused it",
-            file=sys.stderr,
+            "with the profile that caused it"
         )
         return EXIT_INTERNAL_ERROR
     return status

@@ -427,7 +427,9 @@ class IdentifierFormat:
         for shape in self.shapes:
             if shape.length == len(code):
                 return shape
-        raise InvalidLength(f"{self._called} has {self.expected}; {_shown(code)} has {len(code)}")
+        # The code as compacted: spaces and dashes gone, so nothing left means none was typed.
+        given = f"{_shown(code)} has {len(code)}" if code else "no letter or digit was given"
+        raise InvalidLength(f"{self._called} has {self.expected}; {given}")
 
 
 _S17 = Citation(

@@ -74,6 +74,17 @@ EARLIEST_BIRTH_DATE = date(1900, 1, 1)
 MAX_HOURS_PER_WEEK = 168
 """Hours in a week: a job cannot claim more."""
 
+MAX_LIST_ITEMS = 1_000
+"""The most items a list of a profile holds (tests, credentials, jobs, offers): a real profile
+has a few, a long career a few hundred jobs. A longer list is refused whole, before its items
+are read: collecting the problems of a million bad items would take minutes."""
+
+
+def too_many_items(count: int) -> str:
+    """The problem of a list of ``count`` items, more than :data:`MAX_LIST_ITEMS`."""
+    return f"expected at most {MAX_LIST_ITEMS:,} items, got {count:,}"
+
+
 MAX_DEPENDENT_CHILDREN = 50
 """More dependent children than anyone has: a larger number is a typing error."""
 
@@ -251,6 +262,9 @@ class _FieldType:
             problems.add(path, f"expected {self.words}, got {_given(value, self)}")
         elif self.item is not None:
             assert isinstance(value, tuple)
+            if len(value) > MAX_LIST_ITEMS:
+                problems.add(path, too_many_items(len(value)))
+                return
             for index, element in enumerate(value):
                 if type(element) not in self.item.exact:
                     self.item.check(problems, f"{path}[{index}]", element)

@@ -52,10 +52,11 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 from expressentry._countries import COUNTRIES
 from expressentry.codes import personal_reference_code
 from expressentry.exceptions import Problem, ProfileError, quoted
-from expressentry.language.scales import NOT_ACCEPTED, TestKind
+from expressentry.language.scales import NOT_ACCEPTED, SCORE_BOUNDS, Ability, TestKind
 from expressentry.model import (
     MAX_DEPENDENT_CHILDREN,
     MAX_HOURS_PER_WEEK,
+    MAX_LIST_ITEMS,
     MAX_MONTHS,
     MAX_PROGRAM_YEARS,
     MAX_SETTLEMENT_FUNDS_CAD,
@@ -63,6 +64,7 @@ from expressentry.model import (
     Candidate,
     WorkHistory,
     WorkPeriod,
+    too_many_items,
 )
 from expressentry.noc.code import NocCode
 
@@ -294,17 +296,21 @@ def _answered_type(type_: Any) -> Any:
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
-def _member(path: str, key: str) -> str:
+def member_path(path: str, key: str) -> str:
     """The JSON path of ``key`` in the object at ``path``: ``$.a`` for a plain name, and
     ``$["a.b"]`` for one that would read as another path."""
     return f"{path}.{key}" if _NAME.fullmatch(key) else f"{path}[{json.dumps(key)}]"
+
+
+_KEYS_MATCHED = 100
+"""The unknown keys of an object whose "did you mean" is looked for (in natural order)."""
 
 
 def _unknown_key(path: str, key: str, fields: list[str]) -> Problem:
     """The problem of an unknown key: a key too long to be a misspelt field is shown by its
     start and its length, not echoed whole into every line that quotes the path."""
     if len(key) <= MAX_TEXT_LENGTH:
-        return _member(path, key), "unknown key (the profile has no such field)" + _near(
+        return member_path(path, key), "unknown key (the profile has no such field)" + _near(
             key, fields
         )
     return (
@@ -352,7 +358,12 @@ def _problems(exc: BaseException, path: str = "$") -> list[Problem]:
             fields.append("schema_version")
         # A key that is not a string can only come from Python (JSON keys are strings).
         keys = {key for key in exc.extra_fields if isinstance(key, str)}
-        return [_unknown_key(path, key, fields) for key in _natural_order(keys)] + [
+        # Close names are looked for among the first keys only: each look costs 40 µs, and a
+        # file of a million unknown keys is no list of misspellings.
+        return [
+            _unknown_key(path, key, fields if order < _KEYS_MATCHED else [])
+            for order, key in enumerate(_natural_order(keys))
+        ] + [
             (path, f"expected keys that are strings, got a key that is {_describe(key)}")
             for key in exc.extra_fields
             if key not in keys
@@ -381,7 +392,21 @@ while a required field of it is wrong (dates in the range every check accepts, t
 codes, two counts of hours). An enumeration takes its first and last members."""
 
 
+_TYPE_HINTS: dict[type, dict[str, Any]] = {}
+
+
+def _type_hints(cls: type) -> dict[str, Any]:
+    """A class's field types, read once: reading them evaluates every annotation again, which
+    cost half the time of collecting the problems of a long list of bad items."""
+    hints = _TYPE_HINTS.get(cls)
+    if hints is None:
+        hints = _TYPE_HINTS[cls] = typing.get_type_hints(cls)
+    return hints
+
+
 def _stand_ins_of(type_: Any) -> tuple[object, object] | None:
+    if _is_tuple(type_):  # a list that must be answered (the spouse's tests): none given
+        return [], []
     if isinstance(type_, type) and issubclass(type_, enum.Enum):
         members = list(type_)
         return members[0].value, members[-1].value
@@ -445,6 +470,8 @@ def _make_converter() -> cattrs.Converter:
             # cattrs would iterate a string or an object's keys; JSON wants an array here.
             if not isinstance(value, list):
                 raise _expect("a list", value)
+            if len(value) > MAX_LIST_ITEMS:
+                raise ProfileError([("$", too_many_items(len(value)))])
             items: list[object] = []
             problems: list[Problem] = []
             for index, item in enumerate(value):
@@ -490,7 +517,7 @@ def _make_converter() -> cattrs.Converter:
             if not required:
                 return None  # an optional object given wrong is left out, as not answered
             given = {}  # scores given as a list, say: every field stands in
-        inner = typing.get_type_hints(kind)
+        inner = _type_hints(kind)
         sides: tuple[dict[str, Any], dict[str, Any]] = ({}, {})
         for field in attrs.fields(kind):
             if field.name not in given and field.default is not attrs.NOTHING:
@@ -539,7 +566,7 @@ def _make_converter() -> cattrs.Converter:
     def attrs_structure(cls: type[Any]) -> Callable[[Mapping[str, Any], Any], Any]:
         generated = make_dict_structure_fn(cls, converter)
         names = frozenset(field.name for field in attrs.fields(cls))
-        hints = typing.get_type_hints(cls)
+        hints = _type_hints(cls)
         # For a required field that fails, two stand-ins to check the others against.
         stand_ins = {
             field.name: _stand_ins_of(hints[field.name])
@@ -553,7 +580,8 @@ def _make_converter() -> cattrs.Converter:
             try:
                 return generated(value, type_)
             except ClassValidationError as exc:
-                raise ProfileError(_problems(exc) + _own_checks(value, type_, exc)) from None
+                found = _problems(exc)
+                raise ProfileError(found + _own_checks(value, type_, exc, found)) from None
 
         def _object_stand_ins(name: str, value: dict[str, Any]) -> tuple[object, object] | None:
             """Two stand-ins for an object field that failed (a test's ``scores``, a spouse)."""
@@ -563,13 +591,13 @@ def _make_converter() -> cattrs.Converter:
             return _stood_in(kind, value.get(name), required=name in stand_ins)
 
         def _own_checks(
-            value: dict[str, Any], type_: Any, exc: ClassValidationError
+            value: dict[str, Any], type_: Any, exc: ClassValidationError, found: list[Problem]
         ) -> list[Problem]:
             """The object's own checks (blank text, a country code, a count, dates in order),
-            run again on the fields that did structure: a bad field must not hide the others."""
+            run again on the fields that did structure: a bad field must not hide the others.
+            (``found``: the problems of ``exc``, which are not told twice.)"""
             failed = {note.name for _, note in exc.group_exceptions()[0]}
             rest = {key: item for key, item in value.items() if key in names - failed}
-            found = _problems(exc)
             # A field that failed is reported once, by its own problem.
             failed_paths = {f"$.{name}" for name in failed}
             variants: list[dict[str, Any]] = [rest]
@@ -587,6 +615,8 @@ def _make_converter() -> cattrs.Converter:
             for name in sorted(failed - set(stand_ins)):
                 given = value.get(name)
                 item_type = _item_type(hints[name])
+                if isinstance(given, list) and len(given) > MAX_LIST_ITEMS:
+                    continue  # refused whole, its items unread
                 if isinstance(given, list) and item_type is not None:
                     origins[name], sides = _items_stood_in(item_type, given)
                     pairs.append((name, sides))
@@ -704,7 +734,18 @@ def to_dict(candidate: Candidate) -> dict[str, Any]:
 # --- JSON Schema -------------------------------------------------------------------------
 
 _PRIMITIVE_SCHEMAS: dict[object, dict[str, Any]] = {
-    str: {"type": "string", "minLength": 1, "maxLength": MAX_TEXT_LENGTH},
+    # Not blank, and none of the characters the model refuses in text: the controls (Cc),
+    # the line and paragraph separators and the bidirectional embeddings, overrides and
+    # isolates (model._check_text; [^...] and \\u escapes read alike in ECMA and Python).
+    str: {
+        "type": "string",
+        "minLength": 1,
+        "maxLength": MAX_TEXT_LENGTH,
+        "pattern": (
+            "^(?=.*\\S)"
+            "[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069]*$"
+        ),
+    },
     bool: {"type": "boolean"},
     int: {"type": "integer"},
     float: {"type": "number"},
@@ -719,6 +760,12 @@ _FIELD_SCHEMAS: dict[str, dict[str, Any]] = {
     "country": {"type": "string", "enum": sorted(COUNTRIES)},
     "issuing_country": {"type": "string", "enum": sorted(COUNTRIES)},
     "hours_per_week": {"type": "number", "exclusiveMinimum": 0, "maximum": MAX_HOURS_PER_WEEK},
+    # Each test's own scale is checked by the reader: 0 to 699 holds every scale (TEF, TCF).
+    **{
+        ability.value: {"type": "number", "minimum": int(lowest), "maximum": int(highest)}
+        for lowest, highest in [SCORE_BOUNDS]
+        for ability in Ability
+    },
     "dependent_children": {"type": "integer", "minimum": 0, "maximum": MAX_DEPENDENT_CHILDREN},
     "settlement_funds_cad": {"type": "integer", "minimum": 0, "maximum": MAX_SETTLEMENT_FUNDS_CAD},
     "months_studied_in_canada": {"type": "integer", "minimum": 0, "maximum": MAX_MONTHS},
@@ -740,9 +787,11 @@ def _type_schema(type_: Any, definitions: dict[str, Any]) -> dict[str, Any]:
         return {"anyOf": [_type_schema(inner, definitions), {"type": "null"}]}
     if _is_tuple(type_):  # null reads as the list left out (not answered)
         items = _type_schema(typing.get_args(type_)[0], definitions)
-        return {"anyOf": [{"type": "array", "items": items}, {"type": "null"}]}
+        array = {"type": "array", "items": items, "maxItems": MAX_LIST_ITEMS}
+        return {"anyOf": [array, {"type": "null"}]}
     if type_ is WorkHistory:
-        return {"type": "array", "items": _type_schema(WorkPeriod, definitions)}
+        items = _type_schema(WorkPeriod, definitions)
+        return {"type": "array", "items": items, "maxItems": MAX_LIST_ITEMS}
     if type_ in _PRIMITIVE_SCHEMAS:
         return dict(_PRIMITIVE_SCHEMAS[type_])
     if isinstance(type_, type) and issubclass(type_, enum.Enum):
@@ -757,7 +806,7 @@ def _type_schema(type_: Any, definitions: dict[str, Any]) -> dict[str, Any]:
 
 
 def _class_schema(cls: type[Any], definitions: dict[str, Any]) -> dict[str, Any]:
-    hints = typing.get_type_hints(cls)
+    hints = _type_hints(cls)
     properties: dict[str, Any] = {}
     required: list[str] = []
     for field in attrs.fields(cls):

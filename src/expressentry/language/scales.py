@@ -231,7 +231,7 @@ _FIXED_SCALES = {
 }
 
 
-_EVERY_SCALE: Final = tuple(
+SCORE_BOUNDS: Final = tuple(
     bound(
         getattr(scale, side)
         for scales in (*_FIXED_SCALES.values(), *(row.value for row in TEF_CANADA_SCALES))
@@ -273,7 +273,7 @@ def score_problem(kind: TestKind, ability: Ability, score: float, test_date: dat
     if math.isnan(score):  # no order: neither below nor above any scale
         described = scale_for(kind, ability, test_date).describe()
         return f"nan is not a number: give the {kind.title} {ability.value} score ({described})"
-    lowest, highest = _EVERY_SCALE
+    lowest, highest = SCORE_BOUNDS
     # Out of every scale: the same words whatever the kind, which may be wrong too.
     if score < lowest:
         return f"{_shown(score)} is below {lowest}, the lowest score of every accepted test"
