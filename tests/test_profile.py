@@ -1418,3 +1418,53 @@ def test_two_routes_each_waiting_on_another_fact_are_not_complete() -> None:
     assert result.blocking == ()
     assert not result.complete
     assert result.summary.endswith("(no program is eligible yet: answer what one needs).")
+
+
+# -- the NOC version the profile takes -------------------------------------------------------
+
+
+def _noc_items(result: Completeness) -> dict[str, str]:
+    return {i.path: i.sentence for i in result.items if i.item_id == "profile.noc_version"}
+
+
+def test_a_code_of_the_noc_version_not_in_force_is_asked_again_in_it() -> None:
+    # Found by a new user's walk (helper-78): a NOC 2016 code for work of 2025 went unnoticed,
+    # though IRCC invites a profile only once its codes are NOC 2021 ones (from 2022-11-16).
+    data = example("electrician-certificate.json")
+    data["work_history"][0]["noc"] = "7241"
+    data["primary_occupation"] = "2173"  # split: NOC 2021 21211 or 21231
+    after = report(data, on=date(2022, 11, 16))
+    assert _noc_items(after) == {
+        "$.work_history[0].noc": (
+            "Give the NOC 2021 V1.0 code of your Electrician job (from 2012-01-16): a profile "
+            "takes NOC 2021 V1.0 codes from 2022-11-16, and NOC 2016 V1.3 7241 is NOC 2021 "
+            "V1.0 72200."
+        ),
+        "$.primary_occupation": (
+            "Give the NOC 2021 V1.0 code of your primary occupation: a profile takes NOC 2021 "
+            "V1.0 codes from 2022-11-16, and NOC 2016 V1.3 2173 is NOC 2021 V1.0 21211 or "
+            "21231."
+        ),
+    }
+    asked = item(after, "profile.noc_version", "$.work_history[0].noc")
+    assert (asked.need, asked.blocks_submission) == ("profile", True)
+    assert asked.citation.url.endswith("selection-criteria-work-experience.html")
+    assert not after.complete
+    # The day before, NOC 2016 is the version in force: the NOC 2021 codes are asked in it.
+    before = report(data, on=date(2022, 11, 15))
+    assert _noc_items(before) == {
+        "$.work_history[1].noc": (
+            "Give the NOC 2016 V1.3 code of your Construction electrician job (from "
+            "2022-03-01): a profile takes NOC 2016 V1.3 codes until 2022-11-15, and NOC 2021 "
+            "V1.0 72200 is NOC 2016 V1.3 7241."
+        ),
+        "$.job_offers[0].noc": (
+            "Give the NOC 2016 V1.3 code of job offer 1: a profile takes NOC 2016 V1.3 codes "
+            "until 2022-11-15, and NOC 2021 V1.0 72200 is NOC 2016 V1.3 7241."
+        ),
+    }
+
+
+@pytest.mark.parametrize("name", COMPLETE)
+def test_every_example_gives_its_codes_in_the_noc_version_in_force(name: str) -> None:
+    assert _noc_items(report(example(name))) == {}

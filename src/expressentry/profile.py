@@ -82,7 +82,10 @@ from expressentry.exceptions import ProfileError
 from expressentry.facts import Facts, derive
 from expressentry.job_offer import crs_job_offer
 from expressentry.language import RESULT_VALIDITY_YEARS, counts_from, describe_test, expiry_date
-from expressentry.model import Candidate, Credential, LanguageTest
+from expressentry.model import Candidate, Credential, LanguageTest, WorkPeriod
+from expressentry.noc import NocCode
+from expressentry.noc.concordance import in_version
+from expressentry.noc.version import NOC_VERSION_IN_FORCE
 from expressentry.programs import PROGRAMS, Program
 from expressentry.programs.pool import EXPRESS_ENTRY_POOL
 from expressentry.serialization import field_description, in_second_person, item_name, lower_first
@@ -899,9 +902,7 @@ def _work(candidate: Candidate, facts: Facts) -> Sequence[_Draft]:
     for index, period in enumerate(history.periods):
         if period.noc is not None and period.job_title is not None:
             continue
-        job = f"job {index + 1} (from {period.start.isoformat()})"
-        if period.job_title is not None:
-            job = f"{period.job_title.strip()} job (from {period.start.isoformat()})"
+        job = _job_words(index, period)
         if period.noc is None:
             drafts.append(
                 _Draft(
@@ -926,6 +927,58 @@ def _work(candidate: Candidate, facts: Facts) -> Sequence[_Draft]:
                 )
             )
     return drafts
+
+
+def _job_words(index: int, period: WorkPeriod) -> str:
+    """A job of the history as the profile's questions name it: by its title if given."""
+    if period.job_title is not None:
+        return f"{period.job_title.strip()} job (from {period.start.isoformat()})"
+    return f"job {index + 1} (from {period.start.isoformat()})"
+
+
+def _noc_versions(candidate: Candidate, facts: Facts) -> Sequence[_Draft]:
+    """A code of the NOC version not in force is asked again in the version in force: the
+    profile takes only that version's codes (IRCC, from 2022-11-16: a profile in the pool is
+    invited only once its codes are NOC 2021 ones), though the engine reads either."""
+    version = NOC_VERSION_IN_FORCE.at(facts.on)
+    stated: list[tuple[str, str, NocCode]] = []  # path, what it is, the code
+    if candidate.work_history is not None:
+        stated += [
+            (f"$.work_history[{index}].noc", f"your {_job_words(index, period)}", period.noc)
+            for index, period in enumerate(candidate.work_history.periods)
+            if period.noc is not None
+        ]
+    stated += [
+        (f"$.job_offers[{index}].noc", f"job offer {index + 1}", offer.noc)
+        for index, offer in enumerate(candidate.job_offers or ())
+        if offer.noc is not None
+    ]
+    if candidate.primary_occupation is not None:
+        stated.append(
+            ("$.primary_occupation", "your primary occupation", candidate.primary_occupation)
+        )
+    row = NOC_VERSION_IN_FORCE.entry_at(facts.on)
+    changes = NOC_VERSION_IN_FORCE.change_dates
+    if row.start > changes[0]:
+        since = f"from {row.start.isoformat()}"
+    else:
+        since = f"until {add_days(changes[1], -1).isoformat()}"
+    return [
+        _Draft(
+            item_id="profile.noc_version",
+            sentence=(
+                f"Give the {version.label} code of {what}: a profile takes {version.label} codes "
+                f"{since}, and {code.version.label} {code.code} is {version.label} "
+                f"{' or '.join(match.code for match in in_version(code, version))}."
+            ),
+            path=path,
+            need="profile",
+            citation=row.citation,
+            reason="the profile asks the code in the NOC version in force",
+        )
+        for path, what, code in stated
+        if code.version is not version
+    ]
 
 
 _NO_NOMINATION = _Draft(
@@ -1169,6 +1222,7 @@ _DOCUMENT_CHECKS = (
     _education,
     _canadian_study,
     _work,
+    _noc_versions,
     _optional_documents,
     _crs_job_offer,
     _funds,
