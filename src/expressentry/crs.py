@@ -1597,10 +1597,12 @@ def _describe_job_offer(
     table: JobOfferPoints, offer: JobOfferClass, points: int, unsettled: str | None
 ) -> tuple[Mapping[str, object], str, str]:
     facts = {"job_offer": offer}
-    if offer is JobOfferClass.NONE:
+    if offer is JobOfferClass.NONE and (table.senior_management or table.other_skilled):
         why = unsettled or "no qualifying job offer"
         return facts, "no job offer → 0", f"No points for a job offer: {why}."
-    row = table.row(offer)
+    # Once no offer earns points, none given is said so: "no qualifying job offer" would
+    # read as if an offer would help.
+    row = table.row(JobOfferClass.OTHER_SKILLED if offer is JobOfferClass.NONE else offer)
     if points:
         return facts, row, f"{upper_first(row)} points."
     return facts, row, f"No points for a job offer: {row} (policy P16)."

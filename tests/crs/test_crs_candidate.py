@@ -688,21 +688,34 @@ UNANSWERED_LINES = {
         "answered.",
         "No points for a sibling in Canada: none declared.",
     ),
-    "crs.additional.job_offer": (
-        "No points for a job offer: the job offers are not answered.",
-        "No points for a job offer: no qualifying job offer.",
-    ),
 }
 
 
 @pytest.mark.parametrize("rule_id", sorted(UNANSWERED_LINES))
 @pytest.mark.parametrize("on", [date(2025, 3, 24), date(2025, 3, 25)])
 def test_an_unanswered_fact_is_not_written_as_a_none(rule_id: str, on: date) -> None:
-    """The sibling, job-offer (in both eras), Canadian-education and spouse lines of an empty
-    profile say what is not answered; answered "none", they state it."""
+    """The sibling, Canadian-education and spouse lines of an empty profile say what is not
+    answered; answered "none", they state it."""
     unanswered, answered = UNANSWERED_LINES[rule_id]
     assert crs_for(Candidate(), on=on).line(rule_id).sentence == unanswered
     assert crs_for(ANSWERED_NOTHING, on=on).line(rule_id).sentence == answered
+
+
+def test_the_job_offer_line_says_not_answered_or_none_while_an_offer_earns_points() -> None:
+    line = "crs.additional.job_offer"
+    before = date(2025, 3, 24)
+    assert crs_for(Candidate(), on=before).line(line).sentence == (
+        "No points for a job offer: the job offers are not answered."
+    )
+    assert crs_for(ANSWERED_NOTHING, on=before).line(line).sentence == (
+        "No points for a job offer: no qualifying job offer."
+    )
+    # Found by a new user's walk (helper-78): once no offer earns points, "no qualifying job
+    # offer" read as if an offer would help.
+    for candidate in (Candidate(), ANSWERED_NOTHING):
+        assert crs_for(candidate, on=date(2025, 3, 25)).line(line).sentence == (
+            "No points for a job offer: job-offer points were removed on 2025-03-25 (policy P16)."
+        )
 
 
 def test_a_certificate_not_answered_is_scored_as_none_and_said_so() -> None:

@@ -166,7 +166,7 @@ def sentence(rule_id: str, on: date = ON, **factors: object) -> str:
         (
             "crs.additional.job_offer",
             {},
-            "No points for a job offer: no qualifying job offer.",
+            "No points for a job offer: job-offer points were removed on 2025-03-25 (policy P16).",
         ),
         (
             "crs.additional.job_offer",
