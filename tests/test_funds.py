@@ -167,7 +167,7 @@ def test_finding_outcomes(
 def test_sentence_has_the_candidates_figures() -> None:
     finding = _finding(ON, settlement_funds_cad=16_000, marital_status=MaritalStatus.MARRIED)
     assert finding.sentence.startswith(
-        "Funds of $16,000 for a family of 2; $19,001 needed from 2025-07-07."
+        "Funds of $16,000 for a family of 2; $19,001 needed (the table in force from 2025-07-07)."
     )
     assert finding.facts["required_cad"] == 19_001
     assert finding.facts["family_size"] == 2

@@ -201,7 +201,7 @@ def settlement_funds_required(
             "(policies P14, P31)."
         )
     else:
-        reason = f"{_money(amount)} needed for {family} from {start}."
+        reason = f"{_money(amount)} needed for {family} (the table in force from {start})."
     return FundsRequirement(
         family_size=family_size,
         on=on,
@@ -266,8 +266,8 @@ def settlement_funds_finding(rule: Rule, facts: Facts, job_offer: Qualification)
     >>> finding.outcome, finding.policy
     (<Outcome.NOT_MET: 'not_met'>, 'P17')
     >>> print(finding.sentence)
-    Funds of $16,000 for a family of 2; $19,001 needed from 2025-07-07. Not exempt: no \
-qualifying job offer (policy P17). No job offer is given.
+    Funds of $16,000 for a family of 2; $19,001 needed (the table in force from 2025-07-07). \
+Not exempt: no qualifying job offer (policy P17). No job offer is given.
     """
     exempt, exemption_missing, exemption_words = _exemption(facts, job_offer)
     funds = facts.candidate.settlement_funds_cad
@@ -331,7 +331,8 @@ qualifying job offer (policy P17). No job offer is given.
         elif size is not None and amount is not None:
             sentence = (
                 f"Funds of {_money(funds)} for a family of {size}; "
-                f"{_money(amount)} needed from {used['table_in_force_from']}."
+                f"{_money(amount)} needed (the table in force from "
+                f"{used['table_in_force_from']})."
             )
         else:
             sentence = f"Funds of {_money(funds)}. {upper_first(said)}"

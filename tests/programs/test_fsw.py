@@ -1301,7 +1301,7 @@ def test_story_a_couple_short_of_the_2025_funds() -> None:
     after = assess(candidate, date(2025, 7, 7))
     assert after.outcome is VerdictOutcome.NOT_ELIGIBLE
     assert after.finding(FUNDS).sentence.startswith(
-        "Funds of $23,000 for a family of 3; $23,360 needed from 2025-07-07."
+        "Funds of $23,000 for a family of 3; $23,360 needed (the table in force from 2025-07-07)."
     )
 
 
