@@ -149,12 +149,49 @@ def test_a_date_is_written_yyyy_mm_dd_only(written: str) -> None:
         ({"marital_status": "single"}, "; write it 'never_married'"),
         ({"marital_status": "divorcd"}, "; did you mean 'divorced'?"),
         ({"intended_province": "AB"}, "; write it 'ab'"),
+        # Found by a new user's walk (helper-78): a name, a field cut short, another word.
+        ({"intended_province": "Ontario"}, "; write it 'on'"),
+        ({"intended_province": "the Northwest  Territories"}, "; write it 'nt'"),
+        ({"intended_province": "Northwest Territories"}, "; write it 'nt'"),
+        ({"work_history": [{**WORK, "country": "India"}]}, " (write its code: 'IN')"),
+        ({"work_history": [{**WORK, "country": "india"}]}, " (write its code: 'IN')"),
+        (
+            {"certificates_of_qualification": [{"noc": "72200", "issued_by": "British Columbia"}]},
+            "; write it 'bc'",
+        ),
     ],
 )
 def test_messages_suggest_the_value_meant(data: dict[str, Any], hint: str) -> None:
     # Found by a walk through the docs as a new user: the right spelling was left to guess.
     [(_, message)] = problems_of({"schema_version": 1, **data})
     assert message.endswith(hint)
+
+
+@pytest.mark.parametrize(
+    ("key", "path", "hint"),
+    [
+        ("hours", "$.work_history[0].hours", "; did you mean 'hours_per_week'?"),
+        ("per week", '$.work_history[0]["per week"]', "; did you mean 'hours_per_week'?"),
+        ("noc_code", "$.work_history[0].noc_code", ""),  # "code" is no word of a field
+        ("date", "$.work_history[0].date", ""),  # a job has no field of a date alone
+    ],
+)
+def test_a_key_cut_short_suggests_the_fields_that_hold_its_words(
+    key: str, path: str, hint: str
+) -> None:
+    found = dict(problems_of({"schema_version": 1, "work_history": [{**WORK, key: 1}]}))
+    assert found[path] == "unknown key (the profile has no such field)" + hint
+
+
+def test_a_tests_type_and_date_suggest_its_kind_and_its_dates() -> None:
+    scores = {"listening": 8, "reading": 8, "writing": 8, "speaking": 8}
+    test = {"type": "celpip_general", "date": "2025-01-01", "scores": scores}
+    found = dict(problems_of({"schema_version": 1, "language_tests": [test]}))
+    unknown = "unknown key (the profile has no such field)"
+    assert found["$.language_tests[0].type"] == f"{unknown}; did you mean 'kind'?"
+    assert found["$.language_tests[0].date"] == (
+        f"{unknown}; did you mean 'test_date' or 'result_date'?"
+    )
 
 
 def test_the_schema_version_written_in_another_case_is_suggested() -> None:

@@ -43,6 +43,7 @@ from expressentry.language.scales import Ability, Language, TestKind, score_prob
 from expressentry.noc.code import NocCode
 
 __all__ = [
+    "PROVINCE_NAMES",
     "Ability",
     "AbilityScores",
     "Candidate",
@@ -135,6 +136,24 @@ class Province(IdentityEnum):
     QC = "qc"
     SK = "sk"
     YT = "yt"
+
+
+PROVINCE_NAMES: Final[dict[Province, str]] = {
+    Province.AB: "Alberta",
+    Province.BC: "British Columbia",
+    Province.MB: "Manitoba",
+    Province.NB: "New Brunswick",
+    Province.NL: "Newfoundland and Labrador",
+    Province.NS: "Nova Scotia",
+    Province.NT: "the Northwest Territories",
+    Province.NU: "Nunavut",
+    Province.ON: "Ontario",
+    Province.PE: "Prince Edward Island",
+    Province.QC: "Quebec",
+    Province.SK: "Saskatchewan",
+    Province.YT: "Yukon",
+}
+"""Each province's and territory's name, as a sentence says it."""
 
 
 class IssuingAuthority(IdentityEnum):
@@ -335,13 +354,19 @@ def check_types(instance: object) -> _Problems:
     return problems
 
 
+_COUNTRY_CODES: Final = {name.casefold(): code for code, name in COUNTRIES.items()}
+"""Each country's code by its short name ("India" is 'IN'): a hint, never read as the code."""
+
+
 def _check_country(problems: _Problems, path: str, code: str) -> None:
     if code not in COUNTRIES:
-        hint = (
-            f" (write it in upper case: {code.upper()!r})"
-            if code.isascii() and code.upper() in COUNTRIES
-            else " (e.g. 'CA')"
-        )
+        named = _COUNTRY_CODES.get(" ".join(code.casefold().split()))
+        if code.isascii() and code.upper() in COUNTRIES:
+            hint = f" (write it in upper case: {code.upper()!r})"
+        elif named is not None:
+            hint = f" (write its code: {named!r})"
+        else:
+            hint = " (e.g. 'CA')"
         problems.add(path, f"{quoted(code)} is not an ISO 3166-1 alpha-2 country code{hint}")
 
 

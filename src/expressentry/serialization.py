@@ -61,6 +61,7 @@ from expressentry.model import (
     MAX_PROGRAM_YEARS,
     MAX_SETTLEMENT_FUNDS_CAD,
     MAX_TEXT_LENGTH,
+    PROVINCE_NAMES,
     Candidate,
     WorkHistory,
     WorkPeriod,
@@ -253,9 +254,18 @@ _SYNONYMS = {"single": "never_married", "separated": "legally_separated"}
 the value itself."""
 
 
+_PROVINCE_CODES = {
+    name.casefold().removeprefix("the "): province.value
+    for province, name in PROVINCE_NAMES.items()
+}
+"""Each province's code by its name ("Ontario" is 'on'): a hint, never read as the value."""
+
+
 def _enum_hook(enum_type: type[enum.Enum]) -> Callable[[object, type], enum.Enum]:
     by_value = {member.value: member for member in enum_type}
     choices = ", ".join(repr(value) for value in by_value)
+    # The provinces, and the authorities that issue certificates, are coded by province.
+    by_name = {name: code for name, code in _PROVINCE_CODES.items() if code in by_value}
 
     def structure(value: object, _: type) -> enum.Enum:
         member = by_value.get(value) if isinstance(value, str) else None
@@ -267,6 +277,8 @@ def _enum_hook(enum_type: type[enum.Enum]) -> Callable[[object, type], enum.Enum
         if isinstance(value, str):
             lower = value.strip().lower().replace(" ", "_").replace("-", "_")
             lower = _SYNONYMS.get(lower, lower)
+            named = " ".join(value.casefold().split()).removeprefix("the ")
+            lower = by_name.get(named, lower)
             hint = (
                 f"; write it {lower!r}"
                 if lower in by_value
@@ -319,12 +331,24 @@ def _unknown_key(path: str, key: str, fields: list[str]) -> Problem:
     )
 
 
+_MEANT = {"type": "kind"}
+"""Names people write for a field under another word: a test's "type" is its kind."""
+
+
 def _near(given: str, known: list[str]) -> str:
     """``; did you mean 'x'?`` for the known name closest to a misspelt one, if any is close."""
     # Case aside first: "Schema_Version" is schema_version, however far apart its letters.
-    same = [name for name in known if name.casefold() == given.casefold()]
+    same = [name for name in known if name.casefold() in (given.casefold(), _MEANT.get(given))]
     close = same or difflib.get_close_matches(given, known, n=1, cutoff=0.75)
-    return f"; did you mean {close[0]!r}?" if close else ""
+    if close:
+        return f"; did you mean {close[0]!r}?"
+    # A name cut short ("hours" for hours_per_week, "date" for test_date or result_date):
+    # the names that hold each of its words, if one to three do.
+    words = set(re.split(r"[\W_]+", given.casefold())) - {""}
+    found = [name for name in known if words and words <= set(name.split("_"))]
+    if not 1 <= len(found) <= 3:
+        return ""
+    return f"; did you mean {' or '.join(repr(name) for name in found)}?"
 
 
 def _starting(given: str, known: list[str]) -> str:

@@ -51,14 +51,13 @@ from expressentry.language import (
     describe_test,
 )
 from expressentry.language.notes import LanguageRule
-from expressentry.model import Province
+from expressentry.model import PROVINCE_NAMES, Province
 from expressentry.serialization import facts_in_words
 from expressentry.verdict import FactValue, Finding, Outcome, Rule
 
 __all__ = [
     "LAWS",
     "NO_WORK_HISTORY",
-    "PROVINCE_NAMES",
     "describe_minimums",
     "experience_facts",
     "first_benchmark",
@@ -77,22 +76,6 @@ __all__ = [
 
 LAWS: Final = "https://laws-lois.justice.gc.ca/eng/regulations/SOR-2002-227/"
 """The Immigration and Refugee Protection Regulations (SOR/2002-227) on the Justice Laws site."""
-
-PROVINCE_NAMES: Final[Mapping[Province, str]] = {
-    Province.AB: "Alberta",
-    Province.BC: "British Columbia",
-    Province.MB: "Manitoba",
-    Province.NB: "New Brunswick",
-    Province.NL: "Newfoundland and Labrador",
-    Province.NS: "Nova Scotia",
-    Province.NT: "the Northwest Territories",
-    Province.NU: "Nunavut",
-    Province.ON: "Ontario",
-    Province.PE: "Prince Edward Island",
-    Province.QC: "Quebec",
-    Province.SK: "Saskatchewan",
-    Province.YT: "Yukon",
-}
 
 
 # -- residence (P18) -------------------------------------------------------------------------
