@@ -18,7 +18,7 @@ from expressentry.assess import assess
 from expressentry.codes import REFERENCE_CODE_VALIDITY_DAYS, reference_code_expiry
 from expressentry.dated import Citation
 from expressentry.facts import derive
-from expressentry.model import Candidate
+from expressentry.model import Candidate, WorkHistory, WorkPeriod
 from expressentry.profile import (
     ALL_PROGRAMS,
     COVID_ITA_EXTENSION_FROM,
@@ -34,6 +34,7 @@ from expressentry.profile import (
     _related,
     _related_among,
     completeness,
+    history_warnings,
     program_verdicts,
     time_warnings,
 )
@@ -1468,3 +1469,54 @@ def test_a_code_of_the_noc_version_not_in_force_is_asked_again_in_it() -> None:
 @pytest.mark.parametrize("name", COMPLETE)
 def test_every_example_gives_its_codes_in_the_noc_version_in_force(name: str) -> None:
     assert _noc_items(report(example(name))) == {}
+
+
+# -- a job left without its end date ---------------------------------------------------------
+
+
+def _jobs(*periods: tuple[str, str, str | None]) -> Candidate:
+    return Candidate(
+        work_history=WorkHistory(
+            periods=tuple(
+                WorkPeriod(
+                    country=country,
+                    start=date.fromisoformat(start),
+                    end=None if end is None else date.fromisoformat(end),
+                    hours_per_week=40,
+                )
+                for country, start, end in periods
+            )
+        )
+    )
+
+
+def test_a_job_with_no_end_beside_a_later_one_abroad_is_warned_of() -> None:
+    # Found by a new user's walk (helper-78): a forgotten end date let a job in India run on
+    # beside the job in Canada, and the foreign experience rose from 4 to 5.3 years unsaid.
+    candidate = _jobs(("IN", "2021-08-02", None), ("CA", "2025-10-01", None))
+    warning = (
+        "Job 1 (IN, from 2021-08-02) has no end date, so it counts as ongoing through "
+        "2026-11-29, beside job 2 (CA, from 2025-10-01): if it has ended, give its end date."
+    )
+    result = assess(candidate, on=ON)
+    assert result.warnings[-1] == warning
+    assert warning in result.explain()
+    assert result.to_dict()["warnings"][-1] == warning
+
+
+@pytest.mark.parametrize(
+    "periods",
+    [
+        (("IN", "2021-08-02", "2025-08-29"), ("CA", "2025-10-01", None)),  # it has an end
+        (("CA", "2021-08-02", None), ("CA", "2025-10-01", None)),  # one country: two jobs
+        (("IN", "2025-10-01", None), ("CA", "2021-08-02", "2025-09-30")),  # the other before
+        (("IN", "2021-08-02", None), ("CA", "2026-11-30", None)),  # the other after the day
+        (("IN", "2026-11-30", None), ("CA", "2026-12-01", None)),  # both after the day
+        (("IN", "2021-08-02", None), ("CA", "2021-08-02", None)),  # begun together: two jobs
+    ],
+)
+def test_no_warning_for_jobs_held_together_or_one_after_another(
+    periods: tuple[tuple[str, str, str | None], ...],
+) -> None:
+    assert history_warnings(_jobs(*periods), on=ON) == ()
+    assert history_warnings(Candidate(), on=ON) == ()

@@ -31,7 +31,7 @@ from expressentry.crs import CrsResult, crs_from_facts
 from expressentry.dated import RULES_VERIFIED_THROUGH, rules_warnings
 from expressentry.facts import Facts, derive
 from expressentry.model import Candidate
-from expressentry.profile import Completeness, completeness_of
+from expressentry.profile import Completeness, completeness_of, history_warnings
 from expressentry.programs import assess_programs
 from expressentry.programs.fsw import FswGrid, fsw_grid
 from expressentry.programs.pool import PoolEntry, pool_entry
@@ -69,7 +69,8 @@ class Assessment:
     ``pool`` whether the candidate may enter the Express Entry pool; ``fsw_grid`` the FSW
     selection grid; ``crs`` the Comprehensive Ranking System score; ``completeness`` what the
     profile still lacks; ``warnings`` plain sentences about the evaluation itself (rules that
-    may have changed since they were last checked).
+    may have changed since they were last checked, a job with no end date running on beside a
+    later one in another country).
     """
 
     candidate: Candidate = attrs.field(repr=False)
@@ -160,7 +161,7 @@ def assess_facts(facts: Facts) -> Assessment:
         fsw_grid=fsw_grid(facts),
         crs=crs_from_facts(facts),
         completeness=completeness_of(facts, verdicts=verdicts),
-        warnings=rules_warnings(facts.on),
+        warnings=rules_warnings(facts.on) + history_warnings(facts.candidate, on=facts.on),
     )
 
 

@@ -119,6 +119,7 @@ __all__ = [
     "TimeWarning",
     "completeness",
     "completeness_of",
+    "history_warnings",
     "program_verdicts",
     "time_warnings",
 ]
@@ -1753,6 +1754,49 @@ def _test_warnings(
             path=f"{prefix}language_tests[{index}]",
             citation=RESULT_VALIDITY_YEARS.citation_at(start),
         )
+
+
+def history_warnings(candidate: Candidate, *, on: date) -> tuple[str, ...]:
+    """A job with no end date that runs on beside a later job in another country: most
+    likely an end date left out (a period without one is ongoing, policy P24), which would
+    count years of work that were not done.
+
+    >>> from expressentry.model import WorkHistory, WorkPeriod
+    >>> def job(country, start, end=None):
+    ...     return WorkPeriod(country=country, start=start, end=end, hours_per_week=40)
+    >>> history = WorkHistory(periods=(job("IN", date(2019, 1, 1)), job("CA", date(2025, 10, 1))))
+    >>> print(*history_warnings(Candidate(work_history=history), on=date(2026, 12, 1)))
+    Job 1 (IN, from 2019-01-01) has no end date, so it counts as ongoing through 2026-12-01, \
+beside job 2 (CA, from 2025-10-01): if it has ended, give its end date.
+    """
+    if candidate.work_history is None:
+        return ()
+    periods = candidate.work_history.periods
+    said = []
+    for index, period in enumerate(periods):
+        if period.end is not None or period.start > on:
+            continue
+        later = next(
+            (
+                (number, other)
+                for number, other in enumerate(periods)
+                if other.country != period.country and period.start < other.start <= on
+            ),
+            None,
+        )
+        if later is not None:
+            number, other = later
+            said.append(
+                f"Job {index + 1} ({_where_and_when(period)}) has no end date, so it counts as "
+                f"ongoing through {on.isoformat()}, beside job {number + 1} "
+                f"({_where_and_when(other)}): if it has ended, give its end date."
+            )
+    return tuple(said)
+
+
+def _where_and_when(period: WorkPeriod) -> str:
+    title = "" if period.job_title is None else f"{period.job_title.strip()}, "
+    return f"{title}{period.country}, from {period.start.isoformat()}"
 
 
 def _before(ends: date, until: date) -> str:
