@@ -13,6 +13,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from expressentry.dated import Citation
+from expressentry.facts import derive
+from expressentry.model import Candidate
+from expressentry.programs.fsw import fsw_grid
 from expressentry.render import (
     Code,
     html_table,
@@ -335,3 +338,12 @@ def test_no_assessment_renders_markup_it_did_not_write(candidate: Any, on: date)
     }
     html = _Page(result._repr_html_())
     assert html.maths == []
+
+
+def test_each_grid_factor_row_says_what_it_is() -> None:
+    # Found by a new user's walk (helper-78): a factor's row had no explanation and read as a
+    # gap in the table; its item was the factor's bare name in lower case.
+    table = fsw_grid(derive(Candidate(), on=date(2026, 11, 29)))._repr_markdown_()
+    assert "| 0-28 | 28 | Language: the factor | The points of the lines below. |" in table
+    assert "| 0-10 | 10 | Adaptability: the factor | The lines add up to 0 to 40 points;" in table
+    assert " |  |" not in table

@@ -508,8 +508,9 @@ def _grid_rows(grid: FswGrid) -> list[tuple[object, ...]]:
             (
                 points(factor.points, factor.points_at_most),
                 factor.maximum,
-                factor.factor.title,
-                factor.cap_sentence,
+                f"{factor.factor.title.capitalize()}: the factor",
+                # A row with no words read as a gap in the table (helper-78).
+                factor.cap_sentence or "The points of the lines below.",
             )
         )
         rows.extend(

@@ -821,7 +821,7 @@ def test_adaptability_is_capped_at_10() -> None:
     said = "The lines add up to 20 points; adaptability counts 10 at most."
     assert factor.cap_sentence == said
     assert f"- Adaptability: 10/10. {said}" in result.explain()
-    assert f"| 10 | 10 | adaptability | {said} |" in result._repr_markdown_()
+    assert f"| 10 | 10 | Adaptability: the factor | {said} |" in result._repr_markdown_()
     assert result.to_dict()["factors"][5]["cap_sentence"] == said
     assert all(not other.cap_sentence for other in result.factors[:5])
 
