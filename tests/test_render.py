@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from expressentry.dated import Citation
@@ -94,8 +94,10 @@ class _Page(HTMLParser):
         # The text each kind of element holds directly (a paragraph, an item, a cell, code).
         where = self.open[-1] if self.open else ""
         self.inside[where] = self.inside.get(where, "") + data
-        if "code" not in self.open and data.count("$") > (data == "$"):
-            # MathJax looks for "$ ... $" in each run of text outside code: this is one.
+        delimiter = data.count("$") > (data == "$") or "\\(" in data or "\\[" in data
+        if "code" not in self.open and delimiter:
+            # MathJax looks for "$ ... $", "\( ... \)" and "\[ ... \]" in each run of text
+            # outside code (a job title's "\(" was one, helper-77): this is one.
             self.maths.append(data)
 
     @property
@@ -192,6 +194,7 @@ def test_markdown_code_is_one_code_span_holding_the_text(layout: str, text: str)
 
 
 @given(text=FREE_TEXT | MARKUP)
+@example(text="\\(x^2\\) and \\[y\\]")  # a job title MathJax would typeset (helper-77)
 def test_html_text_reads_as_written_and_no_two_dollars_share_a_run_of_text(text: str) -> None:
     page = _Page(f"<p>{html_text(text)}</p>")
     assert page.text == text
@@ -347,3 +350,7 @@ def test_each_grid_factor_row_says_what_it_is() -> None:
     assert "| 0-28 | 28 | Language: the factor | The points of the lines below. |" in table
     assert "| 0-10 | 10 | Adaptability: the factor | The lines add up to 0 to 40 points;" in table
     assert " |  |" not in table
+    # A range of points in the text: "0 to 6 of 6", which "0 to 6/6" read as a fraction.
+    text = fsw_grid(derive(Candidate(), on=date(2026, 11, 29))).explain()
+    assert "- First official language: listening: 0 to 6 of 6. " in text
+    assert "- Adaptability: 0 to 10 of 10. The lines add up to 0 to 40 points;" in text

@@ -174,6 +174,17 @@ class IssuingAuthority(IdentityEnum):
     YT = "yt"
     FEDERAL = "federal"
 
+    @property
+    def title(self) -> str:
+        """The issuer in words: a province's or territory's name, or a federal body.
+
+        >>> IssuingAuthority.ON.title, IssuingAuthority.FEDERAL.title
+        ('Ontario', 'a federal body')
+        """
+        if self is IssuingAuthority.FEDERAL:
+            return "a federal body"
+        return PROVINCE_NAMES[Province(self.value)]
+
 
 class CredentialLevel(IdentityEnum):
     """The level of one completed credential, as the CRS and the FSW grid name them.

@@ -347,14 +347,21 @@ def markdown_warnings(warnings: Sequence[str]) -> list[str]:
 
 
 def html_text(text: object) -> str:
-    """``text`` as HTML that reads as written: escaped, and every ``$`` an element of its own,
-    so that a notebook's MathJax, which finds mathematics only within one run of text, never
-    pairs two sums of money (or two JSON paths) into a formula.
+    r"""``text`` as HTML that reads as written: escaped, and every ``$`` and ``\`` an element
+    of its own, so that a notebook's MathJax, which finds mathematics only within one run of
+    text, never pairs two sums of money (or two JSON paths) into a formula, nor reads a job
+    title's ``\(`` as one.
 
     >>> print(html_text("<b> $13,757 & $17,127"))
     &lt;b&gt; <span>$</span>13,757 &amp; <span>$</span>17,127
+    >>> print(html_text("\\(x\\)"))
+    <span>\</span>(x<span>\</span>)
     """
-    return escape(str(text)).replace("$", "<span>$</span>")
+    return escape(str(text)).translate(_HTML_MATH)
+
+
+_HTML_MATH = str.maketrans({"$": "<span>$</span>", "\\": "<span>\\</span>"})
+"""The characters MathJax opens mathematics with: $, and the backslash of \\( and \\[."""
 
 
 def html_warnings(warnings: Sequence[str]) -> str:

@@ -290,11 +290,28 @@ def test_without_trade_experience_the_requirements_name_no_trade():
 # -- fst.offer_or_certificate ----------------------------------------------------------------
 
 
+@pytest.mark.parametrize(
+    ("issuer", "words"),
+    [
+        (IssuingAuthority.FEDERAL, "issued by a federal body"),  # was "issued by FEDERAL"
+        (IssuingAuthority.NT, "issued by the Northwest Territories"),
+    ],
+)
+def test_a_certificates_issuer_is_named_in_words(issuer: IssuingAuthority, words: str) -> None:
+    # Found by the rendering audit (helper-77): the issuer's code was shouted in capitals.
+    issued = attrs.evolve(certificate(WELDER), issued_by=issuer)
+    finding = assess(candidate(certificates_of_qualification=(issued,))).finding(OFFER)
+    assert f"Certificate of qualification 1 (NOC 72106, {words}) is not in" in finding.sentence
+
+
 def test_a_certificate_in_another_trade_is_not_met():
     verdict = assess(candidate(certificates_of_qualification=(certificate(WELDER),)))
     finding = verdict.finding(OFFER)
     assert finding.outcome is Outcome.NOT_MET
-    assert "Certificate of qualification 1 (NOC 72106, issued by AB) is not in" in finding.sentence
+    assert (
+        "Certificate of qualification 1 (NOC 72106, issued by Alberta) is not in"
+        in finding.sentence
+    )
 
 
 @pytest.mark.parametrize(
@@ -797,5 +814,5 @@ def test_a_trade_that_even_every_uncoded_period_leaves_short_is_not_met() -> Non
     finding = verdict.finding(OFFER)
     assert finding.outcome is Outcome.NOT_MET
     assert finding.sentence.startswith(
-        "Certificate of qualification 1 (NOC 72200, issued by ON) is not in NOC 72204 "
+        "Certificate of qualification 1 (NOC 72200, issued by Ontario) is not in NOC 72204 "
     )

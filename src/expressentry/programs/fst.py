@@ -381,7 +381,7 @@ def _certificate(facts: Facts, index: int, target: _Target) -> _Match:
     certificate = (facts.candidate.certificates_of_qualification or ())[index]
     path = f"$.certificates_of_qualification[{index}].noc"
     noc = certificate.noc
-    issued = certificate.issued_by.value.upper()
+    issued = certificate.issued_by.title
     name = f"Certificate of qualification {index + 1}"
     on = facts.on
     issue_date = certificate.issue_date

@@ -645,15 +645,14 @@ class FswGrid(WrittenOnRead):
         lines = [self.describe()]
         for factor in self.factors:
             lines.extend(
-                f"- {line.item}: {_range(line.points, line.points_at_most)}/{line.maximum}. "
+                f"- {line.item}: {_of(line.points, line.points_at_most, line.maximum)}. "
                 f"{line.sentence}"
                 for line in factor.lines
             )
             if factor.cap_sentence:
-                points = _range(factor.points, factor.points_at_most)
+                points = _of(factor.points, factor.points_at_most, factor.maximum)
                 lines.append(
-                    f"- {factor.factor.title.capitalize()}: {points}/{factor.maximum}. "
-                    f"{factor.cap_sentence}"
+                    f"- {factor.factor.title.capitalize()}: {points}. {factor.cap_sentence}"
                 )
         return "\n".join(lines)
 
@@ -676,6 +675,11 @@ class FswGrid(WrittenOnRead):
 
 def _range(low: int, high: int) -> str:
     return str(low) if low == high else f"{low} to {high}"
+
+
+def _of(low: int, high: int, maximum: int) -> str:
+    """``6/6``; a range of points ``0 to 13 of 15`` ("0 to 13/15" read as a fraction)."""
+    return f"{low}/{maximum}" if low == high else f"{low} to {high} of {maximum}"
 
 
 class _Line:
