@@ -941,24 +941,23 @@ def _noc_versions(candidate: Candidate, facts: Facts) -> Sequence[_Draft]:
     """A code of the NOC version not in force is asked again in the version in force: the
     profile takes only that version's codes (IRCC, from 2022-11-16: a profile in the pool is
     invited only once its codes are NOC 2021 ones), though the engine reads either."""
-    version = NOC_VERSION_IN_FORCE.at(facts.on)
+    row = NOC_VERSION_IN_FORCE.entry_at(facts.on)
+    version = row.value
+    # Only a code of the other version is put in words: most profiles have none.
     stated: list[tuple[str, str, NocCode]] = []  # path, what it is, the code
     if candidate.work_history is not None:
-        stated += [
-            (f"$.work_history[{index}].noc", f"your {_job_words(index, period)}", period.noc)
-            for index, period in enumerate(candidate.work_history.periods)
-            if period.noc is not None
-        ]
-    stated += [
-        (f"$.job_offers[{index}].noc", f"job offer {index + 1}", offer.noc)
-        for index, offer in enumerate(candidate.job_offers or ())
-        if offer.noc is not None
-    ]
-    if candidate.primary_occupation is not None:
-        stated.append(
-            ("$.primary_occupation", "your primary occupation", candidate.primary_occupation)
-        )
-    row = NOC_VERSION_IN_FORCE.entry_at(facts.on)
+        for index, period in enumerate(candidate.work_history.periods):
+            if period.noc is not None and period.noc.version is not version:
+                job = f"your {_job_words(index, period)}"
+                stated.append((f"$.work_history[{index}].noc", job, period.noc))
+    for index, offer in enumerate(candidate.job_offers or ()):
+        if offer.noc is not None and offer.noc.version is not version:
+            stated.append((f"$.job_offers[{index}].noc", f"job offer {index + 1}", offer.noc))
+    primary = candidate.primary_occupation
+    if primary is not None and primary.version is not version:
+        stated.append(("$.primary_occupation", "your primary occupation", primary))
+    if not stated:
+        return ()
     changes = NOC_VERSION_IN_FORCE.change_dates
     if row.start > changes[0]:
         since = f"from {row.start.isoformat()}"
@@ -968,8 +967,8 @@ def _noc_versions(candidate: Candidate, facts: Facts) -> Sequence[_Draft]:
         _Draft(
             item_id="profile.noc_version",
             sentence=(
-                f"Give the {version.label} code of {what}: a profile takes {version.label} codes "
-                f"{since}, and {code.version.label} {code.code} is {version.label} "
+                f"Give the {version.label} code of {what}: a profile takes {version.label} "
+                f"codes {since}, and {code.version.label} {code.code} is {version.label} "
                 f"{' or '.join(match.code for match in in_version(code, version))}."
             ),
             path=path,
@@ -978,7 +977,6 @@ def _noc_versions(candidate: Candidate, facts: Facts) -> Sequence[_Draft]:
             reason="the profile asks the code in the NOC version in force",
         )
         for path, what, code in stated
-        if code.version is not version
     ]
 
 
