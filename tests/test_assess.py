@@ -281,7 +281,7 @@ def test_a_french_second_language_without_a_first_earns_the_french_points():
                 {
                     "kind": "tef_canada",
                     "test_date": "2026-01-10",
-                    "scores": {"listening": 500, "reading": 500, "writing": 500, "speaking": 500},
+                    "scores": {"listening": 285, "reading": 240, "writing": 355, "speaking": 355},
                 }
             ],
         }

@@ -105,16 +105,17 @@ def test_a_score_must_be_a_finite_number():
     [
         (date(2019, 9, 30), 300, True),
         (date(2019, 9, 30), 301, False),
-        (date(2019, 10, 1), 699, True),
-        (date(2019, 10, 1), 700, False),
+        (date(2019, 10, 1), 300, True),
+        (date(2019, 10, 1), 301, False),
+        (date(2025, 1, 1), 699, False),  # the score out of 699: not Express Entry's (P3)
     ],
 )
-def test_the_tef_scale_follows_the_test_date(test_date, reading, ok):
+def test_the_tef_scale_is_the_ancien_score_whatever_the_test_date(test_date, reading, ok):
     scores = AbilityScores(listening=200, reading=reading, writing=300, speaking=300)
     if ok:
         LanguageTest(kind=TestKind.TEF_CANADA, test_date=test_date, scores=scores)
     else:
-        with pytest.raises(ProfileError, match=r"TEF Canada reading|above 699"):
+        with pytest.raises(ProfileError, match="Équivalence ancien score"):
             LanguageTest(kind=TestKind.TEF_CANADA, test_date=test_date, scores=scores)
 
 

@@ -219,13 +219,18 @@ def test_job_offer_points_are_0_from_2025_03_25():
     assert points(date(2025, 3, 25)) == 0
 
 
-def test_the_tef_scale_depends_on_the_test_date():
-    # Speaking 450: NCLC 7 on the uniform chart of 2019-10-01 to 2023-12-10, NCLC 6 after.
-    scores = AbilityScores(listening=450, reading=450, writing=450, speaking=450)
-    before = LanguageTest(kind=TestKind.TEF_CANADA, test_date=date(2023, 12, 10), scores=scores)
-    after = LanguageTest(kind=TestKind.TEF_CANADA, test_date=date(2023, 12, 11), scores=scores)
-    assert levels_of(before).of(Ability.SPEAKING) == 7
-    assert levels_of(after).of(Ability.SPEAKING) == 6
+def test_the_tef_scale_is_the_ancien_score_whatever_the_test_date():
+    # rules.md §13 says "The TEF scale depends on the test date": the certificate's scale does
+    # (0-699 since 2019-10-01), but IRCC reads for Express Entry only its "Équivalence ancien
+    # score", with the old chart, whatever the date (language._citations.TEF_ANCIEN_SCORE):
+    # the calculators that read the score out of 699 with a chart by date are the mistake.
+    scores = AbilityScores(listening=250, reading=210, writing=310, speaking=310)
+    for taken in (date(2019, 9, 30), date(2019, 10, 1), date(2023, 12, 10), date(2023, 12, 11)):
+        test = LanguageTest(kind=TestKind.TEF_CANADA, test_date=taken, scores=scores)
+        assert str(levels_of(test)) == "NCLC L 7, R 7, W 7, S 7"
+    out_of_699 = AbilityScores(listening=450, reading=450, writing=450, speaking=450)
+    with pytest.raises(ProfileError, match="not the score out of 699"):
+        LanguageTest(kind=TestKind.TEF_CANADA, test_date=date(2024, 5, 2), scores=out_of_699)
 
 
 @pytest.mark.parametrize("ability", [Ability.WRITING, Ability.SPEAKING])

@@ -183,13 +183,13 @@ def test_an_undeclared_policy_is_an_error() -> None:
 
 
 def test_tables_kept_per_test_kind_are_listed_row_by_row(reference: str) -> None:
-    # LEVEL_CHARTS holds a dated chart per test: each chart's rows are listed, so the TEF's
-    # three scoring eras (P3) are in the reference, as every other dated table's rows are.
+    # LEVEL_CHARTS holds a dated chart per test: each chart's rows are listed, the TEF's one
+    # row (P3: the "Équivalence ancien score" whatever the test date) as every other's.
     rows = [
         line
         for line in reference.splitlines()
         if line.startswith("| TEF Canada → NCLC") and "`LEVEL_CHARTS[TEF_CANADA]`" in line
     ]
-    assert [row.split(" | ")[2] for row in rows] == ["0001-01-01", "2019-10-01", "2023-12-11"]
+    assert [row.split(" | ")[2] for row in rows] == ["0001-01-01"]
     policy_p3 = next(line for line in reference.splitlines() if line.startswith("| P3 "))
     assert "LEVEL_CHARTS[TEF_CANADA]" in policy_p3

@@ -79,8 +79,8 @@ def _test(reading: float, kind: str = "celpip_general") -> dict[str, Any]:
         (_job(employer="isolate\u2066x"), False),
         (_test(0), True),
         (_test(-1), False),
-        (_test(699, "tef_canada"), True),
-        (_test(700, "tef_canada"), False),
+        (_test(699, "tcf_canada"), True),
+        (_test(700, "tcf_canada"), False),
         ({"schema_version": 1, "work_history": [_job()["work_history"][0]] * 1001}, False),
     ],
 )

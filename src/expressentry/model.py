@@ -441,29 +441,31 @@ class AbilityScores:
     listening: float = attrs.field(
         metadata=_about(
             "The listening score: an IELTS band (0 to 9 in half bands), a CELPIP level (0 to "
-            "12), a PTE Core score (10 to 90), a TEF Canada score (0 to 699; 0 to 360 for a "
-            "test taken before 2019-10-01) or a TCF Canada score (0 to 699)."
+            "12), a PTE Core score (10 to 90), a TEF Canada score (its "
+            '"Équivalence ancien score", 0 to 360, whatever the test date) or a TCF Canada '
+            "score (0 to 699)."
         )
     )
     reading: float = attrs.field(
         metadata=_about(
             "The reading score: an IELTS band (0 to 9 in half bands), a CELPIP level (0 to 12), "
-            "a PTE Core score (10 to 90), a TEF Canada score (0 to 699; 0 to 300 for a test "
-            "taken before 2019-10-01) or a TCF Canada score (0 to 699)."
+            'a PTE Core score (10 to 90), a TEF Canada score (its "Équivalence ancien score", '
+            "0 to 300, whatever the test date) or a TCF Canada score (0 to 699)."
         )
     )
     writing: float = attrs.field(
         metadata=_about(
             "The writing score: an IELTS band (0 to 9 in half bands), a CELPIP level (0 to 12), "
-            "a PTE Core score (10 to 90), a TEF Canada score (0 to 699; 0 to 450 for a test "
-            "taken before 2019-10-01) or a TCF Canada score (0 to 20)."
+            'a PTE Core score (10 to 90), a TEF Canada score (its "Équivalence ancien score", '
+            "0 to 450, whatever the test date) or a TCF Canada score (0 to 20)."
         )
     )
     speaking: float = attrs.field(
         metadata=_about(
             "The speaking score: an IELTS band (0 to 9 in half bands), a CELPIP level (0 to "
-            "12), a PTE Core score (10 to 90), a TEF Canada score (0 to 699; 0 to 450 for a "
-            "test taken before 2019-10-01) or a TCF Canada score (0 to 20)."
+            "12), a PTE Core score (10 to 90), a TEF Canada score (its "
+            '"Équivalence ancien score", 0 to 450, whatever the test date) or a TCF Canada '
+            "score (0 to 20)."
         )
     )
 
@@ -493,9 +495,8 @@ class LanguageTest:
     )
     test_date: date = attrs.field(
         metadata=_about(
-            "The day the test was taken. It sets the TEF Canada scale and chart (policy P3) and "
-            "whether a PTE Core counts (from 2024-01-30), and the validity runs from it when "
-            "the result date is not given."
+            "The day the test was taken. It sets whether a PTE Core counts (from 2024-01-30), "
+            "and the validity runs from it when the result date is not given."
         )
     )
     result_date: date | None = attrs.field(

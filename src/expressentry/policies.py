@@ -1,14 +1,15 @@
 """The engine policies: how the engine decides where the official sources are silent.
 
-The Regulations, the Ministerial Instructions and IRCC's pages leave questions open: which TEF
-Canada scale applies to a test, how hours add up across simultaneous jobs, what "the last ten
-years" means to the day, what to do when a fact is not answered. The engine answers each one
-with a documented interpretation, a *policy*, numbered P1 to P34 as in the research notes
-(``rules.md`` §12). A finding that relies on a policy names it (``Finding.policy``), so every
-verdict says where it follows an interpretation rather than a provision.
+The Regulations, the Ministerial Instructions and IRCC's pages leave questions open: how hours
+add up across simultaneous jobs, what "the last ten years" means to the day, what to do when a
+fact is not answered. The engine answers each one with a documented interpretation, a
+*policy*, numbered P1 to P34 as in the research notes (``rules.md`` §12). A finding that relies
+on a policy names it (``Finding.policy``), so every verdict says where it follows an
+interpretation rather than a provision.
 
 A policy holds until an official source says otherwise; changing one is a decision to record
-in the changelog, not a silent fix.
+in the changelog, not a silent fix. One has: P3, the TEF Canada scale, where IRCC's own page
+for Express Entry contradicts the research notes (the changelog, and docs/language.md).
 
 >>> POLICIES["P13"].topic
 'Age'
@@ -67,9 +68,13 @@ _TABLE: tuple[tuple[str, str], ...] = (
     ),
     (
         "TEF Canada scale",
-        "The scale is chosen by the test date: before 2019-10-01 the oldest scale; from "
-        "2019-10-01 to 2023-12-10 the second; from 2023-12-11 the current one. A score outside "
-        "its era's scale is an input error.",
+        # The research notes chose the scale and chart by the test date, from the post-
+        # graduation work permit's 0-699 charts; IRCC says otherwise for Express Entry
+        # (language._citations.TEF_ANCIEN_SCORE), and an official source decides.
+        'The scores are the certificate\'s "Équivalence ancien score" (listening 0-360, '
+        "reading 0-300, writing and speaking 0-450), read with the old chart whatever the date "
+        "the test was taken, as IRCC instructs for Express Entry; the scores out of 699 are "
+        "not Express Entry's. A score outside that scale is an input error.",
     ),
     (
         "Test validity",

@@ -523,8 +523,8 @@ def single(**changes: Any) -> Candidate:
 def test_the_test_with_the_higher_crs_is_chosen_not_the_one_with_more_core_points() -> None:
     # NCLC 10, 10, 10 and below 4 gives more core points (102) than NCLC 8 in all four (92),
     # but NCLC 8 in all four also earns the French-language points (25, no English test).
-    uneven = scored(TestKind.TEF_CANADA, date(2025, 1, 10), 699, 699, 699, 300)
-    even = scored(TestKind.TEF_CANADA, date(2025, 2, 10), 500, 500, 500, 500)
+    uneven = scored(TestKind.TEF_CANADA, date(2025, 1, 10), 360, 300, 450, 100)
+    even = scored(TestKind.TEF_CANADA, date(2025, 2, 10), 285, 240, 355, 355)
     candidate = single(first_official_language=Language.FRENCH, language_tests=(uneven, even))
     result = crs_for(candidate, on=LATER)
     assert str(result.factors.first_language) == "NCLC L 8, R 8, W 8, S 8"
@@ -543,7 +543,7 @@ def test_the_first_language_with_the_higher_crs_is_assumed() -> None:
     # English first gives more core points, but French first (NCLC 8 in all four) also earns
     # skill-transferability points with the bachelor's, where CLB 4 in speaking earns none.
     english = scored(TestKind.CELPIP_GENERAL, date(2025, 1, 10), 10, 10, 10, 4)
-    french = scored(TestKind.TEF_CANADA, date(2025, 2, 10), 500, 500, 500, 500)
+    french = scored(TestKind.TEF_CANADA, date(2025, 2, 10), 285, 240, 355, 355)
     bachelor = Credential(
         level=CredentialLevel.BACHELORS_OR_THREE_YEAR,
         country="CA",

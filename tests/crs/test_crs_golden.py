@@ -21,7 +21,8 @@ Pitfalls of rules.md §13 and where they are covered:
 - French bonus NCLC 7+ in all four, 50 only with English CLB 5+ in all four:
   ``french-one-ability-6``, ``french-english-one-clb4``, ``tcf-bilingual``;
 - job-offer points 0 from 2025-03-25: ``job-offer-removed``, ``job-offer-last-day``;
-- the TEF scale depends on the test date: ``tef-old-scale``, ``tef-699-scale``; TCF writing
+- the TEF Canada score is its "Équivalence ancien score" whatever the test date (P3, as IRCC
+  reads it): ``tef-old-scale``, ``tef-ancien-score-from-2019-10-01``; TCF writing
   and speaking out of 20: ``tcf-bilingual``;
 - TCF at CLB 4 earns 6 per ability: ``tcf-level-4``;
 - the FSW grid's per-ability language points, foreign experience in one occupation, Canadian
@@ -188,16 +189,17 @@ GOLDEN = [
         first_language=levels_of_scores(TestKind.PTE_CORE, 71, 60, 79, 76, T2025),
         foreign_years=2,
     ),
-    # TEF Canada (2024, 0-699 scale) L546 R503 W512 S456 → NCLC 10, 9, 9, 7, French first, no
-    # English. Single, 28, bachelor's. Core 110 + 120 + (34 + 31 + 31 + 17 = 113) = 343.
-    # C: E1×L1 13. D: French only 25. Total 381.
+    # TEF Canada (2024), its "Équivalence ancien score" (policy P3, as IRCC reads it for
+    # Express Entry) L330 R250 W380 S320 → NCLC 10, 9, 9, 7, French first, no English. Single,
+    # 28, bachelor's. Core 110 + 120 + (34 + 31 + 31 + 17 = 113) = 343. C: E1×L1 13. D: French
+    # only 25. Total 381.
     case(
         "tef-french-only",
         381,
         (343, 0, 13, 25),
         age=28,
         education=E.BACHELORS_OR_THREE_YEAR,
-        first_language=levels_of_scores(TestKind.TEF_CANADA, 546, 503, 512, 456, date(2024, 6, 1)),
+        first_language=levels_of_scores(TestKind.TEF_CANADA, 330, 250, 380, 320, date(2024, 6, 1)),
     ),
     # TCF Canada L549 R524 W12/20 S10/20 → NCLC 10, 9, 8, 7 (French first); IELTS 6.0 ×4 →
     # CLB 7 (second). Single, 31, one-year. Core 99 + 90 + (34 + 31 + 23 + 17 = 105) + (3 × 4 =
@@ -235,12 +237,14 @@ GOLDEN = [
             TestKind.TEF_CANADA, 300, 250, 400, 400, date(2019, 9, 30)
         ),
     ),
-    # The same scores taken 2019-10-01 (0-699 scale) → NCLC 4, below 4, 6, 6.
-    # Core 110 + 120 + (6 + 0 + 9 + 9 = 24) = 254. C: L0 → 0. D: NCLC < 7 → 0. Total 254.
+    # The same scores taken 2019-10-01, when the certificate's scale became 0-699: they are its
+    # "Équivalence ancien score", read with the same chart (P3, IRCC for Express Entry), so the
+    # same 400. (rules.md §5.7 (b), the work permit's 0-699 chart, would give NCLC 4, below 4,
+    # 6, 6 and 254.)
     case(
-        "tef-699-scale",
-        254,
-        (254, 0, 0, 0),
+        "tef-ancien-score-from-2019-10-01",
+        400,
+        (360, 0, 25, 15),
         on=date(2020, 1, 1),
         age=29,
         education=E.BACHELORS_OR_THREE_YEAR,

@@ -173,7 +173,9 @@ PTE_CORE = SpecChart(
 )
 
 # rules.md §5.7 (c): TEF Canada old scale (listening 0-360, reading 0-300, speaking/writing
-# 0-450); policy P3: tests taken before 2019-10-01.
+# 0-450). Policy P3 as IRCC decides it for Express Entry: the certificate's "Équivalence ancien
+# score", read with this chart whatever the test date (the spec's 0-699 charts of §5.7 (a) and
+# (b) are the post-graduation work permit's, language._citations.TEF_ANCIEN_SCORE).
 _TEF_OLD_WRITING_SPEAKING: tuple[Row, ...] = (
     (10, 393, 450),
     (9, 371, 392),
@@ -186,7 +188,14 @@ _TEF_OLD_WRITING_SPEAKING: tuple[Row, ...] = (
 TEF_OLD = SpecChart(
     kind=TestKind.TEF_CANADA,
     era="old scale",
-    test_dates=(date(2015, 1, 1), date(2018, 6, 15), date(2019, 9, 30)),
+    test_dates=(
+        date(2015, 1, 1),
+        date(2019, 9, 30),
+        date(2019, 10, 1),
+        date(2023, 12, 10),
+        date(2023, 12, 11),
+        date(2025, 5, 1),
+    ),
     step=Decimal(1),
     scale={L: (0, 360), R: (0, 300), W: (0, 450), S: (0, 450)},
     rows={
@@ -210,66 +219,6 @@ TEF_OLD = SpecChart(
             (4, 145, 180),
         ),
         S: _TEF_OLD_WRITING_SPEAKING,
-    },
-)
-
-# rules.md §5.7 (b): TEF Canada, tests taken 2019-10-01 to 2023-12-10 (policy P3). "Uniform
-# 0-699 table, the same for all four abilities".
-_TEF_2019_ROWS: tuple[Row, ...] = (
-    (10, 566, 699),
-    (9, 533, 565),
-    (8, 500, 532),
-    (7, 450, 499),
-    (6, 400, 449),
-    (5, 350, 399),
-    (4, 300, 349),
-)
-TEF_2019 = SpecChart(
-    kind=TestKind.TEF_CANADA,
-    era="2019-10-01 to 2023-12-10",
-    test_dates=(date(2019, 10, 1), date(2021, 6, 15), date(2023, 12, 10)),
-    step=Decimal(1),
-    scale={L: (0, 699), R: (0, 699), W: (0, 699), S: (0, 699)},
-    rows={L: _TEF_2019_ROWS, R: _TEF_2019_ROWS, W: _TEF_2019_ROWS, S: _TEF_2019_ROWS},
-)
-
-# rules.md §5.7 (a): TEF Canada, tests taken from 2023-12-11 (policy P3), 0-699 per ability.
-_TEF_2023_READING_LISTENING: tuple[Row, ...] = (
-    (10, 546, 699),
-    (9, 503, 545),
-    (8, 462, 502),
-    (7, 434, 461),
-    (6, 393, 433),
-    (5, 352, 392),
-    (4, 306, 351),
-)
-TEF_2023 = SpecChart(
-    kind=TestKind.TEF_CANADA,
-    era="from 2023-12-11",
-    test_dates=(date(2023, 12, 11), date(2025, 5, 1)),
-    step=Decimal(1),
-    scale={L: (0, 699), R: (0, 699), W: (0, 699), S: (0, 699)},
-    rows={
-        R: _TEF_2023_READING_LISTENING,
-        W: (
-            (10, 558, 699),
-            (9, 512, 557),
-            (8, 472, 511),
-            (7, 428, 471),
-            (6, 379, 427),
-            (5, 330, 378),
-            (4, 268, 329),
-        ),
-        L: _TEF_2023_READING_LISTENING,
-        S: (
-            (10, 556, 699),
-            (9, 518, 555),
-            (8, 494, 517),
-            (7, 456, 493),
-            (6, 422, 455),
-            (5, 387, 421),
-            (4, 328, 386),
-        ),
     },
 )
 
@@ -313,7 +262,7 @@ TCF = SpecChart(
     },
 )
 
-SPEC_CHARTS = (CELPIP, IELTS, PTE_CORE, TEF_OLD, TEF_2019, TEF_2023, TCF)
+SPEC_CHARTS = (CELPIP, IELTS, PTE_CORE, TEF_OLD, TCF)
 
 
 def _expected(level: int) -> int:
@@ -453,10 +402,8 @@ def test_transcription_is_contiguous(chart: SpecChart, ability: Ability) -> None
         assert highest_below == _previous(lowest, chart.step)
 
 
-def test_the_tef_eras_change_on_the_policy_dates() -> None:
-    # Policy P3: the day before and the day of each change are checked above; make sure each
-    # of those days is listed in the right era.
-    assert date(2019, 9, 30) in TEF_OLD.test_dates
-    assert date(2019, 10, 1) in TEF_2019.test_dates
-    assert date(2023, 12, 10) in TEF_2019.test_dates
-    assert date(2023, 12, 11) in TEF_2023.test_dates
+def test_the_tef_chart_is_the_old_one_on_the_days_the_spec_changed_it() -> None:
+    # Policy P3 (IRCC for Express Entry): one chart whatever the test date; the days the spec
+    # changed chart (2019-10-01 and 2023-12-11) and the days before are among those checked.
+    for day in (date(2019, 9, 30), date(2019, 10, 1), date(2023, 12, 10), date(2023, 12, 11)):
+        assert day in TEF_OLD.test_dates

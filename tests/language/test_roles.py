@@ -91,7 +91,7 @@ def test_one_language_only_is_the_first(make_test: MakeTest) -> None:
 
 def test_undeclared_with_both_takes_the_higher_crs(make_test: MakeTest) -> None:
     english = make_test(TestKind.CELPIP_GENERAL, (7, 7, 7, 7), test_date=RECENT)
-    french = make_test(TestKind.TEF_CANADA, (600, 600, 600, 600), test_date=RECENT)
+    french = make_test(TestKind.TEF_CANADA, (340, 280, 420, 420), test_date=RECENT)  # NCLC 10
     roles = official_languages((english, french), ON)
     assert roles.first_language is Language.FRENCH
     assert roles.notes[0].facts == {

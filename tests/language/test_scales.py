@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date
 from fractions import Fraction
 
 import pytest
@@ -12,7 +12,6 @@ from expressentry.exceptions import ProfileError
 from expressentry.language import (
     CELPIP_MINIMAL,
     NOT_ACCEPTED,
-    TEF_CANADA_699_SCALE_FROM,
     TEF_CANADA_SCALES,
     Ability,
     Language,
@@ -123,21 +122,26 @@ def test_scores_off_the_scale_are_refused(
         (Ability.SPEAKING, 450),
     ],
 )
-def test_tef_scale_follows_the_test_date(ability: Ability, old_maximum: int) -> None:
-    # Policy P3: the day before the 0-699 scale, the old maximum is the top of the scale.
-    day_before = TEF_CANADA_699_SCALE_FROM - timedelta(days=1)
-    assert score_problem(TestKind.TEF_CANADA, ability, old_maximum, day_before) is None
-    problem = score_problem(TestKind.TEF_CANADA, ability, old_maximum + 1, day_before)
-    assert problem == (
-        f"{old_maximum + 1} is not a TEF Canada {ability.value} score (a whole number from 0 "
-        f"to {old_maximum} for a test taken on {day_before.isoformat()})"
+@pytest.mark.parametrize("taken", [date(2019, 9, 30), date(2019, 10, 1), date(2023, 12, 11)])
+def test_tef_scores_are_the_ancien_score_whatever_the_test_date(
+    ability: Ability, old_maximum: int, taken: date
+) -> None:
+    # Policy P3 as IRCC decides it for Express Entry (language._citations.TEF_ANCIEN_SCORE):
+    # the certificate's "Équivalence ancien score", on the old scale, for a test of any date;
+    # the research notes had a 0-699 scale from 2019-10-01 (the work permit's charts).
+    assert score_problem(TestKind.TEF_CANADA, ability, old_maximum, taken) is None
+    assert score_problem(TestKind.TEF_CANADA, ability, old_maximum + 1, taken) == (
+        f"{old_maximum + 1} is not a TEF Canada {ability.value} score for Express Entry: give "
+        f'the certificate\'s "Équivalence ancien score" (a whole number from 0 to {old_maximum}), '
+        "not the score out of 699"
     )
-    assert score_problem(TestKind.TEF_CANADA, ability, 699, TEF_CANADA_699_SCALE_FROM) is None
-    assert score_problem(TestKind.TEF_CANADA, ability, 700, TEF_CANADA_699_SCALE_FROM)
 
 
-def test_tef_scale_changes_once() -> None:
-    assert TEF_CANADA_SCALES.change_dates[1:] == (TEF_CANADA_699_SCALE_FROM,)
+def test_tef_scale_never_changes() -> None:
+    assert TEF_CANADA_SCALES.change_dates == (date.min,)
+    assert TEF_CANADA_SCALES.citation_at(date(2025, 1, 1)).url.endswith(
+        "franco-immigration/eligibility/language-test.html"
+    )
 
 
 # -- numbers that are no score, and scores of other number types (an audit's finds) -------

@@ -166,8 +166,8 @@ def test_the_validity_period_is_a_dated_table() -> None:
 
 
 def test_assessed_test_names_its_chart(make_test: MakeTest) -> None:
-    test = make_test(TestKind.TEF_CANADA, (450,) * 4, test_date=date(2024, 5, 2))
+    test = make_test(TestKind.TEF_CANADA, (300, 250, 380, 380), test_date=date(2024, 5, 2))
     assessed = assess_test(test, date(2024, 6, 1))
     assert assessed.describe() == "the TEF Canada taken on 2024-05-02"
-    assert assessed.chart == "TEF Canada → NCLC, tests taken from 2023-12-11"
-    assert "language-results" in assessed.chart_citation.url
+    assert assessed.chart == 'TEF Canada → NCLC (the "Équivalence ancien score")'
+    assert "franco-immigration" in assessed.chart_citation.url

@@ -107,14 +107,19 @@ def celpip(
     )
 
 
-def tef(level_score: int = 400, taken: date = date(2026, 3, 1)) -> LanguageTest:
-    return LanguageTest(
-        kind=TestKind.TEF_CANADA,
-        test_date=taken,
-        scores=AbilityScores(
-            listening=level_score, reading=level_score, writing=level_score, speaking=level_score
-        ),
-    )
+def tef(
+    levels: int | tuple[int, int, int, int] = (6, 6, 6, 5), taken: date = date(2026, 3, 1)
+) -> LanguageTest:
+    """A TEF Canada at NCLC ``levels`` (listening, reading, writing, speaking; 0 for below 4):
+    the lowest "Équivalence ancien score" of each, as the certificate gives it (policy P3)."""
+    each = (levels,) * 4 if isinstance(levels, int) else levels
+    chart = LEVEL_CHARTS[TestKind.TEF_CANADA].at(taken)
+    order = (Ability.LISTENING, Ability.READING, Ability.WRITING, Ability.SPEAKING)
+    scores = {
+        ability.value: int(chart.lowest_score(ability, level)) if level else 0
+        for ability, level in zip(order, each, strict=True)
+    }
+    return LanguageTest(kind=TestKind.TEF_CANADA, test_date=taken, scores=AbilityScores(**scores))
 
 
 def canadian(
@@ -463,7 +468,7 @@ def test_a_zero_for_an_ability_names_the_level_that_earns_points() -> None:
         "Speaking is CLB 6: 0 points; CLB 7 earns 4 points."
     )
     assert lines["First official language: writing"].sentence == "Writing is CLB 7: 4 points."
-    french = grid(eligible(language_tests=(tef(200),), first_official_language=Language.FRENCH))
+    french = grid(eligible(language_tests=(tef(0),), first_official_language=Language.FRENCH))
     (first, *_) = french.factor(GridFactor.LANGUAGE).lines
     assert first.sentence.endswith(": 0 points; NCLC 7 earns 4 points.")
 
@@ -481,9 +486,11 @@ def test_every_unanswered_or_empty_line_gives_its_points() -> None:
     assert first.sentence == "No test given for the first official language counts: 0 points."
 
 
-@pytest.mark.parametrize(("score", "points"), [(200, 0), (400, 4)])  # TEF: below NCLC 5, NCLC 7
-def test_second_language_needs_level_5_in_each_ability(score: int, points: int) -> None:
-    result = grid(eligible(language_tests=(celpip(), tef(score))))
+@pytest.mark.parametrize(("levels", "points"), [(0, 0), ((6, 6, 6, 5), 4)])
+def test_second_language_needs_level_5_in_each_ability(
+    levels: int | tuple[int, int, int, int], points: int
+) -> None:
+    result = grid(eligible(language_tests=(celpip(), tef(levels))))
     line = next(line for line in result.lines if line.item == "Second official language")
     assert line.points == points
     assert result.factor(GridFactor.LANGUAGE).points == 24 + points
@@ -527,16 +534,16 @@ def test_a_grid_of_exactly_67_passes(age: int, total: int, passes: bool) -> None
     )
 
 
-@pytest.mark.parametrize(("score", "points"), [(200, 0), (400, 4)])
+@pytest.mark.parametrize(("levels", "points"), [(0, 0), ((6, 6, 6, 5), 4)])
 def test_a_declared_first_language_settles_the_second_without_a_valid_first_test(
-    score: int, points: int
+    levels: int | tuple[int, int, int, int], points: int
 ) -> None:
     # English declared first, its only test expired: French is the second language (P5), and
     # its valid TEF earns its points for certain; the expired English test counts for nothing
     # (P4), so the first language gives no points, not a range.
     expired = celpip(taken=date(2023, 3, 1))
     result = grid(
-        eligible(first_official_language=Language.ENGLISH, language_tests=(expired, tef(score)))
+        eligible(first_official_language=Language.ENGLISH, language_tests=(expired, tef(levels)))
     )
     line = next(line for line in result.lines if line.item == "Second official language")
     assert (line.points, line.points_at_most) == (points, points)
@@ -548,7 +555,7 @@ def test_an_undeclared_first_language_without_a_valid_test_leaves_the_second_ope
     # Declared or not, tests that all lapsed score nothing in either role; only a first
     # language neither declared nor tested leaves the second open.
     expired = celpip(taken=date(2023, 3, 1))
-    result = grid(eligible(language_tests=(expired, tef(400, taken=date(2023, 3, 1)))))
+    result = grid(eligible(language_tests=(expired, tef(6, taken=date(2023, 3, 1)))))
     line = next(line for line in result.lines if line.item == "Second official language")
     assert (line.points, line.points_at_most) == (0, 0)
     untested = grid(eligible(language_tests=None))
@@ -865,7 +872,7 @@ def test_a_spouse_at_exactly_clb_4_in_each_ability_earns_the_5_points() -> None:
     [
         (celpip(10, 10, 10, 3), celpip(4, 4, 4, 4)),
         (celpip(4, 4, 4, 4), celpip(10, 10, 10, 3)),
-        (celpip(10, 10, 10, 3), tef(330)),  # NCLC 4, 4, 5, 4
+        (celpip(10, 10, 10, 3), tef((4, 4, 5, 4))),
     ],
     ids=["strong-first", "strong-second", "other-language"],
 )
@@ -1310,7 +1317,7 @@ def test_story_a_quebec_bound_engineer() -> None:
     its own skilled workers, so the FSW is out whatever his points (P18)."""
     candidate = eligible(
         intended_province=Province.QC,
-        language_tests=(tef(600),),
+        language_tests=(tef(10),),
         education=(canadian(CredentialLevel.MASTERS_OR_PROFESSIONAL, years=2),),
     )
     verdict = assess(candidate)

@@ -339,7 +339,8 @@ def test_a_francophone_technician_in_moncton_at_nclc_5():
     tef = LanguageTest(
         kind=TestKind.TEF_CANADA,
         test_date=date(2026, 4, 1),
-        scores=AbilityScores(listening=360, reading=360, writing=340, speaking=400),
+        # The certificate's "Équivalence ancien score" (policy P3): NCLC 5 in each ability.
+        scores=AbilityScores(listening=190, reading=160, writing=240, speaking=240),
     )
     elise = person(
         work("22300", date(2025, 5, 1), None),

@@ -33,7 +33,6 @@ from expressentry.language.roles import (
 from expressentry.language.scales import (
     CELPIP_MINIMAL,
     NOT_ACCEPTED,
-    TEF_CANADA_699_SCALE_FROM,
     TEF_CANADA_SCALES,
     Ability,
     Language,
@@ -66,7 +65,6 @@ __all__ = [
     "LOWEST_LEVEL",
     "NOT_ACCEPTED",
     "RESULT_VALIDITY_YEARS",
-    "TEF_CANADA_699_SCALE_FROM",
     "TEF_CANADA_SCALES",
     "Ability",
     "AssessedTest",

@@ -1,6 +1,7 @@
 """Where the language rules come from: one :class:`~expressentry.dated.Citation` per source.
 
-The source keys (S1, S11, S13, S14) are those of ``rules.md``.
+The source keys (S1, S11, S13, S14) are those of ``rules.md``; :data:`TEF_ANCIEN_SCORE` is an
+official page the research notes missed.
 """
 
 from __future__ import annotations
@@ -22,7 +23,21 @@ LANGUAGE_RESULTS_PAGE = Citation(
     "https://www.canada.ca/en/immigration-refugees-citizenship/services/study-canada/work/"
     "after-graduation/eligibility/language-results.html",
 )
-"""S14: the language-results page (PTE Core, and the TEF Canada 0-699 charts)."""
+"""S14: the language-results page (its PTE Core chart). The page is the post-graduation work
+permit's: its TEF Canada 0-699 charts are not Express Entry's (:data:`TEF_ANCIEN_SCORE`)."""
+
+TEF_ANCIEN_SCORE = Citation(
+    "IRCC",
+    'Language test (TEF Canada): for Express Entry, the "Équivalence ancien score" column, '
+    "whatever the date the test was taken",
+    "https://www.canada.ca/en/immigration-refugees-citizenship/services/immigrate-canada/"
+    "rural-franco-pilots/franco-immigration/eligibility/language-test.html",
+)
+"""IRCC: "For applications received through the Express Entry (EE) system, language level
+will be based on the 'Équivalence ancien score' ... regardless of the date the test was taken.
+All other TEF Canada score equivalency charts are not compatible with our system." This
+official source overrides rules.md §5.7 (a) and (b) and policy P3 as the research notes wrote
+it (a chart by test date, from the post-graduation work permit's page)."""
 
 APPROVED_LANGUAGE_TESTS = Citation(
     "IRCC",

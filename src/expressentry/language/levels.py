@@ -5,8 +5,8 @@ each ability of a French test to a Niveau de compétence linguistique canadien (
 its equivalency charts (rules.md §5.4-§5.8). The charts give, for levels 4 to 10, the range of
 scores that reach the level; the ranges are contiguous, so each chart is written here as the
 lowest score of each level. Every chart is a row of a :class:`~expressentry.dated.DatedTable`
-keyed by the date the test was *taken*: the TEF Canada has three scoring eras (policy P3); the
-other tests have one chart each so far.
+keyed by the date the test was *taken*; every test has one chart so far (the TEF Canada's is
+read from its "Équivalence ancien score" whatever the test date, policy P3).
 
 **Levels.** A level is an ``int``: 4 to 10 as the chart gives it, where 10 means "10 or more"
 (CELPIP 10, 11 and 12 all convert to CLB 10, as the charts say), or :data:`BELOW_LEVEL_4` (0)
@@ -34,14 +34,12 @@ from typing import TYPE_CHECKING
 import attrs
 
 from expressentry.dated import Dated, DatedTable
-from expressentry.language._citations import LANGUAGE_RESULTS_PAGE, TEST_EQUIVALENCY_CHARTS
-from expressentry.language.scales import (
-    TEF_CANADA_699_SCALE_FROM,
-    Ability,
-    Language,
-    TestKind,
-    score_problem,
+from expressentry.language._citations import (
+    LANGUAGE_RESULTS_PAGE,
+    TEF_ANCIEN_SCORE,
+    TEST_EQUIVALENCY_CHARTS,
 )
+from expressentry.language.scales import Ability, Language, TestKind, score_problem
 
 if TYPE_CHECKING:
     from expressentry.model import LanguageTest
@@ -201,28 +199,16 @@ _PTE_CORE = LevelChart.from_rows(
     speaking=(89, 84, 76, 68, 59, 51, 42),
 )
 
-# rules.md §5.7 (c): the old scale (listening 0-360, reading 0-300, speaking and writing 0-450).
-_TEF_OLD_SCALE = LevelChart.from_rows(
-    "TEF Canada → NCLC, tests taken before 2019-10-01 (old scale)",
+# rules.md §5.7 (c): the old scale (listening 0-360, reading 0-300, speaking and writing 0-450),
+# which Express Entry reads whatever the test date: a certificate since 2019-10-01 gives the
+# result on it too, as its "Équivalence ancien score" (policy P3; IRCC, TEF_ANCIEN_SCORE). The
+# 0-699 charts of §5.7 (a) and (b) are the post-graduation work permit's, not Express Entry's.
+_TEF = LevelChart.from_rows(
+    'TEF Canada → NCLC (the "Équivalence ancien score")',
     reading=(263, 248, 233, 207, 181, 151, 121),
     writing=(393, 371, 349, 310, 271, 226, 181),
     listening=(316, 298, 280, 249, 217, 181, 145),
     speaking=(393, 371, 349, 310, 271, 226, 181),
-)
-
-# rules.md §5.7 (b): one 0-699 chart for all four abilities.
-_TEF_2019 = LevelChart.uniform(
-    "TEF Canada → NCLC, tests taken from 2019-10-01 to 2023-12-10",
-    (300, 350, 400, 450, 500, 533, 566),
-)
-
-# rules.md §5.7 (a): the current chart, per ability.
-_TEF_2023 = LevelChart.from_rows(
-    "TEF Canada → NCLC, tests taken from 2023-12-11",
-    reading=(546, 503, 462, 434, 393, 352, 306),
-    writing=(558, 512, 472, 428, 379, 330, 268),
-    listening=(546, 503, 462, 434, 393, 352, 306),
-    speaking=(556, 518, 494, 456, 422, 387, 328),
 )
 
 # rules.md §5.8: reading and listening 0-699, writing and speaking 0-20.
@@ -249,14 +235,10 @@ LEVEL_CHARTS: Mapping[TestKind, DatedTable[LevelChart]] = {
         "PTE Core → CLB, by test date",
         (Dated(date.min, _PTE_CORE, LANGUAGE_RESULTS_PAGE),),
     ),
-    # Policy P3: the chart is chosen by the date the test was taken.
+    # Policy P3: one chart, the old scale's, whatever the date the test was taken.
     TestKind.TEF_CANADA: DatedTable(
         "TEF Canada → NCLC, by test date (policy P3)",
-        (
-            Dated(date.min, _TEF_OLD_SCALE, TEST_EQUIVALENCY_CHARTS),
-            Dated(TEF_CANADA_699_SCALE_FROM, _TEF_2019, LANGUAGE_RESULTS_PAGE),
-            Dated(date(2023, 12, 11), _TEF_2023, LANGUAGE_RESULTS_PAGE),
-        ),
+        (Dated(date.min, _TEF, TEF_ANCIEN_SCORE),),
     ),
     TestKind.TCF_CANADA: DatedTable(
         "TCF Canada → NCLC, by test date",
@@ -269,13 +251,13 @@ LEVEL_CHARTS: Mapping[TestKind, DatedTable[LevelChart]] = {
 def level_for(kind: TestKind, ability: Ability, score: float, test_date: date) -> int:
     """The CLB or NCLC level of one ``score`` in ``ability`` of a ``kind`` test.
 
-    The TEF Canada chart is the one in force on ``test_date`` (policy P3):
+    A TEF Canada score is its "Équivalence ancien score", whatever the test date (policy P3):
 
     >>> from datetime import date
-    >>> level_for(TestKind.TEF_CANADA, Ability.READING, 530, date(2023, 12, 10))
-    8
-    >>> level_for(TestKind.TEF_CANADA, Ability.READING, 530, date(2023, 12, 11))
-    9
+    >>> level_for(TestKind.TEF_CANADA, Ability.READING, 207, date(2019, 9, 30))
+    7
+    >>> level_for(TestKind.TEF_CANADA, Ability.READING, 207, date(2024, 5, 2))
+    7
 
     A score the test cannot report is refused, with the reason:
 

@@ -1,9 +1,10 @@
 """The accepted official-language tests and the score scale of each ability.
 
 rules.md §5.1 lists the five tests accepted for Express Entry; §5.4-§5.8 give their scales.
-The TEF Canada scale depends on the date the test was taken (policy P3): before 2019-10-01 the
-old scale (listening 0-360, reading 0-300, speaking and writing 0-450), from then on 0-699 in
-every ability. A score outside its scale is an input error, not a low result.
+A TEF Canada score is the certificate's "Équivalence ancien score", on the old scale (listening
+0-360, reading 0-300, speaking and writing 0-450) whatever the date the test was taken: IRCC
+reads no other for Express Entry (policy P3). A score outside its scale is an input error, not
+a low result.
 """
 
 from __future__ import annotations
@@ -19,12 +20,11 @@ import attrs
 from expressentry._enum import IdentityEnum
 from expressentry.dated import Dated, DatedTable
 from expressentry.exceptions import quoted
-from expressentry.language._citations import LANGUAGE_RESULTS_PAGE, TEST_EQUIVALENCY_CHARTS
+from expressentry.language._citations import TEF_ANCIEN_SCORE
 
 __all__ = [
     "CELPIP_MINIMAL",
     "NOT_ACCEPTED",
-    "TEF_CANADA_699_SCALE_FROM",
     "TEF_CANADA_SCALES",
     "Ability",
     "Language",
@@ -196,14 +196,8 @@ _TCF = {
     Ability.SPEAKING: _whole(0, 20),
 }
 
-TEF_CANADA_699_SCALE_FROM = date(2019, 10, 1)
-"""TEF Canada tests taken from this day are scored 0-699 in every ability (policy P3).
-
-Both the scale and the NCLC chart change on this day, so both tables start their row here.
-"""
-
 TEF_CANADA_SCALES: DatedTable[dict[Ability, Scale]] = DatedTable(
-    "TEF Canada score scale, by test date (policy P3)",
+    'TEF Canada score scale: the "Équivalence ancien score" (policy P3)',
     (
         Dated(
             date.min,
@@ -213,15 +207,14 @@ TEF_CANADA_SCALES: DatedTable[dict[Ability, Scale]] = DatedTable(
                 Ability.WRITING: _whole(0, 450),
                 Ability.SPEAKING: _whole(0, 450),
             },
-            TEST_EQUIVALENCY_CHARTS,
-        ),
-        Dated(
-            TEF_CANADA_699_SCALE_FROM,
-            {ability: _whole(0, 699) for ability in Ability},
-            LANGUAGE_RESULTS_PAGE,
+            TEF_ANCIEN_SCORE,
         ),
     ),
 )
+"""The scale of the TEF Canada scores a profile gives: the old one, whatever the test date.
+A certificate since 2019-10-01 reports each ability out of 699 and, beside it, the
+"Équivalence ancien score", the same result on the old scale; Express Entry takes only that
+column (IRCC, :data:`~expressentry.language._citations.TEF_ANCIEN_SCORE`)."""
 
 _FIXED_SCALES = {
     TestKind.IELTS_GENERAL_TRAINING: _IELTS,
@@ -247,10 +240,8 @@ def scale_for(kind: TestKind, ability: Ability, test_date: date) -> Scale:
     """The scale of ``ability`` for a ``kind`` test taken on ``test_date``.
 
     >>> from datetime import date
-    >>> scale_for(TestKind.TEF_CANADA, Ability.READING, date(2019, 9, 30)).describe()
+    >>> scale_for(TestKind.TEF_CANADA, Ability.READING, date(2024, 5, 2)).describe()
     'a whole number from 0 to 300'
-    >>> scale_for(TestKind.TEF_CANADA, Ability.READING, date(2019, 10, 1)).describe()
-    'a whole number from 0 to 699'
     """
     if kind is TestKind.TEF_CANADA:
         return TEF_CANADA_SCALES.at(test_date)[ability]
@@ -285,8 +276,13 @@ def score_problem(kind: TestKind, ability: Ability, score: float, test_date: dat
     given = _shown(score)
     if kind is TestKind.IELTS_GENERAL_TRAINING:
         return f"{given} is not an {kind.title} band ({scale.describe()})"
-    era = f" for a test taken on {test_date.isoformat()}" if kind is TestKind.TEF_CANADA else ""
-    return f"{given} is not a {kind.title} {ability.value} score ({scale.describe()}{era})"
+    if kind is TestKind.TEF_CANADA:  # most likely the score out of 699 (policy P3)
+        return (
+            f"{given} is not a {kind.title} {ability.value} score for Express Entry: give the "
+            f'certificate\'s "Équivalence ancien score" ({scale.describe()}), not the score '
+            "out of 699"
+        )
+    return f"{given} is not a {kind.title} {ability.value} score ({scale.describe()})"
 
 
 def _shown(score: float) -> str:

@@ -51,7 +51,7 @@ P31) and ``fst.residence.outside_quebec`` (P18).
 >>> verdict.outcome
 <VerdictOutcome.ELIGIBLE: 'eligible'>
 >>> print(verdict.finding("fst.offer_or_certificate").sentence)
-Certificate of qualification 1 (NOC 63200, issued by ON) is in NOC 63200 Cooks, a trade with \
+Certificate of qualification 1 (NOC 63200, issued by Ontario) is in NOC 63200 Cooks, a trade with \
 two years of experience.
 """
 
