@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import random
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import NoReturn
 
 import pytest
@@ -388,6 +388,9 @@ def test_reference_code_validity_at_the_end_of_the_calendar() -> None:
 
 def test_reference_code_expiry_is_the_sixtieth_day_after_issue() -> None:
     assert reference_code_expiry(ISSUED) == date(2027, 1, 28)
+    # A datetime is its day (helper-80: the expiry came back a datetime at noon).
+    noon = reference_code_expiry(datetime(2026, 11, 29, 12, 0, tzinfo=UTC))
+    assert (type(noon), noon) == (date, date(2027, 1, 28))
     assert reference_code_expiry(date(2024, 1, 1)) == date(2024, 3, 1)  # leap year
 
 

@@ -76,3 +76,10 @@ def test_kinds_given_as_strings_are_refused() -> None:
     # Found by an independent check: ["category"] matched no round and answered ().
     with pytest.raises(TypeError, match="RoundKind members"):
         rounds_between(date(2025, 1, 1), date(2025, 12, 31), kinds=["category"])  # type: ignore[list-item]
+
+
+@pytest.mark.parametrize("score", [True, 470.5, "470", None])
+def test_a_round_is_cleared_by_a_whole_crs_total_only(score: object) -> None:
+    # Found by an API audit (helper-80): True was read as 1, 470.5 was taken.
+    with pytest.raises(TypeError, match="a CRS score is a whole number"):
+        ROUNDS[-1].cleared_by(score)  # type: ignore[arg-type]

@@ -1394,3 +1394,13 @@ def test_close_names_are_looked_for_among_the_first_100_unknown_keys() -> None:
     assert found["$.martial_status"] == "unknown key (the profile has no such field)"
     fewer = dict(problems_of({"schema_version": 1, **many, "Birth_date": "2000-01-01"}))
     assert fewer["$.Birth_date"].endswith("; did you mean 'birth_date'?")  # before 'k0'
+
+
+def test_to_dict_takes_a_candidate_only() -> None:
+    # Found by an API audit (helper-80): an assessment came back marked as a profile.
+    from expressentry import assess
+
+    candidate = from_dict({"schema_version": 1})
+    for other in (assess(candidate, on=date(2026, 11, 29)), {"a": 1}, None):
+        with pytest.raises(TypeError, match=r"to_dict takes a Candidate, got "):
+            to_dict(other)  # type: ignore[arg-type]

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import Phase, find, given, settings
 from hypothesis import strategies as st
 
-from expressentry import Candidate, assess, from_dict, to_dict
+from expressentry import Candidate, assess, from_dict, model, to_dict
 from expressentry.codes import IDENTIFIER_FORMATS
 from expressentry.crs import crs_from_levels
 from expressentry.language.levels import LanguageLevels
@@ -28,7 +28,7 @@ from expressentry.model import (
     TravelDocument,
 )
 from expressentry.profile import Lifecycle, Stage
-from expressentry.questionnaire import QuestionnaireAnswers, answer
+from expressentry.questionnaire import QuestionnaireAnswers, WorkAnswer, answer
 from expressentry.strategies import (
     assessment_dates,
     candidates,
@@ -149,6 +149,27 @@ def test_hypothesis_infers_the_strategies_from_the_types(
     assert isinstance(offer, JobOffer)
     assert isinstance(noc, NocCode)
     assess(attrs.evolve(candidate, job_offers=(offer,)), on=ON)
+
+
+INPUT_TYPES = sorted(
+    {
+        value
+        for value in (getattr(model, name) for name in model.__all__)
+        if isinstance(value, type) and attrs.has(value)
+    }
+    | {QuestionnaireAnswers, WorkAnswer, Lifecycle, LanguageLevels},
+    key=lambda kind: kind.__name__,
+)
+"""Every type a user builds: the model's, the questionnaire's, the lifecycle, the levels."""
+
+
+@pytest.mark.parametrize("kind", INPUT_TYPES, ids=lambda kind: kind.__name__)
+@settings(max_examples=5)
+@given(data=st.data())
+def test_hypothesis_draws_every_input_type_valid(kind: type, data: st.DataObject) -> None:
+    # Found by an API audit (helper-80): AbilityScores and WorkAnswer were not registered,
+    # and hypothesis built them from their field types, which the model refused.
+    assert isinstance(data.draw(st.from_type(kind)), kind)
 
 
 _FIRST_FOUND = settings(max_examples=5_000, database=None, phases=[Phase.generate])

@@ -63,7 +63,14 @@ from typing import Literal
 
 import attrs
 
-from expressentry.dated import EXPRESS_ENTRY_LAUNCH, Citation, Dated, DatedTable, add_days
+from expressentry.dated import (
+    EXPRESS_ENTRY_LAUNCH,
+    Citation,
+    Dated,
+    DatedTable,
+    add_days,
+    day_of,
+)
 from expressentry.exceptions import (
     InvalidComponent,
     InvalidFormat,
@@ -588,8 +595,15 @@ def reference_code_expiry(issued_on: date) -> date:
 
     >>> reference_code_expiry(date(2026, 11, 29))
     datetime.date(2027, 1, 28)
+
+    A datetime is read as its day, as everywhere the engine takes a date:
+
+    >>> from datetime import datetime
+    >>> reference_code_expiry(datetime(2026, 11, 29, 12, 0))
+    datetime.date(2027, 1, 28)
     """
-    return add_days(issued_on, REFERENCE_CODE_VALIDITY_DAYS.at(issued_on))
+    day = day_of(issued_on)
+    return add_days(day, REFERENCE_CODE_VALIDITY_DAYS.at(day))
 
 
 def reference_code_valid_on(issued_on: date, on: date) -> bool:

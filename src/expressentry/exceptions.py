@@ -1,9 +1,15 @@
-"""Every exception the library raises.
+"""The library's own exceptions.
 
 Ineligibility is never an exception: it is a verdict. Exceptions are for malformed input
 (:class:`ProfileError`, which names every bad field by its JSON path), for dates that no rule
 covers (:class:`NotInForce`) and for malformed identifiers (the :class:`ValidationError` tree,
 shaped like python-stdnum's).
+
+Outside these, a value a function refuses that is no fact of a profile (a CLB level of 13 given
+to ``clb``, an unknown NOC version) is a ``ValueError`` saying why, and an argument of the wrong
+Python type (a dict where a ``Candidate`` belongs, a text where a ``NocVersion`` does) is
+Python's own ``TypeError`` or ``AttributeError``: the engine checks the facts it is given, not
+its caller's types. A valid candidate never makes it raise.
 """
 
 from __future__ import annotations
@@ -53,7 +59,7 @@ def quoted(value: object) -> str:
 
 
 class ExpressEntryError(Exception):
-    """Base class of every exception raised by expressentry."""
+    """Base class of the library's own exceptions (see the module's docstring for the others)."""
 
 
 class ProfileError(ExpressEntryError, ValueError):

@@ -78,7 +78,18 @@ class Round:
 
     def cleared_by(self, score: int) -> bool | None:
         """Whether ``score`` is above the round's lowest score: ``None`` when equal to it (the
-        tie-breaking time, the profile's submission, decides)."""
+        tie-breaking time, the profile's submission, decides). ``score`` is a whole CRS total
+        (``result.total``); anything else is a TypeError, not a quiet answer.
+
+        >>> ROUNDS[-1].cleared_by(True)
+        Traceback (most recent call last):
+        ...
+        TypeError: a CRS score is a whole number (e.g. result.total), got bool
+        """
+        if isinstance(score, bool) or not isinstance(score, int):  # True is 1; 470.5 no score
+            raise TypeError(
+                f"a CRS score is a whole number (e.g. result.total), got {type(score).__name__}"
+            )
         if score > self.lowest_crs:
             return True
         return None if score == self.lowest_crs else False

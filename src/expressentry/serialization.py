@@ -750,7 +750,19 @@ def to_dict(candidate: Candidate) -> dict[str, Any]:
 
     >>> to_dict(from_dict({"schema_version": 1, "dependent_children": 2}))
     {'schema_version': 1, 'dependent_children': 2}
+
+    Only a candidate is a profile: an assessment or a test has a ``to_dict`` of its own.
+
+    >>> to_dict({"dependent_children": 2})
+    Traceback (most recent call last):
+    ...
+    TypeError: to_dict takes a Candidate, got dict (... has a to_dict() method of its own)
     """
+    if type(candidate) is not Candidate:  # cattrs would write anything, marked a profile
+        raise TypeError(
+            f"to_dict takes a Candidate, got {type(candidate).__name__} (an Assessment, a "
+            "Verdict or a CrsResult has a to_dict() method of its own)"
+        )
     unstructured: dict[str, Any] = _CONVERTER.unstructure(candidate)
     return {"schema_version": SCHEMA_VERSION, **unstructured}
 

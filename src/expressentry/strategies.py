@@ -663,19 +663,7 @@ def questionnaire_answers(draw: st.DrawFn, on: date | None = None) -> Questionna
     born = _years_before(answered_on, age) - timedelta(days=draw(st.integers(0, 364)))
     marital = draw(_optional(st.sampled_from(MaritalStatus)))
     least = 1 + (marital is not None and marital.has_partner)
-    work = draw(
-        st.lists(
-            st.builds(
-                WorkAnswer,
-                noc=noc_codes(),
-                years=st.integers(1, 4),
-                country=_countries(),
-                authorized=_usually(True),
-                self_employed=st.booleans(),
-            ),
-            max_size=3,
-        )
-    )
+    work = draw(st.lists(_work_answers(), max_size=3))
     if draw(st.booleans()):
         skilled = st.sampled_from(_skilled_codes(answered_on))
         trade = st.sampled_from(_trade_codes(answered_on))
@@ -719,10 +707,24 @@ def questionnaire_answers(draw: st.DrawFn, on: date | None = None) -> Questionna
     )
 
 
+def _work_answers() -> st.SearchStrategy[WorkAnswer]:
+    """One answer of the questionnaire's work question: 1 to 4 years in one occupation."""
+    return st.builds(
+        WorkAnswer,
+        noc=noc_codes(),
+        years=st.integers(1, 4),
+        country=_countries(),
+        authorized=_usually(True),
+        self_employed=st.booleans(),
+    )
+
+
 # ``st.from_type`` and ``st.builds`` find these once this module is imported: without them
 # hypothesis builds a Candidate from its field types alone, which the model refuses (a NUL in
 # a name, an IELTS score of 0.3, an empty NOC code).
 for _type, _strategy in (
+    # Scores on one accepted test's scale, any kind (a test's kind and date check the scale).
+    (AbilityScores, st.sampled_from(TestKind).flatmap(lambda kind: ability_scores(kind, LATEST))),
     (Candidate, candidates()),
     (CertificateOfQualification, certificates_of_qualification()),
     (Credential, credentials()),
@@ -736,6 +738,7 @@ for _type, _strategy in (
     (QuestionnaireAnswers, questionnaire_answers()),
     (Spouse, spouses()),
     (TravelDocument, travel_documents()),
+    (WorkAnswer, _work_answers()),
     (WorkHistory, work_histories()),
     (WorkPeriod, work_periods()),
 ):
