@@ -59,6 +59,19 @@ def test_each_example(name: str) -> None:
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_an_assessments_repr_names_its_outcomes_in_a_few_lines(name: str) -> None:
+    # Found by an API audit (helper-80): the repr ran to 40,000 characters.
+    result = assess(load(name), on=ON)
+    shown = repr(result)
+    assert len(shown) < 600
+    assert f"crs=<{result.crs.total} points>" in shown
+    assert f"fsw_grid=<{result.fsw_grid.total} points>" in shown
+    assert f"pool={result.eligible_programs!r}" in shown
+    assert repr(result.completeness.summary) in shown
+    assert all(f"'{code}': '{v.outcome.value}'" in shown for code, v in result.programs.items())
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_an_assessment_pickles_and_deep_copies(name: str) -> None:
     # docs/assess.md: results compare, hash, print and pickle; the verdicts by program, the
     # pool's and the completeness report's are read-only mappings that pickle too.

@@ -73,13 +73,17 @@ class Assessment:
     later one in another country).
     """
 
+    # The repr names each part by its outcome or total: in full it ran to 40,000 characters,
+    # which flooded a notebook or a failing test's message (helper-80).
     candidate: Candidate = attrs.field(repr=False)
     on: date
-    programs: Mapping[str, Verdict] = attrs.field(converter=frozen, hash=False)
-    pool: PoolEntry
-    fsw_grid: FswGrid
-    crs: CrsResult
-    completeness: Completeness
+    programs: Mapping[str, Verdict] = attrs.field(
+        converter=frozen, hash=False, repr=lambda verdicts: repr(_outcomes(verdicts))
+    )
+    pool: PoolEntry = attrs.field(repr=lambda pool: repr(pool.eligible_programs))
+    fsw_grid: FswGrid = attrs.field(repr=lambda grid: f"<{grid.total} points>")
+    crs: CrsResult = attrs.field(repr=lambda crs: f"<{crs.total} points>")
+    completeness: Completeness = attrs.field(repr=lambda report: repr(report.summary))
     warnings: tuple[str, ...] = ()
 
     @property
@@ -148,6 +152,10 @@ class Assessment:
         parts += [grid_html(self.fsw_grid), crs_html(self.crs, warnings=False)]
         parts.append(completeness_html(self.completeness))
         return "".join(parts)
+
+
+def _outcomes(verdicts: Mapping[str, Verdict]) -> dict[str, str]:
+    return {code: verdict.outcome.value for code, verdict in verdicts.items()}
 
 
 def assess_facts(facts: Facts) -> Assessment:
