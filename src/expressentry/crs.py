@@ -46,7 +46,7 @@ import functools
 import itertools
 import math
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any, ClassVar, Final
 
@@ -1286,9 +1286,10 @@ class CrsResult(WrittenOnRead):
         raise KeyError(name)
 
     @property
-    def lines(self) -> Iterator[CrsLine]:
-        """Every line of every section, in order."""
-        return (line for section in self.sections for line in section.lines)
+    def lines(self) -> tuple[CrsLine, ...]:
+        """Every line of every section, in order (a tuple, as ``sections`` is: ``len`` and an
+        index work on it)."""
+        return tuple(line for section in self.sections for line in section.lines)
 
     def line(self, rule_id: str) -> CrsLine:
         """The line of ``rule_id``; :class:`KeyError` if the score has no such line."""

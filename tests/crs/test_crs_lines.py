@@ -561,3 +561,13 @@ def test_each_line_names_the_policies_it_relies_on():
     assert result.line("crs.additional.job_offer").policies == ("P16", "P34")
     assert "P20" in result.line("crs.additional.french").policies
     assert result.line("crs.additional.provincial_nomination").policies == ()
+
+
+def test_the_lines_are_a_tuple_in_section_order() -> None:
+    # Found by an API audit (helper-80): `lines` was a generator, so len() and lines[0] failed.
+    result = crs_from_levels(on=ON, age=29)
+    lines = result.lines
+    assert isinstance(lines, tuple)
+    assert lines[0].rule_id == "crs.core.age"
+    assert len(lines) == sum(len(section.lines) for section in result.sections)
+    assert lines == tuple(line for section in result.sections for line in section.lines)
