@@ -33,11 +33,15 @@ TEF_ANCIEN_SCORE = Citation(
     "https://www.canada.ca/en/immigration-refugees-citizenship/services/immigrate-canada/"
     "rural-franco-pilots/franco-immigration/eligibility/language-test.html",
 )
-"""IRCC: "For applications received through the Express Entry (EE) system, language level
-will be based on the 'Équivalence ancien score' ... regardless of the date the test was taken.
-All other TEF Canada score equivalency charts are not compatible with our system." This
-official source overrides rules.md §5.7 (a) and (b) and policy P3 as the research notes wrote
-it (a chart by test date, from the post-graduation work permit's page)."""
+"""IRCC's page, as an audit of the spec quoted it: "For applications received through the
+Express Entry (EE) system, language level will be based on the 'Équivalence ancien score' ...
+regardless of the date the test was taken. All other TEF Canada score equivalency charts are
+not compatible with our system." The stored copies searched held no copy of the page itself;
+a law firm's page (lighthouseimmigrationlaw.com, "IRCC calculates CLB based on the
+'Équivalence ancien score'"; the "Score / 699" results "are not compatible with IRCC's online
+system") and several calculators citing IRCC say the same. It overrides rules.md §5.7 (a) and
+(b) and policy P3 as the research notes wrote them (a chart by test date, from the
+post-graduation work permit's page)."""
 
 APPROVED_LANGUAGE_TESTS = Citation(
     "IRCC",
